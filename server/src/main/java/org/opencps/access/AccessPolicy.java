@@ -1,0 +1,127 @@
+package org.opencps.access;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.opencps.access.OrganizationLookup.OrgNode;
+import org.opencps.access.internal.RoleStore;
+import org.opencps.platform.errors.ForbiddenException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+import org.opencps.platform.security.Actor;
+import org.springframework.stereotype.Service;
+
+/**
+ * THE access policy: the PRODUCT.md §2 table as code. Every module face asks it first; it
+ * denies by default. An actor's permissions come from their roles in the organization they work
+ * in; a provider's device permissions also reach the organizations directly below it; a
+ * discontinued organization keeps only read permissions. Nobody ever sees another person's jobs.
+ */
+@Service
+public class AccessPolicy {
+
+    private final OrganizationLookup organizations;
+    private final RoleStore roles;
+
+    AccessPolicy(OrganizationLookup organizations, RoleStore roles) {
+        this.organizations = organizations;
+        this.roles = roles;
+    }
+
+    /** What the actor may do in the target organization; empty when it is none of their business. */
+    public Set<Permission> permissions(Actor actor, OrgId target) {
+        if (actor == null || actor.orgId() == null || target == null) {
+            return EnumSet.noneOf(Permission.class);
+        }
+        OrgNode acting = organizations.find(actor.orgId()).orElse(null);
+        OrgNode node = organizations.find(target).orElse(null);
+        if (acting == null || node == null) {
+            return EnumSet.noneOf(Permission.class);
+        }
+        Set<Permission> held = heldPermissions(acting, actor.userId());
+        Set<Permission> result = EnumSet.noneOf(Permission.class);
+        for (Permission permission : held) {
+            boolean applies = node.id().equals(acting.id())
+                    || (isDirectChild(node, acting) && permission.reachesChildren());
+            boolean writable = permission.readOnly() || (acting.active() && node.active());
+            if (applies && writable) {
+                result.add(permission);
+            }
+        }
+        return result;
+    }
+
+    public boolean can(Actor actor, Permission permission, OrgId target) {
+        return permissions(actor, target).contains(permission);
+    }
+
+    /**
+     * Passes when the actor holds the permission in the target. Otherwise 403 when the actor may
+     * know the organization exists (their own, or one they created), and 404 when not.
+     */
+    public void require(Actor actor, Permission permission, OrgId target) {
+        if (can(actor, permission, target)) {
+            return;
+        }
+        if (knows(actor, target)) {
+            throw new ForbiddenException("your role does not allow " + describe(permission) + " in this organization");
+        }
+        throw new NotFoundException("organization");
+    }
+
+    /** The actor's own organization, or one directly below it if the actor works for its provider. */
+    public boolean knows(Actor actor, OrgId target) {
+        if (actor == null || actor.orgId() == null || target == null) {
+            return false;
+        }
+        if (target.equals(actor.orgId())) {
+            return true;
+        }
+        OrgNode node = organizations.find(target).orElse(null);
+        OrgNode acting = organizations.find(actor.orgId()).orElse(null);
+        return node != null && acting != null && acting.kind().isProvider() && isDirectChild(node, acting)
+                && !roles.rolesOf(acting.id(), actor.userId()).isEmpty();
+    }
+
+    /**
+     * Print and scan job data: only its owner, working in the job's organization, ever sees it.
+     * Anyone else gets 404, so job ids reveal nothing.
+     */
+    public boolean canAccessOwnJob(Actor actor, OrgId org, UserId owner) {
+        return Objects.equals(actor.userId(), owner) && Objects.equals(actor.orgId(), org)
+                && can(actor, Permission.JOBS_OWN, org);
+    }
+
+    public void requireOwnJob(Actor actor, OrgId org, UserId owner) {
+        if (!canAccessOwnJob(actor, org, owner)) {
+            throw new NotFoundException("job");
+        }
+    }
+
+    /** A person's own usage: only themselves, or an admin with reports of their organization. */
+    public boolean canViewUsageOf(Actor actor, OrgId org, UserId person) {
+        return (Objects.equals(actor.userId(), person) && can(actor, Permission.REPORTS_OWN_USAGE, org))
+                || can(actor, Permission.REPORTS_VIEW, org);
+    }
+
+    Set<Permission> heldPermissions(OrgNode org, UserId user) {
+        Set<Permission> held = EnumSet.noneOf(Permission.class);
+        for (RoleRef role : roles.rolesOf(org.id(), user)) {
+            if (role.isCustom()) {
+                roles.findCustomRole(org.id(), role.customRoleId()).ifPresent(custom -> held.addAll(custom.permissions()));
+            } else if (role.fixedRole().appliesTo(org.kind())) {
+                held.addAll(role.fixedRole().permissions());
+            }
+        }
+        return held;
+    }
+
+    private static boolean isDirectChild(OrgNode node, OrgNode parent) {
+        return parent.id().equals(node.parentId());
+    }
+
+    private static String describe(Permission permission) {
+        return permission.name().toLowerCase().replace('_', ' ');
+    }
+}

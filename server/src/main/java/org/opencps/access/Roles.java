@@ -1,0 +1,172 @@
+package org.opencps.access;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.opencps.access.OrganizationLookup.OrgNode;
+import org.opencps.access.internal.RoleStore;
+import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.ForbiddenException;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+import org.opencps.platform.security.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who holds which role, and the custom roles of a customer organization. Nobody can grant more
+ * than they hold; the one exception is a provider appointing the admins of an organization it
+ * created, which is how a new organization gets its first admin.
+ */
+@Service
+public class Roles {
+
+    private final AccessPolicy policy;
+    private final OrganizationLookup organizations;
+    private final RoleStore store;
+    private final Clock clock;
+
+    Roles(AccessPolicy policy, OrganizationLookup organizations, RoleStore store, Clock clock) {
+        this.policy = policy;
+        this.organizations = organizations;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Set<RoleRef> rolesOf(OrgId org, UserId user) {
+        return store.rolesOf(org, user);
+    }
+
+    /** Checks that the granter may give these roles in the organization; throws with the reason when not. */
+    public void requireGrantable(Actor granter, OrgId org, Set<RoleRef> roles) {
+        OrgNode target = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("roles", "at least one role is required");
+        }
+        if (!org.equals(granter.orgId())) {
+            requireAppointingAdmins(granter, target, roles);
+            return;
+        }
+        policy.require(granter, Permission.USERS_MANAGE, org);
+        Set<Permission> own = policy.permissions(granter, org);
+        for (RoleRef role : roles) {
+            Set<Permission> granted = permissionsOf(target, role);
+            if (!own.containsAll(granted)) {
+                throw new ForbiddenException("role " + role + " carries permissions you do not hold yourself");
+            }
+        }
+    }
+
+    /** Grants roles already checked with {@link #requireGrantable} (an invitation being accepted). */
+    @Transactional
+    public void grant(OrgId org, UserId user, Set<RoleRef> roles) {
+        var merged = new java.util.LinkedHashSet<>(store.rolesOf(org, user));
+        merged.addAll(roles);
+        store.replaceRoles(org, user, merged);
+    }
+
+    /** Replaces a member's roles, as an admin does in the portal. */
+    @Transactional
+    public void setRoles(Actor granter, OrgId org, UserId user, Set<RoleRef> roles) {
+        requireGrantable(granter, org, roles);
+        Set<RoleRef> before = store.rolesOf(org, user);
+        store.replaceRoles(org, user, roles);
+        requireAnAdminRemains(org, before, roles);
+    }
+
+    @Transactional
+    public void revokeAll(OrgId org, UserId user) {
+        Set<RoleRef> before = store.rolesOf(org, user);
+        store.revokeAll(org, user);
+        requireAnAdminRemains(org, before, Set.of());
+    }
+
+    @Transactional
+    public CustomRole createCustomRole(Actor actor, OrgId org, String name, Set<Permission> permissions) {
+        policy.require(actor, Permission.ROLES_MANAGE, org);
+        OrgNode node = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        if (node.kind().isProvider()) {
+            throw new ForbiddenException("custom roles exist only in customer organizations");
+        }
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw new InvalidInputException("name", "a role name has 1 to 100 characters");
+        }
+        if (permissions == null || permissions.isEmpty()) {
+            throw new InvalidInputException("permissions", "a custom role needs at least one permission");
+        }
+        for (Permission permission : permissions) {
+            if (!permission.allowedInCustomRole()) {
+                throw new InvalidInputException("permissions", permission + " cannot be part of a custom role");
+            }
+        }
+        if (!policy.permissions(actor, org).containsAll(permissions)) {
+            throw new ForbiddenException("a custom role cannot carry permissions you do not hold yourself");
+        }
+        if (store.customRoleNameTaken(org, trimmed)) {
+            throw new ConflictException("name", "a role named '" + trimmed + "' already exists");
+        }
+        var role = new CustomRole(org, UUID.randomUUID(), trimmed, EnumSet.copyOf(permissions), clock.instant());
+        store.insertCustomRole(role);
+        return role;
+    }
+
+    public List<CustomRole> customRoles(Actor actor, OrgId org) {
+        policy.require(actor, Permission.USERS_VIEW, org);
+        return store.customRoles(org);
+    }
+
+    @Transactional
+    public void deleteCustomRole(Actor actor, OrgId org, UUID roleId) {
+        policy.require(actor, Permission.ROLES_MANAGE, org);
+        if (!store.deleteCustomRole(org, roleId)) {
+            throw new NotFoundException("role");
+        }
+    }
+
+    /** Removes every role row of an organization: part of its purge. */
+    @Transactional
+    public void purgeOrganization(OrgId org) {
+        store.purgeOrganization(org);
+    }
+
+    private void requireAppointingAdmins(Actor granter, OrgNode target, Set<RoleRef> roles) {
+        if (target.parentId() == null || !target.parentId().equals(granter.orgId())) {
+            throw new NotFoundException("organization");
+        }
+        policy.require(granter, Permission.ORGANIZATIONS_MANAGE, target.parentId());
+        Set<FixedRole> appointable = target.kind().isProvider()
+                ? EnumSet.of(FixedRole.PROVIDER_ADMIN, FixedRole.PROVIDER_SUPPORT)
+                : EnumSet.of(FixedRole.CUSTOMER_ADMIN);
+        for (RoleRef role : roles) {
+            if (role.isCustom() || !appointable.contains(role.fixedRole())) {
+                throw new ForbiddenException("in an organization you created you may only appoint " + appointable);
+            }
+        }
+    }
+
+    private Set<Permission> permissionsOf(OrgNode org, RoleRef role) {
+        if (role.isCustom()) {
+            return store.findCustomRole(org.id(), role.customRoleId())
+                    .map(CustomRole::permissions)
+                    .orElseThrow(() -> new InvalidInputException("roles", "no custom role " + role + " in this organization"));
+        }
+        if (!role.fixedRole().appliesTo(org.kind())) {
+            throw new InvalidInputException("roles", "role " + role + " does not exist in a " + org.kind().name().toLowerCase().replace('_', ' ') + " organization");
+        }
+        return role.fixedRole().permissions();
+    }
+
+    private void requireAnAdminRemains(OrgId org, Set<RoleRef> before, Set<RoleRef> after) {
+        for (FixedRole admin : List.of(FixedRole.CUSTOMER_ADMIN, FixedRole.PROVIDER_ADMIN)) {
+            RoleRef ref = RoleRef.of(admin);
+            if (before.contains(ref) && !after.contains(ref) && store.countHolders(org, ref) == 0) {
+                throw new ConflictException("roles", "the organization must keep at least one " + admin.name().toLowerCase().replace('_', ' '));
+            }
+        }
+    }
+}

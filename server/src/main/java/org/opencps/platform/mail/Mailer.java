@@ -1,0 +1,7 @@
+package org.opencps.platform.mail;
+
+/** Sends a plain-text e-mail: through SMTP when configured, otherwise to the log and the outbox folder. */
+public interface Mailer {
+
+    void send(String to, String subject, String body);
+}

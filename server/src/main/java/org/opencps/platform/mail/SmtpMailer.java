@@ -1,0 +1,25 @@
+package org.opencps.platform.mail;
+
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+
+final class SmtpMailer implements Mailer {
+
+    private final JavaMailSender sender;
+    private final String from;
+
+    SmtpMailer(JavaMailSender sender, String from) {
+        this.sender = sender;
+        this.from = from;
+    }
+
+    @Override
+    public void send(String to, String subject, String body) {
+        var message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(body);
+        sender.send(message);
+    }
+}

@@ -1,0 +1,36 @@
+package org.opencps.platform.ratelimit;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.opencps.platform.errors.TooManyRequestsException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token-bucket rate limits per key (a source address, an e-mail address, a device). Buckets live
+ * in this process; with several processes each enforces its own share.
+ */
+@Component
+public class RateLimiter {
+
+    private static final int MAX_KEYS = 100_000;
+
+    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** Takes one token from the bucket {@code key}, or throws 429 saying when to try again. */
+    public void acquire(String key, int capacity, Duration refillPeriod, String what) {
+        if (buckets.size() > MAX_KEYS) {
+            buckets.clear();
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, refillPeriod).build())
+                .build());
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequestsException("too many " + what + "; try again later",
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.opencps.platform.security;
+
+import java.time.Clock;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The one filter chain. Controllers only authenticate; what an actor may do is decided by the
+ * access policy inside each module's face. Anything not listed as public needs a login.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** Routes that work without a login: logging in, the links sent by e-mail, health and API docs. */
+    static final String[] PUBLIC_ROUTES = {
+            "/api/v1/auth/login", "/api/v1/auth/signup", "/api/v1/auth/verify-email",
+            "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/**", "/api/v1/auth/challenge",
+            "/api/v1/invitations/*", "/api/v1/invitations/*/accept", "/api/v1/setup", "/api/v1/public/**",
+            "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"
+    };
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, SecurityContextRepository contexts,
+                                    ApiTokenAuthenticator tokens, ProblemWriter problems,
+                                    Clock clock, OpenCpsProperties properties) throws Exception {
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        http
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // The JSON API is protected from cross-site requests by SameSite=Lax session cookies,
+                // JSON-only bodies and the Origin check below; HTML forms (the portal) keep CSRF tokens.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .addFilterBefore(new SessionTimeoutFilter(clock, properties.security().absoluteSessionTimeout()),
+                        SecurityContextHolderFilter.class)
+                .addFilterAfter(new BearerTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
+                .addFilterAfter(new CrossOriginWriteFilter(problems), BearerTokenFilter.class)
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").denyAll()
+                        .requestMatchers(PUBLIC_ROUTES).permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler((request, response, denied) ->
+                                problems.write(response, 403, "Forbidden", "this request is not allowed")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { });
+        return http.build();
+    }
+}

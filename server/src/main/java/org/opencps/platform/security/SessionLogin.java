@@ -1,0 +1,81 @@
+package org.opencps.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts, switches and ends login sessions. A login gets a new session id (no fixation), the
+ * organization's idle timeout, and the absolute limit counted from this moment.
+ */
+@Component
+public class SessionLogin {
+
+    private final SecurityContextRepository contexts;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final Clock clock;
+    private final Duration defaultIdleTimeout;
+
+    SessionLogin(SecurityContextRepository contexts, FindByIndexNameSessionRepository<? extends Session> sessions,
+                 Clock clock, OpenCpsProperties properties) {
+        this.contexts = contexts;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.defaultIdleTimeout = properties.security().defaultIdleTimeout();
+    }
+
+    /** Logs the person in on this browser; {@code org} may be null until they choose one. */
+    public void establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {
+        var old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        var session = request.getSession(true);
+        var now = clock.instant();
+        session.setAttribute(SessionAttributes.AUTHENTICATED_AT, now);
+        session.setAttribute(SessionAttributes.LAST_SEEN_AT, now);
+        store(request, response, actor, idleTimeout);
+    }
+
+    /** Moves the logged-in person into another organization (the tenant selector). */
+    public void switchOrganization(HttpServletRequest request, HttpServletResponse response, Actor actor, OrgId org,
+                                   Duration idleTimeout) {
+        request.changeSessionId();
+        store(request, response, actor.inOrganization(org), idleTimeout);
+    }
+
+    public void logout(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Ends every login session of a person, on every browser and server process. */
+    public int logoutEverywhere(UserId user) {
+        var found = sessions.findByPrincipalName(user.toString());
+        found.keySet().forEach(sessions::deleteById);
+        return found.size();
+    }
+
+    private void store(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {
+        Duration idle = idleTimeout == null ? defaultIdleTimeout : idleTimeout;
+        var session = request.getSession(true);
+        session.setAttribute(SessionAttributes.IDLE_TIMEOUT, idle);
+        session.setMaxInactiveInterval((int) idle.toSeconds());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ActorAuthentication(actor));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}

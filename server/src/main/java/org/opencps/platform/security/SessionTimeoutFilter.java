@@ -1,0 +1,49 @@
+package org.opencps.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a login session that was idle longer than its organization allows, or that is older than
+ * the absolute limit (1 week by default), measured on the injected clock. The request then goes on
+ * unauthenticated, so a protected route answers 401 with the reason and a login still works.
+ */
+final class SessionTimeoutFilter extends OncePerRequestFilter {
+
+    private final Clock clock;
+    private final Duration absoluteTimeout;
+
+    SessionTimeoutFilter(Clock clock, Duration absoluteTimeout) {
+        this.clock = clock;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SessionAttributes.AUTHENTICATED_AT) instanceof Instant since) {
+            Instant now = clock.instant();
+            Instant lastSeen = (Instant) session.getAttribute(SessionAttributes.LAST_SEEN_AT);
+            Duration idle = (Duration) session.getAttribute(SessionAttributes.IDLE_TIMEOUT);
+            boolean tooOld = !now.isBefore(since.plus(absoluteTimeout));
+            boolean idleTooLong = lastSeen != null && idle != null && !now.isBefore(lastSeen.plus(idle));
+            if (tooOld || idleTooLong) {
+                session.invalidate();
+                request.setAttribute(SessionAttributes.ENDED_BECAUSE,
+                        tooOld ? "your session reached its maximum age; log in again" : "you were logged out after being idle; log in again");
+            } else {
+                session.setAttribute(SessionAttributes.LAST_SEEN_AT, now);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
