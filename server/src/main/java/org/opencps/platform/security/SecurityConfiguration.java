@@ -2,6 +2,7 @@ package org.opencps.platform.security;
 
 import java.time.Clock;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,9 +39,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SecurityContextRepository contexts,
-                                    ApiTokenAuthenticator tokens, ProblemWriter problems,
+                                    ObjectProvider<ApiTokenAuthenticator> tokenAuthenticators, ProblemWriter problems,
                                     Clock clock, OpenCpsProperties properties) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        ApiTokenAuthenticator tokens = tokenAuthenticators.getIfAvailable(() -> token -> java.util.Optional.empty());
         http
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))

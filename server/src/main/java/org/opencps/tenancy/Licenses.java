@@ -1,0 +1,28 @@
+package org.opencps.tenancy;
+
+import org.opencps.platform.errors.InvalidInputException;
+
+/** The rules a license must follow. */
+final class Licenses {
+
+    static final int MAX_DEVICE_LIMIT = 100_000;
+
+    private Licenses() {
+    }
+
+    static License validate(License license) {
+        if (license.deviceLimit() < 0 || license.deviceLimit() > MAX_DEVICE_LIMIT) {
+            throw new InvalidInputException("license.deviceLimit", "the device limit is between 0 and " + MAX_DEVICE_LIMIT);
+        }
+        if (license.plan() == null || license.plan().isBlank() || license.plan().length() > 60) {
+            throw new InvalidInputException("license.plan", "the plan has 1 to 60 characters");
+        }
+        if (license.termStart() == null || license.termEnd() == null) {
+            throw new InvalidInputException("license.termEnd", "the license term needs a start and an end date");
+        }
+        if (license.termEnd().isBefore(license.termStart())) {
+            throw new InvalidInputException("license.termEnd", "the term cannot end before it starts");
+        }
+        return license;
+    }
+}

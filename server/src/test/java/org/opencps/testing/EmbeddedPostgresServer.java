@@ -1,0 +1,35 @@
+package org.opencps.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+
+/** One real PostgreSQL per test JVM, on loopback, with a fresh database per application context. */
+final class EmbeddedPostgresServer {
+
+    private static EmbeddedPostgres server;
+
+    private EmbeddedPostgresServer() {
+    }
+
+    static synchronized String createDatabase(String name) {
+        try {
+            if (server == null) {
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setRegisterShutdownHook(true)
+                        .start();
+            }
+            try (var connection = server.getPostgresDatabase().getConnection();
+                 var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+            return server.getJdbcUrl("postgres", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+    }
+}
