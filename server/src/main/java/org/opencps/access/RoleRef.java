@@ -1,5 +1,6 @@
 package org.opencps.access;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.Uuids;
@@ -8,6 +9,13 @@ import org.opencps.platform.ids.Uuids;
 public record RoleRef(String key) {
 
     private static final String CUSTOM = "custom:";
+
+    /** Written to JSON as the bare key. */
+    @Override
+    @JsonValue
+    public String key() {
+        return key;
+    }
 
     public static RoleRef of(FixedRole role) {
         return new RoleRef(role.name());

@@ -1,5 +1,7 @@
 package org.opencps.platform.ids;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,6 +11,18 @@ public record OrgId(UUID value) implements Serializable {
 
     public OrgId {
         Objects.requireNonNull(value, "value");
+    }
+
+    /** Written to JSON as the bare UUID. */
+    @Override
+    @JsonValue
+    public UUID value() {
+        return value;
+    }
+
+    @JsonCreator
+    public static OrgId fromJson(UUID value) {
+        return new OrgId(value);
     }
 
     public static OrgId random() {

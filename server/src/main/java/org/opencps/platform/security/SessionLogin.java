@@ -68,6 +68,15 @@ public class SessionLogin {
         return found.size();
     }
 
+    /** Ends every other session of the person, keeping the one making this request. */
+    public void logoutOthers(HttpServletRequest request, UserId user) {
+        var current = request.getSession(false);
+        String keep = current == null ? null : current.getId();
+        sessions.findByPrincipalName(user.toString()).keySet().stream()
+                .filter(id -> !id.equals(keep))
+                .forEach(sessions::deleteById);
+    }
+
     private void store(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {
         Duration idle = idleTimeout == null ? defaultIdleTimeout : idleTimeout;
         var session = request.getSession(true);

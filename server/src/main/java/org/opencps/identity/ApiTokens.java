@@ -1,0 +1,109 @@
+package org.opencps.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencps.access.AccessPolicy;
+import org.opencps.identity.IdentityEvents.ApiTokenCreated;
+import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
+import org.opencps.identity.internal.persistence.TokenStore;
+import org.opencps.identity.internal.persistence.UserStore;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.errors.ForbiddenException;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.secrets.Tokens;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.ApiTokenAuthenticator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens for the CLI and scripts: shown once, stored hashed, scoped to the
+ * organization they were made in, expiring, revocable. A token acts as its owner in that
+ * organization with the owner's current roles, never more.
+ */
+@Service
+public class ApiTokens implements ApiTokenAuthenticator {
+
+    static final String PREFIX = "ocps_";
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final AccessPolicy policy;
+    private final TokenStore store;
+    private final UserStore users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration maxLifetime;
+
+    ApiTokens(AccessPolicy policy, TokenStore store, UserStore users, ApplicationEventPublisher events, Clock clock,
+              OpenCpsProperties properties) {
+        this.policy = policy;
+        this.store = store;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+        this.maxLifetime = properties.security().apiTokenMaxLifetime();
+    }
+
+    @Transactional
+    public CreatedToken create(Actor actor, String name, int lifetimeDays) {
+        OrgId org = actor.requireOrganization();
+        if (policy.permissions(actor, org).isEmpty()) {
+            throw new ForbiddenException("you hold no role in this organization");
+        }
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 100) {
+            throw new InvalidInputException("name", "a token name has 1 to 100 characters");
+        }
+        if (lifetimeDays < 1 || lifetimeDays > maxLifetime.toDays()) {
+            throw new InvalidInputException("lifetimeDays", "a token lives 1 to " + maxLifetime.toDays() + " days");
+        }
+        Instant now = clock.instant();
+        String secret = Tokens.newToken(PREFIX);
+        var token = new ApiToken(org, UUID.randomUUID(), actor.userId(), cleanName, now, now.plus(Duration.ofDays(lifetimeDays)), null, null);
+        store.insert(token, Tokens.hash(secret));
+        events.publishEvent(new ApiTokenCreated(org, actor.userId(), token.id()));
+        return new CreatedToken(token, secret);
+    }
+
+    public List<ApiToken> mine(Actor actor) {
+        return store.tokensOf(actor.requireOrganization(), actor.userId());
+    }
+
+    @Transactional
+    public void revoke(Actor actor, UUID tokenId) {
+        OrgId org = actor.requireOrganization();
+        if (!store.revoke(org, actor.userId(), tokenId, clock.instant())) {
+            throw new NotFoundException("token");
+        }
+        events.publishEvent(new ApiTokenRevoked(org, actor.userId(), tokenId));
+    }
+
+    @Override
+    @Transactional
+    public Optional<Actor> authenticate(String bearerToken) {
+        if (bearerToken == null || !bearerToken.startsWith(PREFIX) || bearerToken.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return store.findByHash(Tokens.hash(bearerToken))
+                .filter(token -> token.revokedAt() == null && now.isBefore(token.expiresAt()))
+                .filter(token -> users.isMember(token.orgId(), token.userId()))
+                .map(token -> {
+                    if (token.lastUsedAt() == null || now.isAfter(token.lastUsedAt().plus(TOUCH_EVERY))) {
+                        store.touch(token.orgId(), token.id(), now);
+                    }
+                    return new Actor(token.userId(), token.orgId());
+                });
+    }
+
+    /** A new token with its secret, which is never shown again. */
+    public record CreatedToken(ApiToken token, String secret) {
+    }
+}

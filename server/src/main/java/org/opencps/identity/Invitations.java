@@ -1,0 +1,181 @@
+package org.opencps.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.access.RoleRef;
+import org.opencps.access.Roles;
+import org.opencps.identity.IdentityEvents.InvitationAccepted;
+import org.opencps.identity.IdentityEvents.InvitationSent;
+import org.opencps.identity.internal.credentials.DisplayNames;
+import org.opencps.identity.internal.credentials.Emails;
+import org.opencps.identity.internal.persistence.InvitationStore;
+import org.opencps.identity.internal.persistence.UserStore;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.errors.UnauthenticatedException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.secrets.Tokens;
+import org.opencps.platform.security.Actor;
+import org.opencps.tenancy.Organizations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * New people join by invitation: an e-mailed link that works once and expires after 7 days,
+ * carrying the roles to grant. The inviter must be allowed to grant those roles when inviting.
+ */
+@Service
+public class Invitations {
+
+    public static final Duration VALIDITY = Duration.ofDays(7);
+    static final String PREFIX = "inv_";
+
+    private final AccessPolicy policy;
+    private final Roles roles;
+    private final Organizations organizations;
+    private final Users users;
+    private final UserStore userStore;
+    private final Passwords passwords;
+    private final PasswordLogins logins;
+    private final InvitationStore store;
+    private final Mailer mailer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String publicUrl;
+
+    Invitations(AccessPolicy policy, Roles roles, Organizations organizations, Users users, UserStore userStore,
+                Passwords passwords, PasswordLogins logins, InvitationStore store, Mailer mailer,
+                ApplicationEventPublisher events, Clock clock, OpenCpsProperties properties) {
+        this.policy = policy;
+        this.roles = roles;
+        this.organizations = organizations;
+        this.users = users;
+        this.userStore = userStore;
+        this.passwords = passwords;
+        this.logins = logins;
+        this.store = store;
+        this.mailer = mailer;
+        this.events = events;
+        this.clock = clock;
+        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+    }
+
+    @Transactional
+    public Invitation invite(Actor actor, OrgId org, String email, Set<RoleRef> grantedRoles) {
+        roles.requireGrantable(actor, org, grantedRoles);
+        String address = Emails.normalize("email", email);
+        userStore.findByEmail(address).filter(user -> userStore.isMember(org, user.id())).ifPresent(user -> {
+            throw new ConflictException("email", address + " is already a member of this organization");
+        });
+        Instant now = clock.instant();
+        store.revokePending(org, address, now);
+        String token = Tokens.newToken(PREFIX);
+        var invitation = new Invitation(org, UUID.randomUUID(), address, Set.copyOf(grantedRoles), actor.userId(),
+                now, now.plus(VALIDITY), null, null);
+        store.insert(invitation, Tokens.hash(token));
+        String orgName = organizations.find(org).orElseThrow().name();
+        mailer.send(address, "You are invited to " + orgName + " on OpenCPS", """
+                You have been invited to join %s on OpenCPS as %s.
+
+                Accept the invitation here (the link works once and expires on %s):
+                %s/invitations/%s
+
+                If you did not expect this invitation, ignore this e-mail.
+                """.formatted(orgName, describe(grantedRoles), invitation.expiresAt(), publicUrl, token));
+        events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles()));
+        return invitation;
+    }
+
+    public List<Invitation> list(Actor actor, OrgId org) {
+        policy.require(actor, Permission.USERS_VIEW, org);
+        return store.list(org);
+    }
+
+    @Transactional
+    public void revoke(Actor actor, OrgId org, UUID id) {
+        policy.require(actor, Permission.USERS_MANAGE, org);
+        if (!store.revoke(org, id, clock.instant())) {
+            throw new NotFoundException("invitation");
+        }
+    }
+
+    /** What the link's holder sees before accepting. */
+    public Preview preview(String token) {
+        Invitation invitation = pending(token);
+        boolean accountExists = userStore.findByEmail(invitation.email()).isPresent();
+        return new Preview(organizations.find(invitation.orgId()).orElseThrow().name(), invitation.email(),
+                invitation.roles(), invitation.expiresAt(), accountExists);
+    }
+
+    /**
+     * Accepts with the link. A person who already has an account proves it with its password (or
+     * by being logged in as it); a new person chooses a name and a password.
+     */
+    @Transactional(noRollbackFor = UnauthenticatedException.class)
+    public Accepted accept(String token, Actor loggedIn, Acceptance acceptance, String sourceIp) {
+        Invitation invitation = pending(token);
+        var existing = userStore.findByEmail(invitation.email());
+        UserId user;
+        if (existing.isPresent()) {
+            user = existing.get().id();
+            boolean sameLogin = loggedIn != null && loggedIn.userId().equals(user);
+            if (!sameLogin && logins.login(invitation.email(), acceptance.password(), sourceIp) instanceof LoginOutcome.Failure failure) {
+                throw new UnauthenticatedException(failure.message());
+            }
+        } else {
+            String name = DisplayNames.validate("displayName", acceptance.displayName());
+            passwords.checkPolicy("password", acceptance.password());
+            var account = new User(new UserId(UUID.randomUUID()), invitation.email(), name, true, clock.instant());
+            userStore.insert(account);
+            passwords.set(account.id(), "password", acceptance.password(), false);
+            user = account.id();
+        }
+        if (!store.markAccepted(invitation.orgId(), invitation.id(), clock.instant())) {
+            throw new ConflictException("token", "this invitation has just been used");
+        }
+        users.join(invitation.orgId(), user, invitation.roles());
+        events.publishEvent(new InvitationAccepted(invitation.orgId(), invitation.id(), user));
+        return new Accepted(invitation.orgId(), user);
+    }
+
+    private Invitation pending(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            throw new NotFoundException("invitation");
+        }
+        Invitation invitation = store.findByTokenHash(Tokens.hash(token)).orElseThrow(() -> new NotFoundException("invitation"));
+        switch (invitation.state(clock.instant())) {
+            case ACCEPTED -> throw new ConflictException("token", "this invitation has already been used");
+            case REVOKED -> throw new ConflictException("token", "this invitation was withdrawn");
+            case EXPIRED -> throw new ConflictException("token", "this invitation has expired; ask for a new one");
+            case PENDING -> {
+                return invitation;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static String describe(Set<RoleRef> roles) {
+        return roles.stream().map(role -> role.isCustom() ? "a custom role" : role.key().toLowerCase().replace('_', ' '))
+                .collect(Collectors.joining(", "));
+    }
+
+    public record Preview(String organizationName, String email, Set<RoleRef> roles, Instant expiresAt, boolean accountExists) {
+    }
+
+    public record Acceptance(String displayName, String password) {
+    }
+
+    public record Accepted(OrgId orgId, UserId userId) {
+    }
+}

@@ -1,0 +1,97 @@
+package org.opencps.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.opencps.identity.IdentityEvents.AccountLocked;
+import org.opencps.identity.IdentityEvents.LoginFailed;
+import org.opencps.identity.IdentityEvents.LoginSucceeded;
+import org.opencps.identity.internal.credentials.Emails;
+import org.opencps.identity.internal.credentials.PasswordHasher;
+import org.opencps.identity.internal.persistence.PasswordStore;
+import org.opencps.identity.internal.persistence.PasswordStore.PasswordRow;
+import org.opencps.identity.internal.persistence.UserStore;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.ratelimit.RateLimiter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logging in with e-mail and password. After {@code lockoutThreshold} consecutive failures (3)
+ * the account is locked for {@code lockoutDuration} (30 minutes); the lock ends by itself. Every
+ * failure and lock is published for the audit trail; requests per source address are rate limited.
+ */
+@Service
+public class PasswordLogins {
+
+    static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
+    private static final int ATTEMPTS_PER_SOURCE_PER_MINUTE = 30;
+
+    private final UserStore users;
+    private final PasswordStore passwords;
+    private final PasswordHasher hasher;
+    private final RateLimiter rateLimiter;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int threshold;
+    private final Duration lockoutDuration;
+    private final String decoyHash;
+
+    PasswordLogins(UserStore users, PasswordStore passwords, PasswordHasher hasher, RateLimiter rateLimiter,
+                   ApplicationEventPublisher events, Clock clock, OpenCpsProperties properties) {
+        this.users = users;
+        this.passwords = passwords;
+        this.hasher = hasher;
+        this.rateLimiter = rateLimiter;
+        this.events = events;
+        this.clock = clock;
+        this.threshold = properties.security().lockoutThreshold();
+        this.lockoutDuration = properties.security().lockoutDuration();
+        this.decoyHash = hasher.hash("decoy-password-for-equal-timing");
+    }
+
+    @Transactional
+    public LoginOutcome login(String email, String password, String sourceIp) {
+        rateLimiter.acquire("login:" + sourceIp, ATTEMPTS_PER_SOURCE_PER_MINUTE, Duration.ofMinutes(1), "login attempts from your address");
+        String normalized = Emails.normalize("email", email);
+        var user = users.findByEmail(normalized).orElse(null);
+        PasswordRow row = user == null ? null : passwords.find(user.id()).orElse(null);
+        if (user == null || row == null) {
+            hasher.matches(password, decoyHash);
+            events.publishEvent(new LoginFailed(user == null ? null : user.id(), normalized, sourceIp, "unknown account or no password"));
+            return new LoginOutcome.Failure(WRONG_CREDENTIALS);
+        }
+        Instant now = clock.instant();
+        if (row.lockedUntil() != null) {
+            if (now.isBefore(row.lockedUntil())) {
+                events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "account locked"));
+                return new LoginOutcome.Failure(lockedMessage());
+            }
+            passwords.clearFailures(user.id());
+        }
+        if (!hasher.matches(password, row.hash())) {
+            int failures = passwords.recordFailure(user.id());
+            events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "wrong password"));
+            if (failures >= threshold) {
+                Instant until = now.plus(lockoutDuration);
+                passwords.lock(user.id(), until);
+                events.publishEvent(new AccountLocked(user.id(), until, sourceIp));
+                return new LoginOutcome.Failure(WRONG_CREDENTIALS + "; " + lockedMessage());
+            }
+            return new LoginOutcome.Failure(WRONG_CREDENTIALS);
+        }
+        if (!user.emailVerified()) {
+            events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "e-mail address not verified"));
+            return new LoginOutcome.Failure("verify your e-mail address first: follow the link we sent you");
+        }
+        passwords.clearFailures(user.id());
+        events.publishEvent(new LoginSucceeded(user.id(), sourceIp));
+        return new LoginOutcome.Success(user);
+    }
+
+    private String lockedMessage() {
+        return "the account is locked for " + lockoutDuration.toMinutes()
+                + " minutes after " + threshold + " failed logins; try again later or reset your password";
+    }
+}

@@ -1,0 +1,65 @@
+package org.opencps.identity;
+
+import java.time.Clock;
+import org.opencps.identity.IdentityEvents.PasswordChanged;
+import org.opencps.identity.internal.credentials.PasswordHasher;
+import org.opencps.identity.internal.credentials.PasswordPolicy;
+import org.opencps.identity.internal.persistence.PasswordStore;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.UnauthenticatedException;
+import org.opencps.platform.ids.UserId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Setting and changing local passwords: the policy, no reuse of earlier ones, Argon2id hashes. */
+@Service
+public class Passwords {
+
+    /** How many earlier passwords a new one is compared with (besides the current one). */
+    public static final int HISTORY = 10;
+
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final PasswordStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Passwords(PasswordPolicy policy, PasswordHasher hasher, PasswordStore store, ApplicationEventPublisher events, Clock clock) {
+        this.policy = policy;
+        this.hasher = hasher;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checks a password against the policy alone (for a new account, before it exists). */
+    public void checkPolicy(String field, String password) {
+        policy.check(field, password);
+    }
+
+    @Transactional
+    public void change(UserId user, String currentPassword, String newPassword) {
+        var row = store.find(user).orElseThrow(() -> new InvalidInputException("currentPassword", "this account has no local password"));
+        if (!hasher.matches(currentPassword, row.hash())) {
+            throw new UnauthenticatedException("the current password is wrong");
+        }
+        set(user, "newPassword", newPassword, false);
+    }
+
+    /** Sets a password after the policy and reuse checks; used by sign-up, invitations and resets. */
+    @Transactional
+    public void set(UserId user, String field, String newPassword, boolean byReset) {
+        policy.check(field, newPassword);
+        var current = store.find(user);
+        boolean reused = current.map(row -> hasher.matches(newPassword, row.hash())).orElse(false)
+                || store.history(user, HISTORY).stream().anyMatch(old -> hasher.matches(newPassword, old));
+        if (reused) {
+            throw new InvalidInputException(field, "must not be one of your previous passwords");
+        }
+        store.setPassword(user, hasher.hash(newPassword), clock.instant());
+        if (current.isPresent()) {
+            events.publishEvent(new PasswordChanged(user, byReset));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.opencps.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.access.RoleRef;
+import org.opencps.access.Roles;
+import org.opencps.identity.IdentityEvents.MemberRemoved;
+import org.opencps.identity.IdentityEvents.MemberRolesChanged;
+import org.opencps.identity.internal.persistence.UserStore;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+import org.opencps.platform.security.Actor;
+import org.opencps.tenancy.Organization;
+import org.opencps.tenancy.Organizations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People and their memberships in organizations. */
+@Service
+public class Users {
+
+    private final AccessPolicy policy;
+    private final Roles roles;
+    private final Organizations organizations;
+    private final UserStore store;
+    private final Pins pins;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Users(AccessPolicy policy, Roles roles, Organizations organizations, UserStore store, Pins pins,
+          ApplicationEventPublisher events, Clock clock) {
+        this.policy = policy;
+        this.roles = roles;
+        this.organizations = organizations;
+        this.store = store;
+        this.pins = pins;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public User me(Actor actor) {
+        return store.find(actor.userId()).orElseThrow(() -> new NotFoundException("user"));
+    }
+
+    /** The organizations a person may pick in the tenant selector, with their roles there. */
+    public List<Membership> myOrganizations(Actor actor) {
+        return store.organizationsOf(actor.userId()).stream()
+                .flatMap(org -> organizations.find(org).stream())
+                .map(org -> new Membership(org.id(), org.name(), org.kind(), org.active(), roles.rolesOf(org.id(), actor.userId())))
+                .toList();
+    }
+
+    public boolean isMember(OrgId org, UserId user) {
+        return store.isMember(org, user);
+    }
+
+    public List<Member> members(Actor actor, OrgId org) {
+        policy.require(actor, Permission.USERS_VIEW, org);
+        return store.members(org).stream()
+                .map(row -> new Member(org, row.user(), roles.rolesOf(org, row.user().id()), row.joinedAt()))
+                .toList();
+    }
+
+    public Member member(Actor actor, OrgId org, UserId user) {
+        if (!user.equals(actor.userId()) || !org.equals(actor.orgId())) {
+            policy.require(actor, Permission.USERS_VIEW, org);
+        }
+        return loadMember(org, user);
+    }
+
+    @Transactional
+    public Member setRoles(Actor actor, OrgId org, UserId user, Set<RoleRef> newRoles) {
+        policy.require(actor, Permission.USERS_MANAGE, org);
+        loadMember(org, user);
+        roles.setRoles(actor, org, user, newRoles);
+        events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), newRoles));
+        return loadMember(org, user);
+    }
+
+    @Transactional
+    public void removeMember(Actor actor, OrgId org, UserId user) {
+        policy.require(actor, Permission.USERS_MANAGE, org);
+        loadMember(org, user);
+        roles.revokeAll(org, user);
+        store.removeMembership(org, user);
+        events.publishEvent(new MemberRemoved(org, user, actor.userId()));
+    }
+
+    /**
+     * Adds a person to an organization with roles already checked by the caller (an invitation
+     * or the first start). Members of a customer organization get their device PIN right away.
+     */
+    @Transactional
+    public void join(OrgId org, UserId user, Set<RoleRef> granted) {
+        Organization organization = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        if (!store.isMember(org, user)) {
+            store.addMembership(org, user, clock.instant());
+            if (!organization.kind().isProvider()) {
+                pins.issueFirst(org, user);
+            }
+        }
+        roles.grant(org, user, granted);
+    }
+
+    private Member loadMember(OrgId org, UserId user) {
+        var joinedAt = store.joinedAt(org, user).orElseThrow(() -> new NotFoundException("user"));
+        var account = store.find(user).orElseThrow(() -> new NotFoundException("user"));
+        return new Member(org, account, roles.rolesOf(org, user), joinedAt);
+    }
+
+    /** One entry of the tenant selector. */
+    public record Membership(OrgId orgId, String name, org.opencps.platform.ids.OrgKind kind, boolean active,
+                             Set<RoleRef> roles) {
+    }
+}

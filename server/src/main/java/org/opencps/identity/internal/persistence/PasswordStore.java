@@ -1,0 +1,66 @@
+package org.opencps.identity.internal.persistence;
+
+import static org.opencps.identity.internal.persistence.Rows.at;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.opencps.platform.ids.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Local password hashes, earlier hashes (no reuse), and the consecutive-failure lockout state. */
+@Repository
+public class PasswordStore {
+
+    private final JdbcClient jdbc;
+
+    PasswordStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PasswordRow> find(UserId user) {
+        return jdbc.sql("SELECT * FROM identity_password WHERE user_id = ?").param(user.value())
+                .query((rs, i) -> new PasswordRow(rs.getString("hash"), Rows.instant(rs, "changed_at"),
+                        rs.getInt("failed_attempts"), Rows.instant(rs, "locked_until")))
+                .optional();
+    }
+
+    /** Sets a new hash, keeps the old one in the history, and clears any lockout. */
+    public void setPassword(UserId user, String hash, Instant now) {
+        find(user).ifPresent(old -> jdbc.sql("INSERT INTO identity_password_history (user_id, hash, created_at) VALUES (?, ?, ?)")
+                .params(user.value(), old.hash(), at(old.changedAt())).update());
+        int updated = jdbc.sql("UPDATE identity_password SET hash = ?, changed_at = ?, failed_attempts = 0, locked_until = NULL WHERE user_id = ?")
+                .params(hash, at(now), user.value()).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO identity_password (user_id, hash, changed_at, failed_attempts) VALUES (?, ?, ?, 0)")
+                    .params(user.value(), hash, at(now)).update();
+        }
+    }
+
+    /** The most recent earlier hashes, newest first. */
+    public List<String> history(UserId user, int limit) {
+        return jdbc.sql("SELECT hash FROM identity_password_history WHERE user_id = ? ORDER BY created_at DESC")
+                .param(user.value()).query(String.class).list().stream().limit(limit).toList();
+    }
+
+    /** Counts a failed attempt atomically and returns the new count. */
+    public int recordFailure(UserId user) {
+        jdbc.sql("UPDATE identity_password SET failed_attempts = failed_attempts + 1 WHERE user_id = ?")
+                .param(user.value()).update();
+        return jdbc.sql("SELECT failed_attempts FROM identity_password WHERE user_id = ?").param(user.value())
+                .query(Integer.class).single();
+    }
+
+    public void lock(UserId user, Instant until) {
+        jdbc.sql("UPDATE identity_password SET locked_until = ? WHERE user_id = ?").params(at(until), user.value()).update();
+    }
+
+    public void clearFailures(UserId user) {
+        jdbc.sql("UPDATE identity_password SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?")
+                .param(user.value()).update();
+    }
+
+    public record PasswordRow(String hash, Instant changedAt, int failedAttempts, Instant lockedUntil) {
+    }
+}

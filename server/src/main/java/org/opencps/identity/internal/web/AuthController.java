@@ -1,0 +1,98 @@
+package org.opencps.identity.internal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.opencps.identity.LoginOutcome;
+import org.opencps.identity.PasswordLogins;
+import org.opencps.identity.Users;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.errors.UnauthenticatedException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.SessionLogin;
+import org.opencps.tenancy.Organizations;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Login", description = "Password login, the tenant selector and logout")
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    private final PasswordLogins logins;
+    private final Users users;
+    private final Organizations organizations;
+    private final SessionLogin sessions;
+
+    AuthController(PasswordLogins logins, Users users, Organizations organizations, SessionLogin sessions) {
+        this.logins = logins;
+        this.users = users;
+        this.organizations = organizations;
+        this.sessions = sessions;
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+    }
+
+    record LoginResponse(UUID userId, String email, String displayName, OrgId organizationId,
+                         List<Users.Membership> organizations) {
+    }
+
+    record SelectOrganization(@NotNull UUID organizationId) {
+    }
+
+    @Operation(summary = "Log in with e-mail and password; with exactly one organization it is selected at once")
+    @PostMapping("/login")
+    LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+        var outcome = logins.login(body.email(), body.password(), request.getRemoteAddr());
+        if (outcome instanceof LoginOutcome.Failure failure) {
+            throw new UnauthenticatedException(failure.message());
+        }
+        var user = ((LoginOutcome.Success) outcome).user();
+        var actor = new Actor(user.id(), null);
+        var memberships = users.myOrganizations(actor);
+        OrgId selected = memberships.size() == 1 ? memberships.getFirst().orgId() : null;
+        sessions.establish(request, response, actor.inOrganization(selected),
+                selected == null ? null : organizations.idleTimeout(selected));
+        return new LoginResponse(user.id().value(), user.email(), user.displayName(), selected, memberships);
+    }
+
+    @Operation(summary = "Pick the organization to work in (tenant selector)")
+    @PostMapping("/organization")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void selectOrganization(Actor actor, @Valid @RequestBody SelectOrganization body,
+                            HttpServletRequest request, HttpServletResponse response) {
+        OrgId org = new OrgId(body.organizationId());
+        if (!users.isMember(org, actor.userId())) {
+            throw new NotFoundException("organization");
+        }
+        sessions.switchOrganization(request, response, actor, org, organizations.idleTimeout(org));
+    }
+
+    @Operation(summary = "End this session")
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(HttpServletRequest request) {
+        sessions.logout(request);
+    }
+
+    @Operation(summary = "End every session of the logged-in person, on every device")
+    @PostMapping("/logout-everywhere")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logoutEverywhere(Actor actor, HttpServletRequest request) {
+        sessions.logoutEverywhere(actor.userId());
+        sessions.logout(request);
+    }
+}

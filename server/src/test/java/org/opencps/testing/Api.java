@@ -1,0 +1,40 @@
+package org.opencps.testing;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.springframework.http.MediaType;
+import jakarta.servlet.http.Cookie;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Small helpers for calling the JSON API like a client would. */
+public final class Api {
+
+    public static final String SESSION_COOKIE = "OPENCPS_SESSION";
+
+    private Api() {
+    }
+
+    public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** Logs in through the API and returns the session cookie. */
+    public static Cookie login(MockMvc mvc, String email, String password) throws Exception {
+        MvcResult result = mvc.perform(json(post("/api/v1/auth/login"),
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).andReturn();
+        if (result.getResponse().getStatus() != 200) {
+            throw new AssertionError("login failed: " + result.getResponse().getStatus() + " " + result.getResponse().getContentAsString());
+        }
+        return sessionCookie(result);
+    }
+
+    public static Cookie sessionCookie(MvcResult result) {
+        Cookie cookie = result.getResponse().getCookie(SESSION_COOKIE);
+        if (cookie == null) {
+            throw new AssertionError("no session cookie in the response");
+        }
+        return cookie;
+    }
+}
