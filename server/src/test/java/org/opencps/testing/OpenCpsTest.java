@@ -18,6 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestEnvironment.class)
-@Import({TestClockConfiguration.class, World.class})
+@Import({TestClockConfiguration.class, World.class, Outbox.class})
 public @interface OpenCpsTest {
 }

@@ -1,0 +1,104 @@
+package org.opencps.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.opencps.identity.internal.credentials.DisplayNames;
+import org.opencps.identity.internal.credentials.Emails;
+import org.opencps.identity.internal.persistence.EmailTokenStore;
+import org.opencps.identity.internal.persistence.EmailTokenStore.Purpose;
+import org.opencps.identity.internal.persistence.UserStore;
+import org.opencps.identity.internal.signup.DisposableEmailDomains;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.errors.ForbiddenException;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.UserId;
+import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.ratelimit.RateLimiter;
+import org.opencps.platform.secrets.Tokens;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Self sign-up of an account (off unless {@code opencps.security.signup-enabled}): the address
+ * must not be a disposable one and must be verified by an e-mailed link before the first login.
+ * The answer is the same whether or not the address already has an account.
+ */
+@Service
+public class SignUps {
+
+    public static final Duration LINK_VALIDITY = Duration.ofHours(24);
+    static final String PREFIX = "ver_";
+
+    private final UserStore users;
+    private final Passwords passwords;
+    private final EmailTokenStore tokens;
+    private final DisposableEmailDomains disposable;
+    private final Mailer mailer;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+    private final OpenCpsProperties properties;
+
+    SignUps(UserStore users, Passwords passwords, EmailTokenStore tokens, DisposableEmailDomains disposable, Mailer mailer,
+            RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.disposable = disposable;
+        this.mailer = mailer;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public void signUp(String email, String displayName, String password, String sourceIp) {
+        if (!properties.security().signupEnabled()) {
+            throw new ForbiddenException("self sign-up is turned off here; ask an administrator for an invitation");
+        }
+        rateLimiter.acquire("signup:" + sourceIp, 5, Duration.ofHours(1), "sign-ups from your address");
+        String address = Emails.normalize("email", email);
+        if (disposable.isDisposable(address)) {
+            throw new InvalidInputException("email", "disposable e-mail addresses are not accepted; use a permanent one");
+        }
+        String name = DisplayNames.validate("displayName", displayName);
+        passwords.checkPolicy("password", password);
+        var existing = users.findByEmail(address);
+        if (existing.isPresent()) {
+            mailer.send(address, "Sign-up attempt on OpenCPS", """
+                    Someone tried to sign up on OpenCPS with this address, which already has an account.
+                    If it was you, log in or reset your password. Otherwise you can ignore this e-mail.
+                    """);
+            return;
+        }
+        var user = new User(new UserId(UUID.randomUUID()), address, name, false, clock.instant());
+        users.insert(user);
+        passwords.set(user.id(), "password", password, false);
+        sendVerification(user);
+    }
+
+    @Transactional
+    public UserId verify(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            throw new NotFoundException("verification link");
+        }
+        UserId user = tokens.consume(Purpose.VERIFY_EMAIL, Tokens.hash(token), clock.instant())
+                .orElseThrow(() -> new NotFoundException("verification link (unknown, used or expired)"));
+        users.markEmailVerified(user);
+        return user;
+    }
+
+    private void sendVerification(User user) {
+        Instant now = clock.instant();
+        String token = Tokens.newToken(PREFIX);
+        tokens.insert(user.id(), Purpose.VERIFY_EMAIL, Tokens.hash(token), now, now.plus(LINK_VALIDITY));
+        mailer.send(user.email(), "Confirm your e-mail address for OpenCPS", """
+                Welcome to OpenCPS, %s.
+
+                Confirm your address with this link (it works once, for 24 hours):
+                %s/verify-email?token=%s
+                """.formatted(user.displayName(), properties.publicUrl().toString().replaceAll("/+$", ""), token));
+    }
+}
