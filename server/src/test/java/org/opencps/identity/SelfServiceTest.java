@@ -40,12 +40,12 @@ class SelfServiceTest {
     }
 
     ResultActions login(String email, String password) throws Exception {
-        return mvc.perform(json(post("/api/v1/auth/login"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        return mvc.perform(json(post("/api/v1/auth/login").with(Api.fromOwnAddress()), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
     }
 
     ResultActions requestReset(String email) throws Exception {
         String challenge = mvc.perform(get("/api/v1/auth/challenge")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return mvc.perform(json(post("/api/v1/auth/password-reset"),
+        return mvc.perform(json(post("/api/v1/auth/password-reset").with(Api.fromOwnAddress()),
                 "{\"email\":\"" + email + "\",\"altcha\":\"" + Altchas.solve(challenge) + "\"}"));
     }
 

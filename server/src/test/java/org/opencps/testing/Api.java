@@ -7,6 +7,7 @@ import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Small helpers for calling the JSON API like a client would. */
 public final class Api {
@@ -20,9 +21,22 @@ public final class Api {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
+    /**
+     * A request from a client of its own: a random loopback source address, so per-source rate
+     * limits of one test do not spill into another that shares the application context.
+     */
+    public static RequestPostProcessor fromOwnAddress() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        String address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
     /** Logs in through the API and returns the session cookie. */
     public static Cookie login(MockMvc mvc, String email, String password) throws Exception {
-        MvcResult result = mvc.perform(json(post("/api/v1/auth/login"),
+        MvcResult result = mvc.perform(json(post("/api/v1/auth/login").with(fromOwnAddress()),
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).andReturn();
         if (result.getResponse().getStatus() != 200) {
             throw new AssertionError("login failed: " + result.getResponse().getStatus() + " " + result.getResponse().getContentAsString());
