@@ -1,0 +1,173 @@
+package org.opencps.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opencps.access.FixedRole;
+import org.opencps.access.Permission;
+import org.opencps.access.Roles;
+import org.opencps.identity.ApiTokens;
+import org.opencps.identity.Cards;
+import org.opencps.identity.Groups;
+import org.opencps.identity.Invitations;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.testing.OpenCpsTest;
+import org.opencps.testing.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every API route, called by an admin of one customer organization with the ids of another
+ * organization and of another person, answers 404 (or 403 where the organization is known to the
+ * caller) and changes nothing. Every route must be listed here: a new route without a probe fails
+ * {@link #everyRouteIsProbedOrDeclaredPublicOrSelf}.
+ */
+@OpenCpsTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossTenantProbeTest {
+
+    /** Routes that need no login, or that act only on the caller's own session. */
+    static final Set<String> PUBLIC_OR_SELF = Set.of(
+            "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/auth/logout-everywhere",
+            "POST /api/v1/auth/signup", "POST /api/v1/auth/verify-email", "GET /api/v1/auth/challenge",
+            "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/complete",
+            "GET /api/v1/invitations/{token}", "POST /api/v1/invitations/{token}/accept", "POST /api/v1/setup",
+            "GET /api/v1/me", "GET /api/v1/me/organizations", "PUT /api/v1/me/password", "GET /api/v1/me/pin",
+            "POST /api/v1/me/pin/regenerate", "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "GET /api/v1/me/cards",
+            "POST /api/v1/me/cards", "GET /api/v1/permissions");
+
+    /** A JSON body that passes validation, so that access is what refuses the request. */
+    static final Map<String, String> BODIES = Map.of(
+            "PUT /api/v1/organizations/{orgId}/members/{userId}/roles", "{\"roles\":[\"CUSTOMER_USER\"]}",
+            "POST /api/v1/organizations/{orgId}/members/{userId}/cards", "{\"number\":\"DEADBEEF01\",\"label\":\"probe\"}",
+            "POST /api/v1/organizations/{orgId}/invitations", "{\"email\":\"probe@example.com\",\"roles\":[\"CUSTOMER_USER\"]}",
+            "POST /api/v1/organizations/{orgId}/groups", "{\"name\":\"probe\"}",
+            "POST /api/v1/organizations/{orgId}/roles", "{\"name\":\"probe\",\"permissions\":[\"DEVICES_VIEW\"]}",
+            "POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}");
+
+    @Autowired MockMvc mvc;
+    @Autowired World world;
+    @Autowired JdbcClient jdbc;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired Cards cards;
+    @Autowired ApiTokens tokens;
+    @Autowired Groups groups;
+    @Autowired Invitations invitations;
+    @Autowired Roles roles;
+
+    Actor attacker;
+    OrgId attackerOrg;
+    final Map<String, String> victimIds = new LinkedHashMap<>();
+
+    @BeforeAll
+    void twoCustomers() {
+        attackerOrg = world.customer(world.root(), "Probe attacker");
+        OrgId victimOrg = world.customer(world.root(), "Probe victim");
+        attacker = world.person(attackerOrg, FixedRole.CUSTOMER_ADMIN).actor();
+        Actor victimAdmin = world.person(victimOrg, FixedRole.CUSTOMER_ADMIN).actor();
+        victimIds.put("orgId", victimOrg.toString());
+        victimIds.put("userId", victimAdmin.userId().toString());
+        victimIds.put("cardId", cards.register(victimAdmin, victimOrg, victimAdmin.userId(), "CAFE0001", "victim").id().toString());
+        victimIds.put("tokenId", tokens.create(victimAdmin, "victim", 30).token().id().toString());
+        victimIds.put("groupId", groups.create(victimAdmin, victimOrg, "victims").id().toString());
+        victimIds.put("invitationId", invitations.invite(victimAdmin, victimOrg, "later@example.com",
+                Set.of(org.opencps.access.RoleRef.of(FixedRole.CUSTOMER_USER))).id().toString());
+        victimIds.put("roleId", roles.createCustomRole(victimAdmin, victimOrg, "victim role", Set.of(Permission.DEVICES_VIEW)).id().toString());
+    }
+
+    @Test
+    void everyRouteIsProbedOrDeclaredPublicOrSelf() {
+        assertThat(apiRoutes()).allSatisfy(route -> assertThat(PUBLIC_OR_SELF.contains(route) || probed(route))
+                .as("route %s is neither probed with foreign ids nor declared public/self", route).isTrue());
+    }
+
+    @Test
+    void foreignIdsGet404Or403AndChangeNothing() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Long> before = rowCounts();
+        for (String route : apiRoutes()) {
+            if (!probed(route)) {
+                continue;
+            }
+            probe(route, victimIds, Set.of(403, 404), wrong);
+            if (route.contains("{orgId}") && route.indexOf('{') != route.lastIndexOf('{')) {
+                var ownOrgForeignRest = new LinkedHashMap<>(victimIds);
+                ownOrgForeignRest.put("orgId", attackerOrg.toString());
+                probe(route, ownOrgForeignRest, Set.of(404), wrong);
+            }
+        }
+        assertThat(wrong).as("routes that answered other than refused").isEmpty();
+        assertThat(rowCounts()).as("rows after the probe").isEqualTo(before);
+    }
+
+    private void probe(String route, Map<String, String> ids, Set<Integer> allowed, List<String> wrong) throws Exception {
+        String method = route.substring(0, route.indexOf(' '));
+        String pattern = route.substring(route.indexOf(' ') + 1);
+        String url = pattern;
+        for (var id : ids.entrySet()) {
+            url = url.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        var call = request(HttpMethod.valueOf(method), url).with(authentication(new ActorAuthentication(attacker)));
+        String body = BODIES.get(route);
+        if (body != null) {
+            call.contentType(MediaType.APPLICATION_JSON).content(body.replace("%ORG%", ids.get("orgId")));
+        }
+        int status = mvc.perform(call).andReturn().getResponse().getStatus();
+        if (!allowed.contains(status)) {
+            wrong.add(route + " as " + url + " -> " + status);
+        }
+    }
+
+    /** Probed with foreign ids: in the path, or (the tenant selector) in the body. */
+    private static boolean probed(String route) {
+        return hasIds(route) || BODIES.getOrDefault(route, "").contains("%ORG%");
+    }
+
+    private static boolean hasIds(String route) {
+        return route.contains("{") && !route.contains("{token}");
+    }
+
+    private Set<String> apiRoutes() {
+        Set<String> routes = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/"))
+                .forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> routes.add(method.name() + " " + pattern))));
+        return routes;
+    }
+
+    private Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<String> tables = jdbc.sql("""
+                        SELECT table_name FROM information_schema.tables
+                        WHERE LOWER(table_schema) = 'public' AND table_type IN ('BASE TABLE', 'TABLE')""")
+                .query(String.class).list();
+        for (String table : tables) {
+            String name = table.toLowerCase();
+            if (name.startsWith("audit_") || name.startsWith("spring_session") || name.startsWith("flyway") || name.equals("shedlock")) {
+                continue;
+            }
+            counts.put(name, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+        }
+        assertThat(counts).as("tables found").containsKey("identity_user");
+        return counts;
+    }
+}
