@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import org.springframework.boot.SpringApplication;
 
 /** One real PostgreSQL per test JVM, on loopback, with a fresh database per application context. */
 final class EmbeddedPostgresServer {
@@ -18,8 +19,9 @@ final class EmbeddedPostgresServer {
             if (server == null) {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setRegisterShutdownHook(true)
+                        .setRegisterShutdownHook(false)
                         .start();
+                SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stop);
             }
             try (var connection = server.getPostgresDatabase().getConnection();
                  var statement = connection.createStatement()) {
@@ -30,6 +32,15 @@ final class EmbeddedPostgresServer {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
+        }
+    }
+
+    /** Runs after Spring has closed every test context, so no pool is still using the server. */
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
