@@ -1,0 +1,22 @@
+package org.opencps.tenancy.internal.web;
+
+import java.beans.PropertyEditorSupport;
+import org.opencps.platform.ids.OrgId;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/** Reads organization ids in this module's URLs strictly; a malformed id is a 400 naming the path variable. */
+@ControllerAdvice(basePackageClasses = OrgIdBinding.class)
+class OrgIdBinding {
+
+    @InitBinder
+    void orgIds(WebDataBinder binder) {
+        binder.registerCustomEditor(OrgId.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(OrgId.parse(text));
+            }
+        });
+    }
+}
