@@ -51,13 +51,16 @@ public class TenancyFixtures {
         return new License(devices, "standard", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
     }
 
-    /** Empties every table the tenancy tests write, so each test starts from an empty tree. */
+    /**
+     * Empties every table the tenancy tests write, so each test starts from an empty tree. The
+     * shedlock table stays: ShedLock remembers which lock rows it created and only updates them.
+     */
     public void reset() {
         otherModule.createTable();
         otherModule.failFor = null;
         otherModule.purged.clear();
         usage.clear();
-        for (String table : new String[] {TenancyTestSupport.OtherModuleData.TABLE, "shedlock", "access_role_assignment",
+        for (String table : new String[] {TenancyTestSupport.OtherModuleData.TABLE, "access_role_assignment",
                 "access_custom_role", "tenancy_region_link", "tenancy_settings", "tenancy_license"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }

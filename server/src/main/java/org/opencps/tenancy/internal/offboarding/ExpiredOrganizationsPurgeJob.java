@@ -33,11 +33,11 @@ public class ExpiredOrganizationsPurgeJob {
         this.clock = clock;
     }
 
-    /** Answers how many organizations were purged. */
+    /** Void: when another process holds the lock, ShedLock skips the call and has nothing to return. */
     @Scheduled(initialDelayString = "${opencps.offboarding.check-interval:1h}",
             fixedDelayString = "${opencps.offboarding.check-interval:1h}")
     @SchedulerLock(name = "tenancy.purgeExpiredOrganizations", lockAtMostFor = "PT1H")
-    public int purgeExpiredOrganizations() {
+    public void purgeExpiredOrganizations() {
         Instant cutoff = clock.instant().minus(properties.retention());
         int purged = 0;
         for (OrgId id : queries.discontinuedAtOrBefore(cutoff)) {
@@ -52,6 +52,5 @@ public class ExpiredOrganizationsPurgeJob {
         if (purged > 0) {
             log.info("Purged {} organizations whose retention period ended", purged);
         }
-        return purged;
     }
 }
