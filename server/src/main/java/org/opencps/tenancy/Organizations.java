@@ -262,7 +262,9 @@ public class Organizations {
         if (org.parentId() == null) {
             throw new ForbiddenException("the root provider has no provider above it to manage it");
         }
-        policy.require(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId());
+        if (!policy.can(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId())) {
+            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
+        }
         return org;
     }
 
