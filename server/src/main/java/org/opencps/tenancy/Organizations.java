@@ -33,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Organizations {
 
-    /** Levels below the root; keeps the materialized path within its column. */
-    static final int MAX_DEPTH = 50;
-
     private final AccessPolicy policy;
     private final OrganizationStore store;
     private final RegionLinkStore regionLinks;
@@ -104,9 +101,7 @@ public class Organizations {
         String name = OrganizationNames.validate(request.name());
         License license = Licenses.forNewOrganization(request.kind(), request.license());
         String parentPath = store.path(parentId).orElseThrow();
-        if (parentPath.chars().filter(c -> c == '/').count() - 1 > MAX_DEPTH) {
-            throw new ConflictException(null, "the tree is at most " + MAX_DEPTH + " levels deep below the root");
-        }
+        TreeRules.requireRoomBelow(parentPath);
         requireFreeName(parentId, name);
         var org = new Organization(OrgId.random(), parentId, request.kind(), name, Organization.Status.ACTIVE,
                 clock.instant(), null);

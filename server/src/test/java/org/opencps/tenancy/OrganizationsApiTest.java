@@ -141,7 +141,7 @@ class OrganizationsApiTest {
     @Test
     void theTreeIsAtMost50LevelsDeepBelowTheRoot() {
         Org parent = root;
-        for (int depth = 1; depth <= Organizations.MAX_DEPTH; depth++) {
+        for (int depth = 1; depth <= TreeRules.MAX_DEPTH; depth++) {
             parent = fixtures.provider(parent, "Level " + depth);
         }
         Org deepest = parent;

@@ -31,24 +31,25 @@ class LicenseController {
         this.organizations = organizations;
     }
 
-    record Figures(long devicesAllowed, long devicesUsed, long users, long pages) {
+    record LicenseFiguresResponse(long devicesAllowed, long devicesUsed, long users, long pages) {
 
-        static Figures of(LicenseFigures f) {
-            return new Figures(f.devicesAllowed(), f.devicesUsed(), f.users(), f.pages());
+        static LicenseFiguresResponse of(LicenseFigures f) {
+            return new LicenseFiguresResponse(f.devicesAllowed(), f.devicesUsed(), f.users(), f.pages());
         }
     }
 
     /** One organization directly below; for a provider, {@code figures} is the anonymized total under it. */
-    record ReportRow(UUID id, String name, OrgKind kind, Organization.Status status, int customers, Figures figures) {
+    record LicenseReportRow(UUID id, String name, OrgKind kind, Organization.Status status, int customers,
+                            LicenseFiguresResponse figures) {
     }
 
-    record ReportResponse(UUID organizationId, List<ReportRow> rows, Figures total) {
+    record LicenseReportResponse(UUID organizationId, List<LicenseReportRow> rows, LicenseFiguresResponse total) {
 
-        static ReportResponse of(LicenseReport report) {
-            return new ReportResponse(report.orgId().value(), report.rows().stream()
-                    .map(row -> new ReportRow(row.orgId().value(), row.name(), row.kind(), row.status(), row.customers(),
-                            Figures.of(row.figures())))
-                    .toList(), Figures.of(report.total()));
+        static LicenseReportResponse of(LicenseReport report) {
+            return new LicenseReportResponse(report.orgId().value(), report.rows().stream()
+                    .map(row -> new LicenseReportRow(row.orgId().value(), row.name(), row.kind(), row.status(),
+                            row.customers(), LicenseFiguresResponse.of(row.figures())))
+                    .toList(), LicenseFiguresResponse.of(report.total()));
         }
     }
 
@@ -67,7 +68,7 @@ class LicenseController {
 
     @GetMapping("/license-report")
     @Operation(summary = "License figures of the organizations directly below, deeper levels only as anonymized totals")
-    ReportResponse licenseReport(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
-        return ReportResponse.of(organizations.licenseReport(actor, id));
+    LicenseReportResponse licenseReport(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
+        return LicenseReportResponse.of(organizations.licenseReport(actor, id));
     }
 }

@@ -27,7 +27,7 @@ class OffboardingController {
         this.organizations = organizations;
     }
 
-    record PurgeRequest(@NotNull String confirmName) {
+    record PurgeOrganizationRequest(@NotNull String confirmName) {
     }
 
     @PostMapping("/discontinue")
@@ -45,7 +45,8 @@ class OffboardingController {
     @PostMapping("/purge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete an organization and all its data for good, now; confirmName repeats its name")
-    void purge(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id, @Valid @RequestBody PurgeRequest request) {
+    void purge(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id,
+               @Valid @RequestBody PurgeOrganizationRequest request) {
         organizations.purgeNow(actor, id, request.confirmName());
     }
 }

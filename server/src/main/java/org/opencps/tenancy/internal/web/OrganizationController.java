@@ -33,10 +33,10 @@ class OrganizationController {
         this.organizations = organizations;
     }
 
-    record CreateRequest(@NotNull OrgKind kind, @NotNull String name, @Valid LicenseBody license) {
+    record NewOrganizationRequest(@NotNull OrgKind kind, @NotNull String name, @Valid LicenseBody license) {
     }
 
-    record RenameRequest(@NotNull String name) {
+    record RenameOrganizationRequest(@NotNull String name) {
     }
 
     @GetMapping
@@ -48,7 +48,7 @@ class OrganizationController {
     @PatchMapping
     @Operation(summary = "Rename an organization directly below your provider")
     OrganizationResponse rename(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id,
-                                @Valid @RequestBody RenameRequest request) {
+                                @Valid @RequestBody RenameOrganizationRequest request) {
         return OrganizationResponse.of(organizations.rename(actor, id, request.name()));
     }
 
@@ -61,7 +61,7 @@ class OrganizationController {
     @PostMapping("/children")
     @Operation(summary = "Create a provider or a customer (with its license) directly below a provider")
     ResponseEntity<OrganizationResponse> create(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id,
-                                                @Valid @RequestBody CreateRequest request) {
+                                                @Valid @RequestBody NewOrganizationRequest request) {
         Organization created = organizations.create(actor, id, new NewOrganization(request.kind(), request.name(),
                 request.license() == null ? null : request.license().toLicense()));
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.id()))
@@ -70,7 +70,7 @@ class OrganizationController {
 
     @GetMapping("/tree")
     @Operation(summary = "The whole tree (root provider only): providers with customer counts, the root's customers")
-    TreeResponse tree(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
-        return TreeResponse.of(organizations.tree(actor, id));
+    OrganizationTreeResponse tree(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
+        return OrganizationTreeResponse.of(organizations.tree(actor, id));
     }
 }

@@ -24,27 +24,27 @@ class RegionLinksController {
     }
 
     /** Absolute http(s) URLs of at most 1000 characters; a link left out (null) is not published. */
-    record LinksBody(String eulaUrl, String privacyUrl, String downloadsUrl) {
+    record RegionLinksBody(String eulaUrl, String privacyUrl, String downloadsUrl) {
     }
 
-    record LinksResponse(String region, String eulaUrl, String privacyUrl, String downloadsUrl) {
+    record RegionLinksResponse(String region, String eulaUrl, String privacyUrl, String downloadsUrl) {
 
-        static LinksResponse of(RegionLinks links) {
-            return new LinksResponse(links.region(), links.eulaUrl(), links.privacyUrl(), links.downloadsUrl());
+        static RegionLinksResponse of(RegionLinks links) {
+            return new RegionLinksResponse(links.region(), links.eulaUrl(), links.privacyUrl(), links.downloadsUrl());
         }
     }
 
     @GetMapping("/api/v1/public/regions/{region}/links")
     @Operation(summary = "The published links of a region (no login needed)")
-    LinksResponse published(@PathVariable String region) {
-        return LinksResponse.of(organizations.publishedRegionLinks(region));
+    RegionLinksResponse published(@PathVariable String region) {
+        return RegionLinksResponse.of(organizations.publishedRegionLinks(region));
     }
 
     @PutMapping("/api/v1/organizations/{rootId}/regions/{region}/links")
     @Operation(summary = "Publish the links of a region (root provider, REGION_LINKS_MANAGE)")
-    LinksResponse update(@Parameter(hidden = true) Actor actor, @PathVariable OrgId rootId, @PathVariable String region,
-                         @RequestBody LinksBody body) {
-        return LinksResponse.of(organizations.setRegionLinks(actor, rootId,
+    RegionLinksResponse update(@Parameter(hidden = true) Actor actor, @PathVariable OrgId rootId, @PathVariable String region,
+                         @RequestBody RegionLinksBody body) {
+        return RegionLinksResponse.of(organizations.setRegionLinks(actor, rootId,
                 new RegionLinks(region, body.eulaUrl(), body.privacyUrl(), body.downloadsUrl())));
     }
 }

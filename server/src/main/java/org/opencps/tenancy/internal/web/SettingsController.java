@@ -28,7 +28,7 @@ class SettingsController {
     }
 
     /** All settings at once (PUT replaces them); the ranges are checked by the face. */
-    record SettingsBody(@NotNull Integer idleLogoutMinutes, @NotNull Integer jobRetentionHours,
+    record OrganizationSettingsBody(@NotNull Integer idleLogoutMinutes, @NotNull Integer jobRetentionHours,
                         @NotNull Integer scanRetentionHours, String printPolicy, String allowedScanDestinations,
                         String ipAllowList, String authenticationMethods, String ssoConfiguration) {
 
@@ -37,22 +37,22 @@ class SettingsController {
                     allowedScanDestinations, ipAllowList, authenticationMethods, ssoConfiguration);
         }
 
-        static SettingsBody of(OrganizationSettings s) {
-            return new SettingsBody(s.idleLogoutMinutes(), s.jobRetentionHours(), s.scanRetentionHours(), s.printPolicy(),
-                    s.allowedScanDestinations(), s.ipAllowList(), s.authenticationMethods(), s.ssoConfiguration());
+        static OrganizationSettingsBody of(OrganizationSettings s) {
+            return new OrganizationSettingsBody(s.idleLogoutMinutes(), s.jobRetentionHours(), s.scanRetentionHours(),
+                    s.printPolicy(), s.allowedScanDestinations(), s.ipAllowList(), s.authenticationMethods(), s.ssoConfiguration());
         }
     }
 
     @GetMapping
     @Operation(summary = "The organization's settings")
-    SettingsBody settings(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
-        return SettingsBody.of(organizations.settings(actor, id));
+    OrganizationSettingsBody settings(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
+        return OrganizationSettingsBody.of(organizations.settings(actor, id));
     }
 
     @PutMapping
     @Operation(summary = "Replace the organization's settings (idle logout 1-1440 min, retention 1-720 h)")
-    SettingsBody update(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id,
-                        @Valid @RequestBody SettingsBody body) {
-        return SettingsBody.of(organizations.updateSettings(actor, id, body.toSettings()));
+    OrganizationSettingsBody update(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id,
+                        @Valid @RequestBody OrganizationSettingsBody body) {
+        return OrganizationSettingsBody.of(organizations.updateSettings(actor, id, body.toSettings()));
     }
 }
