@@ -1,6 +1,7 @@
 package org.opencps.tenancy;
 
 import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.ids.OrgKind;
 
 /** The rules a license must follow. */
 final class Licenses {
@@ -10,7 +11,21 @@ final class Licenses {
     private Licenses() {
     }
 
+    /** The license a new organization of this kind starts with: customers need one, providers have none. */
+    static License forNewOrganization(OrgKind kind, License license) {
+        if (kind == OrgKind.CUSTOMER && license == null) {
+            throw new InvalidInputException("license", "a customer organization needs a license");
+        }
+        if (kind != OrgKind.CUSTOMER && license != null) {
+            throw new InvalidInputException("license", "only customer organizations have a license");
+        }
+        return license == null ? null : validate(license);
+    }
+
     static License validate(License license) {
+        if (license == null) {
+            throw new InvalidInputException("license", "a license is required");
+        }
         if (license.deviceLimit() < 0 || license.deviceLimit() > MAX_DEVICE_LIMIT) {
             throw new InvalidInputException("license.deviceLimit", "the device limit is between 0 and " + MAX_DEVICE_LIMIT);
         }

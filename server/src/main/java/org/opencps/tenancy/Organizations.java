@@ -2,6 +2,7 @@ package org.opencps.tenancy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opencps.access.AccessPolicy;
@@ -13,23 +14,46 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
+import org.opencps.tenancy.internal.offboarding.OffboardingProperties;
+import org.opencps.tenancy.internal.offboarding.OrganizationPurger;
 import org.opencps.tenancy.internal.persistence.OrganizationStore;
+import org.opencps.tenancy.internal.persistence.RegionLinkStore;
+import org.opencps.tenancy.internal.reports.LicenseRollup;
+import org.opencps.tenancy.internal.reports.TreeView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The organization tree: the root provider, providers at any depth, customers as leaves. */
+/**
+ * The organization tree: the root provider, providers at any depth, customers as leaves. A
+ * provider manages the organizations directly below it; a discontinued organization is read-only
+ * until it is reactivated or purged.
+ */
 @Service
 public class Organizations {
 
-    static final int MAX_NAME_LENGTH = 200;
-
     private final AccessPolicy policy;
     private final OrganizationStore store;
+    private final RegionLinkStore regionLinks;
+    private final OrganizationPurger purger;
+    private final LicenseRollup rollup;
+    private final TreeView treeView;
+    private final OffboardingProperties offboarding;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Organizations(AccessPolicy policy, OrganizationStore store, Clock clock) {
+    Organizations(AccessPolicy policy, OrganizationStore store, RegionLinkStore regionLinks, OrganizationPurger purger,
+                  LicenseRollup rollup, TreeView treeView, OffboardingProperties offboarding,
+                  ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.store = store;
+        this.regionLinks = regionLinks;
+        this.purger = purger;
+        this.rollup = rollup;
+        this.treeView = treeView;
+        this.offboarding = offboarding;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -39,8 +63,8 @@ public class Organizations {
         if (store.root().isPresent()) {
             throw new ConflictException("organizationName", "the root provider already exists");
         }
-        var root = new Organization(OrgId.random(), null, OrgKind.ROOT_PROVIDER, validName(name), Organization.Status.ACTIVE,
-                clock.instant(), null);
+        var root = new Organization(OrgId.random(), null, OrgKind.ROOT_PROVIDER, OrganizationNames.validate(name),
+                Organization.Status.ACTIVE, clock.instant(), null);
         store.insert(root, null);
         store.saveSettings(root.id(), OrganizationSettings.defaults());
         return root;
@@ -65,26 +89,30 @@ public class Organizations {
     @Transactional
     public Organization create(Actor actor, OrgId parentId, NewOrganization request) {
         policy.require(actor, Permission.ORGANIZATIONS_MANAGE, parentId);
-        Organization parent = store.find(parentId).orElseThrow(() -> new NotFoundException("organization"));
+        // the lock keeps the parent from being discontinued or purged while a child is added
+        Organization parent = store.findForUpdate(parentId).orElseThrow(() -> new NotFoundException("organization"));
         if (!parent.kind().isProvider()) {
             throw new ForbiddenException("only a provider can have organizations below it");
         }
+        requireActive(parent);
         if (request.kind() == null || request.kind() == OrgKind.ROOT_PROVIDER) {
             throw new InvalidInputException("kind", "kind must be PROVIDER or CUSTOMER");
         }
-        String name = validName(request.name());
-        if (store.siblingNameTaken(parentId, name)) {
-            throw new ConflictException("name", "an organization named '" + name + "' already exists here");
-        }
-        if (request.kind() == OrgKind.CUSTOMER && request.license() == null) {
-            throw new InvalidInputException("license", "a customer organization needs a license");
-        }
+        String name = OrganizationNames.validate(request.name());
+        License license = Licenses.forNewOrganization(request.kind(), request.license());
+        String parentPath = store.path(parentId).orElseThrow();
+        TreeRules.requireRoomBelow(parentPath);
+        requireFreeName(parentId, name);
         var org = new Organization(OrgId.random(), parentId, request.kind(), name, Organization.Status.ACTIVE,
                 clock.instant(), null);
-        store.insert(org, store.path(parentId).orElseThrow());
+        try {
+            store.insert(org, parentPath);
+        } catch (DuplicateKeyException e) {
+            throw OrganizationNames.taken(name);
+        }
         store.saveSettings(org.id(), OrganizationSettings.defaults());
-        if (request.license() != null) {
-            store.saveLicense(org.id(), Licenses.validate(request.license()));
+        if (license != null) {
+            store.saveLicense(org.id(), license);
         }
         return org;
     }
@@ -98,12 +126,16 @@ public class Organizations {
 
     @Transactional
     public Organization rename(Actor actor, OrgId id, String newName) {
-        Organization org = requireManagedChild(actor, id);
-        String name = validName(newName);
-        if (!name.equalsIgnoreCase(org.name()) && store.siblingNameTaken(org.parentId(), name)) {
-            throw new ConflictException("name", "an organization named '" + name + "' already exists here");
+        Organization org = requireActive(requireManagedChild(actor, id));
+        String name = OrganizationNames.validate(newName);
+        if (!name.equalsIgnoreCase(org.name())) {
+            requireFreeName(org.parentId(), name);
         }
-        store.rename(id, name);
+        try {
+            store.rename(id, name);
+        } catch (DuplicateKeyException e) {
+            throw OrganizationNames.taken(name);
+        }
         return store.find(id).orElseThrow();
     }
 
@@ -116,7 +148,7 @@ public class Organizations {
 
     @Transactional
     public License setLicense(Actor actor, OrgId id, License license) {
-        Organization org = requireManagedChild(actor, id);
+        Organization org = requireActive(requireManagedChild(actor, id));
         if (org.kind() != OrgKind.CUSTOMER) {
             throw new InvalidInputException("license", "only customer organizations have a license");
         }
@@ -141,28 +173,125 @@ public class Organizations {
         return settingsOf(id).idleTimeout();
     }
 
+    /** Makes the organization read-only and unusable; it is purged when the retention period ends. */
+    @Transactional
+    public Organization discontinue(Actor actor, OrgId id) {
+        requireManagedChild(actor, id);
+        Organization org = lock(id);
+        if (!org.active()) {
+            throw new ConflictException("status", "the organization is already discontinued");
+        }
+        requireNothingBelow(org, "discontinued");
+        Instant now = clock.instant();
+        store.setStatus(id, Organization.Status.DISCONTINUED, now);
+        events.publishEvent(new OrganizationDiscontinued(id, org.parentId(), actor.userId(), now,
+                now.plus(offboarding.retention())));
+        return store.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Organization reactivate(Actor actor, OrgId id) {
+        requireManagedChild(actor, id);
+        Organization org = lock(id);
+        if (org.active()) {
+            throw new ConflictException("status", "the organization is not discontinued");
+        }
+        if (!clock.instant().isBefore(org.discontinuedAt().plus(offboarding.retention()))) {
+            throw new ConflictException("status", "the retention period has ended; the organization is being purged");
+        }
+        store.setStatus(id, Organization.Status.ACTIVE, null);
+        events.publishEvent(new OrganizationReactivated(id, org.parentId(), actor.userId(), clock.instant()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Deletes the organization and all its data for good, now; {@code confirmName} must repeat its name. */
+    @Transactional
+    public void purgeNow(Actor actor, OrgId id, String confirmName) {
+        requireManagedChild(actor, id);
+        Organization org = lock(id);
+        if (confirmName == null || !confirmName.strip().equals(org.name())) {
+            throw new InvalidInputException("confirmName",
+                    "repeat the organization's name exactly to confirm that it is deleted for good");
+        }
+        requireNothingBelow(org, "purged");
+        purger.purge(org, actor.userId(), OrganizationPurged.Reason.REQUESTED);
+    }
+
+    /** The license roll-up of a provider's own organization (see {@link LicenseReport}). */
+    public LicenseReport licenseReport(Actor actor, OrgId id) {
+        policy.require(actor, Permission.LICENSE_REPORTS_VIEW, id);
+        return rollup.report(store.find(id).orElseThrow(() -> new NotFoundException("organization")));
+    }
+
+    /** The whole tree, for the root provider only. */
+    public OrganizationTree tree(Actor actor, OrgId rootId) {
+        policy.require(actor, Permission.LICENSE_REPORTS_VIEW, rootId);
+        return treeView.tree(requireRoot(rootId, "sees the whole tree"));
+    }
+
+    /** The links the root provider published for a region; public, for anyone (no login). */
+    public RegionLinks publishedRegionLinks(String region) {
+        RegionLinkRules.region(region);
+        return store.root().flatMap(root -> regionLinks.find(root.id(), region))
+                .orElseThrow(() -> new NotFoundException("region"));
+    }
+
+    @Transactional
+    public RegionLinks setRegionLinks(Actor actor, OrgId rootId, RegionLinks links) {
+        policy.require(actor, Permission.REGION_LINKS_MANAGE, rootId);
+        requireRoot(rootId, "manages the region links");
+        regionLinks.save(rootId, RegionLinkRules.validate(links));
+        return links;
+    }
+
     OrganizationSettings settingsOf(OrgId id) {
         return store.settings(id).orElseGet(OrganizationSettings::defaults);
     }
 
     /** An organization the actor's own organization created: only its creator manages it. */
     Organization requireManagedChild(Actor actor, OrgId id) {
-        Organization org = store.find(id).orElseThrow(() -> new NotFoundException("organization"));
-        if (org.parentId() == null || !policy.knows(actor, id)) {
+        Organization org = store.find(id).orElse(null);
+        if (org == null || !policy.knows(actor, id)) {
             throw new NotFoundException("organization");
         }
-        policy.require(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId());
+        if (org.parentId() == null) {
+            throw new ForbiddenException("the root provider has no provider above it to manage it");
+        }
+        if (!policy.can(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId())) {
+            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
+        }
         return org;
     }
 
-    private static String validName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("name", "an organization name has 1 to " + MAX_NAME_LENGTH + " characters");
+    private Organization lock(OrgId id) {
+        return store.findForUpdate(id).orElseThrow(() -> new NotFoundException("organization"));
+    }
+
+    private Organization requireRoot(OrgId id, String what) {
+        Organization org = store.find(id).orElseThrow(() -> new NotFoundException("organization"));
+        if (org.kind() != OrgKind.ROOT_PROVIDER) {
+            throw new ForbiddenException("only the root provider " + what);
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "an organization name may not contain control characters");
+        return org;
+    }
+
+    private static Organization requireActive(Organization org) {
+        if (!org.active()) {
+            throw new ConflictException("status", "the organization is discontinued and read-only; reactivate it first");
         }
-        return trimmed;
+        return org;
+    }
+
+    private void requireNothingBelow(Organization org, String what) {
+        if (store.hasChildren(org.id())) {
+            throw new ConflictException("organizations", "a provider with organizations below it cannot be " + what
+                    + "; purge the organizations below it first");
+        }
+    }
+
+    private void requireFreeName(OrgId parentId, String name) {
+        if (store.siblingNameTaken(parentId, name)) {
+            throw OrganizationNames.taken(name);
+        }
     }
 }

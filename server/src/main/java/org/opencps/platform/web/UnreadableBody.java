@@ -12,7 +12,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 record UnreadableBody(String field, String message) {
 
     static UnreadableBody explain(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = jacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new UnreadableBody(path(unknown), "unknown field '" + unknown.getPropertyName() + "'");
         }
@@ -32,6 +32,19 @@ record UnreadableBody(String field, String message) {
             return new UnreadableBody(null, iae.getMessage());
         }
         return new UnreadableBody(null, "the request body is missing or is not valid JSON");
+    }
+
+    /**
+     * The outermost Jackson exception, which knows the path: the most specific cause can be what
+     * Jackson wrapped (a DateTimeParseException for a malformed date), which names no field.
+     */
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                return t;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     private static String path(JacksonException e) {

@@ -45,6 +45,17 @@ public class OrganizationStore {
                 .param(id.value()).query(OrganizationStore::organization).optional();
     }
 
+    /** Reads the organization and locks its row until the transaction ends. */
+    public Optional<Organization> findForUpdate(OrgId id) {
+        return jdbc.sql("SELECT * FROM tenancy_organization WHERE id = ? FOR UPDATE")
+                .param(id.value()).query(OrganizationStore::organization).optional();
+    }
+
+    public boolean hasChildren(OrgId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM tenancy_organization WHERE parent_id = ?")
+                .param(id.value()).query(Integer.class).single() > 0;
+    }
+
     public Optional<String> path(OrgId id) {
         return jdbc.sql("SELECT path FROM tenancy_organization WHERE id = ?")
                 .param(id.value()).query(String.class).optional();
@@ -124,7 +135,7 @@ public class OrganizationStore {
         return OffsetDateTime.ofInstant(instant, clock.getZone());
     }
 
-    private static Organization organization(ResultSet rs, int row) throws SQLException {
+    static Organization organization(ResultSet rs, int row) throws SQLException {
         UUID parent = rs.getObject("parent_id", UUID.class);
         OffsetDateTime discontinued = rs.getObject("discontinued_at", OffsetDateTime.class);
         return new Organization(new OrgId(rs.getObject("id", UUID.class)), OrgId.of(parent),

@@ -1,0 +1,9 @@
+package org.opencps.tenancy;
+
+import java.time.Instant;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** An organization was discontinued: read-only from now, purged for good at {@code purgeAt}. */
+public record OrganizationDiscontinued(OrgId orgId, OrgId parentId, UserId discontinuedBy, Instant at, Instant purgeAt) {
+}
