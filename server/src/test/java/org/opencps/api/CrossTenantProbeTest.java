@@ -52,16 +52,24 @@ class CrossTenantProbeTest {
             "GET /api/v1/invitations/{token}", "POST /api/v1/invitations/{token}/accept", "POST /api/v1/setup",
             "GET /api/v1/me", "GET /api/v1/me/organizations", "PUT /api/v1/me/password", "GET /api/v1/me/pin",
             "POST /api/v1/me/pin/regenerate", "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "GET /api/v1/me/cards",
-            "POST /api/v1/me/cards", "GET /api/v1/permissions");
+            "POST /api/v1/me/cards", "GET /api/v1/permissions", "GET /api/v1/public/regions/{region}/links");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
-    static final Map<String, String> BODIES = Map.of(
-            "PUT /api/v1/organizations/{orgId}/members/{userId}/roles", "{\"roles\":[\"CUSTOMER_USER\"]}",
-            "POST /api/v1/organizations/{orgId}/members/{userId}/cards", "{\"number\":\"DEADBEEF01\",\"label\":\"probe\"}",
-            "POST /api/v1/organizations/{orgId}/invitations", "{\"email\":\"probe@example.com\",\"roles\":[\"CUSTOMER_USER\"]}",
-            "POST /api/v1/organizations/{orgId}/groups", "{\"name\":\"probe\"}",
-            "POST /api/v1/organizations/{orgId}/roles", "{\"name\":\"probe\",\"permissions\":[\"DEVICES_VIEW\"]}",
-            "POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}");
+    static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("PATCH /api/v1/organizations/{id}", "{\"name\":\"renamed\"}"),
+            Map.entry("POST /api/v1/organizations/{id}/children", "{\"kind\":\"PROVIDER\",\"name\":\"probe child\"}"),
+            Map.entry("PUT /api/v1/organizations/{id}/license",
+                    "{\"deviceLimit\":1,\"plan\":\"x\",\"termStart\":\"2026-01-01\",\"termEnd\":\"2026-12-31\"}"),
+            Map.entry("PUT /api/v1/organizations/{id}/settings",
+                    "{\"idleLogoutMinutes\":5,\"jobRetentionHours\":5,\"scanRetentionHours\":5}"),
+            Map.entry("POST /api/v1/organizations/{id}/purge", "{\"confirmName\":\"Probe victim\"}"),
+            Map.entry("PUT /api/v1/organizations/{rootId}/regions/{region}/links", "{\"eulaUrl\":\"https://example.com/eula\"}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/members/{userId}/roles", "{\"roles\":[\"CUSTOMER_USER\"]}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/members/{userId}/cards", "{\"number\":\"DEADBEEF01\",\"label\":\"probe\"}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/invitations", "{\"email\":\"probe@example.com\",\"roles\":[\"CUSTOMER_USER\"]}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/groups", "{\"name\":\"probe\"}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/roles", "{\"name\":\"probe\",\"permissions\":[\"DEVICES_VIEW\"]}"),
+            Map.entry("POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -84,6 +92,9 @@ class CrossTenantProbeTest {
         attacker = world.person(attackerOrg, FixedRole.CUSTOMER_ADMIN).actor();
         Actor victimAdmin = world.person(victimOrg, FixedRole.CUSTOMER_ADMIN).actor();
         victimIds.put("orgId", victimOrg.toString());
+        victimIds.put("id", victimOrg.toString());
+        victimIds.put("rootId", victimOrg.toString());
+        victimIds.put("region", "eu");
         victimIds.put("userId", victimAdmin.userId().toString());
         victimIds.put("cardId", cards.register(victimAdmin, victimOrg, victimAdmin.userId(), "CAFE0001", "victim").id().toString());
         victimIds.put("tokenId", tokens.create(victimAdmin, "victim", 30).token().id().toString());
@@ -108,14 +119,22 @@ class CrossTenantProbeTest {
                 continue;
             }
             probe(route, victimIds, Set.of(403, 404), wrong);
+            probe(route, withOrganization(victimIds, world.root()), Set.of(403, 404), wrong);
             if (route.contains("{orgId}") && route.indexOf('{') != route.lastIndexOf('{')) {
-                var ownOrgForeignRest = new LinkedHashMap<>(victimIds);
-                ownOrgForeignRest.put("orgId", attackerOrg.toString());
-                probe(route, ownOrgForeignRest, Set.of(404), wrong);
+                probe(route, withOrganization(victimIds, attackerOrg), Set.of(404), wrong);
             }
         }
         assertThat(wrong).as("routes that answered other than refused").isEmpty();
         assertThat(rowCounts()).as("rows after the probe").isEqualTo(before);
+    }
+
+    /** The same foreign ids, but the organization in the path is another one (the caller's parent, say). */
+    private static Map<String, String> withOrganization(Map<String, String> ids, OrgId org) {
+        var changed = new LinkedHashMap<>(ids);
+        for (String key : List.of("orgId", "id", "rootId")) {
+            changed.put(key, org.toString());
+        }
+        return changed;
     }
 
     private void probe(String route, Map<String, String> ids, Set<Integer> allowed, List<String> wrong) throws Exception {
