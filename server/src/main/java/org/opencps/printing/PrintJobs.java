@@ -1,0 +1,28 @@
+package org.opencps.printing;
+
+import java.io.InputStream;
+import java.util.List;
+import org.opencps.platform.security.Actor;
+
+/**
+ * Held print jobs: the face every entry point (REST, portal, IPP, CLI) uses. Each call checks
+ * access first (only the owner, working in the job's organization, ever sees a job).
+ */
+public interface PrintJobs {
+
+    /**
+     * Stores the document encrypted, counts its pages and records the job as HELD, or throws
+     * {@link InvalidDocumentException} and stores nothing. The job exists once this returns.
+     */
+    PrintJob submit(Actor actor, JobTicket ticket, InputStream document);
+
+    List<PrintJob> mine(Actor actor);
+
+    PrintJob get(Actor actor, JobId id);
+
+    /** Cancels and deletes a job and its document. */
+    void delete(Actor actor, JobId id);
+
+    /** The decrypted document, streamed; the caller closes it. */
+    InputStream document(Actor actor, JobId id);
+}
