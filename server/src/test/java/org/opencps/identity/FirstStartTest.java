@@ -23,6 +23,7 @@ import org.opencps.platform.ids.OrgKind;
 import org.opencps.testing.Api;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
+import org.opencps.testing.RowCounts;
 import org.opencps.tenancy.Organizations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -65,12 +66,7 @@ class FirstStartTest {
     }
 
     private Map<String, Integer> rowCounts() {
-        var counts = new java.util.TreeMap<String, Integer>();
-        for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE LOWER(table_name) LIKE 'identity\\_%' ESCAPE '\\' "
-                + "OR LOWER(table_name) LIKE 'tenancy\\_%' ESCAPE '\\' OR LOWER(table_name) LIKE 'access\\_%' ESCAPE '\\'").query(String.class).list()) {
-            counts.put(table.toLowerCase(), jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single());
-        }
-        return counts;
+        return RowCounts.of(jdbc, "identity_", "tenancy_", "access_");
     }
 
     static String setupBody(String token, String organizationName, String email, String password) {

@@ -36,6 +36,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.testing.Api;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
+import org.opencps.testing.RowCounts;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,14 +134,7 @@ class InvitationsTest {
     }
 
     private Map<String, Integer> identityRowCounts() {
-        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE LOWER(table_name) LIKE 'identity\\_%' ESCAPE '\\'")
-                .query(String.class).list();
-        assertThat(tables).isNotEmpty();
-        var counts = new java.util.TreeMap<String, Integer>();
-        for (String table : tables) {
-            counts.put(table.toLowerCase(), jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single());
-        }
-        return counts;
+        return RowCounts.of(jdbc, "identity_");
     }
 
     @Test
