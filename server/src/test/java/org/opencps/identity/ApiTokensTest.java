@@ -102,7 +102,8 @@ class ApiTokensTest {
         var person = world.person(first, FixedRole.CUSTOMER_USER);
         world.join(person, second, FixedRole.CUSTOMER_ADMIN);
         var login = mvc.perform(json(post("/api/v1/auth/login"),
-                "{\"email\":\"" + person.email() + "\",\"password\":\"" + World.PASSWORD + "\"}")).andExpect(status().isOk()).andReturn();
+                "{\"email\":\"" + person.email() + "\",\"password\":\"" + World.PASSWORD + "\"}").with(Api.fromAnAddressOfItsOwn()))
+                .andExpect(status().isOk()).andReturn();
         Cookie session = Api.sessionCookie(login);
         // without an organization picked there is nothing to scope a token to
         create(session, "cli", 30).andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("organizationId"));

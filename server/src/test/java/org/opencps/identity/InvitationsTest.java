@@ -130,7 +130,8 @@ class InvitationsTest {
     }
 
     private ResultActions loginAttempt(String email, String password) throws Exception {
-        return mvc.perform(json(post("/api/v1/auth/login"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        return mvc.perform(json(post("/api/v1/auth/login"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .with(Api.fromAnAddressOfItsOwn()));
     }
 
     private Map<String, Integer> identityRowCounts() {
