@@ -102,11 +102,12 @@ public class Cards {
 
     /** Card readers differ in separators and case: "04:a2:1f" and "04A21F" are the same card. */
     static String normalize(String number) {
-        String compact = number == null ? "" : number.replaceAll("[\\s:-]", "").toUpperCase(Locale.ROOT);
-        if (!compact.matches("[0-9A-Z]{4,64}")) {
+        String compact = number == null ? "" : number.replaceAll("[\\s:-]", "");
+        // check before upper-casing: "ß" would become "SS" and "ı" an "I"
+        if (!compact.matches("[0-9A-Za-z]{4,64}")) {
             throw new InvalidInputException("number", "a card number has 4 to 64 letters or digits");
         }
-        return compact;
+        return compact.toUpperCase(Locale.ROOT);
     }
 
     private String hash(OrgId org, String normalized) {

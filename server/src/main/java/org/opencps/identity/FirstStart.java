@@ -67,8 +67,12 @@ public class FirstStart implements ApplicationRunner {
                 transaction.executeWithoutResult(status ->
                         setUp(bootstrap.organizationName(), bootstrap.adminEmail(), "Administrator", bootstrap.adminPassword()));
             } catch (InvalidInputException e) {
-                throw new IllegalStateException("Bootstrap refused: OPENCPS_BOOTSTRAP_ADMIN_"
-                        + (e.field().equals("email") ? "EMAIL" : "PASSWORD") + " " + e.getMessage(), e);
+                String variable = switch (e.field()) {
+                    case "email" -> "OPENCPS_BOOTSTRAP_ADMIN_EMAIL";
+                    case "organizationName" -> "OPENCPS_BOOTSTRAP_ORGANIZATION_NAME";
+                    default -> "OPENCPS_BOOTSTRAP_ADMIN_PASSWORD";
+                };
+                throw new IllegalStateException("Bootstrap refused: " + variable + " " + e.getMessage(), e);
             }
             log.info("First start: created the root provider '{}' and its admin {}", bootstrap.organizationName(),
                     bootstrap.adminEmail());
@@ -79,7 +83,7 @@ public class FirstStart implements ApplicationRunner {
         log.warn("""
                 OpenCPS has no root provider yet. Finish the setup once, within this run of the server:
                   {}/setup?token={}
-                  or: POST /api/v1/setup {{"token": "{}", "organizationName": ..., "email": ..., "displayName": ..., "password": ...}}
+                  or: POST /api/v1/setup {"token": "{}", "organizationName": ..., "email": ..., "displayName": ..., "password": ...}
                 Or restart with OPENCPS_BOOTSTRAP_ADMIN_EMAIL and OPENCPS_BOOTSTRAP_ADMIN_PASSWORD set.""",
                 properties.publicUrl().toString().replaceAll("/+$", ""), token, token);
     }
@@ -102,7 +106,12 @@ public class FirstStart implements ApplicationRunner {
         String address = Emails.normalize("email", email);
         String name = DisplayNames.validate("displayName", displayName);
         passwords.checkPolicy("password", password);
-        Organization root = organizations.bootstrapRoot(organizationName);
+        Organization root;
+        try {
+            root = organizations.bootstrapRoot(organizationName);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("organizationName", e.getMessage());
+        }
         var admin = new User(new UserId(UUID.randomUUID()), address, name, true, clock.instant());
         users.insert(admin);
         passwords.set(admin.id(), "password", password, false);

@@ -52,16 +52,17 @@ public class Pins {
     /** The PIN of the person in the organization they work in. */
     public IssuedPin myPin(Actor actor) {
         OrgId org = actor.requireOrganization();
-        policy.require(actor, Permission.JOBS_OWN, org);
+        // members of a provider have no PIN at all: that is a 404, not a missing permission
         var row = store.find(org, actor.userId()).orElseThrow(() -> new NotFoundException("PIN"));
+        policy.require(actor, Permission.JOBS_OWN, org);
         return issued(secrets.open(row.sealed(), context(org, actor.userId())), row.generatedAt());
     }
 
     @Transactional
     public IssuedPin regenerate(Actor actor) {
         OrgId org = actor.requireOrganization();
-        policy.require(actor, Permission.JOBS_OWN, org);
         var row = store.find(org, actor.userId()).orElseThrow(() -> new NotFoundException("PIN"));
+        policy.require(actor, Permission.JOBS_OWN, org);
         Instant allowedFrom = row.generatedAt().plus(REGENERATION_INTERVAL);
         if (clock.instant().isBefore(allowedFrom)) {
             throw new ConflictException("pin", "a PIN can be regenerated once every 7 days; yours can be from " + allowedFrom);

@@ -2,6 +2,7 @@ package org.opencps.testing;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.MediaType;
 import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public final class Api {
 
     public static final String SESSION_COOKIE = "OPENCPS_SESSION";
+    private static final AtomicInteger CLIENTS = new AtomicInteger(256);
 
     private Api() {
     }
@@ -22,12 +24,13 @@ public final class Api {
     }
 
     /**
-     * A request from a client of its own: a random loopback source address, so per-source rate
-     * limits of one test do not spill into another that shares the application context.
+     * A request from a loopback source address no other request of the test run uses. Logins are
+     * rate limited per source on the wall clock, which the test clock cannot move; a suite logging
+     * in from one address would trip over the limit.
      */
     public static RequestPostProcessor fromOwnAddress() {
-        var random = java.util.concurrent.ThreadLocalRandom.current();
-        String address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+        int n = CLIENTS.incrementAndGet();
+        String address = "127." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
         return request -> {
             request.setRemoteAddr(address);
             return request;

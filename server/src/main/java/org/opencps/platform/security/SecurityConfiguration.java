@@ -34,7 +34,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityContextRepository securityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
+        var repository = new HttpSessionSecurityContextRepository();
+        // Only SessionLogin starts sessions. Otherwise Spring's SessionManagementFilter would store each
+        // bearer-token request's context in a new session and hand out a cookie that outlives the token.
+        repository.setAllowSessionCreation(false);
+        return repository;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,6 +50,9 @@ public class SessionLogin {
     /** Moves the logged-in person into another organization (the tenant selector). */
     public void switchOrganization(HttpServletRequest request, HttpServletResponse response, Actor actor, OrgId org,
                                    Duration idleTimeout) {
+        if (request.getSession(false) == null) {
+            throw new ForbiddenException("only a login session can switch organizations; an API token stays in the organization it was made in");
+        }
         request.changeSessionId();
         store(request, response, actor.inOrganization(org), idleTimeout);
     }
