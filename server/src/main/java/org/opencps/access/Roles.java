@@ -1,5 +1,6 @@
 package org.opencps.access;
 
+import org.opencps.platform.text.Names;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -92,10 +93,7 @@ public class Roles {
         if (node.kind().isProvider()) {
             throw new ForbiddenException("custom roles exist only in customer organizations");
         }
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw new InvalidInputException("name", "a role name has 1 to 100 characters");
-        }
+        String trimmed = Names.require("name", name, 100, "a role name");
         if (permissions == null || permissions.isEmpty()) {
             throw new InvalidInputException("permissions", "a custom role needs at least one permission");
         }

@@ -1,5 +1,6 @@
 package org.opencps.identity;
 
+import org.opencps.platform.text.Names;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +58,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
         if (policy.permissions(actor, org).isEmpty()) {
             throw new ForbiddenException("you hold no role in this organization");
         }
-        String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 100) {
-            throw new InvalidInputException("name", "a token name has 1 to 100 characters");
-        }
+        String cleanName = Names.require("name", name, 100, "a token name");
         if (lifetimeDays < 1 || lifetimeDays > maxLifetime.toDays()) {
             throw new InvalidInputException("lifetimeDays", "a token lives 1 to " + maxLifetime.toDays() + " days");
         }

@@ -1,5 +1,6 @@
 package org.opencps.identity;
 
+import org.opencps.platform.text.Names;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,6 @@ import org.opencps.access.Permission;
 import org.opencps.identity.internal.persistence.GroupStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.ConflictException;
-import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
@@ -40,10 +40,7 @@ public class Groups {
     @Transactional
     public Group create(Actor actor, OrgId org, String name) {
         policy.require(actor, Permission.GROUPS_MANAGE, org);
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 100) {
-            throw new InvalidInputException("name", "a group name has 1 to 100 characters");
-        }
+        String clean = Names.require("name", name, 100, "a group name");
         if (store.nameTaken(org, clean)) {
             throw new ConflictException("name", "a group named '" + clean + "' already exists");
         }

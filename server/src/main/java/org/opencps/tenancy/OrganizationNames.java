@@ -1,7 +1,7 @@
 package org.opencps.tenancy;
 
+import org.opencps.platform.text.Names;
 import org.opencps.platform.errors.ConflictException;
-import org.opencps.platform.errors.InvalidInputException;
 
 /** What an organization's name must look like. */
 final class OrganizationNames {
@@ -12,14 +12,7 @@ final class OrganizationNames {
     }
 
     static String validate(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH) {
-            throw new InvalidInputException("name", "an organization name has 1 to " + MAX_LENGTH + " characters");
-        }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "an organization name may not contain control characters");
-        }
-        return trimmed;
+        return Names.require("name", name, MAX_LENGTH, "an organization name");
     }
 
     static ConflictException taken(String name) {

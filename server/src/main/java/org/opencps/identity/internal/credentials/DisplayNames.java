@@ -1,6 +1,6 @@
 package org.opencps.identity.internal.credentials;
 
-import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.text.Names;
 
 public final class DisplayNames {
 
@@ -8,13 +8,6 @@ public final class DisplayNames {
     }
 
     public static String validate(String field, String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new InvalidInputException(field, "a name has 1 to 200 characters");
-        }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException(field, "a name may not contain control characters");
-        }
-        return trimmed;
+        return Names.require(field, name, 200, "a name");
     }
 }
