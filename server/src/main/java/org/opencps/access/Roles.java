@@ -42,6 +42,14 @@ public class Roles {
         return store.rolesOf(org, user);
     }
 
+    /** The members of an organization holding its admin role (customer or provider admin). */
+    public List<UserId> adminsOf(OrgId org) {
+        var admins = new java.util.LinkedHashSet<UserId>();
+        admins.addAll(store.holders(org, RoleRef.of(FixedRole.CUSTOMER_ADMIN)));
+        admins.addAll(store.holders(org, RoleRef.of(FixedRole.PROVIDER_ADMIN)));
+        return List.copyOf(admins);
+    }
+
     /** Checks that the granter may give these roles in the organization; throws with the reason when not. */
     public void requireGrantable(Actor granter, OrgId org, Set<RoleRef> roles) {
         OrgNode target = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));

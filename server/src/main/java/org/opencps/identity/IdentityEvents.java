@@ -20,6 +20,10 @@ public final class IdentityEvents {
     public record LoginFailed(UserId user, String email, String sourceIp, String reason) {
     }
 
+    /** Logins from one source went over the rate limit; published once per run of refusals. */
+    public record LoginsThrottled(String sourceIp, String lastEmailTried) {
+    }
+
     public record AccountLocked(UserId user, Instant until, String sourceIp) {
     }
 

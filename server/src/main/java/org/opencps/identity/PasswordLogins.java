@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.opencps.identity.IdentityEvents.AccountLocked;
 import org.opencps.identity.IdentityEvents.LoginFailed;
 import org.opencps.identity.IdentityEvents.LoginSucceeded;
+import org.opencps.identity.IdentityEvents.LoginsThrottled;
+import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.identity.internal.credentials.Emails;
 import org.opencps.identity.internal.credentials.PasswordHasher;
 import org.opencps.identity.internal.persistence.PasswordStore;
@@ -53,7 +55,14 @@ public class PasswordLogins {
 
     @Transactional
     public LoginOutcome login(String email, String password, String sourceIp) {
-        rateLimiter.acquire("login:" + sourceIp, ATTEMPTS_PER_SOURCE_PER_MINUTE, Duration.ofMinutes(1), "login attempts from your address");
+        try {
+            rateLimiter.acquire("login:" + sourceIp, ATTEMPTS_PER_SOURCE_PER_MINUTE, Duration.ofMinutes(1), "login attempts from your address");
+        } catch (TooManyRequestsException e) {
+            if (e.firstRefusal()) {
+                events.publishEvent(new LoginsThrottled(sourceIp, email == null ? null : email.strip()));
+            }
+            throw e;
+        }
         String normalized = Emails.normalize("email", email);
         var user = users.findByEmail(normalized).orElse(null);
         PasswordRow row = user == null ? null : passwords.find(user.id()).orElse(null);

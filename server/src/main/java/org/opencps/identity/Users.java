@@ -55,6 +55,20 @@ public class Users {
                 .toList();
     }
 
+    /**
+     * For security alerts about an account: the e-mail addresses of the admins of every
+     * organization the account belongs to. Spans organizations on purpose; nothing else may.
+     */
+    public List<String> adminAddressesAcrossOrganizationsOf(String email) {
+        return store.findByEmail(email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT)).stream()
+                .flatMap(user -> store.organizationsOf(user.id()).stream())
+                .flatMap(org -> roles.adminsOf(org).stream())
+                .distinct()
+                .flatMap(admin -> store.find(admin).stream())
+                .map(User::email)
+                .toList();
+    }
+
     public boolean isMember(OrgId org, UserId user) {
         return store.isMember(org, user);
     }

@@ -54,6 +54,11 @@ public class RoleStore {
                 .params(org.value(), user.value()).update();
     }
 
+    public List<UserId> holders(OrgId org, RoleRef role) {
+        return jdbc.sql("SELECT user_id FROM access_role_assignment WHERE org_id = ? AND role = ?")
+                .params(org.value(), role.key()).query((rs, i) -> new UserId(rs.getObject(1, UUID.class))).list();
+    }
+
     public int countHolders(OrgId org, RoleRef role) {
         return jdbc.sql("SELECT COUNT(*) FROM access_role_assignment WHERE org_id = ? AND role = ?")
                 .params(org.value(), role.key()).query(Integer.class).single();

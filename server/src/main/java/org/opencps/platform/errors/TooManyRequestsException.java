@@ -6,10 +6,21 @@ import java.time.Duration;
 public class TooManyRequestsException extends RuntimeException {
 
     private final Duration retryAfter;
+    private final boolean firstRefusal;
 
     public TooManyRequestsException(String message, Duration retryAfter) {
+        this(message, retryAfter, false);
+    }
+
+    /** {@code firstRefusal}: the caller had been allowed until now; later refusals repeat it. */
+    public TooManyRequestsException(String message, Duration retryAfter, boolean firstRefusal) {
         super(message);
         this.retryAfter = retryAfter;
+        this.firstRefusal = firstRefusal;
+    }
+
+    public boolean firstRefusal() {
+        return firstRefusal;
     }
 
     public Duration retryAfter() {

@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.opencps.platform.errors.TooManyRequestsException;
@@ -20,6 +21,8 @@ public class RateLimiter {
     private static final int MAX_KEYS = 100_000;
 
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Keys being refused right now; the first refusal of a run is the one worth reporting. */
+    private final Set<String> refusing = ConcurrentHashMap.newKeySet();
     private final TimeMeter time;
 
     RateLimiter(Clock clock) {
@@ -30,15 +33,18 @@ public class RateLimiter {
     public void acquire(String key, int capacity, Duration refillPeriod, String what) {
         if (buckets.size() > MAX_KEYS) {
             buckets.clear();
+            refusing.clear();
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, refillPeriod).build())
                 .withCustomTimePrecision(time)
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
+        if (probe.isConsumed()) {
+            refusing.remove(key);
+        } else {
             throw new TooManyRequestsException("too many " + what + "; try again later",
-                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()), refusing.add(key));
         }
     }
 
