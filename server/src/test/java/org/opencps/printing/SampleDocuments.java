@@ -139,4 +139,23 @@ public final class SampleDocuments {
         header.putInt(12, width).putInt(16, height).putInt(20, dpi);
         return header.array();
     }
+
+    /** A PDF with a catalog (object 1) pointing at page tree node 2, and a correct cross-reference table. */
+    public static String pdfWithPageTree(String objects, int lastObject) {
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        long[] offsets = new long[lastObject + 1];
+        String all = "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + objects;
+        for (String line : all.split("\n")) {
+            int id = Integer.parseInt(line.substring(0, line.indexOf(' ')));
+            offsets[id] = pdf.length();
+            pdf.append(line).append('\n');
+        }
+        long xref = pdf.length();
+        pdf.append("xref\n0 ").append(lastObject + 1).append("\n0000000000 65535 f \n");
+        for (int i = 1; i <= lastObject; i++) {
+            pdf.append(String.format("%010d 00000 n \n", offsets[i]));
+        }
+        pdf.append("trailer << /Size ").append(lastObject + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString();
+    }
 }

@@ -123,7 +123,7 @@ class PageCounterTest {
 
     @Test
     void aPdfWithACyclicPageTreeIsRefused() {
-        String cyclic = pdfWithPageTree("""
+        String cyclic = SampleDocuments.pdfWithPageTree("""
                 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
                 3 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >> endobj
                 """, 3);
@@ -140,27 +140,8 @@ class PageCounterTest {
             objects.append(id).append(" 0 obj << /Type /Pages /Kids [").append(id + 1).append(" 0 R] /Count 1 >> endobj\n");
         }
         objects.append(2 + depth).append(" 0 obj << /Type /Page /MediaBox [0 0 612 792] >> endobj\n");
-        String deep = pdfWithPageTree(objects.toString(), 2 + depth);
+        String deep = SampleDocuments.pdfWithPageTree(objects.toString(), 2 + depth);
         assertThatThrownBy(() -> count(DocumentFormat.PDF, deep.getBytes(StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("deeper");
-    }
-
-    /** A PDF with a catalog (object 1) pointing at page tree node 2, and a correct cross-reference table. */
-    static String pdfWithPageTree(String objects, int lastObject) {
-        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-        long[] offsets = new long[lastObject + 1];
-        String all = "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + objects;
-        for (String line : all.split("\n")) {
-            int id = Integer.parseInt(line.substring(0, line.indexOf(' ')));
-            offsets[id] = pdf.length();
-            pdf.append(line).append('\n');
-        }
-        long xref = pdf.length();
-        pdf.append("xref\n0 ").append(lastObject + 1).append("\n0000000000 65535 f \n");
-        for (int i = 1; i <= lastObject; i++) {
-            pdf.append(String.format("%010d 00000 n \n", offsets[i]));
-        }
-        pdf.append("trailer << /Size ").append(lastObject + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-        return pdf.toString();
     }
 }
