@@ -47,7 +47,8 @@ public final class ChildServer {
         Files.move(temp, tokenFile, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static final class MainClassesOnly extends TypeExcludeFilter {
+    /** Leaves the test classes' components out of component scanning. */
+    public static final class MainClassesOnly extends TypeExcludeFilter {
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
