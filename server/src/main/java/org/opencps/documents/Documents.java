@@ -94,11 +94,16 @@ public class Documents {
             if (ciphertext == null) {
                 throw new NotFoundException("document");
             }
-            SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext, context(org, id));
-            // the keyset's channel finds the document's key (and so its size) on the first read
-            plaintext.read(java.nio.ByteBuffer.allocate(1));
-            plaintext.position(0);
-            return plaintext;
+            try {
+                SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext, context(org, id));
+                // the keyset's channel finds the document's key (and so its size) on the first read
+                plaintext.read(java.nio.ByteBuffer.allocate(1));
+                plaintext.position(0);
+                return plaintext;
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                ciphertext.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the document", e);
         } catch (GeneralSecurityException e) {
