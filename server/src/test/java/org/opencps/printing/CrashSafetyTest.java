@@ -23,10 +23,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.UUID;
 import org.opencps.testing.ChildServer;
+import org.opencps.testing.EmbeddedPostgresServer;
 
 /**
- * A real crash: the server runs as a child process (file H2 database, filesystem store), is killed
+ * A real crash: the server runs as a child process (file H2 database, or PostgreSQL under
+ * -Ppostgres; filesystem store), is killed
  * with SIGKILL in the middle of an upload, and started again. The job acknowledged before the kill
  * is still there with its document; the interrupted upload left no job, and after the startup
  * sweep no file either.
@@ -38,6 +41,8 @@ class CrashSafetyTest {
 
     Process server;
     int port;
+    /** The child's database: its own H2 file by default; under -Ppostgres, one on the test run's PostgreSQL. */
+    List<String> database = List.of();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
@@ -51,6 +56,11 @@ class CrashSafetyTest {
     @Test
     void aJobAcknowledgedBeforeAKillSurvivesAndAnInterruptedUploadLeavesNothing() throws Exception {
         port = freePort();
+        if ("postgres".equals(System.getProperty("opencps.test.db"))) {
+            String url = EmbeddedPostgresServer.createDatabase("crash_" + UUID.randomUUID().toString().replace("-", ""));
+            database = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=");
+        }
         start();
         String token = Files.readString(dataDir.resolve("child-token")).strip();
 
@@ -93,6 +103,7 @@ class CrashSafetyTest {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).isEqualTo(pdf);
+        assertThat(Files.exists(dataDir.resolve("db"))).as("an H2 database in the data directory").isEqualTo(database.isEmpty());
     }
 
     private String submit(String token, byte[] pdf) throws Exception {
@@ -109,6 +120,7 @@ class CrashSafetyTest {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", classPath, ChildServer.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1", "--opencps.data-dir=" + dataDir,
                 "--opencps.documents.orphan-grace=0s", "--spring.main.banner-mode=off"));
+        command.addAll(database);
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("child.log").toFile())).start();
         Instant deadline = Instant.now().plusSeconds(180);
