@@ -173,6 +173,11 @@ public class Organizations {
         return settingsOf(id).idleTimeout();
     }
 
+    /** How long an organization keeps unreleased print jobs, for the printing module. */
+    public Duration jobRetention(OrgId id) {
+        return Duration.ofHours(settingsOf(id).jobRetentionHours());
+    }
+
     /** Makes the organization read-only and unusable; it is purged when the retention period ends. */
     @Transactional
     public Organization discontinue(Actor actor, OrgId id) {

@@ -52,7 +52,8 @@ class CrossTenantProbeTest {
             "GET /api/v1/invitations/{token}", "POST /api/v1/invitations/{token}/accept", "POST /api/v1/setup",
             "GET /api/v1/me", "GET /api/v1/me/organizations", "PUT /api/v1/me/password", "GET /api/v1/me/pin",
             "POST /api/v1/me/pin/regenerate", "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "GET /api/v1/me/cards",
-            "POST /api/v1/me/cards", "GET /api/v1/permissions", "GET /api/v1/public/regions/{region}/links");
+            "POST /api/v1/me/cards", "GET /api/v1/permissions", "GET /api/v1/public/regions/{region}/links",
+            "GET /api/v1/jobs", "POST /api/v1/jobs");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -69,6 +70,7 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/v1/organizations/{orgId}/invitations", "{\"email\":\"probe@example.com\",\"roles\":[\"CUSTOMER_USER\"]}"),
             Map.entry("POST /api/v1/organizations/{orgId}/groups", "{\"name\":\"probe\"}"),
             Map.entry("POST /api/v1/organizations/{orgId}/roles", "{\"name\":\"probe\",\"permissions\":[\"DEVICES_VIEW\"]}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/print-settings", "{\"holdJobs\":false}"),
             Map.entry("POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}"));
 
     @Autowired MockMvc mvc;
@@ -80,6 +82,7 @@ class CrossTenantProbeTest {
     @Autowired Groups groups;
     @Autowired Invitations invitations;
     @Autowired Roles roles;
+    @Autowired org.opencps.printing.PrintJobs printJobs;
 
     Actor attacker;
     OrgId attackerOrg;
@@ -101,6 +104,9 @@ class CrossTenantProbeTest {
         victimIds.put("groupId", groups.create(victimAdmin, victimOrg, "victims").id().toString());
         victimIds.put("invitationId", invitations.invite(victimAdmin, victimOrg, "later@example.com",
                 Set.of(org.opencps.access.RoleRef.of(FixedRole.CUSTOMER_USER))).id().toString());
+        victimIds.put("jobId", printJobs.submit(victimAdmin, new org.opencps.printing.JobTicket("victim's job",
+                        org.opencps.printing.DocumentFormat.PDF, 1, null, null, null, null),
+                new java.io.ByteArrayInputStream(org.opencps.printing.SampleDocuments.pdf(1))).id().toString());
         victimIds.put("roleId", roles.createCustomRole(victimAdmin, victimOrg, "victim role", Set.of(Permission.DEVICES_VIEW)).id().toString());
     }
 

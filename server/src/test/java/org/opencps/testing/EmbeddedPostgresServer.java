@@ -7,14 +7,14 @@ import java.sql.SQLException;
 import org.springframework.boot.SpringApplication;
 
 /** One real PostgreSQL per test JVM, on loopback, with a fresh database per application context. */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
 
     private EmbeddedPostgresServer() {
     }
 
-    static synchronized String createDatabase(String name) {
+    public static synchronized String createDatabase(String name) {
         try {
             if (server == null) {
                 server = EmbeddedPostgres.builder()

@@ -1,0 +1,9 @@
+package org.opencps.documents;
+
+import java.time.Instant;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** New documents of the organization are encrypted with a new key; {@code by} is null for the schedule. */
+public record DocumentKeyRotated(OrgId org, UserId by, long primaryKeyId, Instant at) {
+}

@@ -1,0 +1,47 @@
+package org.opencps.printing;
+
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.documents.DocumentKeyset;
+import org.opencps.documents.Documents;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.printing.internal.persistence.PrintSettingsStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's print settings and its document keys, for its admins. Key rotation is asked
+ * for here because the documents module checks no access (it knows nothing of people).
+ */
+@Service
+public class PrintAdministration {
+
+    private final AccessPolicy policy;
+    private final PrintSettingsStore settings;
+    private final Documents documents;
+
+    PrintAdministration(AccessPolicy policy, PrintSettingsStore settings, Documents documents) {
+        this.policy = policy;
+        this.settings = settings;
+        this.documents = documents;
+    }
+
+    public PrintSettings settings(Actor actor, OrgId org) {
+        policy.require(actor, Permission.SETTINGS_VIEW, org);
+        return settings.find(org);
+    }
+
+    @Transactional
+    public PrintSettings updateSettings(Actor actor, OrgId org, PrintSettings changed) {
+        policy.require(actor, Permission.SETTINGS_MANAGE, org);
+        settings.save(org, changed);
+        return changed;
+    }
+
+    /** Starts encrypting new documents with a new key at once; older documents stay readable. */
+    public DocumentKeyset rotateDocumentKey(Actor actor, OrgId org) {
+        policy.require(actor, Permission.SETTINGS_MANAGE, org);
+        return documents.rotateKey(org, actor.userId());
+    }
+}

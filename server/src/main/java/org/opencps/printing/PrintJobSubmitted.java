@@ -1,0 +1,10 @@
+package org.opencps.printing;
+
+import java.time.Instant;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** A job was accepted (and is HELD, or COMPLETED at once where the organization does not hold jobs). */
+public record PrintJobSubmitted(OrgId org, JobId job, UserId owner, DocumentFormat format, long size, int pages,
+                                PrintJob.State state, JobTicket.Source source, Instant at) {
+}

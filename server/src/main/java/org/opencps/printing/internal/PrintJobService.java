@@ -1,0 +1,160 @@
+package org.opencps.printing.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.documents.DocumentId;
+import org.opencps.documents.Documents;
+import org.opencps.documents.StoredDocument;
+import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.printing.JobId;
+import org.opencps.printing.JobTicket;
+import org.opencps.printing.PrintJob;
+import org.opencps.printing.PrintJobDeleted;
+import org.opencps.printing.PrintJobSubmitted;
+import org.opencps.printing.PrintJobs;
+import org.opencps.printing.internal.pages.PageCounter;
+import org.opencps.printing.internal.persistence.JobStore;
+import org.opencps.printing.internal.persistence.PrintSettingsStore;
+import org.opencps.tenancy.Organizations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Held print jobs. Submitting stores the document (durably) and counts its pages before the job
+ * row is committed, and answers only after that commit: an acknowledged job survives a crash, and
+ * a crash before it leaves at most an orphan document for the sweep. Documents of finished jobs
+ * are deleted right after the commit that finishes them.
+ */
+@Service
+class PrintJobService implements PrintJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(PrintJobService.class);
+
+    private final AccessPolicy policy;
+    private final Documents documents;
+    private final Organizations organizations;
+    private final JobStore jobs;
+    private final PrintSettingsStore settings;
+    private final TicketRules tickets;
+    private final PageCounter pageCounter;
+    private final PrintingProperties properties;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PrintJobService(AccessPolicy policy, Documents documents, Organizations organizations, JobStore jobs,
+                    PrintSettingsStore settings, PrintingProperties properties, TransactionTemplate transactions,
+                    ApplicationEventPublisher events, Clock clock) {
+        this.policy = policy;
+        this.documents = documents;
+        this.organizations = organizations;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.tickets = new TicketRules();
+        this.pageCounter = new PageCounter(new PageCounter.Limits(properties.maxPages(), properties.maxPdfTreeDepth(),
+                properties.maxRasterWidth(), properties.maxRasterHeight(), properties.maxJpegDimension()));
+        this.properties = properties;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public PrintJob submit(Actor actor, JobTicket ticket, InputStream document) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        JobTicket valid = tickets.validate(ticket);
+        StoredDocument stored = documents.store(org, new LimitedInputStream(document, properties.maxDocumentSize().toBytes()));
+        PrintJob job;
+        try {
+            int pages = pageCounter.count(valid.format(), () -> documents.open(org, stored.id()),
+                    () -> documents.openSeekable(org, stored.id()));
+            boolean hold = settings.find(org).holdJobs();
+            Instant now = clock.instant();
+            job = new PrintJob(org, JobId.random(), actor.userId(), valid.name(), valid.format(), stored.size(), pages,
+                    valid.copies(), valid.sides(), valid.colorMode(), valid.media(), valid.source(),
+                    hold ? PrintJob.State.HELD : PrintJob.State.COMPLETED, now, now.plus(organizations.jobRetention(org)));
+            transactions.executeWithoutResult(status -> {
+                jobs.insert(job, hold ? stored.id() : null);
+                events.publishEvent(new PrintJobSubmitted(org, job.id(), job.owner(), job.format(), job.size(),
+                        job.pages(), job.state(), job.source(), now));
+            });
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(org, stored.id());
+            throw e;
+        }
+        if (job.state() != PrintJob.State.HELD) {
+            deleteQuietly(org, stored.id());
+        }
+        return job;
+    }
+
+    @Override
+    public List<PrintJob> mine(Actor actor) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        return jobs.ofOwner(org, actor.userId());
+    }
+
+    @Override
+    public PrintJob get(Actor actor, JobId id) {
+        return own(actor, id).job();
+    }
+
+    @Override
+    public void delete(Actor actor, JobId id) {
+        JobStore.Row row = own(actor, id);
+        boolean canceled = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!jobs.finish(row.job().orgId(), id, PrintJob.State.HELD, PrintJob.State.CANCELED)) {
+                return false;
+            }
+            events.publishEvent(new PrintJobDeleted(row.job().orgId(), id, row.job().owner(), clock.instant()));
+            return true;
+        }));
+        if (!canceled) {
+            PrintJob.State now = jobs.find(row.job().orgId(), id).map(r -> r.job().state()).orElse(PrintJob.State.CANCELED);
+            throw new ConflictException("state", "the job is " + now.name().toLowerCase() + " and can no longer be canceled");
+        }
+        if (row.document() != null) {
+            deleteQuietly(row.job().orgId(), row.document());
+        }
+    }
+
+    @Override
+    public InputStream document(Actor actor, JobId id) {
+        JobStore.Row row = own(actor, id);
+        if (row.document() == null) {
+            throw new NotFoundException("document");
+        }
+        return documents.open(row.job().orgId(), row.document());
+    }
+
+    /** The job, if the actor owns it and works in its organization; 404 otherwise, whoever asks. */
+    private JobStore.Row own(Actor actor, JobId id) {
+        OrgId org = actor.orgId();
+        JobStore.Row row = org == null ? null : jobs.find(org, id).orElse(null);
+        if (row == null) {
+            throw new NotFoundException("job");
+        }
+        policy.requireOwnJob(actor, org, row.job().owner());
+        return row;
+    }
+
+    private void deleteQuietly(OrgId org, DocumentId document) {
+        try {
+            documents.delete(org, document);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete document {} of {}; the orphan sweep will", document, org, e);
+        }
+    }
+}

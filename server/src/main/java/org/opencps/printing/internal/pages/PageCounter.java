@@ -1,0 +1,70 @@
+package org.opencps.printing.internal.pages;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.function.Supplier;
+import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.InvalidDocumentException;
+import org.opencps.printing.internal.raster.RasterFormatException;
+import org.opencps.printing.internal.raster.RasterLimits;
+import org.opencps.printing.internal.raster.RasterReader;
+
+/**
+ * Counts a document's pages by its declared format, checking on the way that it is that format.
+ * PDF needs random access (a seekable, decrypting channel); the others are read as a stream.
+ */
+public final class PageCounter {
+
+    public record Limits(int maxPages, int maxPdfTreeDepth, int maxRasterWidth, int maxRasterHeight, int maxJpegDimension) {
+    }
+
+    private final Limits limits;
+
+    public PageCounter(Limits limits) {
+        this.limits = limits;
+    }
+
+    public int count(DocumentFormat format, Supplier<InputStream> stream, Supplier<SeekableByteChannel> seekable) {
+        try {
+            return switch (format) {
+                case PDF -> {
+                    try (SeekableByteChannel channel = seekable.get()) {
+                        yield new PdfPageCount(limits.maxPages(), limits.maxPdfTreeDepth()).count(channel);
+                    }
+                }
+                case JPEG -> {
+                    try (InputStream in = new BufferedInputStream(stream.get(), 64 * 1024)) {
+                        yield new JpegCheck(limits.maxJpegDimension()).count(in);
+                    }
+                }
+                case PWG_RASTER, URF -> {
+                    try (InputStream in = new BufferedInputStream(stream.get(), 64 * 1024)) {
+                        yield countRaster(format, in);
+                    }
+                }
+            };
+        } catch (RasterFormatException e) {
+            throw new InvalidDocumentException("not valid " + format.mediaType() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the document to count its pages", e);
+        }
+    }
+
+    private int countRaster(DocumentFormat format, InputStream in) throws IOException {
+        RasterLimits rasterLimits = new RasterLimits(limits.maxRasterWidth(), limits.maxRasterHeight());
+        RasterReader reader = format == DocumentFormat.URF ? RasterReader.urf(in, rasterLimits) : RasterReader.pwg(in, rasterLimits);
+        int pages = 0;
+        while (reader.nextPage() != null) {
+            if (++pages > limits.maxPages()) {
+                throw new InvalidDocumentException("the document has more than " + limits.maxPages() + " pages");
+            }
+        }
+        if (pages == 0) {
+            throw new InvalidDocumentException("the raster document has no pages");
+        }
+        return pages;
+    }
+}

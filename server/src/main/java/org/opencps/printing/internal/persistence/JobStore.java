@@ -1,0 +1,101 @@
+package org.opencps.printing.internal.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencps.documents.DocumentId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.JobId;
+import org.opencps.printing.JobTicket;
+import org.opencps.printing.PrintJob;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code printing_job} table. Every lookup is by organization first. */
+@Repository
+public class JobStore {
+
+    /** A job and the document it still has (null once deleted). */
+    public record Row(PrintJob job, DocumentId document) {
+    }
+
+    private static final String COLUMNS = """
+            org_id, id, owner_id, name, format, size, pages, copies, sides, color_mode, media, source, state,
+            submitted_at, expires_at, document_id""";
+
+    private final JdbcClient jdbc;
+
+    JobStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(PrintJob job, DocumentId document) {
+        jdbc.sql("INSERT INTO printing_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(job.orgId().value(), job.id().value(), job.owner().value(), job.name(), job.format().name(),
+                        job.size(), job.pages(), job.copies(), job.sides().name(), job.colorMode().name(), job.media(),
+                        job.source().name(), job.state().name(), utc(job.submittedAt()), utc(job.expiresAt()),
+                        document == null ? null : document.value())
+                .update();
+    }
+
+    public Optional<Row> find(OrgId org, JobId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE org_id = ? AND id = ?")
+                .params(org.value(), id.value()).query(JobStore::row).optional();
+    }
+
+    public Optional<Row> findForUpdate(OrgId org, JobId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE org_id = ? AND id = ? FOR UPDATE")
+                .params(org.value(), id.value()).query(JobStore::row).optional();
+    }
+
+    public List<PrintJob> ofOwner(OrgId org, UserId owner) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE org_id = ? AND owner_id = ? ORDER BY submitted_at DESC, id")
+                .params(org.value(), owner.value()).query(JobStore::row).list().stream().map(Row::job).toList();
+    }
+
+    /** Moves the job to a final state and forgets its document; false if it was not in {@code from}. */
+    public boolean finish(OrgId org, JobId id, PrintJob.State from, PrintJob.State to) {
+        return jdbc.sql("UPDATE printing_job SET state = ?, document_id = NULL WHERE org_id = ? AND id = ? AND state = ?")
+                .params(to.name(), org.value(), id.value(), from.name()).update() == 1;
+    }
+
+    /** Across all organizations: held jobs whose expiry has come. */
+    public List<Row> heldExpiringAtOrBefore(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE state = 'HELD' AND expires_at <= ?"
+                        + " ORDER BY expires_at FETCH FIRST " + limit + " ROWS ONLY")
+                .param(utc(now)).query(JobStore::row).list();
+    }
+
+    public boolean holdsDocument(OrgId org, DocumentId document) {
+        return jdbc.sql("SELECT COUNT(*) FROM printing_job WHERE org_id = ? AND document_id = ?")
+                .params(org.value(), document.value()).query(Long.class).single() > 0;
+    }
+
+    public void purge(OrgId org) {
+        jdbc.sql("DELETE FROM printing_job WHERE org_id = ?").param(org.value()).update();
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        var job = new PrintJob(new OrgId(rs.getObject("org_id", UUID.class)), new JobId(rs.getObject("id", UUID.class)),
+                new UserId(rs.getObject("owner_id", UUID.class)), rs.getString("name"),
+                DocumentFormat.valueOf(rs.getString("format")), rs.getLong("size"), rs.getInt("pages"),
+                rs.getInt("copies"), JobTicket.Sides.valueOf(rs.getString("sides")),
+                JobTicket.ColorMode.valueOf(rs.getString("color_mode")), rs.getString("media"),
+                JobTicket.Source.valueOf(rs.getString("source")), PrintJob.State.valueOf(rs.getString("state")),
+                rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+        UUID document = rs.getObject("document_id", UUID.class);
+        return new Row(job, document == null ? null : new DocumentId(document));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

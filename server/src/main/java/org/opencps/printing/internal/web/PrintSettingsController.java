@@ -1,0 +1,55 @@
+package org.opencps.printing.internal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.opencps.documents.DocumentKeyset;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.printing.PrintAdministration;
+import org.opencps.printing.PrintSettings;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Print settings", description = "An organization's print settings and document keys")
+class PrintSettingsController {
+
+    private final PrintAdministration administration;
+
+    PrintSettingsController(PrintAdministration administration) {
+        this.administration = administration;
+    }
+
+    record PrintSettingsBody(@NotNull Boolean holdJobs) {
+
+        static PrintSettingsBody of(PrintSettings settings) {
+            return new PrintSettingsBody(settings.holdJobs());
+        }
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/print-settings")
+    @Operation(summary = "The organization's print settings")
+    PrintSettingsBody settings(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId) {
+        return PrintSettingsBody.of(administration.settings(actor, orgId));
+    }
+
+    @PutMapping("/api/v1/organizations/{orgId}/print-settings")
+    @Operation(summary = "Replace the organization's print settings (holdJobs: false completes jobs at once)")
+    PrintSettingsBody update(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId,
+                             @Valid @RequestBody PrintSettingsBody body) {
+        return PrintSettingsBody.of(administration.updateSettings(actor, orgId, new PrintSettings(body.holdJobs())));
+    }
+
+    @PostMapping("/api/v1/organizations/{orgId}/document-keys/rotate")
+    @Operation(summary = "Encrypt new documents with a new key from now on; older documents stay readable")
+    DocumentKeyset rotate(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId) {
+        return administration.rotateDocumentKey(actor, orgId);
+    }
+}
