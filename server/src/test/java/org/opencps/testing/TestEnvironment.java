@@ -9,11 +9,15 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Gives each test application context its own database and data directory. */
+/**
+ * Gives each test application context its own database and data directory, and a stand-in
+ * {@code PrintJobs} while the application has none of its own ({@link StandInPrintJobs}).
+ */
 public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        context.addBeanFactoryPostProcessor(new StandInPrintJobs());
         String database = "opencps_" + UUID.randomUUID().toString().replace("-", "");
         String url = switch (System.getProperty("opencps.test.db", "h2")) {
             case "h2" -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1";
