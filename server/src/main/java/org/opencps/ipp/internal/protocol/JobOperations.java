@@ -1,5 +1,6 @@
 package org.opencps.ipp.internal.protocol;
 
+import com.hp.jipp.encoding.AttributeGroup;
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.Status;
@@ -83,7 +84,7 @@ public class JobOperations {
         for (JobView job : views(context)) {
             boolean matches = which.equals("all") || (which.equals("completed") == job.terminal());
             if (matches && listed++ < limit) {
-                response.putAttributes(Tag.jobAttributes, JobAttributes.attributes(context, job, requested, now));
+                response.addGroup(AttributeGroup.groupOf(Tag.jobAttributes, JobAttributes.attributes(context, job, requested, now)));
             }
         }
         return response.build();
