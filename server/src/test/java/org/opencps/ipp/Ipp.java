@@ -3,6 +3,7 @@ package org.opencps.ipp;
 import com.hp.jipp.encoding.Attribute;
 import com.hp.jipp.encoding.AttributeGroup;
 import com.hp.jipp.encoding.IppInputStream;
+import com.hp.jipp.encoding.IppOutputStream;
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.Operation;
@@ -53,11 +54,7 @@ final class Ipp {
 
     static byte[] bytes(IppPacket packet, byte[] document) {
         var out = new ByteArrayOutputStream();
-        try {
-            packet.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new IppOutputStream(out).write(packet);
         out.writeBytes(document);
         return out.toByteArray();
     }

@@ -1,5 +1,6 @@
 package org.opencps.ipp.internal.web;
 
+import com.hp.jipp.encoding.IppOutputStream;
 import com.hp.jipp.encoding.IppPacket;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -173,7 +174,7 @@ class IppHttpEndpoint {
 
     private static void write(HttpServletResponse response, IppPacket packet) throws IOException {
         var bytes = new ByteArrayOutputStream(4096);
-        packet.write(bytes);
+        new IppOutputStream(bytes).write(packet);
         response.setStatus(200);
         response.setContentType(IPP);
         response.setContentLength(bytes.size());
