@@ -54,6 +54,10 @@ public class FakePrintJobs implements PrintJobs {
         jobs.computeIfPresent(id, (key, stored) -> new Stored(withState(stored.job(), state), stored.document()));
     }
 
+    public void clear() {
+        jobs.clear();
+    }
+
     public int count() {
         return jobs.size();
     }
@@ -131,8 +135,8 @@ public class FakePrintJobs implements PrintJobs {
                 throw new InvalidDocumentException("a PDF has 1 to " + MAX_PAGES + " pages");
             }
             return pages;
-        } catch (IOException e) {
-            throw new InvalidDocumentException("the PDF cannot be read");
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof InvalidDocumentException invalid ? invalid : new InvalidDocumentException("the PDF cannot be read");
         }
     }
 

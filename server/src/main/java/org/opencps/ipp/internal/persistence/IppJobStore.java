@@ -38,7 +38,7 @@ public class IppJobStore {
 
     private final JdbcClient jdbc;
 
-    IppJobStore(JdbcClient jdbc) {
+    public IppJobStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
