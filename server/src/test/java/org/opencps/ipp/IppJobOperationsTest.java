@@ -174,6 +174,16 @@ class IppJobOperationsTest {
     }
 
     @Test
+    void whatCupsSaysAboutItsOwnJobIsAcceptedQuietly() throws Exception {
+        var fromCups = Ipp.printJob("application/pdf").putJobAttributes(
+                Types.jobUuid.of(java.net.URI.create("urn:uuid:bdead118-645c-34ba-557f-40a2c52434d5")),
+                new com.hp.jipp.encoding.NameType("job-originating-host-name").of("localhost"),
+                new com.hp.jipp.encoding.NameType("document-name-supplied").of("one.pdf"),
+                Types.numberUp.of(1), Types.finishings.of(com.hp.jipp.model.Finishing.none), Types.printColorMode.of("monochrome"));
+        assertThat(Ipp.status(print(fromCups, Ipp.pdf(1)))).isEqualTo(Status.successfulOk);
+    }
+
+    @Test
     void compressedAndUntypedDocumentsAreAccepted() throws Exception {
         var gzip = new ByteArrayOutputStream();
         try (var out = new GZIPOutputStream(gzip)) {

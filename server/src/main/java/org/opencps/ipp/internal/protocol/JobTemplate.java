@@ -87,7 +87,10 @@ final class JobTemplate {
             case "page-ranges" -> every(Types.pageRanges, range -> range.getFirst() >= 1 && range.getFirst() <= range.getLast());
             case "job-account-id" -> single(Types.jobAccountId, value -> value.getValue().length() <= MAX_NAME_LENGTH, value -> { });
             case "job-accounting-user-id" -> single(Types.jobAccountingUserId, value -> value.getValue().length() <= MAX_NAME_LENGTH, value -> { });
-            case "overrides" -> true;
+            case "number-up" -> single(Types.numberUp, value -> value == 1, value -> { });
+            case "job-sheets" -> single(Types.jobSheets, value -> "none".equals(value.getKeyword()), value -> { });
+            // sent by CUPS about the job on its side; nothing to do with them here
+            case "overrides", "job-uuid", "job-originating-host-name", "document-name-supplied" -> true;
             default -> {
                 unsupported.add(new EmptyAttribute<>(attribute.getName(), Tag.unsupported));
                 yield true;

@@ -51,8 +51,8 @@ public final class PrinterCapabilities {
 
     /** Job template attributes a client may send; each is checked against the values above. */
     public static final List<String> JOB_CREATION_ATTRIBUTES = List.of("copies", "finishings", "job-account-id",
-            "job-accounting-user-id", "job-hold-until", "job-name", "media", "media-col", "multiple-document-handling",
-            "orientation-requested", "output-bin", "overrides", "page-ranges", "print-color-mode", "print-content-optimize",
+            "job-accounting-user-id", "job-hold-until", "job-name", "job-sheets", "media", "media-col", "multiple-document-handling",
+            "number-up", "orientation-requested", "output-bin", "overrides", "page-ranges", "print-color-mode", "print-content-optimize",
             "print-quality", "print-rendering-intent", "print-scaling", "printer-resolution", "sides");
 
     public static final List<Integer> PWG_RASTER_RESOLUTIONS_DPI = List.of(150, 300, 600);
