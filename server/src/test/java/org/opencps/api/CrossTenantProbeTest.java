@@ -53,7 +53,8 @@ class CrossTenantProbeTest {
             "GET /api/v1/me", "GET /api/v1/me/organizations", "PUT /api/v1/me/password", "GET /api/v1/me/pin",
             "POST /api/v1/me/pin/regenerate", "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "GET /api/v1/me/cards",
             "POST /api/v1/me/cards", "GET /api/v1/permissions", "GET /api/v1/public/regions/{region}/links",
-            "GET /api/v1/jobs", "POST /api/v1/jobs");
+            "GET /api/v1/jobs", "POST /api/v1/jobs",
+            "GET /api/v1/me/print-queue", "POST /api/v1/me/print-queue/secret", "DELETE /api/v1/me/print-queue/secret");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(

@@ -52,7 +52,8 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // The JSON API is protected from cross-site requests by SameSite=Lax session cookies,
                 // JSON-only bodies and the Origin check below; HTML forms (the portal) keep CSRF tokens.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // IPP clients send no cookies and no CSRF token: IPP authenticates every request itself.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ipp/**"))
                 .addFilterBefore(new SessionTimeoutFilter(clock, properties.security().absoluteSessionTimeout()),
                         SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
@@ -60,6 +61,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(HttpMethod.OPTIONS, "/**").denyAll()
                         .requestMatchers(PUBLIC_ROUTES).permitAll()
+                        // IPP does its own authentication (HTTP Basic or the secret queue URL) in the ipp module.
+                        .requestMatchers("/ipp/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)

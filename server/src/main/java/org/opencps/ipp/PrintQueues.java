@@ -1,0 +1,67 @@
+package org.opencps.ipp;
+
+import java.time.Clock;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.ipp.internal.persistence.QueueStore;
+import org.opencps.platform.errors.ForbiddenException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.OrgKind;
+import org.opencps.platform.secrets.Tokens;
+import org.opencps.platform.security.Actor;
+import org.opencps.tenancy.Organizations;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person's own print queue in the organization they work in: made on first use, with a secret
+ * queue URL they can create, regenerate (the old one stops working) and revoke. No transactions:
+ * each change is one statement, and a concurrent first use must be able to read the other's row.
+ */
+@Service
+public class PrintQueues {
+
+    private final AccessPolicy policy;
+    private final Organizations organizations;
+    private final QueueStore store;
+    private final Clock clock;
+
+    PrintQueues(AccessPolicy policy, Organizations organizations, QueueStore store, Clock clock) {
+        this.policy = policy;
+        this.organizations = organizations;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public PrintQueue mine(Actor actor) {
+        OrgId org = requirePrintingMember(actor);
+        return store.find(org, actor.userId()).orElseGet(() -> store.create(org, actor.userId(), clock.instant()));
+    }
+
+    /** A new secret queue URL secret (256 random bits); the previous one, if any, stops working. */
+    public NewSecret newSecret(Actor actor) {
+        PrintQueue queue = mine(actor);
+        String secret = Tokens.newToken("");
+        store.setSecret(queue.orgId(), queue.id(), Tokens.hash(secret), clock.instant());
+        return new NewSecret(store.find(queue.orgId(), queue.userId()).orElseThrow(), secret);
+    }
+
+    public void revokeSecret(Actor actor) {
+        PrintQueue queue = mine(actor);
+        store.clearSecret(queue.orgId(), queue.id(), clock.instant());
+    }
+
+    private OrgId requirePrintingMember(Actor actor) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        var organization = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        if (organization.kind() != OrgKind.CUSTOMER) {
+            throw new ForbiddenException("print queues belong to members of customer organizations");
+        }
+        return org;
+    }
+
+    /** A queue with its new secret, which is shown this once and never stored. */
+    public record NewSecret(PrintQueue queue, String secret) {
+    }
+}

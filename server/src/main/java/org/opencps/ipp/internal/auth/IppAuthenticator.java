@@ -1,0 +1,113 @@
+package org.opencps.ipp.internal.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.opencps.identity.ApiTokens;
+import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
+import org.opencps.identity.IdentityEvents.PasswordChanged;
+import org.opencps.identity.LoginOutcome;
+import org.opencps.identity.PasswordLogins;
+import org.opencps.identity.Users;
+import org.opencps.ipp.PrintQueue;
+import org.opencps.ipp.internal.auth.CredentialCache.Verified;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.security.Actor;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * HTTP Basic for a queue: the user name is the person's e-mail address, the password their
+ * account password (through the normal login, so lockout, rate limits and audit apply) or one of
+ * their personal API tokens, which serves as the app password of people who sign in with SSO.
+ */
+@Component
+public class IppAuthenticator {
+
+    private static final String TOKEN_PREFIX = "ocps_";
+
+    /** The result of checking a request's Authorization header against a queue. */
+    public sealed interface Outcome {
+        /** The queue's owner; {@code email} for job-originating-user-name. */
+        record Authenticated(Actor actor, String email) implements Outcome {
+        }
+
+        record Rejected() implements Outcome {
+        }
+
+        /** Valid credentials of someone else, or a token made in another organization. */
+        record NotThisQueue() implements Outcome {
+        }
+
+        record Busy(Duration retryAfter) implements Outcome {
+        }
+    }
+
+    private final PasswordLogins passwords;
+    private final ApiTokens tokens;
+    private final Users users;
+    private final Clock clock;
+    private final CredentialCache cache = new CredentialCache();
+
+    IppAuthenticator(PasswordLogins passwords, ApiTokens tokens, Users users, Clock clock) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public Outcome authenticate(PrintQueue queue, String authorization, String sourceIp) {
+        var credentials = BasicCredentials.parse(authorization).orElse(null);
+        if (credentials == null) {
+            return new Outcome.Rejected();
+        }
+        Verified verified;
+        try {
+            verified = cache.find(credentials, clock.instant()).or(() -> verify(credentials, sourceIp)).orElse(null);
+        } catch (TooManyRequestsException e) {
+            return new Outcome.Busy(e.retryAfter());
+        }
+        if (verified == null) {
+            return new Outcome.Rejected();
+        }
+        if (!verified.userId().equals(queue.userId()) || (verified.tokenOrg() != null && !verified.tokenOrg().equals(queue.orgId()))) {
+            return new Outcome.NotThisQueue();
+        }
+        return new Outcome.Authenticated(new Actor(queue.userId(), queue.orgId()), verified.email());
+    }
+
+    private Optional<Verified> verify(BasicCredentials credentials, String sourceIp) {
+        Optional<Verified> verified;
+        if (credentials.password().startsWith(TOKEN_PREFIX)) {
+            verified = tokens.authenticate(credentials.password())
+                    .map(actor -> new Verified(actor.userId(), actor.orgId(), users.me(actor).email()))
+                    .filter(token -> token.email().equalsIgnoreCase(credentials.username().strip()));
+        } else {
+            verified = login(credentials, sourceIp);
+        }
+        verified.ifPresent(success -> cache.remember(credentials, success, clock.instant()));
+        return verified;
+    }
+
+    private Optional<Verified> login(BasicCredentials credentials, String sourceIp) {
+        try {
+            if (passwords.login(credentials.username(), credentials.password(), sourceIp) instanceof LoginOutcome.Success success) {
+                return Optional.of(new Verified(success.user().id(), null, success.user().email()));
+            }
+            return Optional.empty();
+        } catch (InvalidInputException notAnEmailAddress) {
+            return Optional.empty();
+        }
+    }
+
+    @EventListener
+    void on(PasswordChanged event) {
+        cache.forget(event.user());
+    }
+
+    @EventListener
+    void on(ApiTokenRevoked event) {
+        cache.forget(event.user());
+    }
+}

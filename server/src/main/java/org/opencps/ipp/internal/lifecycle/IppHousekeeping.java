@@ -1,0 +1,52 @@
+package org.opencps.ipp.internal.lifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.opencps.identity.IdentityEvents.MemberRemoved;
+import org.opencps.ipp.internal.persistence.IppJobStore;
+import org.opencps.ipp.internal.persistence.QueueStore;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.tenancy.OrganizationPurgeParticipant;
+import org.opencps.tenancy.OrganizationSettings;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the IPP tables in step with the rest: a purged organization loses its queues and jobs,
+ * a person who leaves an organization loses their queue there (and its secret URL), and IPP job
+ * numbers are forgotten once every print job they could name has passed its retention.
+ */
+@Component
+class IppHousekeeping implements OrganizationPurgeParticipant {
+
+    /** The longest job retention an organization can set, and a day more. */
+    static final Duration JOB_NUMBER_RETENTION = Duration.ofHours(OrganizationSettings.MAX_RETENTION_HOURS).plusDays(1);
+
+    private final QueueStore queues;
+    private final IppJobStore jobs;
+    private final Clock clock;
+
+    IppHousekeeping(QueueStore queues, IppJobStore jobs, Clock clock) {
+        this.queues = queues;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void purgeOrganizationData(OrgId org) {
+        queues.deleteOrganization(org);
+    }
+
+    @EventListener
+    void on(MemberRemoved event) {
+        queues.deleteQueueOf(event.org(), event.member());
+    }
+
+    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
+    @SchedulerLock(name = "ipp.forgetOldJobNumbers", lockAtMostFor = "PT1H")
+    public void forgetOldJobNumbers() {
+        jobs.deleteCreatedBeforeAcrossOrganizations(clock.instant().minus(JOB_NUMBER_RETENTION));
+    }
+}

@@ -1,0 +1,200 @@
+package org.opencps.ipp.internal.web;
+
+import com.hp.jipp.encoding.IppOutputStream;
+import com.hp.jipp.encoding.IppPacket;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.opencps.identity.Users;
+import org.opencps.ipp.PrintQueue;
+import org.opencps.ipp.internal.IppProperties;
+import org.opencps.ipp.internal.auth.IppAuthenticator;
+import org.opencps.ipp.internal.auth.IppAuthenticator.Outcome;
+import org.opencps.ipp.internal.persistence.QueueStore;
+import org.opencps.ipp.internal.protocol.IppContext;
+import org.opencps.ipp.internal.protocol.IppContext.Authentication;
+import org.opencps.ipp.internal.protocol.IppDispatcher;
+import org.opencps.ipp.internal.protocol.IppRequest;
+import org.opencps.ipp.internal.protocol.IppRequestReader;
+import org.opencps.ipp.internal.protocol.MalformedIppRequest;
+import org.opencps.platform.ids.Uuids;
+import org.opencps.platform.secrets.Tokens;
+import org.opencps.platform.security.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * IPP over HTTP (RFC 8010 §3) on the server's own port. The queue is resolved and the
+ * Authorization header checked before a byte of the body is read: Tomcat sends the interim
+ * "100 Continue" only when the body is first read, so a 401 or 403 reaches a client that sent
+ * {@code Expect: 100-continue} (as CUPS does) before it sends its document. Only a request
+ * without credentials has its attributes read first, since Get-Printer-Attributes needs none.
+ */
+@Controller
+class IppHttpEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(IppHttpEndpoint.class);
+    private static final String IPP = "application/ipp";
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final String CHALLENGE = "Basic realm=\"OpenCPS\", charset=\"UTF-8\"";
+
+    private final QueueStore queues;
+    private final Users users;
+    private final IppAuthenticator authenticator;
+    private final IppDispatcher dispatcher;
+    private final boolean allowBasicOverHttp;
+
+    IppHttpEndpoint(QueueStore queues, Users users, IppAuthenticator authenticator, IppDispatcher dispatcher, IppProperties properties) {
+        this.queues = queues;
+        this.users = users;
+        this.authenticator = authenticator;
+        this.dispatcher = dispatcher;
+        this.allowBasicOverHttp = properties.allowBasicOverHttp();
+    }
+
+    @PostMapping("/ipp/print/{queueId}")
+    void print(@PathVariable String queueId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PrintQueue queue = parseId(queueId).flatMap(queues::findByIdAcrossOrganizations).filter(this::ownerStillMember).orElse(null);
+        if (queue == null || !isIpp(request)) {
+            plain(response, queue == null ? 404 : 400, queue == null ? "no such print queue" : "expected application/ipp");
+            return;
+        }
+        IppContext context = new IppContext(queue, null, null, printerUri(request), request.isSecure(), Authentication.BASIC);
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            if (!request.isSecure() && !allowBasicOverHttp) {
+                challenge(response, "this server accepts a password over HTTPS only");
+                return;
+            }
+            switch (authenticator.authenticate(queue, authorization, request.getRemoteAddr())) {
+                case Outcome.Authenticated ok -> context = new IppContext(queue, ok.actor(), ok.email(), context.printerUri(),
+                        context.secure(), Authentication.BASIC);
+                case Outcome.Rejected rejected -> {
+                    challenge(response, "wrong e-mail address, password or token, or the account is locked");
+                    return;
+                }
+                case Outcome.NotThisQueue other -> {
+                    plain(response, 403, "this print queue belongs to someone else");
+                    return;
+                }
+                case Outcome.Busy busy -> {
+                    response.setHeader("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+                    plain(response, 503, "too many sign-in attempts; try again later");
+                    return;
+                }
+            }
+        }
+        IppRequest ippRequest = read(request, response);
+        if (ippRequest == null) {
+            return;
+        }
+        if (context.actor() == null && ippRequest.operationCode() != IppDispatcher.GET_PRINTER_ATTRIBUTES) {
+            challenge(response, "sign in with your e-mail address and password, or an API token");
+            return;
+        }
+        write(response, dispatcher.handle(context, ippRequest));
+    }
+
+    /** The secret queue URL: the secret is the credential, for clients that cannot authenticate. */
+    @PostMapping("/ipp/secret/{secret}")
+    void secret(@PathVariable String secret, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PrintQueue queue = SECRET.matcher(secret).matches()
+                ? queues.findBySecretHashAcrossOrganizations(Tokens.hash(secret)).filter(this::ownerStillMember).orElse(null)
+                : null;
+        if (queue == null || !isIpp(request)) {
+            plain(response, queue == null ? 404 : 400, queue == null ? "no such print queue" : "expected application/ipp");
+            return;
+        }
+        var actor = new Actor(queue.userId(), queue.orgId());
+        var context = new IppContext(queue, actor, users.me(actor).email(), printerUri(request), request.isSecure(),
+                Authentication.REQUESTING_USER_NAME);
+        IppRequest ippRequest = read(request, response);
+        if (ippRequest != null) {
+            write(response, dispatcher.handle(context, ippRequest));
+        }
+    }
+
+    @GetMapping("/ipp/icon.png")
+    ResponseEntity<byte[]> icon() throws IOException {
+        byte[] png = new ClassPathResource("ipp/icon.png").getContentAsByteArray();
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache()).body(png);
+    }
+
+    private IppRequest read(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            return IppRequestReader.read(new BufferedInputStream(request.getInputStream(), 8192));
+        } catch (MalformedIppRequest e) {
+            write(response, dispatcher.malformed(e));
+            return null;
+        }
+    }
+
+    private boolean ownerStillMember(PrintQueue queue) {
+        return users.isMember(queue.orgId(), queue.userId());
+    }
+
+    private static Optional<UUID> parseId(String text) {
+        try {
+            return Optional.of(Uuids.parse(text));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isIpp(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith(IPP);
+    }
+
+    /** The queue's URI as this client reached it (behind a proxy: as the proxy forwarded it). */
+    private static URI printerUri(HttpServletRequest request) {
+        try {
+            String host = request.getServerName();
+            return new URI(request.isSecure() ? "ipps" : "ipp", null, host, request.getServerPort(), request.getRequestURI(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("unusable request address", e);
+        }
+    }
+
+    private static void write(HttpServletResponse response, IppPacket packet) throws IOException {
+        var bytes = new ByteArrayOutputStream(4096);
+        new IppOutputStream(bytes).write(packet);
+        response.setStatus(200);
+        response.setContentType(IPP);
+        response.setContentLength(bytes.size());
+        try {
+            bytes.writeTo(response.getOutputStream());
+        } catch (IOException clientGone) {
+            log.debug("IPP client went away before its response was written: {}", clientGone.toString());
+        }
+    }
+
+    private static void challenge(HttpServletResponse response, String message) throws IOException {
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        plain(response, 401, message);
+    }
+
+    private static void plain(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
