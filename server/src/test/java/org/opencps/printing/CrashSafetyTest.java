@@ -119,7 +119,10 @@ class CrashSafetyTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", classPath, ChildServer.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1", "--opencps.data-dir=" + dataDir,
-                "--opencps.documents.orphan-grace=0s", "--spring.main.banner-mode=off"));
+                // a grace short enough for the test to wait out, long enough that a sweep never takes
+                // the blob of an upload still in flight (a grace of 0 would, under load)
+                "--opencps.documents.orphan-grace=5s", "--opencps.documents.orphan-sweep-interval=1s",
+                "--spring.main.banner-mode=off"));
         command.addAll(database);
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("child.log").toFile())).start();
