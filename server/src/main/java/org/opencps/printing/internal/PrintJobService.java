@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.documents.DocumentId;
@@ -70,7 +71,7 @@ class PrintJobService implements PrintJobs {
     }
 
     @Override
-    public PrintJob submit(Actor actor, JobTicket ticket, InputStream document) {
+    public PrintJob submit(Actor actor, JobTicket ticket, InputStream document, Consumer<PrintJob> inSameTransaction) {
         OrgId org = actor.requireOrganization();
         policy.require(actor, Permission.JOBS_OWN, org);
         JobTicket valid = tickets.validate(ticket);
@@ -88,6 +89,7 @@ class PrintJobService implements PrintJobs {
                 jobs.insert(job, hold ? stored.id() : null);
                 events.publishEvent(new PrintJobSubmitted(org, job.id(), job.owner(), job.format(), job.size(),
                         job.pages(), job.state(), job.source(), now));
+                inSameTransaction.accept(job);
             });
         } catch (RuntimeException | Error e) {
             deleteQuietly(org, stored.id());
