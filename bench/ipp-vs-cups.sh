@@ -15,6 +15,7 @@
 #   -w WARMUP    jobs sent to each side before timing (default 20)
 #   --cups-only  measure CUPS alone; the last line is then "cups: X jobs/s"
 #   --keep       keep the work folder (logs, OpenCPS data) for a look afterwards
+# BENCH_JAVA_OPTS adds JVM options for OpenCPS (e.g. a Flight Recorder recording; README, Benchmarks).
 # Needs root (cupsd runs its jobs as lp), a JDK 21+, curl, python3, and the Debian packages cups,
 # cups-client and cups-ipp-utils (.ci/run installs them).
 set -euo pipefail
@@ -87,8 +88,8 @@ opencps_uri=""
 if [[ "$cups_only" == no ]]; then
     java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jvm"
     jar="$root/server/target/opencps-server.jar"
-    if [[ ! -f "$jar" ]]; then
-        say "building $jar"
+    if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
+        say "building $jar (missing or older than the sources)"
         (cd "$root" && ./mvnw -q -B -DskipTests package) || die "the build failed"
     fi
     say "starting OpenCPS"
@@ -134,6 +135,8 @@ fi
 say "OpenCPS: $jobs jobs"
 opencps_seconds=$(submit "$opencps_uri" "$jobs")
 opencps_rate=$(rate "$jobs" "$opencps_seconds")
+held=$(opencps_held_jobs) || die "could not list the person's jobs through the API"
+(( held == warmup + jobs )) || die "OpenCPS holds $held jobs of the person, expected $(( warmup + jobs ))"
 
 echo "$cups_line"
 echo "opencps (secret queue URL, held jobs): $jobs jobs in ${opencps_seconds} s = $opencps_rate jobs/s"

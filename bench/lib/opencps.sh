@@ -8,8 +8,9 @@
 #   (the invitation token inv_... is read from DATA_DIR/mail-outbox/*.eml)
 #   POST /api/v1/invitations/TOKEN/accept            {"displayName","password"}
 #   POST /api/v1/auth/login                          as the new person
-#   POST /api/v1/me/print-queue/secret               (no body) -> 2xx, JSON with the full queue URL:
-#        some string value, at any depth, matching ipp[s]://HOST:PORT/.../ipp/secret/SECRET
+#   POST /api/v1/me/print-queue/secret               (no body) -> 201 {"secretUri": "ipp://HOST:PORT/ipp/secret/SECRET", ...}
+#        (README, "Printing from any device"; ipps:// when OPENCPS_PUBLIC_URL is https)
+#   GET  /api/v1/jobs                                as that person -> [{"state": "HELD", ...}, ...]
 
 opencps_admin_email="bench-admin@example.org"
 opencps_user_email="bench-printer@example.org"
@@ -30,7 +31,8 @@ start_opencps() {
         export OPENCPS_PUBLIC_URL="$opencps_url"
         export OPENCPS_BOOTSTRAP_ADMIN_EMAIL="$opencps_admin_email"
         export OPENCPS_BOOTSTRAP_ADMIN_PASSWORD="$opencps_admin_password"
-        exec setsid "$java" -jar "$jar" > "$dir/opencps.log" 2>&1
+        # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+        exec setsid "$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$dir/opencps.log" 2>&1
     ) &
     opencps_pid=$!
     for (( i = 0; i < 1800; i++ )); do
@@ -63,23 +65,14 @@ json_field() {  # NAME < JSON: the top-level field's value
     python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"
 }
 
-# The first string anywhere in a JSON document that is a secret queue URL.
+# The secretUri of POST /api/v1/me/print-queue/secret's answer, checked to be a secret queue URL.
 json_secret_queue_url() {
     python3 -c '
 import json, re, sys
-def strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
-found = [s for s in strings(json.load(sys.stdin)) if re.fullmatch(r"ipps?://[^/\s]+/(.+/)?ipp/secret/\S+", s)]
-if not found:
-    sys.exit("no ipp://.../ipp/secret/... URL in the answer")
-print(found[0])'
+uri = json.load(sys.stdin).get("secretUri")
+if not isinstance(uri, str) or not re.fullmatch(r"ipps?://[^/\s]+/ipp/secret/[A-Za-z0-9_-]+", uri):
+    sys.exit("no secretUri ipp://HOST:PORT/ipp/secret/SECRET in the answer")
+print(uri)'
 }
 
 # Creates a customer and a person in it through the API, and prints that person's secret queue URL.
@@ -108,4 +101,11 @@ opencps_secret_queue_url() {
         "{\"email\":\"$opencps_user_email\",\"password\":\"$opencps_user_password\"}" > /dev/null || return 1
     answer=$(api "$user" POST /api/v1/me/print-queue/secret) || return 1
     json_secret_queue_url <<< "$answer" || { say "POST /api/v1/me/print-queue/secret answered: $answer"; return 1; }
+}
+
+# How many HELD jobs the person has, through GET /api/v1/jobs (the session of opencps_secret_queue_url).
+opencps_held_jobs() {
+    local answer
+    answer=$(api "$work/user.cookies" GET /api/v1/jobs) || return 1
+    python3 -c 'import json, sys; print(sum(1 for job in json.load(sys.stdin) if job["state"] == "HELD"))' <<< "$answer"
 }

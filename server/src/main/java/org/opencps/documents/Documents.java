@@ -9,6 +9,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import org.opencps.documents.internal.EncryptingStreams;
 import org.opencps.documents.internal.OrgKeys;
 import org.opencps.documents.internal.blob.BlobStore;
 import org.opencps.platform.errors.NotFoundException;
@@ -31,12 +32,14 @@ public class Documents {
     private static final int BUFFER = 64 * 1024;
 
     private final OrgKeys keys;
+    private final EncryptingStreams encryptingStreams;
     private final BlobStore blobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Documents(OrgKeys keys, BlobStore blobs, ApplicationEventPublisher events, Clock clock) {
+    Documents(OrgKeys keys, EncryptingStreams encryptingStreams, BlobStore blobs, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
+        this.encryptingStreams = encryptingStreams;
         this.blobs = blobs;
         this.events = events;
         this.clock = clock;
@@ -51,7 +54,7 @@ public class Documents {
         StreamingAead aead = keys.forWriting(org);
         long size = 0;
         try (BlobStore.Upload upload = blobs.begin(org, id)) {
-            try (OutputStream encrypting = aead.newEncryptingStream(new NonClosing(upload.stream()), context(org, id))) {
+            try (OutputStream encrypting = encryptingStreams.open(aead, new NonClosing(upload.stream()), context(org, id))) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = content.read(buffer)) >= 0; ) {
                     encrypting.write(buffer, 0, n);

@@ -2,6 +2,7 @@ package org.opencps.printing;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Consumer;
 import org.opencps.platform.security.Actor;
 
 /**
@@ -14,7 +15,16 @@ public interface PrintJobs {
      * Stores the document encrypted, counts its pages and records the job as HELD, or throws
      * {@link InvalidDocumentException} and stores nothing. The job exists once this returns.
      */
-    PrintJob submit(Actor actor, JobTicket ticket, InputStream document);
+    default PrintJob submit(Actor actor, JobTicket ticket, InputStream document) {
+        return submit(actor, ticket, document, job -> { });
+    }
+
+    /**
+     * As above, and runs {@code inSameTransaction} with the new job in the transaction that records
+     * it: what the caller keeps about the job commits with the job, in one durable commit, or neither
+     * does (an exception from it refuses the job and goes on to the caller).
+     */
+    PrintJob submit(Actor actor, JobTicket ticket, InputStream document, Consumer<PrintJob> inSameTransaction);
 
     List<PrintJob> mine(Actor actor);
 

@@ -61,7 +61,8 @@ class CrashSafetyTest {
             database = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=");
         }
-        start();
+        // the default grace: the sweep a moment after this start must leave the uploads below alone
+        start("1h");
         String token = Files.readString(dataDir.resolve("child-token")).strip();
 
         byte[] pdf = SampleDocuments.pdf(5);
@@ -87,7 +88,7 @@ class CrashSafetyTest {
         }
         assertThat(files(".partial")).as("what the kill left behind").isNotEmpty();
 
-        start();
+        start("0s");
         Instant deadline = Instant.now().plusSeconds(60);
         while (!files(".partial").isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
@@ -114,15 +115,13 @@ class CrashSafetyTest {
         return JsonPath.read(created.body(), "$.id");
     }
 
-    private void start() throws Exception {
+    /** Starts the child; the orphan sweep it runs a moment later deletes what is older than {@code orphanGrace}. */
+    private void start(String orphanGrace) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", classPath, ChildServer.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1", "--opencps.data-dir=" + dataDir,
-                // a grace short enough for the test to wait out, long enough that a sweep never takes
-                // the blob of an upload still in flight (a grace of 0 would, under load)
-                "--opencps.documents.orphan-grace=5s", "--opencps.documents.orphan-sweep-interval=1s",
-                "--spring.main.banner-mode=off"));
+                "--opencps.documents.orphan-grace=" + orphanGrace, "--spring.main.banner-mode=off"));
         command.addAll(database);
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("child.log").toFile())).start();

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.apache.pdfbox.Loader;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
@@ -67,7 +68,7 @@ public class FakePrintJobs implements PrintJobs {
     }
 
     @Override
-    public PrintJob submit(Actor actor, JobTicket ticket, InputStream document) {
+    public PrintJob submit(Actor actor, JobTicket ticket, InputStream document, Consumer<PrintJob> inSameTransaction) {
         OrgId org = actor.requireOrganization();
         byte[] bytes;
         try {
@@ -81,6 +82,12 @@ public class FakePrintJobs implements PrintJobs {
                 ticket.copies(), ticket.sides(), ticket.colorMode(), ticket.media(), ticket.source(),
                 holdJobs ? PrintJob.State.HELD : PrintJob.State.COMPLETED, now, now.plus(Duration.ofHours(24)));
         jobs.put(job.id(), new Stored(job, bytes));
+        try {
+            inSameTransaction.accept(job);
+        } catch (RuntimeException e) {
+            jobs.remove(job.id());
+            throw e;
+        }
         return job;
     }
 

@@ -5,18 +5,21 @@ import org.opencps.platform.config.OpenCpsProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The one filter chain. Controllers only authenticate; what an actor may do is decided by the
+ * The filter chains: IPP's, and one for everything else. Controllers only authenticate; what an actor may do is decided by the
  * access policy inside each module's face. Anything not listed as public needs a login.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +44,36 @@ class SecurityConfiguration {
         return repository;
     }
 
+    /**
+     * IPP authenticates each request itself (Basic or the secret queue URL, in the ipp module) and
+     * has no session, cookie or CSRF token, so its routes get a chain without the session, token and
+     * CSRF filters of the other one: on a busy queue they cost time on every job and decide nothing.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain ippFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+        http
+                .securityMatcher("/ipp/**")
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossOriginWriteFilter(problems), AuthorizationFilter.class)
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").denyAll()
+                        .anyRequest().permitAll())
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain filterChain(HttpSecurity http, SecurityContextRepository contexts,
                                     ObjectProvider<ApiTokenAuthenticator> tokenAuthenticators, ProblemWriter problems,
                                     Clock clock, OpenCpsProperties properties) throws Exception {
@@ -52,8 +84,7 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // The JSON API is protected from cross-site requests by SameSite=Lax session cookies,
                 // JSON-only bodies and the Origin check below; HTML forms (the portal) keep CSRF tokens.
-                // IPP clients send no cookies and no CSRF token: IPP authenticates every request itself.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ipp/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .addFilterBefore(new SessionTimeoutFilter(clock, properties.security().absoluteSessionTimeout()),
                         SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
@@ -61,8 +92,6 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(HttpMethod.OPTIONS, "/**").denyAll()
                         .requestMatchers(PUBLIC_ROUTES).permitAll()
-                        // IPP does its own authentication (HTTP Basic or the secret queue URL) in the ipp module.
-                        .requestMatchers("/ipp/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)

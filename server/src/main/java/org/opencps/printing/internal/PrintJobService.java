@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.documents.DocumentId;
@@ -39,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PrintJobService implements PrintJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PrintJobService.class);
+    /** Documents up to this size have their pages counted from a copy kept while they were stored. */
+    static final int SMALL_DOCUMENT = 1024 * 1024;
 
     private final AccessPolicy policy;
     private final Documents documents;
@@ -70,15 +73,17 @@ class PrintJobService implements PrintJobs {
     }
 
     @Override
-    public PrintJob submit(Actor actor, JobTicket ticket, InputStream document) {
+    public PrintJob submit(Actor actor, JobTicket ticket, InputStream document, Consumer<PrintJob> inSameTransaction) {
         OrgId org = actor.requireOrganization();
         policy.require(actor, Permission.JOBS_OWN, org);
         JobTicket valid = tickets.validate(ticket);
-        StoredDocument stored = documents.store(org, new LimitedInputStream(document, properties.maxDocumentSize().toBytes()));
+        var copy = new SmallCopy(new LimitedInputStream(document, properties.maxDocumentSize().toBytes()), SMALL_DOCUMENT);
+        StoredDocument stored = documents.store(org, copy);
         PrintJob job;
         try {
-            int pages = pageCounter.count(valid.format(), () -> documents.open(org, stored.id()),
-                    () -> documents.openSeekable(org, stored.id()));
+            byte[] whole = copy.whole();
+            int pages = whole != null ? pageCounter.count(valid.format(), whole)
+                    : pageCounter.count(valid.format(), () -> documents.open(org, stored.id()), () -> documents.openSeekable(org, stored.id()));
             boolean hold = settings.find(org).holdJobs();
             Instant now = clock.instant();
             job = new PrintJob(org, JobId.random(), actor.userId(), valid.name(), valid.format(), stored.size(), pages,
@@ -88,6 +93,7 @@ class PrintJobService implements PrintJobs {
                 jobs.insert(job, hold ? stored.id() : null);
                 events.publishEvent(new PrintJobSubmitted(org, job.id(), job.owner(), job.format(), job.size(),
                         job.pages(), job.state(), job.source(), now));
+                inSameTransaction.accept(job);
             });
         } catch (RuntimeException | Error e) {
             deleteQuietly(org, stored.id());

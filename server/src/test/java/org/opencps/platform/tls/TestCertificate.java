@@ -26,9 +26,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A self-signed certificate for localhost and 127.0.0.1, written as PEM the way an operator would. */
-record TestCertificate(X509Certificate certificate, KeyPair keys) {
+public record TestCertificate(X509Certificate certificate, KeyPair keys) {
 
-    static TestCertificate selfSigned(String commonName) {
+    public static TestCertificate selfSigned(String commonName) {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);
@@ -48,7 +48,7 @@ record TestCertificate(X509Certificate certificate, KeyPair keys) {
         }
     }
 
-    void writePem(Path certificateFile, Path privateKeyFile) throws IOException {
+    public void writePem(Path certificateFile, Path privateKeyFile) throws IOException {
         try {
             replace(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
         } catch (GeneralSecurityException e) {

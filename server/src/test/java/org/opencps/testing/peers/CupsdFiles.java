@@ -11,7 +11,8 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 
 /**
  * The folder tree and configuration of a private cupsd (see shared/PEERS.md): loopback only, no browsing,
- * no authentication, no web interface, no job history; every file it reads or writes under one folder.
+ * no authentication, no web interface, no kept job files; every file it reads or writes under one folder.
+ * Finished jobs stay listed (PreserveJobHistory Yes) so that a test can ask how they ended.
  */
 final class CupsdFiles {
 
@@ -27,6 +28,16 @@ final class CupsdFiles {
 
     Path cupsFilesConf() {
         return root.resolve("etc/cups-files.conf");
+    }
+
+    /** Read by cupsd's filters and backends (they get CUPS_SERVERROOT), not by the client tools. */
+    Path clientConf() {
+        return root.resolve("etc/client.conf");
+    }
+
+    /** Where the ipp backend keeps the certificates it trusts: cupsd runs it with HOME set to TempDir. */
+    Path backendTrustStore() {
+        return root.resolve("spool/tmp/.cups/ssl");
     }
 
     Path errorLog() {
@@ -52,7 +63,7 @@ final class CupsdFiles {
                 DefaultAuthType None
                 WebInterface No
                 MaxJobs 0
-                PreserveJobHistory No
+                PreserveJobHistory Yes
                 PreserveJobFiles No
                 LogLevel warn
                 <Location />
@@ -81,6 +92,18 @@ final class CupsdFiles {
                 ErrorLog %1$s/log/error_log
                 PageLog %1$s/log/page_log
                 """.formatted(root));
+        // CUPS trusts any certificate it sees first by default; here only a pinned one (trustCertificate)
+        writeFile(clientConf(), "TrustOnFirstUse No\n");
+    }
+
+    /** Makes the backend trust this PEM certificate for {@code host}, the host name in a queue's ipps URI. */
+    void trustCertificate(String host, String pem) {
+        Path store = backendTrustStore();
+        WorkDirs.mkdirs(store);
+        writeFile(store.resolve(host + ".crt"), pem);
+        for (Path path : new Path[] {store.getParent(), store, store.resolve(host + ".crt")}) {
+            giveToLp(path);
+        }
     }
 
     private static void giveToLp(Path dir) {

@@ -1,6 +1,16 @@
 package org.opencps.testing.peers;
 
+import com.hp.jipp.encoding.IppInputStream;
+import com.hp.jipp.encoding.IppOutputStream;
+import com.hp.jipp.encoding.IppPacket;
+import com.hp.jipp.encoding.Tag;
+import com.hp.jipp.model.Operation;
+import com.hp.jipp.model.Types;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +122,15 @@ public final class PrivateCupsd implements AutoCloseable {
         lpadmin("-p", queue, "-E", "-v", printerUri.toString(), "-m", "everywhere");
     }
 
+    /**
+     * Makes CUPS's ipp backend trust this PEM certificate for connections to {@code host}, and no other:
+     * trust on first use is off in this cupsd, so an ipps queue to a host without a trusted certificate
+     * (or whose certificate differs) stops with {@code cups-pki-*} reasons instead of printing.
+     */
+    public void trustCertificate(String host, String pem) {
+        files.trustCertificate(host, pem);
+    }
+
     /** Adds an enabled raw queue (no filters) to a device URI such as {@code file:/dev/null}. */
     public void addRawQueue(String queue, String deviceUri) {
         lpadmin("-p", queue, "-E", "-v", deviceUri, "-m", "raw");
@@ -137,6 +156,47 @@ public final class PrivateCupsd implements AutoCloseable {
             boolean listed = lpstat("-o").stdout().lines().anyMatch(line -> line.startsWith(jobId + " "));
             return listed ? Optional.empty() : Optional.of(true);
         }, this::describeState);
+    }
+
+    /**
+     * How a job ended or stands, asked of cupsd with Get-Job-Attributes: job-state (3 pending, 4 held,
+     * 5 processing, 6 stopped, 7 canceled, 8 aborted, 9 completed) and its job-state-reasons.
+     */
+    public JobStatus jobStatus(String jobId) {
+        int dash = jobId.lastIndexOf('-');
+        String queue = jobId.substring(0, dash);
+        int number = Integer.parseInt(jobId.substring(dash + 1));
+        var request = new IppPacket.Builder(Operation.getJobAttributes.getCode());
+        request.setVersionNumber(0x0200);
+        request.setRequestId(1);
+        request.putOperationAttributes(Types.attributesCharset.of("utf-8"), Types.attributesNaturalLanguage.of("en"),
+                Types.printerUri.of(queueUri(queue)), Types.jobId.of(number), Types.requestingUserName.of("root"),
+                Types.requestedAttributes.of("job-state", "job-state-reasons"));
+        var body = new ByteArrayOutputStream();
+        new IppOutputStream(body).write(request.build());
+        try (var http = HttpClient.newHttpClient()) {
+            var answer = http.send(HttpRequest.newBuilder(URI.create("http://" + server() + "/printers/" + queue))
+                            .timeout(CLIENT_TIMEOUT).header("Content-Type", "application/ipp")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            IppPacket response = new IppInputStream(answer.body()).readPacket();
+            var job = response.get(Tag.jobAttributes);
+            if (job == null || job.get(Types.jobState) == null) {
+                throw new IllegalStateException("cupsd has no state for job " + jobId + ": " + response.prettyPrint(120, "  "));
+            }
+            return new JobStatus(job.getValue(Types.jobState).getCode(), job.getValues(Types.jobStateReasons));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot ask cupsd about job " + jobId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking cupsd about job " + jobId, e);
+        }
+    }
+
+    /** A job's job-state code and job-state-reasons keywords, as cupsd reports them. */
+    public record JobStatus(int state, List<String> reasons) {
+
+        public static final int COMPLETED = 9;
     }
 
     /** The last lines of cupsd's error log. */

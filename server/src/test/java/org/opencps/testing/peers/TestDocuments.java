@@ -18,15 +18,22 @@ public final class TestDocuments {
 
     /** Writes an A4 PDF with one page saying {@code text}; returns the file. */
     public static Path onePagePdf(Path file, String text) {
+        return pdf(file, text);
+    }
+
+    /** Writes an A4 PDF with one page per text, each page saying its text; returns the file. */
+    public static Path pdf(Path file, String... pageTexts) {
         try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            try (var content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
-                content.newLineAtOffset(72, 720);
-                content.showText(text);
-                content.endText();
+            for (String text : pageTexts) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (var content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
+                    content.newLineAtOffset(72, 720);
+                    content.showText(text);
+                    content.endText();
+                }
             }
             document.save(file.toFile());
             return file;

@@ -35,7 +35,11 @@ public class FilesystemBlobStore implements BlobStore {
 
     @Override
     public Upload begin(OrgId org, DocumentId id) throws IOException {
-        Path folder = Files.createDirectories(root.resolve(org.toString()));
+        Path folder = root.resolve(org.toString());
+        if (!Files.isDirectory(folder)) {
+            // only when missing: on an existing folder it throws and catches an exception, on every upload
+            Files.createDirectories(folder);
+        }
         Path target = folder.resolve(id.toString());
         Path temp = folder.resolve(id + "." + UUID.randomUUID() + TEMP_SUFFIX);
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

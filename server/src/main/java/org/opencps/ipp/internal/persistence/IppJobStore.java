@@ -9,13 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.JobId;
 import org.opencps.printing.JobTicket.ColorMode;
 import org.opencps.printing.JobTicket.Sides;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The IPP side of a queue's jobs: the small integer job-id IPP needs, the print job it stands
@@ -23,8 +24,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class IppJobStore {
-
-    private static final int NUMBER_ATTEMPTS = 20;
 
     /** OPEN waits for its document, RECEIVING is reading it, SUBMITTED has a print job. */
     public enum State { OPEN, RECEIVING, SUBMITTED, CANCELED, ABORTED }
@@ -42,27 +41,27 @@ public class IppJobStore {
         this.jdbc = jdbc;
     }
 
-    /** Adds a job with the queue's next job number (1, 2, ...); concurrent inserts retry. */
+    /**
+     * Adds a job with the queue's next job number (1, 2, ...; numbers are not reused), in the
+     * caller's transaction if there is one. The queue's row stays locked until that commits.
+     */
+    @Transactional
     public Row insert(OrgId org, UUID queueId, JobId printJobId, State state, Ticket ticket, Instant now) {
-        for (int attempt = 0; ; attempt++) {
-            int number = jdbc.sql("SELECT COALESCE(MAX(job_number), 0) + 1 FROM ipp_job WHERE org_id = ? AND queue_id = ?")
-                    .params(org.value(), queueId).query(Integer.class).single();
-            try {
-                jdbc.sql("""
-                                INSERT INTO ipp_job (org_id, queue_id, job_number, print_job_id, state, job_name, copies, sides,
-                                                     color_mode, media, created_at, state_changed_at)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(org.value(), queueId, number, printJobId == null ? null : printJobId.value(), state.name(),
-                                ticket.name(), ticket.copies(), name(ticket.sides()), name(ticket.colorMode()),
-                                ticket.media(), at(now), at(now))
-                        .update();
-                return new Row(org, queueId, number, printJobId, state, ticket, now, now);
-            } catch (DuplicateKeyException another) {
-                if (attempt >= NUMBER_ATTEMPTS) {
-                    throw another;
-                }
-            }
+        if (jdbc.sql("UPDATE ipp_queue SET last_job_number = last_job_number + 1 WHERE org_id = ? AND id = ?")
+                .params(org.value(), queueId).update() != 1) {
+            throw new NotFoundException("print queue");
         }
+        int number = jdbc.sql("SELECT last_job_number FROM ipp_queue WHERE org_id = ? AND id = ?")
+                .params(org.value(), queueId).query(Integer.class).single();
+        jdbc.sql("""
+                        INSERT INTO ipp_job (org_id, queue_id, job_number, print_job_id, state, job_name, copies, sides,
+                                             color_mode, media, created_at, state_changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(org.value(), queueId, number, printJobId == null ? null : printJobId.value(), state.name(),
+                        ticket.name(), ticket.copies(), name(ticket.sides()), name(ticket.colorMode()),
+                        ticket.media(), at(now), at(now))
+                .update();
+        return new Row(org, queueId, number, printJobId, state, ticket, now, now);
     }
 
     public Optional<Row> find(OrgId org, UUID queueId, int number) {

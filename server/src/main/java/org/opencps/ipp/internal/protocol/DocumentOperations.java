@@ -6,6 +6,8 @@ import com.hp.jipp.model.Types;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.opencps.ipp.internal.IppProperties;
 import org.opencps.ipp.internal.persistence.IppJobStore;
 import org.opencps.ipp.internal.persistence.IppJobStore.Row;
@@ -14,19 +16,15 @@ import org.opencps.ipp.internal.persistence.IppJobStore.Ticket;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Print-Job and Send-Document: the operations that carry a document. The document streams from
- * the request straight into {@link PrintJobs#submit}; the IPP job row is written only once the
- * print job exists, so a refused document leaves no job behind.
+ * the request straight into {@link PrintJobs#submit}; the IPP job row is written in the transaction
+ * that records the print job, so both commit together and a refused document leaves no job behind.
  */
 @Component
 public class DocumentOperations {
-
-    private static final Logger log = LoggerFactory.getLogger(DocumentOperations.class);
 
     private final PrintJobs printJobs;
     private final IppJobStore jobs;
@@ -45,16 +43,11 @@ public class DocumentOperations {
     IppPacket printJob(IppContext context, IppRequest request) throws IOException {
         var parsed = JobTemplate.parse(request);
         DocumentData data = DocumentData.open(request.document(), new RequestAttributes(request.operationAttributes()), maxDocumentSize);
-        PrintJob job = submit(context, parsed.ticket(), data);
-        Row row;
-        try {
-            row = jobs.insert(context.queue().orgId(), context.queue().id(), job.id(), State.SUBMITTED, parsed.ticket(), clock.instant());
-        } catch (RuntimeException e) {
-            discard(context, job);
-            throw e;
-        }
+        var row = new AtomicReference<Row>();
+        PrintJob job = submit(context, parsed.ticket(), data, created -> row.set(jobs.insert(context.queue().orgId(),
+                context.queue().id(), created.id(), State.SUBMITTED, parsed.ticket(), clock.instant())));
         return JobOperations.ok(request, parsed.unsupported())
-                .putJobAttributes(JobAttributes.created(context, JobView.of(row, job, clock.instant(), JobOperations.DOCUMENT_TIME_OUT)))
+                .putJobAttributes(JobAttributes.created(context, JobView.of(row.get(), job, clock.instant(), JobOperations.DOCUMENT_TIME_OUT)))
                 .build();
     }
 
@@ -76,37 +69,30 @@ public class DocumentOperations {
         }
         PrintJob job;
         try {
-            job = submit(context, row.ticket(), DocumentData.open(request.document(), operation, maxDocumentSize));
+            job = submit(context, row.ticket(), DocumentData.open(request.document(), operation, maxDocumentSize), created -> {
+                if (!jobs.transition(queue.orgId(), queue.id(), row.number(), State.RECEIVING, State.SUBMITTED, created.id(), clock.instant())) {
+                    throw new IppStatusException(Status.serverErrorJobCanceled, "the job was canceled while its document arrived");
+                }
+            });
         } catch (IOException | RuntimeException e) {
             jobs.transition(queue.orgId(), queue.id(), row.number(), State.RECEIVING, State.ABORTED, null, clock.instant());
             throw e;
         }
         Instant now = clock.instant();
-        if (!jobs.transition(queue.orgId(), queue.id(), row.number(), State.RECEIVING, State.SUBMITTED, job.id(), now)) {
-            discard(context, job);
-            throw new IppStatusException(Status.serverErrorJobCanceled, "the job was canceled while its document arrived");
-        }
         Row submitted = new Row(row.orgId(), row.queueId(), row.number(), job.id(), State.SUBMITTED, row.ticket(), row.createdAt(), now);
         return JobOperations.ok(request, java.util.List.of())
                 .putJobAttributes(JobAttributes.created(context, JobView.of(submitted, job, now, JobOperations.DOCUMENT_TIME_OUT)))
                 .build();
     }
 
-    private PrintJob submit(IppContext context, Ticket ticket, DocumentData data) {
+    /** The print job, with {@code record} run in the transaction that records it. */
+    private PrintJob submit(IppContext context, Ticket ticket, DocumentData data, Consumer<PrintJob> record) {
         var jobTicket = new JobTicket(ticket.name(), data.format(), ticket.copies(), ticket.sides(), ticket.colorMode(),
                 ticket.media(), JobTicket.Source.IPP);
         try {
-            return printJobs.submit(context.requireActor(), jobTicket, data);
+            return printJobs.submit(context.requireActor(), jobTicket, data, record);
         } catch (RuntimeException e) {
             throw data.failure().map(RuntimeException.class::cast).orElse(e);
-        }
-    }
-
-    private void discard(IppContext context, PrintJob job) {
-        try {
-            printJobs.delete(context.requireActor(), job.id());
-        } catch (RuntimeException e) {
-            log.warn("could not delete print job {} after its IPP job failed: {}", job.id(), e.toString());
         }
     }
 }

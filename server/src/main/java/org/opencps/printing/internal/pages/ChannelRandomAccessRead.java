@@ -9,7 +9,7 @@ import org.apache.pdfbox.io.RandomAccessReadView;
 /**
  * PDFBox's random access over a seekable channel (the decrypting one), through one small buffer:
  * PDFBox reads the end of the file first and jumps between objects, so a stream will not do, and
- * neither plaintext on disk nor the whole document in memory is acceptable.
+ * neither plaintext on disk nor a large document whole in memory is acceptable.
  */
 final class ChannelRandomAccessRead implements RandomAccessRead {
 

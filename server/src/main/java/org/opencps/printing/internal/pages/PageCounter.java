@@ -1,6 +1,7 @@
 package org.opencps.printing.internal.pages;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +26,11 @@ public final class PageCounter {
 
     public PageCounter(Limits limits) {
         this.limits = limits;
+    }
+
+    /** The pages of a document held whole in memory. */
+    public int count(DocumentFormat format, byte[] document) {
+        return count(format, () -> new ByteArrayInputStream(document), () -> new ByteArrayChannel(document));
     }
 
     public int count(DocumentFormat format, Supplier<InputStream> stream, Supplier<SeekableByteChannel> seekable) {
