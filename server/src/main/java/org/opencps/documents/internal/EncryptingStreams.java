@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * Opens Tink encrypting streams on one long-lived platform thread. Tink draws each stream's salt
  * and nonce prefix from a SecureRandom it keeps per thread, made on a thread's first use after
  * probing for Conscrypt with a class lookup that fails through every jar of the boot jar. Requests
- * run on virtual threads that live for one request, so each upload paid that probe (about a tenth
- * of the server's time in the IPP benchmark). Only the opening runs here; the data is encrypted
+ * run on virtual threads that live for one request, so each upload paid that probe (a tenth of the
+ * CPU samples in the IPP benchmark). Only the opening runs here; the data is encrypted
  * on the caller's thread.
  */
 @Component
