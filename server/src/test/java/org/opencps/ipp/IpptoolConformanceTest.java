@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * CUPS's own conformance files (Debian cups-ipp-utils) against a queue: any FAIL fails the build.
  * They expect a printed job to complete, so the organization does not hold jobs here (IPP.md §1:
- * self-certification needs a no-hold queue). Skipped where ipptool is not installed.
+ * self-certification needs a no-hold queue). Fails, naming the package, where ipptool is missing.
  */
 @IppServerTest
 class IpptoolConformanceTest {
