@@ -37,7 +37,8 @@ public class OrphanSweep {
     }
 
     /** Void: when another process holds the lock, ShedLock skips the call. Answers through the log. */
-    @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${opencps.documents.orphan-sweep-interval:1h}")
+    @Scheduled(initialDelayString = "${opencps.documents.orphan-sweep-initial-delay:1s}",
+            fixedDelayString = "${opencps.documents.orphan-sweep-interval:1h}")
     @SchedulerLock(name = "documents.sweepOrphans", lockAtMostFor = "PT1H")
     public void sweepOrphans() {
         Instant cutoff = clock.instant().minus(properties.orphanGrace());
