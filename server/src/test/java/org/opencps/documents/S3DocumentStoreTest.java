@@ -1,5 +1,6 @@
 package org.opencps.documents;
 
+import org.opencps.testing.peers.Poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,9 +65,8 @@ class S3DocumentStoreTest {
         proxy = S3Proxy.builder().blobStore(blobStore).endpoint(endpoint)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET).build();
         proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(20);
-        }
+        Poll.until(java.time.Duration.ofSeconds(30), "s3proxy to start",
+                () -> java.util.Optional.of(true).filter(started -> "STARTED".equals(proxy.getState())), proxy::getState);
         client().createBucket(b -> b.bucket(BUCKET));
         registry.add("opencps.documents.store", () -> "s3");
         registry.add("opencps.documents.s3.endpoint", endpoint::toString);

@@ -1,5 +1,6 @@
 package org.opencps.ipp;
 
+import org.opencps.testing.peers.Poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -123,12 +124,9 @@ class CupsEndToEndTest {
 
     /** The person's only job, once it is there and held; bounded by {@link #ARRIVAL}. */
     private PrintJob awaitHeldJob() {
-        long deadline = System.nanoTime() + ARRIVAL.toNanos();
-        List<PrintJob> jobs = printJobs.mine(person.actor());
-        while (jobs.isEmpty() && System.nanoTime() < deadline) {
-            sleep(100);
-            jobs = printJobs.mine(person.actor());
-        }
+        List<PrintJob> jobs = Poll.until(ARRIVAL, "a job from CUPS",
+                () -> java.util.Optional.of(printJobs.mine(person.actor())).filter(found -> !found.isEmpty()),
+                cups::errorLogTail);
         assertThat(jobs).as("OpenCPS jobs of %s after %s; CUPS says:%n%s", person.email(), ARRIVAL, cups.errorLogTail())
                 .singleElement().extracting(PrintJob::state).isEqualTo(PrintJob.State.HELD);
         return jobs.getFirst();
@@ -139,15 +137,6 @@ class CupsEndToEndTest {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

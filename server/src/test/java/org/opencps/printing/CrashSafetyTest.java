@@ -1,5 +1,6 @@
 package org.opencps.printing;
 
+import org.opencps.testing.peers.Poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -89,10 +90,8 @@ class CrashSafetyTest {
         assertThat(files(".partial")).as("what the kill left behind").isNotEmpty();
 
         start("0s");
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!files(".partial").isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+        Poll.until(Duration.ofSeconds(60), "the startup sweep to remove incomplete uploads",
+                () -> java.util.Optional.of(true).filter(gone -> partialFiles().isEmpty()), () -> "partial files remain");
         assertThat(files(".partial")).as("incomplete uploads after the startup sweep").isEmpty();
         assertThat(files("")).as("blobs after the startup sweep").hasSize(2);
 
@@ -160,6 +159,14 @@ class CrashSafetyTest {
     }
 
     /** Files under the document store whose names end with the suffix (all of them for ""). */
+    private List<Path> partialFiles() {
+        try {
+            return files(".partial");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private List<Path> files(String suffix) throws IOException {
         Path documents = dataDir.resolve("documents");
         if (!Files.isDirectory(documents)) {

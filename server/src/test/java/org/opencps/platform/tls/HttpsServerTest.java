@@ -1,5 +1,6 @@
 package org.opencps.platform.tls;
 
+import org.opencps.testing.peers.Poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,10 +69,9 @@ class HttpsServerTest {
 
         RENEWED.writePem(Path.of(CERTIFICATE), Path.of(PRIVATE_KEY));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!RENEWED.certificate().equals(servedCertificateIfAny()) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        Poll.until(Duration.ofSeconds(30), "the renewed certificate to be served",
+                () -> java.util.Optional.of(true).filter(ok -> renewedServed()),
+                () -> "still serving the first certificate");
         assertThat(servedCertificate()).isEqualTo(RENEWED.certificate());
     }
 
@@ -107,5 +107,13 @@ class HttpsServerTest {
         var context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
+    }
+
+    private boolean renewedServed() {
+        try {
+            return RENEWED.certificate().equals(servedCertificateIfAny());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

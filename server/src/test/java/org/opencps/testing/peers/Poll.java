@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Polls until something is there, or gives up at a deadline. */
-final class Poll {
+public final class Poll {
 
     private static final long FIRST_PAUSE_MS = 20;
     private static final long LONGEST_PAUSE_MS = 250;
@@ -17,7 +17,7 @@ final class Poll {
      * The first value the probe yields within the timeout; otherwise an exception saying what was awaited
      * and, from {@code state}, what was seen last.
      */
-    static <T> T until(Duration timeout, String awaited, Supplier<Optional<T>> probe, Supplier<String> state) {
+    public static <T> T until(Duration timeout, String awaited, Supplier<Optional<T>> probe, Supplier<String> state) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_MS;
         while (true) {
