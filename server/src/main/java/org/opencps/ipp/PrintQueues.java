@@ -4,6 +4,8 @@ import java.time.Clock;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.ipp.internal.persistence.QueueStore;
+import org.opencps.ipp.internal.setup.QueueUrls;
+import org.opencps.ipp.internal.setup.SetupInstructions;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
@@ -24,12 +26,14 @@ public class PrintQueues {
     private final AccessPolicy policy;
     private final Organizations organizations;
     private final QueueStore store;
+    private final QueueUrls urls;
     private final Clock clock;
 
-    PrintQueues(AccessPolicy policy, Organizations organizations, QueueStore store, Clock clock) {
+    PrintQueues(AccessPolicy policy, Organizations organizations, QueueStore store, QueueUrls urls, Clock clock) {
         this.policy = policy;
         this.organizations = organizations;
         this.store = store;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -44,6 +48,19 @@ public class PrintQueues {
         String secret = Tokens.newToken("");
         store.setSecret(queue.orgId(), queue.id(), Tokens.hash(secret), clock.instant());
         return new NewSecret(store.find(queue.orgId(), queue.userId()).orElseThrow(), secret);
+    }
+
+    /** My queue with its address and the setup for each system (the API's and the portal's view). */
+    public QueueSetup setup(Actor actor) {
+        PrintQueue queue = mine(actor);
+        return new QueueSetup(queue, urls.queue(queue.id()), SetupInstructions.SIGN_IN, SetupInstructions.setup(urls, queue.id()));
+    }
+
+    /** {@link #newSecret}, as the URLs and setup a person uses; shown once. */
+    public SecretQueueSetup newSecretSetup(Actor actor) {
+        NewSecret created = newSecret(actor);
+        return new SecretQueueSetup(urls.secret(created.secret()), urls.secretHttp(created.secret()),
+                created.queue().secretRotatedAt(), SetupInstructions.secretSetup(urls, created.secret()));
     }
 
     public void revokeSecret(Actor actor) {

@@ -19,7 +19,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The filter chains: IPP's, and one for everything else. Controllers only authenticate; what an actor may do is decided by the
+ * The filter chains: IPP's, the portal's ({@link PortalSecurityConfiguration}), and the API's. Controllers only authenticate; what an actor may do is decided by the
  * access policy inside each module's face. Anything not listed as public needs a login.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +33,15 @@ class SecurityConfiguration {
             "/api/v1/invitations/*", "/api/v1/invitations/*/accept", "/api/v1/setup", "/api/v1/public/**",
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/error"
+    };
+
+    /** No inline script or style anywhere, nothing from other origins, never framed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The routes of the API chain; every other route (but IPP's) is the portal's. */
+    static final String[] API_ROUTES = {
+            "/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
 
     @Bean
@@ -72,8 +81,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The API, health and API documentation; the portal's chain takes every other route. */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain filterChain(HttpSecurity http, SecurityContextRepository contexts,
                                     ObjectProvider<ApiTokenAuthenticator> tokenAuthenticators, ProblemWriter problems,
                                     Clock clock, OpenCpsProperties properties) throws Exception {
@@ -98,9 +108,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.write(response, 403, "Forbidden", "this request is not allowed")))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+                                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))

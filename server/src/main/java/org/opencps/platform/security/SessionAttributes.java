@@ -8,6 +8,8 @@ final class SessionAttributes {
     static final String IDLE_TIMEOUT = "opencps.idleTimeout";
     /** A request attribute: why the session that came with the request was ended. */
     static final String ENDED_BECAUSE = "opencps.sessionEndedBecause";
+    /** A request attribute: "idle" or "age", for pages that say it in the reader's language. */
+    static final String ENDED_KIND = "opencps.sessionEndedKind";
 
     private SessionAttributes() {
     }

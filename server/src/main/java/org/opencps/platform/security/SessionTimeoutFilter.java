@@ -13,10 +13,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a login session that was idle longer than its organization allows, or that is older than
- * the absolute limit (1 week by default), measured on the injected clock. The request then goes on
+ * the absolute limit (1 week by default), measured on the injected clock. Requests marked as background
+ * refreshes count as no activity. The request then goes on
  * unauthenticated, so a protected route answers 401 with the reason and a login still works.
  */
 final class SessionTimeoutFilter extends OncePerRequestFilter {
+
+    /**
+     * Marks a request a page makes by itself (the portal refreshing a list): it is not the person
+     * being active, so it does not keep the session from ending when they are idle.
+     */
+    static final String BACKGROUND_HEADER = "X-OpenCPS-Background";
 
     private final Clock clock;
     private final Duration absoluteTimeout;
@@ -38,9 +45,10 @@ final class SessionTimeoutFilter extends OncePerRequestFilter {
             boolean idleTooLong = lastSeen != null && idle != null && !now.isBefore(lastSeen.plus(idle));
             if (tooOld || idleTooLong) {
                 session.invalidate();
+                request.setAttribute(SessionAttributes.ENDED_KIND, tooOld ? "age" : "idle");
                 request.setAttribute(SessionAttributes.ENDED_BECAUSE,
                         tooOld ? "your session reached its maximum age; log in again" : "you were logged out after being idle; log in again");
-            } else {
+            } else if (request.getHeader(BACKGROUND_HEADER) == null) {
                 session.setAttribute(SessionAttributes.LAST_SEEN_AT, now);
             }
         }

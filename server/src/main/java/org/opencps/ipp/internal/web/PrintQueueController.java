@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.opencps.ipp.PrintQueue;
 import org.opencps.ipp.PrintQueues;
+import org.opencps.ipp.QueueSetup;
+import org.opencps.ipp.SecretQueueSetup;
 import org.opencps.platform.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,26 +23,25 @@ import org.springframework.web.bind.annotation.RestController;
 class PrintQueueController {
 
     private final PrintQueues queues;
-    private final QueueUrls urls;
 
-    PrintQueueController(PrintQueues queues, QueueUrls urls) {
+    PrintQueueController(PrintQueues queues) {
         this.queues = queues;
-        this.urls = urls;
     }
 
     record QueueResponse(UUID queueId, String printerUri, String signIn, boolean secretUriActive, Instant secretChangedAt,
-                         SetupInstructions.Setup setup) {
+                         QueueSetup.Instructions setup) {
     }
 
-    record SecretResponse(String secretUri, String windowsPortName, SetupInstructions.SecretSetup setup, Instant createdAt) {
+    record SecretResponse(String secretUri, String windowsPortName, SecretQueueSetup.Instructions setup, Instant createdAt) {
     }
 
     @Operation(summary = "My print queue in the selected organization (made on first use), with the setup for each system")
     @GetMapping
     QueueResponse queue(Actor actor) {
-        PrintQueue queue = queues.mine(actor);
-        return new QueueResponse(queue.id(), urls.queue(queue.id()), SetupInstructions.SIGN_IN, queue.hasSecretUrl(),
-                queue.secretRotatedAt(), SetupInstructions.setup(urls, queue.id()));
+        QueueSetup setup = queues.setup(actor);
+        PrintQueue queue = setup.queue();
+        return new QueueResponse(queue.id(), setup.printerUri(), setup.signIn(), queue.hasSecretUrl(),
+                queue.secretRotatedAt(), setup.instructions());
     }
 
     @Operation(summary = "Create or regenerate my secret queue URL (for Windows and Android); shown in this response only, "
@@ -48,9 +49,8 @@ class PrintQueueController {
     @PostMapping("/secret")
     @ResponseStatus(HttpStatus.CREATED)
     SecretResponse newSecret(Actor actor) {
-        var created = queues.newSecret(actor);
-        return new SecretResponse(urls.secret(created.secret()), urls.secretHttp(created.secret()),
-                SetupInstructions.secretSetup(urls, created.secret()), created.queue().secretRotatedAt());
+        SecretQueueSetup created = queues.newSecretSetup(actor);
+        return new SecretResponse(created.secretUri(), created.windowsPortName(), created.instructions(), created.createdAt());
     }
 
     @Operation(summary = "Revoke my secret queue URL")

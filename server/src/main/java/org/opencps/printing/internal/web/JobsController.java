@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.security.Actor;
+import org.opencps.platform.web.StreamingMultipart;
 import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.DocumentTooLargeException;
 import org.opencps.printing.JobId;
@@ -69,7 +70,7 @@ class JobsController {
         InputStream body = request.getInputStream();
         String declared = format;
         if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
-            MultipartFile.Part part = MultipartFile.find(body, type.getParameter("boundary"));
+            StreamingMultipart.Part part = StreamingMultipart.find(body, type.getParameter("boundary"));
             if (part == null) {
                 throw new InvalidInputException("file", "the multipart body has no part named 'file'");
             }

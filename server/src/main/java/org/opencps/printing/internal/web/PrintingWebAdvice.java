@@ -2,6 +2,7 @@ package org.opencps.printing.internal.web;
 
 import java.beans.PropertyEditorSupport;
 import java.net.URI;
+import org.opencps.platform.web.StreamingMultipart;
 import org.opencps.printing.DocumentTooLargeException;
 import org.opencps.printing.InvalidDocumentException;
 import org.opencps.printing.JobId;
@@ -43,8 +44,8 @@ class PrintingWebAdvice {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "document");
     }
 
-    @ExceptionHandler(MultipartFile.MalformedMultipartException.class)
-    ProblemDetail malformed(MultipartFile.MalformedMultipartException e) {
+    @ExceptionHandler(StreamingMultipart.MalformedMultipartException.class)
+    ProblemDetail malformed(StreamingMultipart.MalformedMultipartException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), "file");
     }
 

@@ -1,9 +1,11 @@
-package org.opencps.printing.internal.web;
+package org.opencps.platform.web;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +15,26 @@ import java.util.regex.Pattern;
  * would spool large parts to temporary files, in plaintext) and nothing is held whole in memory.
  * Parts before it are skipped; parts after it are never read.
  */
-final class MultipartFile {
+public final class StreamingMultipart {
 
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_HEADERS = 16 * 1024;
     private static final Pattern NAME = Pattern.compile("(?i);\\s*name\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern FILENAME = Pattern.compile("(?i);\\s*filename\\s*=\\s*\"([^\"]*)\"");
 
-    /** The part's declared content type (may be null) and its body. */
-    record Part(String contentType, InputStream body) {
+    /** Text fields before the file part: how many, and how long each, at most. */
+    static final int MAX_FIELDS = 20;
+    static final int MAX_FIELD_BYTES = 1024;
+
+    /**
+     * The part's declared content type and file name (either may be null), its body, and the small
+     * text fields that came before it in the form (a form lists its other fields first).
+     */
+    public record Part(String contentType, String filename, InputStream body, Map<String, String> fieldsBefore) {
+
+        public String field(String name) {
+            return fieldsBefore.get(name);
+        }
     }
 
     private final InputStream in;
@@ -30,7 +44,7 @@ final class MultipartFile {
     private int end;
     private boolean eof;
 
-    private MultipartFile(InputStream in, String boundary) {
+    private StreamingMultipart(InputStream in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.buffer = new byte[BUFFER + delimiter.length];
@@ -41,22 +55,44 @@ final class MultipartFile {
     }
 
     /** The part named {@code file}, or null when the body has none. */
-    static Part find(InputStream in, String boundary) throws IOException {
+    public static Part find(InputStream in, String boundary) throws IOException {
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
             throw new MalformedMultipartException("the multipart boundary is missing or too long");
         }
-        MultipartFile reader = new MultipartFile(in, boundary);
+        StreamingMultipart reader = new StreamingMultipart(in, boundary);
         reader.skipPart();
+        Map<String, String> fields = new LinkedHashMap<>();
         while (reader.nextPartFollows()) {
             String headers = reader.readHeaders();
             String disposition = header(headers, "content-disposition");
             Matcher name = NAME.matcher(disposition == null ? "" : disposition);
-            if (name.find() && name.group(1).equals("file")) {
-                return new Part(header(headers, "content-type"), reader.new Body());
+            boolean named = name.find();
+            if (named && name.group(1).equals("file")) {
+                Matcher filename = FILENAME.matcher(disposition);
+                return new Part(header(headers, "content-type"), filename.find() ? filename.group(1) : null,
+                        reader.new Body(), Map.copyOf(fields));
             }
-            reader.skipPart();
+            if (named && fields.size() < MAX_FIELDS) {
+                fields.putIfAbsent(name.group(1), reader.readField());
+            } else {
+                reader.skipPart();
+            }
         }
         return null;
+    }
+
+    /** A small text field's value (UTF-8); a longer one is refused rather than held in memory. */
+    private String readField() throws IOException {
+        byte[] value = new byte[MAX_FIELD_BYTES + 1];
+        int length = 0;
+        int n;
+        while ((n = readBody(value, length, value.length - length)) >= 0) {
+            length += n;
+            if (length > MAX_FIELD_BYTES) {
+                throw new MalformedMultipartException("a form field before the file is longer than " + MAX_FIELD_BYTES + " bytes");
+            }
+        }
+        return new String(value, 0, length, StandardCharsets.UTF_8);
     }
 
     private static String header(String headers, String name) {
@@ -195,9 +231,9 @@ final class MultipartFile {
         }
     }
 
-    static final class MalformedMultipartException extends IOException {
+    public static final class MalformedMultipartException extends IOException {
 
-        MalformedMultipartException(String message) {
+        public MalformedMultipartException(String message) {
             super(message);
         }
     }

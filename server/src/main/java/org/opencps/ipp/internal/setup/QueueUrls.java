@@ -1,4 +1,4 @@
-package org.opencps.ipp.internal.web;
+package org.opencps.ipp.internal.setup;
 
 import java.net.URI;
 import java.util.UUID;
@@ -11,45 +11,45 @@ import org.springframework.stereotype.Component;
  * without one means port 631 to CUPS, not 443 (IPP.md §1).
  */
 @Component
-class QueueUrls {
+public class QueueUrls {
 
     private final String host;
     private final int port;
     private final boolean tls;
 
-    QueueUrls(OpenCpsProperties properties) {
+    public QueueUrls(OpenCpsProperties properties) {
         URI publicUrl = properties.publicUrl();
         this.tls = "https".equalsIgnoreCase(publicUrl.getScheme());
         this.host = publicUrl.getHost();
         this.port = publicUrl.getPort() > 0 ? publicUrl.getPort() : tls ? 443 : 80;
     }
 
-    String queue(UUID queueId) {
+    public String queue(UUID queueId) {
         return ipp() + "/ipp/print/" + queueId;
     }
 
-    String secret(String secret) {
+    public String secret(String secret) {
         return ipp() + "/ipp/secret/" + secret;
     }
 
     /** The same secret queue as an http(s) URL, the form Windows' port names take. */
-    String secretHttp(String secret) {
+    public String secretHttp(String secret) {
         return (tls ? "https" : "http") + "://" + authority() + "/ipp/secret/" + secret;
     }
 
-    String authority() {
+    public String authority() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    String hostName() {
+    public String hostName() {
         return host;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    boolean tls() {
+    public boolean tls() {
         return tls;
     }
 

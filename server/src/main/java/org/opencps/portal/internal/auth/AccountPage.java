@@ -1,0 +1,59 @@
+package org.opencps.portal.internal.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.opencps.access.Roles;
+import org.opencps.identity.Passwords;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.SessionLogin;
+import org.opencps.portal.internal.web.Forms;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The logged-in person's own account: who they are here, a new password, logging out everywhere. */
+@Controller
+class AccountPage {
+
+    private final Roles roles;
+    private final Passwords passwords;
+    private final SessionLogin sessions;
+
+    AccountPage(Roles roles, Passwords passwords, SessionLogin sessions) {
+        this.roles = roles;
+        this.passwords = passwords;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/account")
+    String account(Actor actor, Model model) {
+        model.addAttribute("roles", actor.orgId() == null ? Set.of() : roles.rolesOf(actor.orgId(), actor.userId()));
+        return "auth/account";
+    }
+
+    /** Every other session of the person ends, as with the API. */
+    @PostMapping("/account/password")
+    String changePassword(Actor actor, @RequestParam(defaultValue = "") String currentPassword,
+                          @RequestParam(defaultValue = "") String newPassword,
+                          @RequestParam(defaultValue = "") String confirmPassword,
+                          HttpServletRequest request, RedirectAttributes flash) {
+        return Forms.change(flash, "/account", "account.passwordChanged", () -> {
+            if (!newPassword.equals(confirmPassword)) {
+                throw new InvalidInputException("confirmPassword", "the two new passwords differ");
+            }
+            passwords.change(actor.userId(), currentPassword, newPassword);
+            sessions.logoutOthers(request, actor.userId());
+        });
+    }
+
+    @PostMapping("/account/logout-everywhere")
+    String logoutEverywhere(Actor actor, HttpServletRequest request) {
+        sessions.logoutEverywhere(actor.userId());
+        sessions.logout(request);
+        return "redirect:/login?done=logout";
+    }
+}

@@ -1,0 +1,77 @@
+package org.opencps.portal.internal.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.opencps.identity.Invitations;
+import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.errors.UnauthenticatedException;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.platform.security.SessionLogin;
+import org.opencps.tenancy.Organizations;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The invitation link: what it offers, then accepting it. A new person chooses a name and a
+ * password; someone with an account gives its password (or is logged in as it). Accepting logs
+ * them in, working in the organization that invited them.
+ */
+@Controller
+class InvitationPage {
+
+    private final Invitations invitations;
+    private final Organizations organizations;
+    private final SessionLogin sessions;
+
+    InvitationPage(Invitations invitations, Organizations organizations, SessionLogin sessions) {
+        this.invitations = invitations;
+        this.organizations = organizations;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/invitations/{token}")
+    String show(@PathVariable String token, Model model) {
+        return preview(token, model);
+    }
+
+    @PostMapping("/invitations/{token}")
+    String accept(@PathVariable String token, @RequestParam(defaultValue = "") String displayName,
+                  @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmPassword,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        Actor loggedIn = SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication auth
+                ? auth.getPrincipal() : null;
+        try {
+            var preview = invitations.preview(token);
+            if (!preview.accountExists() && !password.equals(confirmPassword)) {
+                throw new InvalidInputException("confirmPassword", "the two passwords differ");
+            }
+            var accepted = invitations.accept(token, loggedIn, new Invitations.Acceptance(displayName, password),
+                    request.getRemoteAddr());
+            sessions.establish(request, response, new Actor(accepted.userId(), accepted.orgId()),
+                    organizations.idleTimeout(accepted.orgId()));
+            return "redirect:/";
+        } catch (InvalidInputException | UnauthenticatedException | TooManyRequestsException e) {
+            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("displayName", displayName.length() > 200 ? "" : displayName);
+            return preview(token, model);
+        }
+    }
+
+    private String preview(String token, Model model) {
+        try {
+            model.addAttribute("invitation", invitations.preview(token));
+            model.addAttribute("token", token);
+        } catch (ConflictException e) {
+            model.addAttribute("unusable", e.getMessage());
+        }
+        return "auth/invitation";
+    }
+}

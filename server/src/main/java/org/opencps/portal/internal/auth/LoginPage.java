@@ -1,0 +1,93 @@
+package org.opencps.portal.internal.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.opencps.identity.LoginOutcome;
+import org.opencps.identity.PasswordLogins;
+import org.opencps.identity.Users;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.SessionLogin;
+import org.opencps.portal.internal.web.LocalPaths;
+import org.opencps.portal.internal.web.PageContext;
+import org.opencps.tenancy.Organizations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Logging in and out with e-mail and password, through the same face and session handling as
+ * the API's login. With one organization it is selected at once; with several the tenant
+ * selector comes next. A failed login says no more than the API does.
+ */
+@Controller
+class LoginPage {
+
+    private final PasswordLogins logins;
+    private final Users users;
+    private final Organizations organizations;
+    private final SessionLogin sessions;
+
+    LoginPage(PasswordLogins logins, Users users, Organizations organizations, SessionLogin sessions) {
+        this.logins = logins;
+        this.users = users;
+        this.organizations = organizations;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/login")
+    String form(@ModelAttribute("page") PageContext page, @RequestParam(name = "continue", required = false) String next,
+                @RequestParam(required = false) String ended, @RequestParam(required = false) String done, Model model) {
+        if (page.loggedIn()) {
+            return "redirect:" + LocalPaths.orDefault(next, "/");
+        }
+        model.addAttribute("next", LocalPaths.orDefault(next, null));
+        model.addAttribute("ended", "idle".equals(ended) || "age".equals(ended) ? ended : null);
+        model.addAttribute("done", done == null ? null : switch (done) {
+            case "logout", "reset", "verified", "setup" -> done;
+            default -> null;
+        });
+        return "auth/login";
+    }
+
+    @PostMapping("/login")
+    String login(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+                 @RequestParam(name = "continue", required = false) String next, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        String failure;
+        try {
+            var outcome = logins.login(email, password, request.getRemoteAddr());
+            if (outcome instanceof LoginOutcome.Success success) {
+                var actor = new Actor(success.user().id(), null);
+                var memberships = users.myOrganizations(actor);
+                OrgId selected = memberships.size() == 1 ? memberships.getFirst().orgId() : null;
+                sessions.establish(request, response, actor.inOrganization(selected),
+                        selected == null ? null : organizations.idleTimeout(selected));
+                String target = LocalPaths.orDefault(next, "/");
+                return selected != null ? "redirect:" + target
+                        : "redirect:/organizations/select?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+            }
+            failure = ((LoginOutcome.Failure) outcome).message();
+        } catch (InvalidInputException | TooManyRequestsException e) {
+            failure = e.getMessage();
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        model.addAttribute("failure", failure);
+        model.addAttribute("email", email.length() > 254 ? "" : email);
+        model.addAttribute("next", LocalPaths.orDefault(next, null));
+        return "auth/login";
+    }
+
+    @PostMapping("/logout")
+    String logout(@RequestParam(required = false) String reason, HttpServletRequest request) {
+        sessions.logout(request);
+        return "idle".equals(reason) ? "redirect:/login?ended=idle" : "redirect:/login?done=logout";
+    }
+}

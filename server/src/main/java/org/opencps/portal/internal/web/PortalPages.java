@@ -1,0 +1,68 @@
+package org.opencps.portal.internal.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import org.opencps.access.AccessPolicy;
+import org.opencps.identity.Users;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.tenancy.Organizations;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@link PageContext} of a request from the faces, for the layout of every page. */
+@Component
+public class PortalPages {
+
+    public static final String CONSENT_COOKIE = "OPENCPS_CONSENT";
+
+    private final Users users;
+    private final Organizations organizations;
+    private final AccessPolicy policy;
+    private final Duration defaultIdleTimeout;
+
+    PortalPages(Users users, Organizations organizations, AccessPolicy policy, OpenCpsProperties properties) {
+        this.users = users;
+        this.organizations = organizations;
+        this.policy = policy;
+        this.defaultIdleTimeout = properties.security().defaultIdleTimeout();
+    }
+
+    public PageContext context(HttpServletRequest request) {
+        boolean consented = consented(request);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof ActorAuthentication actorAuthentication)) {
+            return PageContext.visitor(consented, path);
+        }
+        Actor actor = actorAuthentication.getPrincipal();
+        try {
+            var me = users.me(actor);
+            var memberships = users.myOrganizations(actor);
+            var current = memberships.stream().filter(m -> m.orgId().equals(actor.orgId())).findFirst().orElse(null);
+            Duration idle = current == null ? defaultIdleTimeout : organizations.idleTimeout(current.orgId());
+            Navigation nav = current == null ? Navigation.NONE
+                    : Navigation.of(current.kind(), policy.permissions(actor, current.orgId()));
+            return new PageContext(me.displayName(), me.email(), current == null ? null : current.orgId(),
+                    current == null ? null : current.name(), current == null ? null : current.kind(), memberships, nav,
+                    idle.toSeconds(), consented, path);
+        } catch (NotFoundException accountGone) {
+            return PageContext.visitor(consented, path);
+        }
+    }
+
+    private static boolean consented(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (CONSENT_COOKIE.equals(cookie.getName()) && "1".equals(cookie.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
