@@ -1,0 +1,84 @@
+package org.opencps.portal.internal.settings;
+
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.OrgKind;
+import org.opencps.platform.security.Actor;
+import org.opencps.portal.internal.web.Forms;
+import org.opencps.printing.PrintAdministration;
+import org.opencps.printing.PrintSettings;
+import org.opencps.tenancy.OrganizationSettings;
+import org.opencps.tenancy.Organizations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An organization's settings: idle logout, retention, the policy texts and, for a customer, its
+ * print settings. Who may only see them gets the same page without the save buttons.
+ */
+@Controller
+class SettingsPage {
+
+    private final Organizations organizations;
+    private final PrintAdministration printing;
+    private final AccessPolicy policy;
+
+    SettingsPage(Organizations organizations, PrintAdministration printing, AccessPolicy policy) {
+        this.organizations = organizations;
+        this.printing = printing;
+        this.policy = policy;
+    }
+
+    @GetMapping("/orgs/{orgId}/settings")
+    String settings(Actor actor, @PathVariable OrgId orgId, Model model) {
+        model.addAttribute("settings", organizations.settings(actor, orgId));
+        boolean customer = organizations.get(actor, orgId).kind() == OrgKind.CUSTOMER;
+        model.addAttribute("customer", customer);
+        model.addAttribute("print", customer ? printing.settings(actor, orgId) : null);
+        model.addAttribute("canManage", policy.can(actor, Permission.SETTINGS_MANAGE, orgId));
+        model.addAttribute("orgId", orgId);
+        return "settings/settings";
+    }
+
+    @PostMapping("/orgs/{orgId}/settings")
+    String save(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String idleLogoutMinutes,
+                @RequestParam(defaultValue = "") String jobRetentionHours, @RequestParam(defaultValue = "") String scanRetentionHours,
+                @RequestParam(required = false) String printPolicy, @RequestParam(required = false) String allowedScanDestinations,
+                @RequestParam(required = false) String ipAllowList, @RequestParam(required = false) String authenticationMethods,
+                RedirectAttributes flash) {
+        return Forms.change(flash, "/orgs/" + orgId + "/settings", "settings.saved", () -> {
+            OrganizationSettings current = organizations.settings(actor, orgId);
+            organizations.updateSettings(actor, orgId, new OrganizationSettings(
+                    number("idleLogoutMinutes", idleLogoutMinutes), number("jobRetentionHours", jobRetentionHours),
+                    number("scanRetentionHours", scanRetentionHours), blankToNull(printPolicy),
+                    blankToNull(allowedScanDestinations), blankToNull(ipAllowList), blankToNull(authenticationMethods),
+                    current.ssoConfiguration()));
+        });
+    }
+
+    @PostMapping("/orgs/{orgId}/print-settings")
+    String savePrint(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "false") boolean holdJobs,
+                     RedirectAttributes flash) {
+        return Forms.change(flash, "/orgs/" + orgId + "/settings", "settings.saved",
+                () -> printing.updateSettings(actor, orgId, new PrintSettings(holdJobs)));
+    }
+
+    private static int number(String field, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "a whole number is needed here");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
