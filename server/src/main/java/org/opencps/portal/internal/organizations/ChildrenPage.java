@@ -1,5 +1,7 @@
 package org.opencps.portal.internal.organizations;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.platform.errors.ConflictException;
@@ -8,6 +10,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.tenancy.License;
 import org.opencps.tenancy.NewOrganization;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
@@ -25,10 +28,12 @@ class ChildrenPage {
 
     private final Organizations organizations;
     private final AccessPolicy policy;
+    private final Clock clock;
 
-    ChildrenPage(Organizations organizations, AccessPolicy policy) {
+    ChildrenPage(Organizations organizations, AccessPolicy policy, Clock clock) {
         this.organizations = organizations;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @GetMapping("/orgs/{orgId}/organizations")
@@ -36,6 +41,8 @@ class ChildrenPage {
         model.addAttribute("children", organizations.children(actor, orgId));
         model.addAttribute("org", organizations.get(actor, orgId));
         model.addAttribute("canManage", policy.can(actor, Permission.ORGANIZATIONS_MANAGE, orgId));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("newLicense", new License(10, "standard", today, today.plusYears(1).minusDays(1)));
         model.addAttribute("orgId", orgId);
         return "organizations/children";
     }

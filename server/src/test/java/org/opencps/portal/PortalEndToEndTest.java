@@ -1,0 +1,95 @@
+package org.opencps.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencps.printing.SampleDocuments;
+import org.opencps.testing.Outbox;
+import org.opencps.testing.browser.Browser;
+import org.opencps.testing.browser.PortalFlows;
+import org.opencps.testing.browser.PortalServerTest;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The portal clicked through in headless Chromium against the real server: the bootstrap admin
+ * creates a provider, whose admin creates a customer with a license; the customer's admin
+ * accepts the invitation and invites a user, who uploads a PDF and sees it held. The provider
+ * sees the customer in its license report but cannot open its users or the user's job.
+ */
+@PortalServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalEndToEndTest {
+
+    static final String PROVIDER_ADMIN = "sales.admin@provider.example";
+    static final String CUSTOMER_ADMIN = "it@acme.example";
+    static final String USER = "ada@acme.example";
+
+    @LocalServerPort int port;
+    @Autowired Outbox outbox;
+    @TempDir Path files;
+
+    Browser browser;
+    PortalFlows flows;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = Browser.start("http://127.0.0.1:" + port);
+        flows = new PortalFlows(browser, outbox);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void fromBootstrapAdminToAHeldJobWithEveryRoleSeeingOnlyItsPart() {
+        flows.login(PortalFlows.ROOT_EMAIL).acceptCookies();
+        assertThat(browser.driver().findElements(By.cssSelector(".consent"))).as("cookie notice after consent").isEmpty();
+        flows.createOrganization("PROVIDER", "Sales Company").inviteAdministrator(PROVIDER_ADMIN).logout();
+
+        flows.acceptInvitation(PROVIDER_ADMIN, "Sam Sales");
+        assertThat(browser.path()).startsWith("/orgs/").endsWith("/organizations");
+        flows.createOrganization("CUSTOMER", "Acme");
+        String customerPage = browser.path();
+        String customer = customerPage.split("/")[2];
+        flows.inviteAdministrator(CUSTOMER_ADMIN).logout();
+
+        flows.acceptInvitation(CUSTOMER_ADMIN, "Ida Admin");
+        flows.inviteUser(USER, "User");
+        assertThat(browser.mainText()).contains(USER);
+        flows.logout();
+
+        flows.acceptInvitation(USER, "Ada User");
+        assertThat(browser.path()).isEqualTo("/jobs");
+        assertThat(browser.driver().findElements(By.linkText("Users"))).as("a user's menu has no administration").isEmpty();
+        flows.uploadPdf(files, "quarterly report.pdf", SampleDocuments.pdf(3));
+        var row = browser.find(By.cssSelector("tr[data-job-id]"));
+        assertThat(row.getText()).contains("quarterly report.pdf", "Held", "3");
+        String job = row.getAttribute("data-job-id");
+        browser.follow("My PIN");
+        assertThat(browser.find(By.id("pin")).getText()).matches("\\d{6}");
+        browser.follow("My print queue");
+        assertThat(browser.find(By.id("queue-uri")).getText()).startsWith("ipp://").contains("/ipp/print/");
+        browser.open("/orgs/" + customer + "/users");
+        assertThat(browser.driver().getTitle()).startsWith("Not allowed");
+        flows.logout();
+
+        flows.login(PROVIDER_ADMIN);
+        browser.follow("License report");
+        assertThat(browser.find(By.cssSelector("tr[data-org-id='" + customer + "']")).getText()).contains("Acme");
+        browser.open("/orgs/" + customer + "/users");
+        assertThat(browser.driver().getTitle()).as("a provider never sees its customers' users").startsWith("Not allowed");
+        browser.open("/jobs/" + job);
+        assertThat(browser.driver().getTitle()).as("nor anyone's jobs").startsWith("Not found");
+        browser.open(customerPage);
+        assertThat(browser.mainText()).contains("Acme", "Devices allowed");
+    }
+}

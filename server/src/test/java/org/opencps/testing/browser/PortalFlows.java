@@ -1,0 +1,104 @@
+package org.opencps.testing.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.opencps.testing.Outbox;
+import org.opencps.testing.World;
+import org.openqa.selenium.By;
+
+/**
+ * What a person does in the portal, step by step, as the browser tests and the screenshot command
+ * do it: every step clicks and types in the real pages.
+ */
+public final class PortalFlows {
+
+    public static final String ROOT_EMAIL = "root@region.example";
+
+    private final Browser browser;
+    private final Outbox outbox;
+
+    public PortalFlows(Browser browser, Outbox outbox) {
+        this.browser = browser;
+        this.outbox = outbox;
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    /** Logs in from a clean browser (no session, cookie notice not yet answered). */
+    public PortalFlows login(String email) {
+        browser.open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login").type("email", email).type("password", World.PASSWORD).press("Log in");
+        browser.find(By.cssSelector(".who"));
+        return this;
+    }
+
+    public PortalFlows acceptCookies() {
+        browser.press("OK, understood");
+        return this;
+    }
+
+    public PortalFlows logout() {
+        browser.press("Log out").waitForText("You are logged out.");
+        return this;
+    }
+
+    /** Creates an organization below the one the person works in; ends on its manage page. */
+    public PortalFlows createOrganization(String kind, String name) {
+        browser.follow("Organizations");
+        browser.click(By.cssSelector("input[name='kind'][value='" + kind + "']")).type("org-name", name);
+        browser.press("Create").waitForText("The organization was created.");
+        return this;
+    }
+
+    /** On an organization's manage page: invites its first administrator. */
+    public PortalFlows inviteAdministrator(String email) {
+        browser.type("admin-email", email).press("Send the invitation").waitForText("The invitation is on its way.");
+        return this;
+    }
+
+    /** Opens the newest invitation to the address from the mail outbox and accepts it as a new person. */
+    public PortalFlows acceptInvitation(String email, String name) {
+        String token;
+        try {
+            token = outbox.lastToken(email, "inv_");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/invitations/" + token).type("displayName", name).type("password", World.PASSWORD)
+                .type("confirmPassword", World.PASSWORD).press("Accept the invitation");
+        browser.find(By.cssSelector(".who"));
+        return this;
+    }
+
+    /** On the users page: invites someone with one role (its label as the page shows it). */
+    public PortalFlows inviteUser(String email, String roleLabel) {
+        browser.follow("Users").type("invite-email", email);
+        for (var box : browser.driver().findElements(By.cssSelector("input[name='roles']"))) {
+            if (box.isSelected()) {
+                box.click();
+            }
+        }
+        browser.click(By.xpath("//label[normalize-space()='" + roleLabel + "']/input"));
+        browser.press("Send the invitation").waitForText("The invitation is on its way.");
+        return this;
+    }
+
+    /** On my jobs: uploads a PDF of that many pages, and waits until the list shows it held. */
+    public PortalFlows uploadPdf(Path folder, String fileName, byte[] pdf) {
+        try {
+            Path file = Files.createDirectories(folder).resolve(fileName);
+            Files.write(file, pdf);
+            browser.follow("My print jobs").find(By.id("file")).sendKeys(file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.press("Upload and hold").waitForText("is held for you");
+        return this;
+    }
+}
