@@ -72,19 +72,21 @@ class ManagePage {
     @PostMapping("/orgs/{orgId}/purge")
     String purge(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String confirmName,
                  RedirectAttributes flash) {
-        OrgId parent = managed(actor, orgId).parentId();
+        OrgId parent = organizations.get(actor, orgId).parentId();
         String result = Forms.change(flash, "/orgs/" + parent + "/organizations", "organizations.purged",
                 () -> organizations.purgeNow(actor, orgId, confirmName));
         return flash.getFlashAttributes().containsKey(Forms.ERROR) ? "redirect:" + page(orgId) : result;
     }
 
-    /** The organization, if the actor administers the provider directly above it. */
+    /**
+     * The organization, if the actor administers the provider directly above it: 404 for one they
+     * do not know, 403 for one they know (their own, say), as the face's changes answer.
+     */
     private Organization managed(Actor actor, OrgId orgId) {
         Organization org = organizations.get(actor, orgId);
-        if (org.parentId() == null) {
-            throw new ForbiddenException("the root provider has no provider above it to manage it");
+        if (org.parentId() == null || !policy.can(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId())) {
+            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
         }
-        policy.require(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId());
         return org;
     }
 
