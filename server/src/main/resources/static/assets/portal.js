@@ -73,6 +73,7 @@
     var countdown = dialog ? dialog.querySelector("[data-countdown]") : null;
     var lastLocal = Date.now();
 
+    // The shared value is the truth when there is one: any tab's activity writes it.
     function last() {
       var shared = 0;
       try {
@@ -80,7 +81,7 @@
       } catch (e) {
         shared = 0;
       }
-      return Math.max(shared, lastLocal);
+      return shared > 0 ? shared : lastLocal;
     }
 
     function activity() {
@@ -168,8 +169,8 @@
     }
   }
   localize(document);
-  document.addEventListener("htmx:afterSwap", function (event) {
-    localize(event.detail.target);
+  document.addEventListener("htmx:afterSettle", function () {
+    localize(document);
   });
 })();
 

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.printing.SampleDocuments;
+import org.opencps.access.FixedRole;
 import org.opencps.testing.Outbox;
+import org.opencps.testing.World;
 import org.opencps.testing.browser.Browser;
 import org.opencps.testing.browser.PortalFlows;
 import org.opencps.testing.browser.PortalServerTest;
@@ -33,6 +35,7 @@ class PortalEndToEndTest {
 
     @LocalServerPort int port;
     @Autowired Outbox outbox;
+    @Autowired World world;
     @TempDir Path files;
 
     Browser browser;
@@ -77,7 +80,7 @@ class PortalEndToEndTest {
         browser.follow("My PIN");
         assertThat(browser.find(By.id("pin")).getText()).matches("\\d{6}");
         browser.follow("My print queue");
-        assertThat(browser.find(By.id("queue-uri")).getText()).startsWith("ipp://").contains("/ipp/print/");
+        assertThat(browser.find(By.id("queue-uri")).getText()).startsWith("ipps://print.example.com:443").contains("/ipp/print/");
         browser.open("/orgs/" + customer + "/users");
         assertThat(browser.driver().getTitle()).startsWith("Not allowed");
         flows.logout();
@@ -91,5 +94,49 @@ class PortalEndToEndTest {
         assertThat(browser.driver().getTitle()).as("nor anyone's jobs").startsWith("Not found");
         browser.open(customerPage);
         assertThat(browser.mainText()).contains("Acme", "Devices allowed");
+    }
+
+    /** The request form's proof of work is solved by the page's own script; the link from the mail sets a new password. */
+    @Test
+    void aForgottenPasswordIsResetThroughTheProofOfWorkFormAndTheMailedLink() throws Exception {
+        var person = world.person(world.customer(world.root(), "Reset Ltd"), FixedRole.CUSTOMER_USER);
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login").follow("Forgot your password?").type("email", person.email());
+        browser.find(By.cssSelector(".pow-status[data-state='done']"));
+        browser.press("Send the link").waitForText("a link to reset the password is on its way");
+
+        String token = outbox.lastToken(person.email(), "rst_");
+        browser.open("/reset-password?token=" + token).type("newPassword", "Brand-New-Pass-7")
+                .type("confirmPassword", "Brand-New-Pass-7").press("Set the new password")
+                .waitForText("Your password was changed.");
+        browser.type("email", person.email()).type("password", "Brand-New-Pass-7").press("Log in");
+        assertThat(browser.find(By.cssSelector(".who")).getText()).startsWith("Person");
+    }
+
+    /**
+     * Idle logout in the browser: the page warns before the organization's idle time is up, "Stay
+     * logged in" keeps the session, and when the time is up the page logs out by itself. The test
+     * moves the shared last-activity time back instead of waiting.
+     */
+    @Test
+    void anIdlePageWarnsThenLogsOut() {
+        var person = world.person(world.customer(world.root(), "Idle Ltd"), FixedRole.CUSTOMER_USER);
+        flows.login(person.email());
+        long idleSeconds = Long.parseLong(browser.find(By.tagName("body")).getAttribute("data-idle-seconds"));
+        idleFor(idleSeconds - 40);
+        var warning = browser.find(By.id("idle-warning"));
+        assertThat(warning.getText()).contains("You will be logged out in");
+        browser.press("Stay logged in");
+        browser.waitUntil(driver -> !warning.isDisplayed());
+        assertThat(browser.path()).isEqualTo("/jobs");
+
+        idleFor(idleSeconds);
+        browser.waitForText("You were logged out after being idle.");
+        browser.open("/jobs");
+        assertThat(browser.path()).startsWith("/login");
+    }
+
+    private void idleFor(long seconds) {
+        browser.script("window.localStorage.setItem('opencps.lastActivity', String(Date.now() - arguments[0] * 1000))", seconds);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -107,6 +108,16 @@ public final class Browser implements AutoCloseable {
     public Browser waitForPath(String path) {
         new WebDriverWait(driver, WAIT).until(d -> path().equals(path) || path().startsWith(path + "?"));
         return this;
+    }
+
+    public Browser waitUntil(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, WAIT).until(condition);
+        return this;
+    }
+
+    /** Runs a script in the page (through the driver, so the page's Content-Security-Policy does not apply to it). */
+    public Object script(String script, Object... arguments) {
+        return ((ChromeDriver) driver).executeScript(script, arguments);
     }
 
     public String mainText() {

@@ -28,13 +28,17 @@ public final class PortalFlows {
         return browser;
     }
 
-    /** Logs in from a clean browser (no session, cookie notice not yet answered). */
+    /** Logs in on this browser, after ending any session it had (the cookie notice's answer stays). */
     public PortalFlows login(String email) {
-        browser.open("/login");
-        browser.driver().manage().deleteAllCookies();
+        endSession();
         browser.open("/login").type("email", email).type("password", World.PASSWORD).press("Log in");
         browser.find(By.cssSelector(".who"));
         return this;
+    }
+
+    private void endSession() {
+        browser.open("/login");
+        browser.driver().manage().deleteCookieNamed("OPENCPS_SESSION");
     }
 
     public PortalFlows acceptCookies() {
@@ -69,7 +73,7 @@ public final class PortalFlows {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        browser.driver().manage().deleteAllCookies();
+        endSession();
         browser.open("/invitations/" + token).type("displayName", name).type("password", World.PASSWORD)
                 .type("confirmPassword", World.PASSWORD).press("Accept the invitation");
         browser.find(By.cssSelector(".who"));
