@@ -205,7 +205,7 @@ class ReleaseTest {
         timeouts.holdUnreportedReleases();
         assertThat(jobs.get(alice, job.id()).state()).isEqualTo(PrintJob.State.HELD);
         assertThat(usage.mine(alice).own().monochrome().used()).isZero();
-        assertThat(events.stream(PrintJobReleaseTimedOut.class)).singleElement()
+        assertThat(events.stream(PrintJobReleaseTimedOut.class).filter(e -> e.org().equals(org))).singleElement()
                 .satisfies(e -> assertThat(e.device()).isEqualTo(printer));
         assertThat(auditTypes()).contains("PRINT_JOB_RELEASE_TIMED_OUT");
         assertThatThrownBy(() -> releases.reportOutcome(org, printer, job.id(), printed(5, false)))
