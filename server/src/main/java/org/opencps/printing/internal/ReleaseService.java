@@ -22,7 +22,9 @@ import org.opencps.printing.internal.persistence.JobStore;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
 import org.opencps.printing.internal.persistence.QuotaStore.Counter;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ReleaseService implements PrintReleases {
+
+    private static final int LOCK_ATTEMPTS = 3;
 
     private final AccessPolicy policy;
     private final Documents documents;
@@ -72,6 +76,20 @@ class ReleaseService implements PrintReleases {
         ReleasePolicy.Ticket ticket = ReleasePolicy.apply(row.job(), options, settings.find(org));
         Instant now = clock.instant();
         List<Counter> counters = ledger.countersFor(org, row.job().owner(), now);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return charge(org, id, device, ticket, counters, now);
+            } catch (PessimisticLockingFailureException busy) {
+                if (attempt == LOCK_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    /** The transaction of a release; a lock wait that times out (many releases on one group pool) is tried again. */
+    private Release charge(OrgId org, JobId id, DeviceId device, ReleasePolicy.Ticket ticket, List<Counter> counters,
+                           Instant now) {
         return transactions.execute(status -> {
             PrintJob job = jobs.findForUpdate(org, id).orElseThrow(() -> new NotFoundException("job")).job();
             requireHeld(job);
