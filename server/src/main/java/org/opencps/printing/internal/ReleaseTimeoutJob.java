@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.opencps.printing.PrintJob;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,24 +38,8 @@ public class ReleaseTimeoutJob {
     @SchedulerLock(name = "printing.holdUnreportedReleases", lockAtMostFor = "PT30M")
     public void holdUnreportedReleases() {
         Instant now = clock.instant();
-        int held = 0;
-        for (var batch = jobs.releasedAtOrBefore(now.minus(timeout), BATCH); !batch.isEmpty();
-             batch = jobs.releasedAtOrBefore(now.minus(timeout), BATCH)) {
-            int before = held;
-            for (JobStore.Row row : batch) {
-                PrintJob job = row.job();
-                try {
-                    if (outcomes.timeOut(job, now)) {
-                        held++;
-                    }
-                } catch (RuntimeException e) {
-                    log.error("Could not hold job {} of {} again; retried at the next run", job.id(), job.orgId(), e);
-                }
-            }
-            if (held == before) {
-                break;
-            }
-        }
+        int held = JobSweep.run(() -> jobs.releasedAtOrBefore(now.minus(timeout), BATCH),
+                row -> outcomes.timeOut(row.job(), now), log, "hold again");
         if (held > 0) {
             log.info("Held {} released print jobs again: no device reported on them in {}", held, timeout);
         }
