@@ -37,6 +37,12 @@ public class Groups {
         return store.list(org);
     }
 
+    /** The groups of an organization as a print manager sets their shared quotas (names only). */
+    public List<Group> forQuotaSettings(Actor actor, OrgId org) {
+        policy.require(actor, Permission.QUOTAS_MANAGE, org);
+        return store.list(org);
+    }
+
     @Transactional
     public Group create(Actor actor, OrgId org, String name) {
         policy.require(actor, Permission.GROUPS_MANAGE, org);

@@ -80,6 +80,15 @@ public class Users {
                 .toList();
     }
 
+    /**
+     * The people of an organization as a print manager sets their quotas: names and addresses, no
+     * roles (PRODUCT.md §2: a print manager sees users only for print quota settings).
+     */
+    public List<User> forQuotaSettings(Actor actor, OrgId org) {
+        policy.require(actor, Permission.QUOTAS_MANAGE, org);
+        return store.members(org).stream().map(row -> row.user()).toList();
+    }
+
     public Member member(Actor actor, OrgId org, UserId user) {
         if (!user.equals(actor.userId()) || !org.equals(actor.orgId())) {
             policy.require(actor, Permission.USERS_VIEW, org);

@@ -70,6 +70,7 @@ class PortalRoutesTest {
     static final String CUSTOMER_ADMIN_ONLY = "CUSTOMER_ADMIN=200 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 PRINT_MANAGER=403 USER=403 *=404";
     static final String CUSTOMER_ADMIN_CHANGES = CUSTOMER_ADMIN_ONLY.replace("=200", "=ok");
     static final String PARENT_CHANGES = "PROVIDER_ADMIN=ok PROVIDER_SUPPORT=403 CUSTOMER_ADMIN=403 PRINT_MANAGER=403 USER=403 *=404";
+    static final String QUOTA_MANAGERS = CUSTOMER_ADMIN_ONLY.replace("PRINT_MANAGER=403", "PRINT_MANAGER=200");
     static final String PROVIDER_PAGES = "PROVIDER_ADMIN=200 PROVIDER_SUPPORT=200 ROOT_ADMIN=403 *=404";
 
     /** Pages (GET): who gets what. "ok" in a form's line means allowed (not sent: it would change things). */
@@ -90,11 +91,14 @@ class PortalRoutesTest {
             new Route("GET /orgs/{orgId}/groups", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
             new Route("GET /orgs/{orgId}/groups/{groupId}", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
             new Route("GET /orgs/{orgId}/roles", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /orgs/{orgId}/settings", Scope.CUSTOMER, "*=200", null),
+            new Route("GET /orgs/{orgId}/settings", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
             new Route("GET /orgs/{orgId}/manage", Scope.CUSTOMER, PARENT_CHANGES.replace("=ok", "=200"), null),
             new Route("GET /orgs/{orgId}/organizations", Scope.PROVIDER, PROVIDER_PAGES, null),
             new Route("GET /orgs/{orgId}/license-report", Scope.PROVIDER, PROVIDER_PAGES, null),
             new Route("GET /orgs/{orgId}/tree", Scope.ROOT, "ROOT_ADMIN=200 *=404", null),
+            new Route("GET /usage", Scope.NONE, CUSTOMER_MEMBERS, null),
+            new Route("GET /orgs/{orgId}/quotas", Scope.CUSTOMER, QUOTA_MANAGERS, null),
+            new Route("GET /orgs/{orgId}/usage", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
 
             new Route("POST /jobs/{jobId}/delete", Scope.NONE, "USER=ok *=404", ""),
             new Route("POST /cards/{cardId}/delete", Scope.NONE, "USER=ok ROOT_ADMIN=403 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 *=404", ""),
@@ -126,6 +130,10 @@ class PortalRoutesTest {
             new Route("POST /orgs/{orgId}/purge", Scope.CUSTOMER, PARENT_CHANGES, "confirmName=Probe+customer"),
             new Route("POST /orgs/{orgId}/organizations", Scope.PROVIDER, "PROVIDER_ADMIN=ok PROVIDER_SUPPORT=403 ROOT_ADMIN=403 *=404",
                     "kind=PROVIDER&name=probe"),
+            new Route("POST /orgs/{orgId}/quotas/users/{userId}", Scope.CUSTOMER, QUOTA_MANAGERS.replace("=200", "=ok"),
+                    "colorPagesPerMonth=5&monochromePagesPerMonth="),
+            new Route("POST /orgs/{orgId}/quotas/groups/{groupId}", Scope.CUSTOMER, QUOTA_MANAGERS.replace("=200", "=ok"),
+                    "colorPagesPerMonth=&monochromePagesPerMonth=50"),
             new Route("POST /orgs/{orgId}/region-links", Scope.ROOT, "ROOT_ADMIN=ok *=404", "region=eu&eulaUrl=https://example.com/e"));
 
     /** Work without a login, or act only on the caller's own session, account or things. */

@@ -9,17 +9,18 @@ import org.opencps.platform.ids.OrgKind;
  * permissions there allow. The pages check access again through the faces; this only hides
  * links that would end in a 403.
  */
-public record Navigation(boolean ownJobs, boolean tokens, boolean users, boolean groups, boolean roles,
+public record Navigation(boolean ownJobs, boolean ownUsage, boolean tokens, boolean users, boolean groups, boolean roles,
                          boolean settings, boolean devices, boolean quotas, boolean reports,
                          boolean organizations, boolean licenseReport, boolean tree) {
 
     static final Navigation NONE = new Navigation(false, false, false, false, false, false, false, false, false,
-            false, false, false);
+            false, false, false, false);
 
     static Navigation of(OrgKind kind, Set<Permission> held) {
         boolean customer = kind == OrgKind.CUSTOMER;
         return new Navigation(
                 customer && held.contains(Permission.JOBS_OWN),
+                customer && held.contains(Permission.REPORTS_OWN_USAGE),
                 !held.isEmpty(),
                 held.contains(Permission.USERS_VIEW),
                 held.contains(Permission.GROUPS_VIEW),

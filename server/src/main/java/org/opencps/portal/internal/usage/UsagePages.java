@@ -1,0 +1,89 @@
+package org.opencps.portal.internal.usage;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.identity.Users;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.printing.PrintUsage;
+import org.opencps.printing.UsageSummary;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Printed pages: my usage against my quotas this month, and the organization's dashboard for
+ * those who see its reports (pages by day, colour against black and white, the top devices and
+ * users), drawn by Chart.js from data attributes, with the same figures in tables.
+ */
+@Controller
+class UsagePages {
+
+    private final PrintUsage usage;
+    private final Users users;
+    private final AccessPolicy policy;
+    private final DeviceNames devices;
+    private final JsonMapper json;
+
+    UsagePages(PrintUsage usage, Users users, AccessPolicy policy, DeviceNames devices, JsonMapper json) {
+        this.usage = usage;
+        this.users = users;
+        this.policy = policy;
+        this.devices = devices;
+        this.json = json;
+    }
+
+    @GetMapping("/usage")
+    String mine(Actor actor, Model model) {
+        model.addAttribute("usage", usage.mine(actor));
+        model.addAttribute("deviceNames", devices.names(actor, actor.requireOrganization()));
+        return "usage/mine";
+    }
+
+    @GetMapping("/orgs/{orgId}/usage")
+    String dashboard(Actor actor, @PathVariable OrgId orgId, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) String to, Model model) {
+        UsageSummary summary = usage.summary(actor, orgId, day("from", from), day("to", to));
+        Map<UUID, String> people = new HashMap<>();
+        if (policy.can(actor, Permission.USERS_VIEW, orgId)) {
+            users.members(actor, orgId).forEach(m -> people.put(m.user().id().value(), m.user().displayName()));
+        }
+        Map<UUID, String> printers = devices.names(actor, orgId);
+        model.addAttribute("summary", summary);
+        model.addAttribute("userNames", people);
+        model.addAttribute("deviceNames", printers);
+        model.addAttribute("days", json.writeValueAsString(summary.days().stream()
+                .map(d -> Map.of("day", d.day().toString(), "color", d.colorPages(), "mono", d.monochromePages())).toList()));
+        model.addAttribute("top", json.writeValueAsString(summary.topDevices().stream()
+                .map(t -> Map.of("name", printers.getOrDefault(t.id(), shortId(t.id())), "color", t.colorPages(),
+                        "mono", t.monochromePages())).toList()));
+        model.addAttribute("split", json.writeValueAsString(List.of(summary.totals().colorPages(), summary.totals().monochromePages())));
+        model.addAttribute("orgId", orgId);
+        return "usage/dashboard";
+    }
+
+    static String shortId(UUID id) {
+        return id.toString().substring(0, 8);
+    }
+
+    private static LocalDate day(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "a day is written as YYYY-MM-DD");
+        }
+    }
+}
