@@ -69,7 +69,7 @@ class JobsPage {
             if (part == null) {
                 throw new InvalidInputException("file", "choose a file to print");
             }
-            String name = blankToNull(part.field("name"));
+            String name = Forms.blankToNull(part.field("name"));
             var ticket = new JobTicket(name != null ? name : fileName(part.filename()), format(part.contentType()), copies(part.field("copies")),
                     choice(JobTicket.Sides.class, part.field("sides")), choice(JobTicket.ColorMode.class, part.field("colorMode")),
                     null, JobTicket.Source.PORTAL);
@@ -129,9 +129,5 @@ class JobsPage {
         String decoded = new String(sent.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         String base = decoded.substring(Math.max(decoded.lastIndexOf('/'), decoded.lastIndexOf('\\')) + 1).strip();
         return base.isEmpty() ? null : base.substring(0, Math.min(base.length(), 200));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -66,10 +66,6 @@ class ReportsPage {
                      @RequestParam(required = false) String downloadsUrl, RedirectAttributes flash) {
         String back = "/orgs/" + orgId + "/tree?region=" + (region.matches("[a-z0-9-]{2,40}") ? region : DEFAULT_REGION);
         return Forms.change(flash, back, "tree.linksSaved", () -> organizations.setRegionLinks(actor, orgId,
-                new RegionLinks(region.strip(), blankToNull(eulaUrl), blankToNull(privacyUrl), blankToNull(downloadsUrl))));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+                new RegionLinks(region.strip(), Forms.blankToNull(eulaUrl), Forms.blankToNull(privacyUrl), Forms.blankToNull(downloadsUrl))));
     }
 }

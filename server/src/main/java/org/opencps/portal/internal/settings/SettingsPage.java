@@ -57,8 +57,8 @@ class SettingsPage {
             OrganizationSettings current = organizations.settings(actor, orgId);
             organizations.updateSettings(actor, orgId, new OrganizationSettings(
                     number("idleLogoutMinutes", idleLogoutMinutes), number("jobRetentionHours", jobRetentionHours),
-                    number("scanRetentionHours", scanRetentionHours), blankToNull(printPolicy),
-                    blankToNull(allowedScanDestinations), blankToNull(ipAllowList), blankToNull(authenticationMethods),
+                    number("scanRetentionHours", scanRetentionHours), Forms.blankToNull(printPolicy),
+                    Forms.blankToNull(allowedScanDestinations), Forms.blankToNull(ipAllowList), Forms.blankToNull(authenticationMethods),
                     current.ssoConfiguration()));
         });
     }
@@ -76,9 +76,5 @@ class SettingsPage {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "a whole number is needed here");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

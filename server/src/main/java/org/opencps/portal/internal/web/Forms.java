@@ -34,6 +34,11 @@ public final class Forms {
         return "redirect:" + page;
     }
 
+    /** A text field left empty is "not given". */
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     public static void refused(RedirectAttributes flash, String message, String field) {
         flash.addFlashAttribute(ERROR, message);
         if (field != null) {
