@@ -32,6 +32,7 @@ class PortalEndToEndTest {
     static final String PROVIDER_ADMIN = "sales.admin@provider.example";
     static final String CUSTOMER_ADMIN = "it@acme.example";
     static final String USER = "ada@acme.example";
+    static final String PRINT_MANAGER = "pat@acme.example";
 
     @LocalServerPort int port;
     @Autowired Outbox outbox;
@@ -66,8 +67,15 @@ class PortalEndToEndTest {
         flows.inviteAdministrator(CUSTOMER_ADMIN).logout();
 
         flows.acceptInvitation(CUSTOMER_ADMIN, "Ida Admin");
-        flows.inviteUser(USER, "User");
-        assertThat(browser.mainText()).contains(USER);
+        flows.inviteUser(USER, "User").inviteUser(PRINT_MANAGER, "Print manager");
+        assertThat(browser.mainText()).contains(USER, PRINT_MANAGER);
+        flows.logout();
+
+        flows.acceptInvitation(PRINT_MANAGER, "Pat Manager");
+        assertThat(menu()).as("a print manager administers quotas only").contains("Quotas")
+                .doesNotContain("Users", "Groups", "Settings", "Usage dashboard", "Custom roles");
+        browser.open("/orgs/" + customer + "/users");
+        assertThat(browser.driver().getTitle()).startsWith("Not allowed");
         flows.logout();
 
         flows.acceptInvitation(USER, "Ada User");
@@ -83,6 +91,17 @@ class PortalEndToEndTest {
         assertThat(browser.find(By.id("queue-uri")).getText()).startsWith("ipps://print.example.com:443").contains("/ipp/print/");
         browser.open("/orgs/" + customer + "/users");
         assertThat(browser.driver().getTitle()).startsWith("Not allowed");
+        flows.logout();
+
+        flows.login(PRINT_MANAGER);
+        browser.follow("Quotas");
+        browser.find(By.xpath("//tr[.//span[text()='" + USER + "']]//input[@name='monochromePagesPerMonth']")).sendKeys("100");
+        browser.click(By.xpath("//tr[.//span[text()='" + USER + "']]//button")).waitForText("The quota was saved.");
+        flows.logout();
+
+        flows.login(USER);
+        browser.follow("My usage");
+        assertThat(browser.find(By.id("mono-left")).getText()).isEqualTo("100 of 100 left");
         flows.logout();
 
         flows.login(PROVIDER_ADMIN);
@@ -134,6 +153,10 @@ class PortalEndToEndTest {
         browser.waitForText("You were logged out after being idle.");
         browser.open("/jobs");
         assertThat(browser.path()).startsWith("/login");
+    }
+
+    private String menu() {
+        return browser.find(By.cssSelector("nav.menu")).getText();
     }
 
     private void idleFor(long seconds) {
