@@ -67,6 +67,8 @@ class PortalEndToEndTest {
         flows.inviteAdministrator(CUSTOMER_ADMIN).logout();
 
         flows.acceptInvitation(CUSTOMER_ADMIN, "Ida Admin");
+        browser.follow("Usage dashboard");
+        assertThat(browser.script("return !!document.getElementById('chart-days').chart")).as("Chart.js drew").isEqualTo(true);
         flows.inviteUser(USER, "User").inviteUser(PRINT_MANAGER, "Print manager");
         assertThat(browser.mainText()).contains(USER, PRINT_MANAGER);
         flows.logout();
@@ -113,6 +115,8 @@ class PortalEndToEndTest {
         assertThat(browser.driver().getTitle()).as("nor anyone's jobs").startsWith("Not found");
         browser.open(customerPage);
         assertThat(browser.mainText()).contains("Acme", "Devices allowed");
+        assertThat(browser.console()).as("no page broke its Content-Security-Policy or failed a script")
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught"));
     }
 
     /** The request form's proof of work is solved by the page's own script; the link from the mail sets a new password. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -16,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,6 +51,7 @@ public final class Browser implements AutoCloseable {
             }
         }
         var options = new ChromeOptions();
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--disable-gpu",
@@ -118,6 +122,11 @@ public final class Browser implements AutoCloseable {
     /** Runs a script in the page (through the driver, so the page's Content-Security-Policy does not apply to it). */
     public Object script(String script, Object... arguments) {
         return ((ChromeDriver) driver).executeScript(script, arguments);
+    }
+
+    /** What the pages wrote to the browser's console since the last call (CSP violations land here). */
+    public List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     public String mainText() {
