@@ -69,6 +69,11 @@ public class Users {
                 .toList();
     }
 
+    /** For security alerts about an organization: the e-mail addresses of its admins. */
+    public List<String> adminAddressesOf(OrgId org) {
+        return roles.adminsOf(org).stream().flatMap(admin -> store.find(admin).stream()).map(User::email).toList();
+    }
+
     public boolean isMember(OrgId org, UserId user) {
         return store.isMember(org, user);
     }
