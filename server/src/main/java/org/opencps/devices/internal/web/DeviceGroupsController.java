@@ -44,15 +44,15 @@ class DeviceGroupsController {
         return groups.create(actor, orgId, body.name());
     }
 
-    @PatchMapping("/{groupId}")
-    DeviceGroup rename(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, @PathVariable UUID groupId,
+    @PatchMapping("/{deviceGroupId}")
+    DeviceGroup rename(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, @PathVariable UUID deviceGroupId,
                        @RequestBody GroupName body) {
-        return groups.rename(actor, orgId, groupId, body.name());
+        return groups.rename(actor, orgId, deviceGroupId, body.name());
     }
 
-    @DeleteMapping("/{groupId}")
+    @DeleteMapping("/{deviceGroupId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, @PathVariable UUID groupId) {
-        groups.delete(actor, orgId, groupId);
+    void delete(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, @PathVariable UUID deviceGroupId) {
+        groups.delete(actor, orgId, deviceGroupId);
     }
 }
