@@ -198,4 +198,28 @@ class DeviceRegistrationTest {
                         {"activationCode":"%s","kind":"PRINTER","name":"v6","ipAddress":"2001:db8::1"}""".formatted(kit.code(org))))
                 .andExpect(status().isCreated());
     }
+
+    @Test
+    void tenRefusedRegistrationsAMinuteFromOneSourceAreAllItGets() throws Exception {
+        OrgId org = world.customer(world.root(), "Guessed Codes Co");
+        String right = kit.code(org);
+        var guess = json(post(API + "/registrations"), "{\"activationCode\":\"AAAA-AAAA-AAAA-AAAA\",\"kind\":\"PRINTER\",\"name\":\"x\"}");
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(guess.with(fromSource("127.88.0.1"))).andExpect(status().isUnprocessableContent());
+        }
+        mvc.perform(json(post(API + "/registrations").with(fromSource("127.88.0.1")),
+                        "{\"activationCode\":\"" + right + "\",\"kind\":\"PRINTER\",\"name\":\"x\"}"))
+                .andExpect(status().isTooManyRequests());
+        clock.advance(Duration.ofSeconds(6));
+        mvc.perform(json(post(API + "/registrations").with(fromSource("127.88.0.1")),
+                        "{\"activationCode\":\"" + right + "\",\"kind\":\"PRINTER\",\"name\":\"x\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor fromSource(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
 }
