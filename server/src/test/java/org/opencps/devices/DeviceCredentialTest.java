@@ -139,4 +139,12 @@ class DeviceCredentialTest {
         assertThat(devices.get(kit.adminOf(org), org, lanPrinter).state()).isEqualTo(Device.State.UNREGISTERED);
         assertThat(devices.get(kit.adminOf(org), org, othersPrinter).state()).isEqualTo(Device.State.ACTIVE);
     }
+
+    @Test
+    void theDeviceApiIsDescribedInTheOpenApiDocumentUnderItsOwnTag() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/device/v1/registrations'].post.tags[0]").value("Device API"))
+                .andExpect(jsonPath("$.paths['/api/device/v1/devices/{device}/sessions'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/organizations/{orgId}/devices/{deviceId}'].patch").exists());
+    }
 }
