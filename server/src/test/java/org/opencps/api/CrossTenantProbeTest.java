@@ -64,6 +64,7 @@ class CrossTenantProbeTest {
             "POST /api/v1/me/cards", "GET /api/v1/permissions", "GET /api/v1/public/regions/{region}/links",
             "GET /api/v1/jobs", "POST /api/v1/jobs",
             "GET /api/v1/me/print-queue", "POST /api/v1/me/print-queue/secret", "DELETE /api/v1/me/print-queue/secret",
+            "GET /api/v1/me/usage",
             // the Device API: registration needs only a code; these act on the calling device itself
             "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers");
 
@@ -82,7 +83,9 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/v1/organizations/{orgId}/invitations", "{\"email\":\"probe@example.com\",\"roles\":[\"CUSTOMER_USER\"]}"),
             Map.entry("POST /api/v1/organizations/{orgId}/groups", "{\"name\":\"probe\"}"),
             Map.entry("POST /api/v1/organizations/{orgId}/roles", "{\"name\":\"probe\",\"permissions\":[\"DEVICES_VIEW\"]}"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/print-settings", "{\"holdJobs\":false}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/print-settings", "{\"holdJobs\":false,\"forceMonochrome\":true}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/quotas/users/{userId}", "{\"colorPagesPerMonth\":1}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/quotas/groups/{groupId}", "{\"monochromePagesPerMonth\":1}"),
             Map.entry("POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}"),
             Map.entry("PATCH /api/v1/organizations/{orgId}/devices/{deviceId}", "{\"name\":\"renamed\"}"),
             Map.entry("PUT /api/v1/organizations/{orgId}/devices/baseline", "{\"tlsOnly\":true}"),
