@@ -59,9 +59,10 @@ public final class DeviceEvents {
     }
 
     /**
-     * Something a device should never do: use a person's session from another device, name a job
-     * of another person or organization. Refused; nothing changed.
+     * Something a device or a person should never do: use a person's session from another device,
+     * name a job of another person or organization, or one not released to the device. Refused;
+     * nothing changed. {@code person} is null when no person was involved.
      */
-    public record DeviceMisuse(OrgId org, DeviceId device, String what, String sourceIp) {
+    public record DeviceMisuse(OrgId org, DeviceId device, UserId person, String what, String sourceIp) {
     }
 }

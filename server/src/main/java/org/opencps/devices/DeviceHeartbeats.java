@@ -2,7 +2,6 @@ package org.opencps.devices;
 
 import java.time.Clock;
 import org.opencps.devices.internal.DeviceFields;
-import org.opencps.devices.internal.ReleasesWaiting;
 import org.opencps.devices.internal.persistence.DevicesOrgStore;
 import org.opencps.devices.internal.persistence.HeartbeatStore;
 import org.opencps.platform.errors.InvalidInputException;
@@ -19,13 +18,13 @@ public class DeviceHeartbeats {
 
     private final HeartbeatStore heartbeats;
     private final DevicesOrgStore orgRows;
-    private final ReleasesWaiting releasesWaiting;
+    private final DeviceReleases releases;
     private final Clock clock;
 
-    DeviceHeartbeats(HeartbeatStore heartbeats, DevicesOrgStore orgRows, ReleasesWaiting releasesWaiting, Clock clock) {
+    DeviceHeartbeats(HeartbeatStore heartbeats, DevicesOrgStore orgRows, DeviceReleases releases, Clock clock) {
         this.heartbeats = heartbeats;
         this.orgRows = orgRows;
-        this.releasesWaiting = releasesWaiting;
+        this.releases = releases;
         this.clock = clock;
     }
 
@@ -44,7 +43,7 @@ public class DeviceHeartbeats {
                 counters, security, clock.instant());
         heartbeats.save(device.orgId(), device.deviceId(), status);
         SecuritySettings baseline = orgRows.baseline(device.orgId());
-        return new HeartbeatAnswer(baseline, baseline.driftOf(security), releasesWaiting.count(device));
+        return new HeartbeatAnswer(baseline, baseline.driftOf(security), releases.waitingCount(device));
     }
 
     private static void requireNotNegative(String field, Long value) {

@@ -120,7 +120,7 @@ public class DeviceLogins {
         SessionRow row = sessions.findByHash(Tokens.hash(token))
                 .orElseThrow(() -> new UnauthenticatedException("the session is unknown or has ended; log in again"));
         if (!row.orgId().equals(printer.orgId()) || !row.deviceId().equals(printer.deviceId())) {
-            events.publishEvent(new DeviceMisuse(row.orgId(), row.deviceId(), "the session of a person at this device was "
+            events.publishEvent(new DeviceMisuse(row.orgId(), row.deviceId(), row.userId(), "the session of a person at this device was "
                     + "presented by device " + printer.deviceId() + " of organization " + printer.orgId(), sourceIp));
             throw new UnauthenticatedException("this session belongs to another device");
         }

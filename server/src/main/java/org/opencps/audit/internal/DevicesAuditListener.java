@@ -92,6 +92,6 @@ class DevicesAuditListener {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(DeviceMisuse e) {
-        log.record(e.org(), "DEVICE_MISUSE", null, e.device() == null ? null : e.device().toString(), e.what(), e.sourceIp());
+        log.record(e.org(), "DEVICE_MISUSE", e.person(), e.device() == null ? null : e.device().toString(), e.what(), e.sourceIp());
     }
 }

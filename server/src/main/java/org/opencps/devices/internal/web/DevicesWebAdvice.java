@@ -4,6 +4,7 @@ import java.beans.PropertyEditorSupport;
 import java.net.URI;
 import org.opencps.devices.DeviceLoginLockedException;
 import org.opencps.platform.ids.DeviceId;
+import org.opencps.printing.JobId;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * For this module's routes: device ids in URLs parsed strictly (malformed is a 400), and a device
+ * For this module's routes: device and job ids in URLs parsed strictly (malformed is a 400), and a device
  * whose PIN/card logins are locked as 423 with the time the lock ends. Ordered first, so that the
  * general handler of unexpected errors does not take these.
  */
@@ -28,6 +29,12 @@ class DevicesWebAdvice {
             @Override
             public void setAsText(String text) {
                 setValue(DeviceId.parse(text));
+            }
+        });
+        binder.registerCustomEditor(JobId.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(JobId.parse(text));
             }
         });
     }
