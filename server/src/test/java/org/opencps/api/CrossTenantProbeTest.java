@@ -66,7 +66,8 @@ class CrossTenantProbeTest {
             "GET /api/v1/me/print-queue", "POST /api/v1/me/print-queue/secret", "DELETE /api/v1/me/print-queue/secret",
             "GET /api/v1/me/usage",
             // the Device API: registration needs only a code; these act on the calling device itself
-            "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers");
+            "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers",
+            "GET /api/v1/release-printers");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -94,7 +95,10 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/v1/organizations/{orgId}/devices/activation-codes", "{\"validityHours\":2}"),
             Map.entry("POST /api/device/v1/devices/{device}/heartbeat", "{\"status\":\"IDLE\"}"),
             Map.entry("POST /api/device/v1/devices/{device}/sessions", "{\"method\":\"PIN\",\"pin\":\"%PIN%\"}"),
-            Map.entry("POST /api/device/v1/devices/{device}/sessions/current/cards", "{\"cardNumber\":\"DEADBEEF02\"}"));
+            Map.entry("POST /api/device/v1/devices/{device}/sessions/current/cards", "{\"cardNumber\":\"DEADBEEF02\"}"),
+            Map.entry("POST /api/device/v1/devices/{device}/sessions/current/releases", "{\"jobIds\":[\"%JOB%\"]}"),
+            Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "{\"success\":true}"),
+            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -208,7 +212,8 @@ class CrossTenantProbeTest {
         }
         String body = BODIES.get(route);
         if (body != null) {
-            call.contentType(MediaType.APPLICATION_JSON).content(body.replace("%ORG%", ids.get("orgId")).replace("%PIN%", victimPin));
+            call.contentType(MediaType.APPLICATION_JSON).content(body.replace("%ORG%", ids.get("orgId")).replace("%PIN%", victimPin)
+                    .replace("%JOB%", ids.get("jobId")));
         }
         int status = mvc.perform(call).andReturn().getResponse().getStatus();
         if (!allowed.contains(status)) {
