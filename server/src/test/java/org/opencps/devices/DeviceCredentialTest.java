@@ -44,10 +44,6 @@ class DeviceCredentialTest {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ?").param(type).query(Integer.class).single();
     }
 
-    private int audited(String type, OrgId org) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ? AND org_id = ?").params(type, org.value())
-                .query(Integer.class).single();
-    }
 
     @Test
     void rotationGivesANewCredentialAndTheOldOneStopsWorkingAtOnce() throws Exception {
@@ -60,7 +56,7 @@ class DeviceCredentialTest {
 
         heartbeat(printer.credential(), printer.id()).andExpect(status().isUnauthorized());
         heartbeat(rotated, printer.id()).andExpect(status().isOk());
-        assertThat(audited("DEVICE_CREDENTIAL_ROTATED", org)).isOne();
+        assertThat(kit.audited("DEVICE_CREDENTIAL_ROTATED", org)).isOne();
     }
 
     @Test
@@ -80,7 +76,7 @@ class DeviceCredentialTest {
         heartbeat(printer.credential(), printer.id()).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("the device credential is unknown or revoked"));
         assertThat(audited("DEVICE_CREDENTIAL_REFUSED")).isEqualTo(before + 3);
-        assertThat(audited("DEVICE_UNREGISTERED", org)).isOne();
+        assertThat(kit.audited("DEVICE_UNREGISTERED", org)).isOne();
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import org.opencps.access.FixedRole;
+import org.opencps.identity.Pins;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.testing.Api;
 import org.opencps.testing.World;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -26,12 +28,32 @@ public class DeviceKit {
     private final MockMvc mvc;
     private final World world;
     private final ActivationCodes codes;
+    private final Pins pins;
+    private final JdbcClient jdbc;
     private final java.util.Map<OrgId, Actor> admins = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DeviceKit(MockMvc mvc, World world, ActivationCodes codes) {
+    DeviceKit(MockMvc mvc, World world, ActivationCodes codes, Pins pins, JdbcClient jdbc) {
         this.mvc = mvc;
         this.world = world;
         this.codes = codes;
+        this.pins = pins;
+        this.jdbc = jdbc;
+    }
+
+    /** How many audit events of this type the organization has. */
+    public int audited(String type, OrgId org) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ? AND org_id = ?").params(type, org.value())
+                .query(Integer.class).single();
+    }
+
+    /** The person logs in by PIN at {@code device} through {@code printer}'s credential; returns the session. */
+    public String pinSession(Registered printer, DeviceId device, World.Person person) throws Exception {
+        var response = mvc.perform(as(printer.credential(), json(post(API + "/devices/" + device + "/sessions"),
+                "{\"method\":\"PIN\",\"pin\":\"" + pins.myPin(person.actor()).pin() + "\"}"))).andReturn().getResponse();
+        if (response.getStatus() != 201) {
+            throw new AssertionError("login failed: " + response.getStatus() + " " + response.getContentAsString());
+        }
+        return JsonPath.read(response.getContentAsString(), "$.session");
     }
 
     /** A customer admin of {@code org}, made on first use. */

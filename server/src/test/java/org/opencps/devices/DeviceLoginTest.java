@@ -69,10 +69,6 @@ class DeviceLoginTest {
         return pin.equals("000000") ? "000001" : "000000";
     }
 
-    int audited(String type, OrgId org) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ? AND org_id = ?").params(type, org.value())
-                .query(Integer.class).single();
-    }
 
     @Test
     void aPersonLogsInByPinCardOrPasswordAndGetsASessionForThatPrinter() throws Exception {
@@ -89,7 +85,7 @@ class DeviceLoginTest {
         login(printer, "{\"method\":\"CARD\",\"cardNumber\":\"04:a2:1f:9c\"}").andExpect(status().isCreated());
         login(printer, "{\"method\":\"PASSWORD\",\"email\":\"" + person.email() + "\",\"password\":\"" + World.PASSWORD + "\"}")
                 .andExpect(status().isCreated());
-        assertThat(audited("DEVICE_LOGIN_SUCCEEDED", org)).isEqualTo(3);
+        assertThat(kit.audited("DEVICE_LOGIN_SUCCEEDED", org)).isEqualTo(3);
         String stored = jdbc.sql("SELECT token_hash FROM devices_session WHERE org_id = ?").param(org.value())
                 .query(String.class).list().toString();
         assertThat(stored).doesNotContain(((String) JsonPath.read(body, "$.session")).substring(6));
@@ -112,7 +108,7 @@ class DeviceLoginTest {
                 .andExpect(status().isUnauthorized());
         // a PIN of another organization means nothing here
         pin(printer, pinOf(stranger)).andExpect(status().isUnauthorized());
-        assertThat(audited("DEVICE_LOGIN_FAILED", org)).isEqualTo(4);
+        assertThat(kit.audited("DEVICE_LOGIN_FAILED", org)).isEqualTo(4);
 
         login(printer, "{\"method\":\"PIN\"}").andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("pin"));
         login(printer, "{\"method\":\"SSO\"}").andExpect(status().isBadRequest());
@@ -136,7 +132,7 @@ class DeviceLoginTest {
         pin(printer, wrong(right)).andExpect(status().isUnauthorized());
         String until = clock.instant().plus(Duration.ofMinutes(30)).toString();
         pin(printer, wrong(right)).andExpect(status().isLocked()).andExpect(jsonPath("$.lockedUntil").value(until));
-        assertThat(audited("DEVICE_LOGIN_LOCKED", org)).isOne();
+        assertThat(kit.audited("DEVICE_LOGIN_LOCKED", org)).isOne();
 
         pin(printer, right).andExpect(status().isLocked()).andExpect(jsonPath("$.lockedUntil").value(until));
         login(printer, "{\"method\":\"CARD\",\"cardNumber\":\"ABCD1234\"}").andExpect(status().isLocked());
@@ -176,7 +172,7 @@ class DeviceLoginTest {
         login(printers.get(10), "{\"method\":\"CARD\",\"cardNumber\":\"ABCD1234\"}").andExpect(status().isTooManyRequests());
         login(printers.get(10), "{\"method\":\"PASSWORD\",\"email\":\"" + person.email() + "\",\"password\":\"" + World.PASSWORD + "\"}")
                 .andExpect(status().isCreated());
-        assertThat(audited("DEVICE_LOGINS_THROTTLED", org)).isOne();
+        assertThat(kit.audited("DEVICE_LOGINS_THROTTLED", org)).isOne();
         assertThat(outbox.messagesTo(admin.email())).singleElement().asString().contains("failed PIN/card logins");
         assertThat(outbox.messagesTo(person.email())).isEmpty();
 

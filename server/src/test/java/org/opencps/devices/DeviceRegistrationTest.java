@@ -45,10 +45,6 @@ class DeviceRegistrationTest {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ?").param(type).query(Integer.class).single();
     }
 
-    private int audited(String type, OrgId org) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ? AND org_id = ?").params(type, org.value())
-                .query(Integer.class).single();
-    }
 
     private Map<String, Integer> deviceRows() {
         return RowCounts.of(jdbc, "devices_");
@@ -66,8 +62,8 @@ class DeviceRegistrationTest {
         String stored = jdbc.sql("SELECT credential_hash FROM devices_device WHERE id = ?").param(device.id().value())
                 .query(String.class).single();
         assertThat(stored).hasSize(64).doesNotContain(device.credential().substring(6));
-        assertThat(audited("DEVICE_REGISTERED", org)).isOne();
-        assertThat(audited("ACTIVATION_CODE_USED", org)).isOne();
+        assertThat(kit.audited("DEVICE_REGISTERED", org)).isOne();
+        assertThat(kit.audited("ACTIVATION_CODE_USED", org)).isOne();
 
         mvc.perform(as(device.credential(), json(post(API + "/devices/" + device.id() + "/heartbeat"), "{\"status\":\"IDLE\"}")))
                 .andExpect(status().isOk());

@@ -58,21 +58,12 @@ class DeviceReleaseTest {
                 new ByteArrayInputStream(pdf));
     }
 
-    String login(Registered printer, World.Person person) throws Exception {
-        return JsonPath.read(mvc.perform(as(printer.credential(), json(post(API + "/devices/" + printer.id() + "/sessions"),
-                        "{\"method\":\"PIN\",\"pin\":\"" + pins.myPin(person.actor()).pin() + "\"}")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.session");
-    }
 
     ResultActions release(Registered printer, String session, String body) throws Exception {
         return mvc.perform(as(printer.credential(), json(post(API + "/devices/" + printer.id() + "/sessions/current/releases"), body))
                 .header("X-OpenCPS-Session", session));
     }
 
-    int audited(String type, OrgId org) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ? AND org_id = ?").params(type, org.value())
-                .query(Integer.class).single();
-    }
 
     @Test
     void theWholeFlowFromActivationCodeToAPrintedAndDeletedDocument() throws Exception {
@@ -85,7 +76,7 @@ class DeviceReleaseTest {
         String heartbeat = API + "/devices/" + printer.id() + "/heartbeat";
         mvc.perform(as(printer.credential(), json(post(heartbeat), "{\"status\":\"IDLE\"}")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.releasesWaiting").value(0));
-        String session = login(printer, person);
+        String session = kit.pinSession(printer, printer.id(), person);
         mvc.perform(as(printer.credential(), get(API + "/devices/" + printer.id() + "/sessions/current/jobs"))
                         .header("X-OpenCPS-Session", session))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].jobId").value(job.id().toString()));
@@ -118,8 +109,8 @@ class DeviceReleaseTest {
         mvc.perform(as(printer.credential(), get(API + "/devices/" + printer.id() + "/releases/" + job.id() + "/document")))
                 .andExpect(status().isNotFound());
         mvc.perform(as(printer.credential(), get(API + "/devices/" + printer.id() + "/releases"))).andExpect(jsonPath("$.length()").value(0));
-        assertThat(audited("PRINT_JOB_RELEASED", org)).isOne();
-        assertThat(audited("PRINT_JOB_COMPLETED", org)).isOne();
+        assertThat(kit.audited("PRINT_JOB_RELEASED", org)).isOne();
+        assertThat(kit.audited("PRINT_JOB_COMPLETED", org)).isOne();
     }
 
     @Test
@@ -130,7 +121,7 @@ class DeviceReleaseTest {
         PrintJob small = submit(person, "small.pdf", SampleDocuments.pdf(1));
         PrintJob large = submit(person, "large.pdf", SampleDocuments.pdf(5));
         quotas.set(kit.adminOf(org), org, PrintQuota.Scope.USER, person.userId().value(), 4, 4);
-        String session = login(printer, person);
+        String session = kit.pinSession(printer, printer.id(), person);
 
         release(printer, session, "{\"jobIds\":[\"" + small.id() + "\",\"" + large.id() + "\"],\"colorMode\":\"MONOCHROME\"}")
                 .andExpect(status().isOk())
@@ -159,7 +150,7 @@ class DeviceReleaseTest {
         PrintJob mine = submit(person, "mine.pdf", SampleDocuments.pdf(1));
         PrintJob theirs = submit(colleague, "theirs.pdf", SampleDocuments.pdf(1));
         PrintJob foreign = submit(stranger, "foreign.pdf", SampleDocuments.pdf(1));
-        String session = login(printer, person);
+        String session = kit.pinSession(printer, printer.id(), person);
         var before = RowCounts.of(jdbc, "printing_");
 
         release(printer, session, "{\"jobIds\":[\"" + mine.id() + "\",\"" + theirs.id() + "\"]}").andExpect(status().isNotFound());
@@ -169,7 +160,7 @@ class DeviceReleaseTest {
         assertThat(RowCounts.of(jdbc, "printing_")).isEqualTo(before);
         assertThat(printJobs.get(person.actor(), mine.id()).state()).isEqualTo(PrintJob.State.HELD);
         assertThat(printJobs.get(colleague.actor(), theirs.id()).state()).isEqualTo(PrintJob.State.HELD);
-        assertThat(audited("DEVICE_MISUSE", org)).isEqualTo(3);
+        assertThat(kit.audited("DEVICE_MISUSE", org)).isEqualTo(3);
     }
 
     @Test
@@ -180,8 +171,8 @@ class DeviceReleaseTest {
         var office = kit.printer(org, "Office");
         PrintJob held = submit(person, "held.pdf", SampleDocuments.pdf(1));
         PrintJob job = submit(person, "job.pdf", SampleDocuments.pdf(1));
-        release(hall, login(hall, person), ONE_JOB.formatted(job.id())).andExpect(jsonPath("$.released.length()").value(1));
-        int misuse = audited("DEVICE_MISUSE", org);
+        release(hall, kit.pinSession(hall, hall.id(), person), ONE_JOB.formatted(job.id())).andExpect(jsonPath("$.released.length()").value(1));
+        int misuse = kit.audited("DEVICE_MISUSE", org);
 
         mvc.perform(as(office.credential(), get(API + "/devices/" + office.id() + "/releases/" + job.id() + "/document")))
                 .andExpect(status().isNotFound());
@@ -189,7 +180,7 @@ class DeviceReleaseTest {
                 .andExpect(status().isNotFound());
         mvc.perform(as(office.credential(), json(post(API + "/devices/" + office.id() + "/releases/" + job.id() + "/outcome"),
                 "{\"success\":true}"))).andExpect(status().isNotFound());
-        assertThat(audited("DEVICE_MISUSE", org)).isEqualTo(misuse + 3);
+        assertThat(kit.audited("DEVICE_MISUSE", org)).isEqualTo(misuse + 3);
 
         String outcome = API + "/devices/" + hall.id() + "/releases/" + job.id() + "/outcome";
         mvc.perform(as(hall.credential(), json(post(outcome), "{\"pagesPrinted\":1}")))
@@ -207,7 +198,7 @@ class DeviceReleaseTest {
         OrgId org = world.customer(world.root(), "Bad Release Co");
         var person = world.person(org, FixedRole.CUSTOMER_USER);
         var printer = kit.printer(org, "Hall");
-        String session = login(printer, person);
+        String session = kit.pinSession(printer, printer.id(), person);
         release(printer, session, "{\"jobIds\":[]}").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("jobIds"));
         release(printer, session, "{}").andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("jobIds"));

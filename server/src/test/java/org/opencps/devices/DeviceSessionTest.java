@@ -52,12 +52,6 @@ class DeviceSessionTest {
     @Autowired PrintJobs printJobs;
     @Autowired Organizations organizations;
 
-    String loginAt(Registered printer, DeviceId device, World.Person person) throws Exception {
-        String body = mvc.perform(as(printer.credential(), json(post(API + "/devices/" + device + "/sessions"),
-                        "{\"method\":\"PIN\",\"pin\":\"" + pins.myPin(person.actor()).pin() + "\"}")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.session");
-    }
 
     ResultActions jobs(Registered printer, DeviceId device, String session) throws Exception {
         return mvc.perform(as(printer.credential(), get(API + "/devices/" + device + "/sessions/current/jobs"))
@@ -69,10 +63,6 @@ class DeviceSessionTest {
                 new ByteArrayInputStream(SampleDocuments.pdf(3)));
     }
 
-    int audited(String type, OrgId org) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = ? AND org_id = ?").params(type, org.value())
-                .query(Integer.class).single();
-    }
 
     @Test
     void thePersonSeesTheirOwnHeldJobsAndNobodyElses() throws Exception {
@@ -85,7 +75,7 @@ class DeviceSessionTest {
         printJobs.delete(person.actor(), deleted.id());
         submit(colleague, "colleague.pdf");
 
-        String session = loginAt(printer, printer.id(), person);
+        String session = kit.pinSession(printer, printer.id(), person);
         jobs(printer, printer.id(), session).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].jobId").value(mine.id().toString()))
@@ -102,7 +92,7 @@ class DeviceSessionTest {
                 new OrganizationSettings(10, 24, 24, null, null, null, null, null));
         var printer = kit.printer(org, "Hall");
         var person = world.person(org, FixedRole.CUSTOMER_USER);
-        String session = loginAt(printer, printer.id(), person);
+        String session = kit.pinSession(printer, printer.id(), person);
 
         clock.advance(Duration.ofMinutes(10).minusSeconds(1));
         jobs(printer, printer.id(), session).andExpect(status().isOk());
@@ -119,7 +109,7 @@ class DeviceSessionTest {
         OrgId org = world.customer(world.root(), "Busy Co");
         var printer = kit.printer(org, "Hall");
         var person = world.person(org, FixedRole.CUSTOMER_USER);
-        String session = loginAt(printer, printer.id(), person);
+        String session = kit.pinSession(printer, printer.id(), person);
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofMinutes(20));
             if (i < 2) {
@@ -136,7 +126,7 @@ class DeviceSessionTest {
     void logoutEndsTheSession() throws Exception {
         OrgId org = world.customer(world.root(), "Logout Co");
         var printer = kit.printer(org, "Hall");
-        String session = loginAt(printer, printer.id(), world.person(org, FixedRole.CUSTOMER_USER));
+        String session = kit.pinSession(printer, printer.id(), world.person(org, FixedRole.CUSTOMER_USER));
         mvc.perform(as(printer.credential(), delete(API + "/devices/" + printer.id() + "/sessions/current"))
                 .header("X-OpenCPS-Session", session)).andExpect(status().isNoContent());
         jobs(printer, printer.id(), session).andExpect(status().isUnauthorized());
@@ -151,13 +141,13 @@ class DeviceSessionTest {
         var printer = kit.printer(org, "Hall");
         var thief = kit.printer(org, "Other printer");
         var foreign = kit.printer(world.customer(world.root(), "Thief Co"), "Foreign");
-        String session = loginAt(printer, printer.id(), world.person(org, FixedRole.CUSTOMER_USER));
+        String session = kit.pinSession(printer, printer.id(), world.person(org, FixedRole.CUSTOMER_USER));
 
         jobs(thief, thief.id(), session).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("this session belongs to another device"));
         jobs(foreign, foreign.id(), session).andExpect(status().isUnauthorized());
         jobs(thief, printer.id(), session).andExpect(status().isNotFound());
-        assertThat(audited("DEVICE_MISUSE", org)).isEqualTo(2);
+        assertThat(kit.audited("DEVICE_MISUSE", org)).isEqualTo(2);
         jobs(printer, printer.id(), session).andExpect(status().isOk());
     }
 
@@ -168,7 +158,7 @@ class DeviceSessionTest {
         DeviceId lanA = kit.agentPrinter(agent, "LAN A");
         DeviceId lanB = kit.agentPrinter(agent, "LAN B");
         var person = world.person(org, FixedRole.CUSTOMER_USER);
-        String session = loginAt(agent, lanA, person);
+        String session = kit.pinSession(agent, lanA, person);
         jobs(agent, lanA, session).andExpect(status().isOk());
         jobs(agent, lanB, session).andExpect(status().isUnauthorized());
         // an agent is not a printer: nobody logs in at it
@@ -181,7 +171,7 @@ class DeviceSessionTest {
         OrgId org = world.customer(world.root(), "Card At Device Co");
         var printer = kit.printer(org, "Hall");
         var person = world.person(org, FixedRole.CUSTOMER_USER);
-        String session = loginAt(printer, printer.id(), person);
+        String session = kit.pinSession(printer, printer.id(), person);
         mvc.perform(as(printer.credential(), json(post(API + "/devices/" + printer.id() + "/sessions/current/cards"),
                         "{\"cardNumber\":\"0A0B0C0D\",\"label\":\"Badge\"}")).header("X-OpenCPS-Session", session))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.label").value("Badge"));
@@ -189,7 +179,7 @@ class DeviceSessionTest {
                 .satisfies(card -> assertThat(card.label()).isEqualTo("Badge"));
         mvc.perform(as(printer.credential(), json(post(API + "/devices/" + printer.id() + "/sessions"),
                 "{\"method\":\"CARD\",\"cardNumber\":\"0a0b0c0d\"}"))).andExpect(status().isCreated());
-        assertThat(audited("CARD_REGISTERED", org)).isOne();
+        assertThat(kit.audited("CARD_REGISTERED", org)).isOne();
     }
 
     @Test

@@ -47,6 +47,7 @@ class ReleaseAtPrinterXTest {
     @Autowired ApiTokens apiTokens;
     @Autowired Devices devices;
     @Autowired JsonMapper json;
+    @Autowired org.opencps.testing.MutableClock clock;
 
     PrintJob submit(World.Person person) {
         return printJobs.submit(person.actor(), new JobTicket("phone.pdf", DocumentFormat.PDF, 1, null, null, null, null),
@@ -65,6 +66,7 @@ class ReleaseAtPrinterXTest {
         mvc.perform(json(post("/api/v1/devices/" + printer.id() + "/releases").cookie(session),
                         "{\"jobIds\":[\"" + first.id() + "\"]}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.released[0].jobId").value(first.id().toString()));
+        clock.advance(java.time.Duration.ofSeconds(1));
         String token = apiTokens.create(person.actor(), "phone", 1).secret();
         mvc.perform(json(post("/api/v1/devices/" + printer.id() + "/releases").header("Authorization", "Bearer " + token),
                         "{\"jobIds\":[\"" + second.id() + "\"],\"copies\":2}"))
