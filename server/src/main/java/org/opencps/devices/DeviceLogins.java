@@ -48,6 +48,8 @@ public class DeviceLogins {
     static final String SESSION_PREFIX = "ocpss_";
     private static final int SESSION_LENGTH = SESSION_PREFIX.length() + 43;
     static final String NOT_ACCEPTED = "the PIN, card or password was not accepted";
+    /** A session's last use is written at most this often: one write less per request, the idle timeout barely later. */
+    private static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
 
     private final DeviceStore devices;
     private final DeviceSessionStore sessions;
@@ -135,7 +137,9 @@ public class DeviceLogins {
             throw new UnauthenticatedException("a session at a device lasts at most " + maxLifetime.toMinutes()
                     + " minutes; log in again");
         }
-        sessions.touch(row.orgId(), row.id(), now);
+        if (!now.isBefore(row.lastUsedAt().plus(TOUCH_EVERY))) {
+            sessions.touch(row.orgId(), row.id(), now);
+        }
         return new DeviceSession(row.orgId(), row.id(), row.deviceId(), row.userId());
     }
 
