@@ -23,6 +23,11 @@ import org.opencps.access.FixedRole;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
 import org.opencps.access.Roles;
+import org.opencps.devices.ActivationCodes;
+import org.opencps.devices.DeviceGroups;
+import org.opencps.devices.DeviceKind;
+import org.opencps.devices.DeviceRegistration;
+import org.opencps.devices.DeviceRegistrations;
 import org.opencps.identity.ApiTokens;
 import org.opencps.identity.Cards;
 import org.opencps.identity.Groups;
@@ -71,6 +76,11 @@ class PortalRoutesTest {
     static final String CUSTOMER_ADMIN_CHANGES = CUSTOMER_ADMIN_ONLY.replace("=200", "=ok");
     static final String PARENT_CHANGES = "PROVIDER_ADMIN=ok PROVIDER_SUPPORT=403 CUSTOMER_ADMIN=403 PRINT_MANAGER=403 USER=403 *=404";
     static final String QUOTA_MANAGERS = CUSTOMER_ADMIN_ONLY.replace("PRINT_MANAGER=403", "PRINT_MANAGER=200");
+    /** Devices of a customer: its admins and the provider directly above (admin and support). */
+    static final String DEVICE_VIEWERS = "CUSTOMER_ADMIN=200 PROVIDER_ADMIN=200 PROVIDER_SUPPORT=200 PRINT_MANAGER=403 USER=403 *=404";
+    static final String DEVICE_CHANGES = DEVICE_VIEWERS.replace("=200", "=ok");
+    /** Removing devices and their groups: not provider support. */
+    static final String DEVICE_ADMINS_CHANGES = DEVICE_CHANGES.replace("PROVIDER_SUPPORT=ok", "PROVIDER_SUPPORT=403");
     static final String PROVIDER_PAGES = "PROVIDER_ADMIN=200 PROVIDER_SUPPORT=200 ROOT_ADMIN=403 *=404";
 
     /** Pages (GET): who gets what. "ok" in a form's line means allowed (not sent: it would change things). */
@@ -97,6 +107,10 @@ class PortalRoutesTest {
             new Route("GET /orgs/{orgId}/license-report", Scope.PROVIDER, PROVIDER_PAGES, null),
             new Route("GET /orgs/{orgId}/tree", Scope.ROOT, "ROOT_ADMIN=200 *=404", null),
             new Route("GET /usage", Scope.NONE, CUSTOMER_MEMBERS, null),
+            new Route("GET /orgs/{orgId}/devices", Scope.CUSTOMER, DEVICE_VIEWERS, null),
+            new Route("GET /orgs/{orgId}/devices/{deviceId}", Scope.CUSTOMER, DEVICE_VIEWERS, null),
+            new Route("GET /release/{deviceId}", Scope.NONE,
+                    "CUSTOMER_ADMIN=200 PRINT_MANAGER=200 USER=200 OTHER_ADMIN=404 *=403", null),
             new Route("GET /orgs/{orgId}/quotas", Scope.CUSTOMER, QUOTA_MANAGERS, null),
             new Route("GET /orgs/{orgId}/usage", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
 
@@ -134,6 +148,18 @@ class PortalRoutesTest {
                     "colorPagesPerMonth=5&monochromePagesPerMonth="),
             new Route("POST /orgs/{orgId}/quotas/groups/{groupId}", Scope.CUSTOMER, QUOTA_MANAGERS.replace("=200", "=ok"),
                     "colorPagesPerMonth=&monochromePagesPerMonth=50"),
+            new Route("POST /release/{deviceId}", Scope.NONE, "USER=ok CUSTOMER_ADMIN=404 PRINT_MANAGER=404 OTHER_ADMIN=404 *=403",
+                    "jobIds=%JOB%"),
+            new Route("POST /jobs/{jobId}/release", Scope.NONE, "USER=ok CUSTOMER_ADMIN=404 PRINT_MANAGER=404 OTHER_ADMIN=404 *=403",
+                    "printerId=%DEVICE%"),
+            new Route("POST /orgs/{orgId}/devices/activation-codes", Scope.CUSTOMER, DEVICE_CHANGES, "validityHours=24&note=probe"),
+            new Route("POST /orgs/{orgId}/devices/activation-codes/{codeId}/revoke", Scope.CUSTOMER, DEVICE_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/devices/baseline", Scope.CUSTOMER, DEVICE_CHANGES, "required=tlsOnly"),
+            new Route("POST /orgs/{orgId}/devices/{deviceId}", Scope.CUSTOMER, DEVICE_CHANGES, "name=renamed"),
+            new Route("POST /orgs/{orgId}/devices/{deviceId}/unregister", Scope.CUSTOMER, DEVICE_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/devices/{deviceId}/remove", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/device-groups", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, "name=probe"),
+            new Route("POST /orgs/{orgId}/device-groups/{deviceGroupId}/delete", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, ""),
             new Route("POST /orgs/{orgId}/region-links", Scope.ROOT, "ROOT_ADMIN=ok *=404", "region=eu&eulaUrl=https://example.com/e"));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
@@ -154,6 +180,9 @@ class PortalRoutesTest {
     @Autowired Cards cards;
     @Autowired ApiTokens tokens;
     @Autowired PrintJobs jobs;
+    @Autowired ActivationCodes activationCodes;
+    @Autowired DeviceRegistrations registrations;
+    @Autowired DeviceGroups deviceGroups;
 
     final Map<Who, Actor> actors = new EnumMap<>(Who.class);
     final Map<Scope, OrgId> orgs = new EnumMap<>(Scope.class);
@@ -185,6 +214,11 @@ class PortalRoutesTest {
         ids.put("roleId", roles.createCustomRole(admin, customer, "probed", Set.of(Permission.DEVICES_VIEW)).id().toString());
         ids.put("cardId", cards.register(user, customer, user.userId(), "CAFE0002", "probed").id().toString());
         ids.put("tokenId", tokens.create(user, "probed", 30).token().id().toString());
+        var code = activationCodes.create(admin, customer, null, "probed").code();
+        ids.put("deviceId", registrations.register(new DeviceRegistration(code, DeviceKind.PRINTER, "Probed printer", "Model",
+                "SN-1", "printer.local", "192.0.2.10"), "127.0.0.1").deviceId().value().toString());
+        ids.put("codeId", activationCodes.create(admin, customer, null, "open").activationCode().id().toString());
+        ids.put("deviceGroupId", deviceGroups.create(admin, customer, "probed").id().toString());
         ids.put("jobId", jobs.submit(user, new JobTicket("probed", DocumentFormat.PDF, 1, null, null, null, null),
                 new ByteArrayInputStream(SampleDocuments.pdf(1))).id().toString());
     }
@@ -231,7 +265,8 @@ class PortalRoutesTest {
                 if (expected.equals("ok")) {
                     continue;
                 }
-                String body = route.body().replace("%ORG%", orgs.get(Scope.CUSTOMER).toString()).replace("%USER%", ids.get("userId"));
+                String body = route.body().replace("%ORG%", orgs.get(Scope.CUSTOMER).toString()).replace("%USER%", ids.get("userId"))
+                        .replace("%JOB%", ids.get("jobId")).replace("%DEVICE%", ids.get("deviceId"));
                 var request = post(url(route)).contentType("application/x-www-form-urlencoded").content(body).with(csrf());
                 int status = mvc.perform(as(who, request)).andReturn().getResponse().getStatus();
                 if (status != Integer.parseInt(expected)) {
@@ -320,7 +355,7 @@ class PortalRoutesTest {
 
     /** Rows of every module's tables (not the audit trail's, which records refusals, nor sessions). */
     private Map<String, Integer> rows() {
-        return RowCounts.of(jdbc, "tenancy_", "identity_", "access_", "documents_", "printing_", "ipp_");
+        return RowCounts.of(jdbc, "tenancy_", "identity_", "access_", "documents_", "printing_", "ipp_", "devices_");
     }
 
     private MockHttpServletRequestBuilder as(Who who, MockHttpServletRequestBuilder request) {

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.opencps.devices.DeviceReleases;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.web.StreamingMultipart;
@@ -32,22 +33,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class JobsPage {
 
     private final PrintJobs jobs;
+    private final DeviceReleases releases;
 
-    JobsPage(PrintJobs jobs) {
+    JobsPage(PrintJobs jobs, DeviceReleases releases) {
         this.jobs = jobs;
+        this.releases = releases;
     }
 
     @GetMapping("/jobs")
     String list(Actor actor, Model model) {
-        model.addAttribute("jobs", jobs.mine(actor));
+        listed(actor, model);
         return "jobs/list";
     }
 
     /** The list alone, for htmx to refresh it. */
     @GetMapping("/jobs/list")
     String table(Actor actor, Model model) {
-        model.addAttribute("jobs", jobs.mine(actor));
+        listed(actor, model);
         return "jobs/list :: jobs";
+    }
+
+    /** My jobs, and the printers they can be released to. */
+    private void listed(Actor actor, Model model) {
+        model.addAttribute("jobs", jobs.mine(actor));
+        model.addAttribute("printers", releases.releasePrinters(actor));
     }
 
     @GetMapping("/jobs/{jobId}")
@@ -80,7 +89,7 @@ class JobsPage {
             response.setStatus(422);
             model.addAttribute("uploadError", e.getMessage());
         }
-        model.addAttribute("jobs", jobs.mine(actor));
+        listed(actor, model);
         return "jobs/list :: jobs";
     }
 

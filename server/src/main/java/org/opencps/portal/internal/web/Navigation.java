@@ -26,7 +26,7 @@ public record Navigation(boolean ownJobs, boolean ownUsage, boolean tokens, bool
                 held.contains(Permission.GROUPS_VIEW),
                 customer && held.contains(Permission.ROLES_MANAGE),
                 held.contains(Permission.SETTINGS_VIEW),
-                held.contains(Permission.DEVICES_VIEW),
+                customer && held.contains(Permission.DEVICES_VIEW),
                 customer && held.contains(Permission.QUOTAS_MANAGE),
                 customer && held.contains(Permission.REPORTS_VIEW),
                 kind.isProvider() && held.contains(Permission.ORGANIZATIONS_MANAGE),

@@ -2,6 +2,7 @@ package org.opencps.portal.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.beans.PropertyEditorSupport;
+import org.opencps.platform.ids.DeviceId;
 import org.opencps.printing.JobId;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,13 +19,19 @@ class PortalModel {
         this.pages = pages;
     }
 
-    /** Job ids in page URLs, parsed strictly: a malformed one is the 404 page. */
+    /** Job and device ids in page URLs and forms, parsed strictly: a malformed one is the 404 page. */
     @InitBinder
     void ids(WebDataBinder binder) {
         binder.registerCustomEditor(JobId.class, new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
                 setValue(JobId.parse(text));
+            }
+        });
+        binder.registerCustomEditor(DeviceId.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(DeviceId.parse(text));
             }
         });
     }

@@ -1,0 +1,87 @@
+package org.opencps.portal.internal.release;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import org.opencps.devices.DeviceReleases;
+import org.opencps.devices.ReleasePrinter;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.security.Actor;
+import org.opencps.portal.internal.web.Forms;
+import org.opencps.printing.JobId;
+import org.opencps.printing.PrintJob;
+import org.opencps.printing.PrintJobs;
+import org.opencps.printing.ReleaseOptions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Release at printer X": the page the QR code on a printer opens (after logging in, if need be),
+ * listing the person's held jobs to release there; and the release buttons of my jobs. Only
+ * printers of the organization the person works in can be chosen; each job is released whole or
+ * refused with the reason (over quota, say).
+ */
+@Controller
+class ReleasePage {
+
+    private final DeviceReleases releases;
+    private final PrintJobs jobs;
+
+    ReleasePage(DeviceReleases releases, PrintJobs jobs) {
+        this.releases = releases;
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/release/{deviceId}")
+    String page(Actor actor, @PathVariable DeviceId deviceId, Model model) {
+        model.addAttribute("printer", printer(actor, deviceId));
+        model.addAttribute("jobs", held(actor));
+        return "release/release";
+    }
+
+    @PostMapping("/release/{deviceId}")
+    String release(Actor actor, @PathVariable DeviceId deviceId, @RequestParam(required = false) List<JobId> jobIds,
+                   HttpServletRequest request, Model model) {
+        ReleasePrinter printer = printer(actor, deviceId);
+        if (jobIds == null || jobIds.isEmpty()) {
+            model.addAttribute(Forms.ERROR, "choose at least one job to release");
+        } else {
+            model.addAttribute("result", releases.releaseToPrinter(actor, printer.id(), jobIds, ReleaseOptions.none(),
+                    request.getRemoteAddr()));
+        }
+        model.addAttribute("printer", printer);
+        model.addAttribute("jobs", held(actor));
+        return "release/release";
+    }
+
+    /** The release button of one job on my jobs page: the refusal's reason comes back as the page's message. */
+    @PostMapping("/jobs/{jobId}/release")
+    String releaseOne(Actor actor, @PathVariable JobId jobId, @RequestParam(required = false) DeviceId printerId,
+                      HttpServletRequest request, RedirectAttributes flash) {
+        return Forms.change(flash, "/jobs", "release.done", () -> {
+            if (printerId == null) {
+                throw new InvalidInputException("printerId", "choose a printer");
+            }
+            var result = releases.releaseToPrinter(actor, printerId, Arrays.asList(jobId), ReleaseOptions.none(), request.getRemoteAddr());
+            if (!result.refused().isEmpty()) {
+                throw new InvalidInputException("job", result.refused().getFirst().reason());
+            }
+        });
+    }
+
+    private ReleasePrinter printer(Actor actor, DeviceId deviceId) {
+        return releases.releasePrinters(actor).stream().filter(p -> p.id().equals(deviceId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("printer"));
+    }
+
+    private List<PrintJob> held(Actor actor) {
+        return jobs.mine(actor).stream().filter(job -> job.state() == PrintJob.State.HELD).toList();
+    }
+}
