@@ -13,6 +13,7 @@ import org.opencps.access.FixedRole;
 import org.opencps.testing.Outbox;
 import org.opencps.testing.World;
 import org.opencps.testing.browser.Browser;
+import org.opencps.testing.browser.Printer;
 import org.opencps.testing.browser.PortalFlows;
 import org.opencps.testing.browser.PortalServerTest;
 import org.openqa.selenium.By;
@@ -21,9 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The portal clicked through in headless Chromium against the real server: the bootstrap admin
- * creates a provider, whose admin creates a customer with a license; the customer's admin
- * accepts the invitation and invites a user, who uploads a PDF and sees it held. The provider
- * sees the customer in its license report but cannot open its users or the user's job.
+ * creates a provider, whose admin creates a customer with a license; the customer's admin accepts
+ * the invitation, invites a user and a print manager and registers a printer (which then speaks
+ * the Device API); the print manager sets the user's quota; the user uploads a PDF, sees it held,
+ * releases it on the printer's QR page, and once the printer reports it printed sees usage and
+ * quota change. The provider sees the device count roll up and the customer's devices, but cannot
+ * open its users or the user's job.
  */
 @PortalServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +58,7 @@ class PortalEndToEndTest {
     }
 
     @Test
-    void fromBootstrapAdminToAHeldJobWithEveryRoleSeeingOnlyItsPart() {
+    void fromBootstrapAdminToAPrintedJobWithEveryRoleSeeingOnlyItsPart() throws Exception {
         flows.login(PortalFlows.ROOT_EMAIL).acceptCookies();
         assertThat(browser.driver().findElements(By.cssSelector(".consent"))).as("cookie notice after consent").isEmpty();
         flows.createOrganization("PROVIDER", "Sales Company").inviteAdministrator(PROVIDER_ADMIN).logout();
@@ -62,28 +66,14 @@ class PortalEndToEndTest {
         flows.acceptInvitation(PROVIDER_ADMIN, "Sam Sales");
         assertThat(browser.path()).startsWith("/orgs/").endsWith("/organizations");
         flows.createOrganization("CUSTOMER", "Acme");
-        String customerPage = browser.path();
-        String customer = customerPage.split("/")[2];
+        String customer = browser.path().split("/")[2];
         flows.inviteAdministrator(CUSTOMER_ADMIN).logout();
 
-        flows.acceptInvitation(CUSTOMER_ADMIN, "Ida Admin");
-        browser.follow("Usage dashboard");
-        assertThat(browser.script("return !!document.getElementById('chart-days').chart")).as("Chart.js drew").isEqualTo(true);
-        flows.inviteUser(USER, "User").inviteUser(PRINT_MANAGER, "Print manager");
-        assertThat(browser.mainText()).contains(USER, PRINT_MANAGER);
-        flows.logout();
-
-        flows.acceptInvitation(PRINT_MANAGER, "Pat Manager");
-        assertThat(menu()).as("a print manager administers quotas only").contains("Quotas")
-                .doesNotContain("Users", "Groups", "Settings", "Usage dashboard", "Custom roles");
-        browser.open("/orgs/" + customer + "/users");
-        assertThat(browser.driver().getTitle()).startsWith("Not allowed");
-        flows.logout();
-
+        Printer printer = customerAdminSetsUp();
         flows.acceptInvitation(USER, "Ada User");
         assertThat(browser.path()).isEqualTo("/jobs");
         assertThat(browser.driver().findElements(By.linkText("Users"))).as("a user's menu has no administration").isEmpty();
-        flows.uploadPdf(files, "quarterly report.pdf", SampleDocuments.pdf(3));
+        flows.uploadPdf(files, "quarterly report.pdf", SampleDocuments.pdf(3), "Black and white");
         var row = browser.find(By.cssSelector("tr[data-job-id]"));
         assertThat(row.getText()).contains("quarterly report.pdf", "Held", "3");
         String job = row.getAttribute("data-job-id");
@@ -95,28 +85,76 @@ class PortalEndToEndTest {
         assertThat(browser.driver().getTitle()).startsWith("Not allowed");
         flows.logout();
 
-        flows.login(PRINT_MANAGER);
-        browser.follow("Quotas");
+        printManagerSetsAQuota(customer);
+        userReleasesAtThePrinter(printer, job);
+        providerSeesTheDeviceButNotThePeople(customer, job, printer);
+        assertThat(browser.console()).as("no page broke its Content-Security-Policy or failed a script")
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught"));
+    }
+
+    /** The customer admin invites a user and a print manager, and registers a printer with an activation code. */
+    private Printer customerAdminSetsUp() throws Exception {
+        flows.acceptInvitation(CUSTOMER_ADMIN, "Ida Admin");
+        browser.follow("Usage dashboard");
+        assertThat(browser.script("return !!document.getElementById('chart-days').chart")).as("Chart.js drew").isEqualTo(true);
+        flows.inviteUser(USER, "User").inviteUser(PRINT_MANAGER, "Print manager");
+        assertThat(browser.mainText()).contains(USER, PRINT_MANAGER);
+        browser.follow("Devices").click(By.xpath("//label[normalize-space()='Data overwritten after use']/input"))
+                .press("Save").waitForText("The baseline was saved.");
+        browser.type("code-note", "Floor 2").press("Make an activation code");
+        String code = browser.find(By.id("activation-code")).getText();
+        Printer printer = new Printer("http://127.0.0.1:" + port).register(code, "Floor 2 printer");
+        printer.heartbeat(1200);
+        browser.follow("Devices");
+        assertThat(browser.find(By.cssSelector("tr[data-device-id='" + printer.deviceId() + "']")).getText())
+                .contains("Floor 2 printer", "Ready", "1 setting off");
+        flows.logout();
+        return printer;
+    }
+
+    private void printManagerSetsAQuota(String customer) {
+        flows.acceptInvitation(PRINT_MANAGER, "Pat Manager");
+        assertThat(menu()).as("a print manager administers quotas only").contains("Quotas")
+                .doesNotContain("Users", "Groups", "Settings", "Usage dashboard", "Custom roles", "Devices");
+        browser.open("/orgs/" + customer + "/users");
+        assertThat(browser.driver().getTitle()).startsWith("Not allowed");
+        browser.open("/").follow("Quotas");
         browser.find(By.xpath("//tr[.//span[text()='" + USER + "']]//input[@name='monochromePagesPerMonth']")).sendKeys("100");
         browser.click(By.xpath("//tr[.//span[text()='" + USER + "']]//button")).waitForText("The quota was saved.");
         flows.logout();
+    }
 
+    /** The QR code's page releases the job; the printer prints it through the Device API; usage and quota follow. */
+    private void userReleasesAtThePrinter(Printer printer, String job) throws Exception {
         flows.login(USER);
         browser.follow("My usage");
         assertThat(browser.find(By.id("mono-left")).getText()).isEqualTo("100 of 100 left");
+        browser.open("/release/" + printer.deviceId()).waitForText("quarterly report.pdf").press("Print here")
+                .waitForText("1 job was sent to the printer.");
+        assertThat(printer.printReleased()).isEqualTo(1);
+        browser.follow("My print jobs");
+        assertThat(browser.find(By.cssSelector("tr[data-job-id='" + job + "']")).getText()).contains("Printed");
+        browser.follow("My usage");
+        assertThat(browser.find(By.id("mono-used")).getText()).isEqualTo("3");
+        assertThat(browser.find(By.id("mono-left")).getText()).isEqualTo("97 of 100 left");
+        assertThat(browser.find(By.id("recent")).getText()).contains("Floor 2 printer");
         flows.logout();
+    }
 
+    private void providerSeesTheDeviceButNotThePeople(String customer, String job, Printer printer) {
         flows.login(PROVIDER_ADMIN);
         browser.follow("License report");
-        assertThat(browser.find(By.cssSelector("tr[data-org-id='" + customer + "']")).getText()).contains("Acme");
+        var row = browser.find(By.cssSelector("tr[data-org-id='" + customer + "']"));
+        assertThat(row.getText()).contains("Acme");
+        assertThat(row.findElement(By.cssSelector("[data-figure='devicesUsed']")).getText()).isEqualTo("1");
+        browser.follow("Organizations").follow("Devices");
+        assertThat(browser.find(By.cssSelector("tr[data-device-id='" + printer.deviceId() + "']")).getText())
+                .contains("Floor 2 printer");
         browser.open("/orgs/" + customer + "/users");
         assertThat(browser.driver().getTitle()).as("a provider never sees its customers' users").startsWith("Not allowed");
         browser.open("/jobs/" + job);
         assertThat(browser.driver().getTitle()).as("nor anyone's jobs").startsWith("Not found");
-        browser.open(customerPage);
-        assertThat(browser.mainText()).contains("Acme", "Devices allowed");
-        assertThat(browser.console()).as("no page broke its Content-Security-Policy or failed a script")
-                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught"));
+        flows.logout();
     }
 
     /** The request form's proof of work is solved by the page's own script; the link from the mail sets a new password. */

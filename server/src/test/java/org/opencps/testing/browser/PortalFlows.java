@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.opencps.testing.Outbox;
 import org.opencps.testing.World;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What a person does in the portal, step by step, as the browser tests and the screenshot command
@@ -93,12 +94,19 @@ public final class PortalFlows {
         return this;
     }
 
-    /** On my jobs: uploads a PDF of that many pages, and waits until the list shows it held. */
+    /** On my jobs: uploads a PDF, and waits until the list shows it held. */
     public PortalFlows uploadPdf(Path folder, String fileName, byte[] pdf) {
+        return uploadPdf(folder, fileName, pdf, "Automatic");
+    }
+
+    /** The same, with the colour choice as the form offers it ("Black and white", say). */
+    public PortalFlows uploadPdf(Path folder, String fileName, byte[] pdf, String colour) {
         try {
             Path file = Files.createDirectories(folder).resolve(fileName);
             Files.write(file, pdf);
-            browser.follow("My print jobs").find(By.id("file")).sendKeys(file.toString());
+            browser.follow("My print jobs");
+            new Select(browser.find(By.id("colorMode"))).selectByVisibleText(colour);
+            browser.find(By.id("file")).sendKeys(file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
