@@ -1,0 +1,106 @@
+package org.opencps.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.opencps.access.FixedRole;
+import org.opencps.access.Permission;
+import org.opencps.devices.ActivationCode;
+import org.opencps.devices.DeviceStatus;
+import org.opencps.devices.SecuritySettings;
+import org.opencps.platform.ids.OrgKind;
+import org.opencps.printing.JobTicket;
+import org.opencps.printing.PrintJob;
+import org.opencps.tenancy.Organization;
+
+/**
+ * Every text a page shows comes from messages.properties: each key a template names exists there,
+ * each value of an enum a template turns into a key has its text, and the German and Japanese
+ * bundles only translate keys that exist in English.
+ */
+class PortalMessagesTest {
+
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
+    private static final Pattern PREFIX_KEY = Pattern.compile("#\\{'([a-zA-Z.]+\\.)' \\+");
+
+    /** The keys templates build from a prefix and an enum (or a fixed set of names). */
+    static final Map<String, List<String>> DYNAMIC = Map.ofEntries(
+            Map.entry("codeState.", names(ActivationCode.State.values())),
+            Map.entry("colorMode.", names(JobTicket.ColorMode.values())),
+            Map.entry("deviceStatus.", names(DeviceStatus.Status.values())),
+            Map.entry("jobSource.", names(JobTicket.Source.values())),
+            Map.entry("jobState.", names(PrintJob.State.values())),
+            Map.entry("kind.", names(OrgKind.values())),
+            Map.entry("orgStatus.", names(Organization.Status.values())),
+            Map.entry("permission.", names(Permission.values())),
+            Map.entry("permissionGroup.", names(Permission.Group.values())),
+            Map.entry("role.", names(FixedRole.values())),
+            Map.entry("security.", List.copyOf(SecuritySettings.NOTHING.byName().keySet())),
+            Map.entry("sides.", names(JobTicket.Sides.values())),
+            Map.entry("login.ended.", List.of("idle", "age")),
+            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
+
+    @Test
+    void everyKeyATemplateUsesHasItsEnglishText() throws IOException {
+        Properties english = bundle("messages.properties");
+        List<String> missing = new ArrayList<>();
+        for (Path template : templates()) {
+            String text = Files.readString(template);
+            LITERAL_KEY.matcher(text).results().map(m -> m.group(1))
+                    .filter(key -> !english.containsKey(key))
+                    .forEach(key -> missing.add(template.getFileName() + ": " + key));
+            PREFIX_KEY.matcher(text).results().map(m -> m.group(1)).forEach(prefix -> {
+                List<String> values = DYNAMIC.get(prefix);
+                if (values == null) {
+                    missing.add(template.getFileName() + ": no list of the keys '" + prefix + "...' in DYNAMIC");
+                    return;
+                }
+                values.stream().filter(value -> !english.containsKey(prefix + value))
+                        .forEach(value -> missing.add(template.getFileName() + ": " + prefix + value));
+            });
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void translationsOnlyTranslateEnglishKeys() throws IOException {
+        Properties english = bundle("messages.properties");
+        for (String language : List.of("messages_de.properties", "messages_ja.properties")) {
+            Properties translated = bundle(language);
+            assertThat(translated).as(language).isNotEmpty();
+            assertThat(english.keySet()).as(language).containsAll(translated.keySet());
+        }
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(file -> file.toString().endsWith(".html")).toList();
+        }
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = PortalMessagesTest.class.getResourceAsStream("/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
