@@ -6,8 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencps.printing.SampleDocuments;
 import org.opencps.testing.Outbox;
 import org.opencps.testing.browser.Browser;
+import org.opencps.testing.browser.Printer;
 import org.opencps.testing.browser.PortalFlows;
 import org.opencps.testing.browser.PortalServerTest;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,7 +28,7 @@ class PortalScreenshots {
     @TempDir Path files;
 
     @Test
-    void mainPages() {
+    void mainPages() throws Exception {
         try (Browser browser = Browser.start("http://127.0.0.1:" + port)) {
             var flows = new PortalFlows(browser, outbox);
             browser.driver().manage().deleteAllCookies();
@@ -44,10 +46,19 @@ class PortalScreenshots {
             flows.createOrganization("CUSTOMER", "Globex");
             flows.logout().acceptInvitation("it@acme.example", "Ida Admin");
             flows.inviteUser("ada@acme.example", "User").inviteUser("max@acme.example", "Print manager");
+            Printer printer = registerPrinter(browser);
             flows.logout().acceptInvitation("ada@acme.example", "Ada Lovelace");
-            flows.uploadPdf(files, "Quarterly report.pdf", SampleDocuments.pdf(12));
+            flows.uploadPdf(files, "Quarterly report.pdf", SampleDocuments.pdf(12), "Black and white");
             flows.uploadPdf(files, "Boarding pass.pdf", SampleDocuments.pdf(1));
+            flows.uploadPdf(files, "Poster.pdf", SampleDocuments.pdf(2), "Colour");
             shoot(browser, "my-jobs");
+            browser.open("/release/" + printer.deviceId());
+            shoot(browser, "release-at-printer");
+            browser.press("Print here").waitForText("were sent to the printer");
+            printer.printReleased();
+            flows.uploadPdf(files, "Minutes.pdf", SampleDocuments.pdf(4), "Black and white");
+            browser.follow("My usage");
+            shoot(browser, "my-usage");
             browser.follow("My print queue");
             shoot(browser, "my-print-queue");
             browser.follow("My PIN");
@@ -56,9 +67,18 @@ class PortalScreenshots {
             shoot(browser, "my-jobs-phone");
             browser.window(1280, 900);
 
+            flows.logout().acceptInvitation("max@acme.example", "Max Manager");
+            browser.follow("Quotas");
+            shoot(browser, "print-manager-quotas");
             flows.logout().login("it@acme.example");
             browser.follow("Users");
             shoot(browser, "customer-users");
+            browser.follow("Devices");
+            shoot(browser, "customer-devices");
+            browser.follow("Floor 2 printer");
+            shoot(browser, "device");
+            browser.follow("Usage dashboard");
+            shoot(browser, "usage-dashboard");
             browser.follow("Settings");
             shoot(browser, "customer-settings");
             flows.logout().login("admin@sales.example");
@@ -68,6 +88,18 @@ class PortalScreenshots {
             browser.follow("Organization tree");
             shoot(browser, "root-tree");
         }
+    }
+
+    /** The customer admin makes an activation code, with which a printer registers and reports in. */
+    private Printer registerPrinter(Browser browser) throws Exception {
+        browser.follow("Devices").click(By.xpath("//label[normalize-space()='Data overwritten after use']/input"))
+                .press("Save").waitForText("The baseline was saved.");
+        browser.type("code-note", "Second floor, by the kitchen").press("Make an activation code");
+        shoot(browser, "activation-code");
+        Printer printer = new Printer("http://127.0.0.1:" + port).register(browser.find(By.id("activation-code")).getText(),
+                "Floor 2 printer");
+        printer.heartbeat(18_342);
+        return printer;
     }
 
     private static void shoot(Browser browser, String name) {
