@@ -1,6 +1,10 @@
 package org.opencps.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.portal.PortalRouteTable.PUBLIC_OR_SELF;
+import static org.opencps.portal.PortalRouteTable.ROUTES;
+import static org.opencps.portal.PortalRouteTable.allowedFor;
+import static org.opencps.portal.PortalRouteTable.expectation;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,6 +39,9 @@ import org.opencps.identity.Invitations;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.portal.PortalRouteTable.Route;
+import org.opencps.portal.PortalRouteTable.Scope;
+import org.opencps.portal.PortalRouteTable.Who;
 import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJobs;
@@ -61,114 +68,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @OpenCpsTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalRoutesTest {
-
-    /** Who visits: nobody logged in, then people of a root R, its provider P, P's customer C, and R's other customer D. */
-    enum Who { VISITOR, ROOT_ADMIN, PROVIDER_ADMIN, PROVIDER_SUPPORT, CUSTOMER_ADMIN, PRINT_MANAGER, USER, OTHER_ADMIN }
-
-    /** Where a route's {orgId} points. */
-    enum Scope { NONE, ROOT, PROVIDER, CUSTOMER }
-
-    record Route(String route, Scope scope, String expected, String body) {
-    }
-
-    static final String CUSTOMER_MEMBERS = "CUSTOMER_ADMIN=200 PRINT_MANAGER=200 USER=200 OTHER_ADMIN=200 *=403";
-    static final String CUSTOMER_ADMIN_ONLY = "CUSTOMER_ADMIN=200 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 PRINT_MANAGER=403 USER=403 *=404";
-    static final String CUSTOMER_ADMIN_CHANGES = CUSTOMER_ADMIN_ONLY.replace("=200", "=ok");
-    static final String PARENT_CHANGES = "PROVIDER_ADMIN=ok PROVIDER_SUPPORT=403 CUSTOMER_ADMIN=403 PRINT_MANAGER=403 USER=403 *=404";
-    static final String QUOTA_MANAGERS = CUSTOMER_ADMIN_ONLY.replace("PRINT_MANAGER=403", "PRINT_MANAGER=200");
-    /** Devices of a customer: its admins and the provider directly above (admin and support). */
-    static final String DEVICE_VIEWERS = "CUSTOMER_ADMIN=200 PROVIDER_ADMIN=200 PROVIDER_SUPPORT=200 PRINT_MANAGER=403 USER=403 *=404";
-    static final String DEVICE_CHANGES = DEVICE_VIEWERS.replace("=200", "=ok");
-    /** Removing devices and their groups: not provider support. */
-    static final String DEVICE_ADMINS_CHANGES = DEVICE_CHANGES.replace("PROVIDER_SUPPORT=ok", "PROVIDER_SUPPORT=403");
-    static final String PROVIDER_PAGES = "PROVIDER_ADMIN=200 PROVIDER_SUPPORT=200 ROOT_ADMIN=403 *=404";
-
-    /** Pages (GET): who gets what. "ok" in a form's line means allowed (not sent: it would change things). */
-    static final List<Route> ROUTES = List.of(
-            new Route("GET /", Scope.NONE, "*=302", null),
-            new Route("GET /account", Scope.NONE, "*=200", null),
-            new Route("GET /organizations/select", Scope.NONE, "*=200", null),
-            new Route("GET /session/keepalive", Scope.NONE, "*=204", null),
-            new Route("GET /tokens", Scope.NONE, "*=200", null),
-            new Route("GET /jobs", Scope.NONE, CUSTOMER_MEMBERS, null),
-            new Route("GET /jobs/list", Scope.NONE, CUSTOMER_MEMBERS, null),
-            new Route("GET /jobs/{jobId}", Scope.NONE, "USER=200 *=404", null),
-            new Route("GET /queue", Scope.NONE, CUSTOMER_MEMBERS, null),
-            new Route("GET /cards", Scope.NONE, CUSTOMER_MEMBERS, null),
-            new Route("GET /pin", Scope.NONE, CUSTOMER_MEMBERS.replace("*=403", "*=404"), null),
-            new Route("GET /orgs/{orgId}/users", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /orgs/{orgId}/users/{userId}", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /orgs/{orgId}/groups", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /orgs/{orgId}/groups/{groupId}", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /orgs/{orgId}/roles", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /orgs/{orgId}/settings", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /orgs/{orgId}/manage", Scope.CUSTOMER, PARENT_CHANGES.replace("=ok", "=200"), null),
-            new Route("GET /orgs/{orgId}/organizations", Scope.PROVIDER, PROVIDER_PAGES, null),
-            new Route("GET /orgs/{orgId}/license-report", Scope.PROVIDER, PROVIDER_PAGES, null),
-            new Route("GET /orgs/{orgId}/tree", Scope.ROOT, "ROOT_ADMIN=200 *=404", null),
-            new Route("GET /usage", Scope.NONE, CUSTOMER_MEMBERS, null),
-            new Route("GET /orgs/{orgId}/devices", Scope.CUSTOMER, DEVICE_VIEWERS, null),
-            new Route("GET /orgs/{orgId}/devices/{deviceId}", Scope.CUSTOMER, DEVICE_VIEWERS, null),
-            new Route("GET /release/{deviceId}", Scope.NONE,
-                    "CUSTOMER_ADMIN=200 PRINT_MANAGER=200 USER=200 OTHER_ADMIN=404 *=403", null),
-            new Route("GET /orgs/{orgId}/quotas", Scope.CUSTOMER, QUOTA_MANAGERS, null),
-            new Route("GET /orgs/{orgId}/usage", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-
-            new Route("POST /jobs/{jobId}/delete", Scope.NONE, "USER=ok *=404", ""),
-            new Route("POST /cards/{cardId}/delete", Scope.NONE, "USER=ok ROOT_ADMIN=403 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 *=404", ""),
-            new Route("POST /tokens/{tokenId}/revoke", Scope.NONE, "USER=ok *=404", ""),
-            new Route("POST /organizations/select", Scope.NONE, "CUSTOMER_ADMIN=ok PRINT_MANAGER=ok USER=ok *=404", "organizationId=%ORG%"),
-            new Route("POST /orgs/{orgId}/groups", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "name=probe"),
-            new Route("POST /orgs/{orgId}/groups/{groupId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/groups/{groupId}/members", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "userId=%USER%"),
-            new Route("POST /orgs/{orgId}/groups/{groupId}/members/{userId}/remove", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/invitations", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "email=probe@example.com&roles=CUSTOMER_USER"),
-            new Route("POST /orgs/{orgId}/invitations/{invitationId}/revoke", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/users/{userId}/roles", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "roles=PRINT_MANAGER"),
-            new Route("POST /orgs/{orgId}/users/{userId}/pin-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/users/{userId}/cards", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES.replace("USER=403", "USER=ok"),
-                    "number=DEADBEEF02&label=probe"),
-            new Route("POST /orgs/{orgId}/users/{userId}/cards/{cardId}/delete", Scope.CUSTOMER,
-                    CUSTOMER_ADMIN_CHANGES.replace("USER=403", "USER=ok"), ""),
-            new Route("POST /orgs/{orgId}/users/{userId}/remove", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/roles", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "name=probe&permissions=DEVICES_VIEW"),
-            new Route("POST /orgs/{orgId}/roles/{roleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/settings", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES,
-                    "idleLogoutMinutes=5&jobRetentionHours=5&scanRetentionHours=5"),
-            new Route("POST /orgs/{orgId}/print-settings", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "holdJobs=false"),
-            new Route("POST /orgs/{orgId}/rename", Scope.CUSTOMER, PARENT_CHANGES, "name=renamed"),
-            new Route("POST /orgs/{orgId}/license", Scope.CUSTOMER, PARENT_CHANGES,
-                    "deviceLimit=1&plan=x&termStart=2026-01-01&termEnd=2026-12-31"),
-            new Route("POST /orgs/{orgId}/discontinue", Scope.CUSTOMER, PARENT_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/reactivate", Scope.CUSTOMER, PARENT_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/purge", Scope.CUSTOMER, PARENT_CHANGES, "confirmName=Probe+customer"),
-            new Route("POST /orgs/{orgId}/organizations", Scope.PROVIDER, "PROVIDER_ADMIN=ok PROVIDER_SUPPORT=403 ROOT_ADMIN=403 *=404",
-                    "kind=PROVIDER&name=probe"),
-            new Route("POST /orgs/{orgId}/quotas/users/{userId}", Scope.CUSTOMER, QUOTA_MANAGERS.replace("=200", "=ok"),
-                    "colorPagesPerMonth=5&monochromePagesPerMonth="),
-            new Route("POST /orgs/{orgId}/quotas/groups/{groupId}", Scope.CUSTOMER, QUOTA_MANAGERS.replace("=200", "=ok"),
-                    "colorPagesPerMonth=&monochromePagesPerMonth=50"),
-            new Route("POST /release/{deviceId}", Scope.NONE, "USER=ok CUSTOMER_ADMIN=404 PRINT_MANAGER=404 OTHER_ADMIN=404 *=403",
-                    "jobIds=%JOB%"),
-            new Route("POST /jobs/{jobId}/release", Scope.NONE, "USER=ok CUSTOMER_ADMIN=404 PRINT_MANAGER=404 OTHER_ADMIN=404 *=403",
-                    "printerId=%DEVICE%"),
-            new Route("POST /orgs/{orgId}/devices/activation-codes", Scope.CUSTOMER, DEVICE_CHANGES, "validityHours=24&note=probe"),
-            new Route("POST /orgs/{orgId}/devices/activation-codes/{codeId}/revoke", Scope.CUSTOMER, DEVICE_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/devices/baseline", Scope.CUSTOMER, DEVICE_CHANGES, "required=tlsOnly"),
-            new Route("POST /orgs/{orgId}/devices/{deviceId}", Scope.CUSTOMER, DEVICE_CHANGES, "name=renamed"),
-            new Route("POST /orgs/{orgId}/devices/{deviceId}/unregister", Scope.CUSTOMER, DEVICE_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/devices/{deviceId}/remove", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/device-groups", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, "name=probe"),
-            new Route("POST /orgs/{orgId}/device-groups/{deviceGroupId}/delete", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/region-links", Scope.ROOT, "ROOT_ADMIN=ok *=404", "region=eu&eulaUrl=https://example.com/e"));
-
-    /** Work without a login, or act only on the caller's own session, account or things. */
-    static final Set<String> PUBLIC_OR_SELF = Set.of(
-            "GET /login", "POST /login", "POST /logout", "GET /password-reset", "POST /password-reset",
-            "GET /reset-password", "POST /reset-password", "GET /verify-email", "POST /verify-email",
-            "GET /invitations/{token}", "POST /invitations/{token}", "GET /setup", "POST /setup", "POST /cookies/consent",
-            "POST /account/password", "POST /account/logout-everywhere", "POST /tokens", "POST /pin/regenerate",
-            "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs");
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -304,16 +203,6 @@ class PortalRoutesTest {
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getHeader("Strict-Transport-Security")).isNull();
     }
 
-    /** The person a page is for: the first role it answers 200. */
-    private static Who allowedFor(Route route) {
-        for (Who who : Who.values()) {
-            if (who != Who.VISITOR && expectation(route, who).equals("200")) {
-                return who;
-            }
-        }
-        return null;
-    }
-
     private static final Pattern INLINE = Pattern.compile(
             "<script(?![^>]*\\bsrc=)[^>]*>|<style|<[^>]*\\s(style|on[a-z]+)\\s*=[^>]*>|javascript:", Pattern.CASE_INSENSITIVE);
 
@@ -371,24 +260,6 @@ class PortalRoutesTest {
             url = url.replace("{" + id.getKey() + "}", id.getValue());
         }
         return url;
-    }
-
-    /** The status a line promises this person ("ok", or a number), falling back to its "*". */
-    private static String expectation(Route route, Who who) {
-        String fallback = null;
-        for (String entry : route.expected().split(" ")) {
-            String[] parts = entry.split("=");
-            if (parts[0].equals(who.name())) {
-                return parts[1];
-            }
-            if (parts[0].equals("*")) {
-                fallback = parts[1];
-            }
-        }
-        if (fallback == null) {
-            throw new IllegalStateException(route.route() + " says nothing for " + who);
-        }
-        return fallback;
     }
 
     private Set<String> portalRoutes() {

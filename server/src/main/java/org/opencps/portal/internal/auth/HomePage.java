@@ -1,9 +1,7 @@
 package org.opencps.portal.internal.auth;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import org.opencps.portal.internal.web.LocalPaths;
 import org.opencps.portal.internal.web.Navigation;
 import org.opencps.portal.internal.web.PageContext;
@@ -47,13 +45,7 @@ class HomePage {
     /** Remembers that the cookie notice was read and accepted (only necessary cookies exist; nothing tracks). */
     @PostMapping("/cookies/consent")
     String consent(@RequestParam(required = false) String back, HttpServletRequest request, HttpServletResponse response) {
-        Cookie cookie = new Cookie(PortalPages.CONSENT_COOKIE, "1");
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        PortalPages.remember(request, response, PortalPages.CONSENT_COOKIE, "1");
         return "redirect:" + LocalPaths.orDefault(back, "/");
     }
 }

@@ -1,9 +1,7 @@
 package org.opencps.portal.internal.auth;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import org.opencps.identity.Users;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
@@ -12,6 +10,7 @@ import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.SessionLogin;
 import org.opencps.portal.internal.web.LocalPaths;
 import org.opencps.portal.internal.web.PageContext;
+import org.opencps.portal.internal.web.PortalPages;
 import org.opencps.tenancy.Organizations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,13 +60,7 @@ class TenantSelector {
             throw new NotFoundException("organization");
         }
         sessions.switchOrganization(request, response, actor, org, organizations.idleTimeout(org));
-        Cookie cookie = new Cookie(COOKIE, org.toString());
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        PortalPages.remember(request, response, COOKIE, org.toString());
         return "redirect:" + LocalPaths.orDefault(next, "/");
     }
 }

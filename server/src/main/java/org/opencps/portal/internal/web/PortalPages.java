@@ -2,6 +2,7 @@ package org.opencps.portal.internal.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.opencps.access.AccessPolicy;
 import org.opencps.identity.Users;
@@ -52,6 +53,20 @@ public class PortalPages {
         } catch (NotFoundException accountGone) {
             return PageContext.visitor(consented, path);
         }
+    }
+
+    /**
+     * Sets one of the portal's remembering cookies (the consent, the last organization chosen):
+     * nothing secret, kept a year, HttpOnly, SameSite=Lax, Secure over TLS.
+     */
+    public static void remember(HttpServletRequest request, HttpServletResponse response, String name, String value) {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     private static boolean consented(HttpServletRequest request) {
