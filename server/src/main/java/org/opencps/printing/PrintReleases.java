@@ -22,7 +22,8 @@ public interface PrintReleases {
      * transaction, every quota that applies is charged and the job moves HELD -> RELEASED, and
      * {@link PrintJobReleased} is published. Over a quota: {@link QuotaExceededException} (422,
      * field "quota", saying what is left), nothing changes. Not HELD: {@link
-     * org.opencps.platform.errors.ConflictException}.
+     * org.opencps.platform.errors.ConflictException}. Call it outside a transaction of your own: each
+     * release commits, or is refused, by itself (releasing several jobs is one call per job).
      */
     Release release(Actor person, JobId job, DeviceId device, ReleaseOptions options);
 

@@ -54,7 +54,8 @@ class CrossTenantProbeTest {
             "POST /api/v1/me/pin/regenerate", "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "GET /api/v1/me/cards",
             "POST /api/v1/me/cards", "GET /api/v1/permissions", "GET /api/v1/public/regions/{region}/links",
             "GET /api/v1/jobs", "POST /api/v1/jobs",
-            "GET /api/v1/me/print-queue", "POST /api/v1/me/print-queue/secret", "DELETE /api/v1/me/print-queue/secret");
+            "GET /api/v1/me/print-queue", "POST /api/v1/me/print-queue/secret", "DELETE /api/v1/me/print-queue/secret",
+            "GET /api/v1/me/usage");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -71,7 +72,9 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/v1/organizations/{orgId}/invitations", "{\"email\":\"probe@example.com\",\"roles\":[\"CUSTOMER_USER\"]}"),
             Map.entry("POST /api/v1/organizations/{orgId}/groups", "{\"name\":\"probe\"}"),
             Map.entry("POST /api/v1/organizations/{orgId}/roles", "{\"name\":\"probe\",\"permissions\":[\"DEVICES_VIEW\"]}"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/print-settings", "{\"holdJobs\":false}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/print-settings", "{\"holdJobs\":false,\"forceMonochrome\":true}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/quotas/users/{userId}", "{\"colorPagesPerMonth\":1}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/quotas/groups/{groupId}", "{\"monochromePagesPerMonth\":1}"),
             Map.entry("POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}"));
 
     @Autowired MockMvc mvc;

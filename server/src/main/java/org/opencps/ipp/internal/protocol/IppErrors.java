@@ -3,6 +3,7 @@ package org.opencps.ipp.internal.protocol;
 import com.hp.jipp.encoding.Attribute;
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.model.Status;
+import com.hp.jipp.model.Types;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.errors.UnauthenticatedException;
+import org.opencps.printing.DocumentFormatNotAllowedException;
 import org.opencps.printing.InvalidDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ public final class IppErrors {
     public static IppPacket answer(IppRequest request, Exception failure) {
         return switch (failure) {
             case IppStatusException e -> error(request, e.status(), e.getMessage(), e.unsupported());
+            case DocumentFormatNotAllowedException e -> error(request, Status.clientErrorDocumentFormatNotSupported,
+                    e.getMessage(), List.of(Types.documentFormat.of(e.format().mediaType())));
             case InvalidDocumentException e -> error(request, Status.clientErrorDocumentFormatError, e.getMessage(), List.of());
             case NotFoundException e -> error(request, Status.clientErrorNotFound, e.getMessage(), List.of());
             case ForbiddenException e -> error(request, Status.clientErrorForbidden, e.getMessage(), List.of());
