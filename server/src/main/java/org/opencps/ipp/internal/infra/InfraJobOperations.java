@@ -105,6 +105,7 @@ class InfraJobOperations {
         JobState state = reported.single(Types.outputDeviceJobState)
                 .or(() -> operation.single(Types.outputDeviceJobState))
                 .orElseThrow(() -> new IppStatusException(Status.clientErrorBadRequest, "output-device-job-state is missing"));
+        requireJobState(state);
         int impressions = reported.single(Types.jobImpressionsCompleted).orElse(0);
         String message = reported.single(Types.outputDeviceJobStateMessage).map(Text::getValue).orElse(null);
         if (state == JobState.completed || state == JobState.aborted || state == JobState.canceled) {
@@ -126,6 +127,7 @@ class InfraJobOperations {
         if (ids.size() != states.size()) {
             throw new IppStatusException(Status.clientErrorBadRequest, "job-ids and output-device-job-states must have as many values");
         }
+        states.forEach(InfraJobOperations::requireJobState);
         List<Integer> differentIds = new ArrayList<>();
         List<JobState> ourStates = new ArrayList<>();
         List<Integer> unknown = new ArrayList<>();
@@ -183,6 +185,13 @@ class InfraJobOperations {
         if (!success) {
             // held again: a new release to this printer starts over with a new job number
             store.forget(org, device, job.number());
+        }
+    }
+
+    /** pending (3) to completed (9): anything else is not a job state. */
+    private static void requireJobState(JobState state) {
+        if (state.getCode() < JobState.pending.getCode() || state.getCode() > JobState.completed.getCode()) {
+            throw new IppStatusException(Status.clientErrorBadRequest, "a job state is 3 (pending) to 9 (completed), not " + state.getCode());
         }
     }
 
