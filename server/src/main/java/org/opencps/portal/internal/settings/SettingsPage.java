@@ -1,5 +1,8 @@
 package org.opencps.portal.internal.settings;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.platform.errors.InvalidInputException;
@@ -7,6 +10,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.PrintAdministration;
 import org.opencps.printing.PrintSettings;
 import org.opencps.tenancy.OrganizationSettings;
@@ -42,6 +46,7 @@ class SettingsPage {
         boolean customer = organizations.get(actor, orgId).kind() == OrgKind.CUSTOMER;
         model.addAttribute("customer", customer);
         model.addAttribute("print", customer ? printing.settings(actor, orgId) : null);
+        model.addAttribute("formats", DocumentFormat.values());
         model.addAttribute("canManage", policy.can(actor, Permission.SETTINGS_MANAGE, orgId));
         model.addAttribute("orgId", orgId);
         return "settings/settings";
@@ -63,11 +68,31 @@ class SettingsPage {
         });
     }
 
+    /** Holding and the print policies: forced black and white or duplex, pages per job, document formats. */
     @PostMapping("/orgs/{orgId}/print-settings")
     String savePrint(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "false") boolean holdJobs,
-                     RedirectAttributes flash) {
+                     @RequestParam(defaultValue = "false") boolean forceMonochrome,
+                     @RequestParam(defaultValue = "false") boolean forceDuplex,
+                     @RequestParam(defaultValue = "") String maxPagesPerJob,
+                     @RequestParam(required = false) List<String> allowedFormats, RedirectAttributes flash) {
         return Forms.change(flash, "/orgs/" + orgId + "/settings", "settings.saved",
-                () -> printing.updateSettings(actor, orgId, new PrintSettings(holdJobs)));
+                () -> printing.updateSettings(actor, orgId, new PrintSettings(holdJobs, forceMonochrome, forceDuplex,
+                        maxPagesPerJob.isBlank() ? null : number("maxPagesPerJob", maxPagesPerJob), formats(allowedFormats))));
+    }
+
+    private static Set<DocumentFormat> formats(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new InvalidInputException("allowedFormats", "allow at least one document format");
+        }
+        Set<DocumentFormat> formats = EnumSet.noneOf(DocumentFormat.class);
+        for (String name : names) {
+            try {
+                formats.add(DocumentFormat.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("allowedFormats", "unknown document format " + name);
+            }
+        }
+        return formats;
     }
 
     private static int number(String field, String text) {

@@ -1,0 +1,104 @@
+package org.opencps.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.EnumSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.opencps.access.FixedRole;
+import org.opencps.identity.ApiTokens;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.PrintAdministration;
+import org.opencps.tenancy.Organizations;
+import org.opencps.testing.OpenCpsTest;
+import org.opencps.testing.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Forms the browser test does not fill in: what they save goes through the faces whole, a refused
+ * input saves nothing and says why, and a secret made on a page is shown in that answer only.
+ */
+@OpenCpsTest
+class PortalFormsTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired World world;
+    @Autowired PrintAdministration printing;
+    @Autowired Organizations organizations;
+    @Autowired ApiTokens tokens;
+
+    @Test
+    void printPoliciesAreSavedWholeFromTheSettingsPage() throws Exception {
+        OrgId org = world.customer(world.root(), "Policies Ltd");
+        Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
+        send(admin, "/orgs/" + org + "/print-settings",
+                "holdJobs=true&forceMonochrome=true&maxPagesPerJob=50&allowedFormats=PDF&allowedFormats=JPEG");
+        var saved = printing.settings(admin, org);
+        assertThat(saved.holdJobs()).isTrue();
+        assertThat(saved.forceMonochrome()).isTrue();
+        assertThat(saved.forceDuplex()).isFalse();
+        assertThat(saved.maxPagesPerJob()).isEqualTo(50);
+        assertThat(saved.allowedFormats()).isEqualTo(EnumSet.of(DocumentFormat.PDF, DocumentFormat.JPEG));
+        assertThat(page(admin, "/orgs/" + org + "/settings")).contains("name=\"forceMonochrome\" value=\"true\" checked");
+    }
+
+    @Test
+    void aRefusedSettingSavesNothingAndTheNextPageSaysWhy() throws Exception {
+        OrgId org = world.customer(world.root(), "Idle Ltd");
+        Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
+        MvcResult refused = send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1441&jobRetentionHours=24&scanRetentionHours=24");
+        assertThat(refused.getFlashMap().get("error")).asString().contains("1440");
+        assertThat(refused.getFlashMap().get("errorField")).isEqualTo("idleLogoutMinutes");
+        assertThat(organizations.settings(admin, org).idleLogoutMinutes()).isEqualTo(30);
+
+        send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1440&jobRetentionHours=720&scanRetentionHours=1");
+        var saved = organizations.settings(admin, org);
+        assertThat(saved.idleLogoutMinutes()).isEqualTo(1440);
+        assertThat(saved.jobRetentionHours()).isEqualTo(720);
+    }
+
+    @Test
+    void aNewTokensSecretIsShownInTheAnswerThatMadeItOnly() throws Exception {
+        OrgId org = world.customer(world.root(), "Tokens Ltd");
+        Actor user = world.person(org, FixedRole.CUSTOMER_USER).actor();
+        String made = mvc.perform(post("/tokens").with(csrf()).with(authentication(new ActorAuthentication(user)))
+                .contentType("application/x-www-form-urlencoded").content("name=laptop&lifetimeDays=30"))
+                .andReturn().getResponse().getContentAsString();
+        var secret = Pattern.compile("ocps_[A-Za-z0-9_-]+").matcher(made);
+        assertThat(secret.find()).as("the new secret on the page").isTrue();
+        assertThat(tokens.authenticate(secret.group())).contains(user);
+        assertThat(page(user, "/tokens")).contains("laptop").doesNotContain(secret.group());
+    }
+
+    @Test
+    void aTokenLifetimeBeyondTheLimitIsRefusedOnThePage() throws Exception {
+        OrgId org = world.customer(world.root(), "Long Ltd");
+        Actor user = world.person(org, FixedRole.CUSTOMER_USER).actor();
+        String answer = mvc.perform(post("/tokens").with(csrf()).with(authentication(new ActorAuthentication(user)))
+                .contentType("application/x-www-form-urlencoded").content("name=forever&lifetimeDays=91"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("1 to 90 days").doesNotContain("ocps_");
+        assertThat(tokens.mine(user)).isEmpty();
+    }
+
+    private MvcResult send(Actor actor, String url, String body) throws Exception {
+        MvcResult result = mvc.perform(post(url).with(csrf()).with(authentication(new ActorAuthentication(actor)))
+                .contentType("application/x-www-form-urlencoded").content(body)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(302);
+        return result;
+    }
+
+    private String page(Actor actor, String url) throws Exception {
+        return mvc.perform(get(url).with(authentication(new ActorAuthentication(actor)))).andReturn().getResponse()
+                .getContentAsString();
+    }
+}
