@@ -38,7 +38,7 @@ public final class HttpClients {
         return builder.build();
     }
 
-    static SSLContext trusting(Path pem) {
+    public static SSLContext trusting(Path pem) {
         if (!Files.isReadable(pem)) {
             throw CommandFailure.usage("cannot read the certificate file " + pem);
         }
