@@ -35,6 +35,29 @@ public final class Journal implements AutoCloseable {
 
     public enum Step { PRINTING, SENT, PRINTED, REPORTED, ABANDONED }
 
+    /** What to do next with a job released to a printer, given what the journal holds about it. */
+    public enum Action {
+        /** Nothing recorded (or finished before): a new release, print it. */
+        SEND,
+        /** Cut off while sending: look for it on the printer, and never send it again. */
+        FIND_ON_PRINTER,
+        /** The printer has it: wait for its end. */
+        AWAIT_PRINTER,
+        /** Printed (or failed) already: only the report is missing. */
+        REPORT
+    }
+
+    public static Action next(Optional<Entry> entry) {
+        if (entry.isEmpty() || entry.get().finished()) {
+            return Action.SEND;
+        }
+        return switch (entry.get().step()) {
+            case PRINTING -> Action.FIND_ON_PRINTER;
+            case SENT -> Action.AWAIT_PRINTER;
+            default -> Action.REPORT;
+        };
+    }
+
     /** One job on one printer, as far as it got. */
     public record Entry(String printer, String jobId, Step step, Release release, Integer ippJobId, Outcome outcome, Instant at) {
 

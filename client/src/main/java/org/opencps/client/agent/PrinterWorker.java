@@ -59,18 +59,18 @@ final class PrinterWorker {
         }
         for (Release release : api.releases(printerId)) {
             Optional<Entry> entry = journal.find(printerId, release.jobId());
-            if (entry.isPresent()) {
-                resume(entry.get());
-            } else {
+            if (Journal.next(entry) == Journal.Action.SEND) {
                 printNew(release);
+            } else {
+                resume(entry.get());
             }
         }
     }
 
     private void resume(Entry entry) throws IOException, InterruptedException {
         Release release = entry.release();
-        switch (entry.step()) {
-            case PRINTING -> {
+        switch (Journal.next(Optional.of(entry))) {
+            case FIND_ON_PRINTER -> {
                 Optional<IppJob> job = printing.find(release);
                 if (job.isPresent()) {
                     log.info("job " + entry.jobId() + ": found as job " + job.get().id() + " on " + display + "; following it");
@@ -83,10 +83,11 @@ final class PrinterWorker {
                             + " cut off (connection or agent stopped) and the printer lists no such job; not sent again"));
                 }
             }
-            case SENT -> entry = journal.printed(entry, printing.await(release, entry.ippJobId()));
-            default -> {
-                // PRINTED: only the report is missing
+            case AWAIT_PRINTER -> entry = journal.printed(entry, printing.await(release, entry.ippJobId()));
+            case REPORT -> {
+                // only the report is missing
             }
+            case SEND -> throw new IllegalStateException("job " + entry.jobId() + " is finished");
         }
         reporter.report(entry);
     }

@@ -46,7 +46,12 @@ public final class DeviceState implements AutoCloseable {
             DurableFiles.ownerOnlyFolder(dir);
             FileChannel channel = FileChannel.open(dir.resolve("lock"), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     DurableFiles.attributes("rw-------"));
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 throw CommandFailure.failed("another opencps process is using the state folder " + dir);

@@ -87,6 +87,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Opencps root = Opencps.root(spec);
         release.validate(login != null);
+        var beat = heartbeat.requested() ? heartbeat.heartbeat() : null;
         if (printTo != null && !List.of("ipp", "ipps").contains(String.valueOf(printTo.getScheme()).toLowerCase())) {
             throw CommandFailure.usage("--print-to takes an ipp:// or ipps:// printer URI");
         }
@@ -109,8 +110,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     report.credentialRotated = true;
                     say("credential rotated");
                 }
-                if (heartbeat.requested()) {
-                    report.heartbeat = api.heartbeat(identity.deviceId(), heartbeat.heartbeat());
+                if (beat != null) {
+                    report.heartbeat = api.heartbeat(identity.deviceId(), beat);
                     say("heartbeat sent; security drift from the baseline: "
                             + (report.heartbeat.drift() == null || report.heartbeat.drift().isEmpty() ? "none" : report.heartbeat.drift())
                             + (report.heartbeat.releasesWaiting() == null ? "" : "; releases waiting: " + report.heartbeat.releasesWaiting()));
