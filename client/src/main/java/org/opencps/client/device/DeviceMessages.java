@@ -1,5 +1,6 @@
 package org.opencps.client.device;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,7 @@ public final class DeviceMessages {
     }
 
     public record Counters(Long totalPages, Long colorPages, Long monochromePages) {
+        @JsonIgnore
         public boolean isEmpty() {
             return totalPages == null && colorPages == null && monochromePages == null;
         }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +14,7 @@ import org.opencps.client.testing.ClientJar;
 import org.opencps.client.testing.Rest;
 import org.opencps.client.testing.ServerUnderTest;
 import org.opencps.client.testing.SharedServer;
+import org.opencps.client.testing.Tenant;
 import org.opencps.client.testing.TestPdf;
 import org.opencps.client.testing.Tools;
 import tools.jackson.databind.JsonNode;
@@ -34,13 +34,9 @@ class PrintEndToEndTest {
     @BeforeAll
     static void aPersonWithAToken(ServerUnderTest shared) throws Exception {
         server = shared;
-        Rest admin = server.admin();
-        String org = admin.customer("Print customer " + UUID.randomUUID());
-        Rest customerAdmin = admin.invite(server, org, "admin-" + UUID.randomUUID() + "@example.org", "CUSTOMER_ADMIN",
-                "Admin-pass-" + UUID.randomUUID());
-        person = customerAdmin.invite(server, org, "printer-" + UUID.randomUUID() + "@example.org", "CUSTOMER_USER",
-                "Print-pass-" + UUID.randomUUID());
-        token = person.apiToken();
+        Tenant tenant = Tenant.create(server, "Print customer");
+        person = tenant.user();
+        token = tenant.token();
     }
 
     @Test

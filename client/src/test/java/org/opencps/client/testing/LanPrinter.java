@@ -32,6 +32,11 @@ public final class LanPrinter implements AutoCloseable {
     }
 
     public static LanPrinter start() {
+        return start("application/pdf,image/jpeg,image/pwg-raster");
+    }
+
+    /** A printer accepting only these MIME types (comma-separated). */
+    public static LanPrinter start(String formats) {
         String ippeveprinter = Tools.program("/usr/sbin/ippeveprinter", "cups-ipp-utils");
         String dbusDaemon = Tools.program("/usr/bin/dbus-daemon", "dbus");
         Path dir = Tools.tempDir("opencps-lan-printer-");
@@ -46,7 +51,7 @@ public final class LanPrinter implements AutoCloseable {
         Path spool = dir.resolve("spool");
         spool.toFile().mkdirs();
         Child printer = Child.start("ippeveprinter", List.of(ippeveprinter, "-2", "-n", "localhost", "-p", Integer.toString(port),
-                        "-r", "off", "-k", "-c", "/bin/true", "-d", spool.toString(), "-f", "application/pdf,image/jpeg,image/pwg-raster",
+                        "-r", "off", "-k", "-c", "/bin/true", "-d", spool.toString(), "-f", formats,
                         "-m", "LAN Test Printer", "LanTest"),
                 Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + socket), dir.resolve("ippeveprinter.log"));
         var lan = new LanPrinter(dir, dbus, printer, port);

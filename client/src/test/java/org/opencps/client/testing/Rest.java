@@ -76,6 +76,17 @@ public final class Rest {
         return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
     }
 
+    /** Submits a document as this person's held job (POST /api/v1/jobs, the file as the body); the job's id. */
+    public String submit(Path document, String query) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs" + query)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofFile(document));
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("POST /api/v1/jobs answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body()).path("id").asString();
+    }
+
     /** A new customer organization below the administrator's own, with room for ten devices. */
     public String customer(String name) throws IOException, InterruptedException {
         String body = """

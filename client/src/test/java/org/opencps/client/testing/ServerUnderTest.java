@@ -38,7 +38,8 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     public static Path jar() {
-        Path jar = Path.of("..", "server", "target", "opencps-server.jar").toAbsolutePath().normalize();
+        String override = System.getProperty("opencps.server.jar");
+        Path jar = (override != null ? Path.of(override) : Path.of("..", "server", "target", "opencps-server.jar")).toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -q -B -o -pl server -DskipTests package)");
         }
