@@ -90,7 +90,7 @@ public final class Rest {
     /** A new customer organization below the administrator's own, with room for ten devices. */
     public String customer(String name) throws IOException, InterruptedException {
         String body = """
-                {"kind":"CUSTOMER","name":"%s","license":{"deviceLimit":10,"plan":"client tests","termStart":"2020-01-01","termEnd":"2099-12-31"}}"""
+                {"kind":"CUSTOMER","name":"%s","license":{"deviceLimit":50,"plan":"client tests","termStart":"2020-01-01","termEnd":"2099-12-31"}}"""
                 .formatted(name);
         return post("/api/v1/organizations/" + organizationId + "/children", body).path("id").asString();
     }
