@@ -93,7 +93,7 @@ class CommandLineTest {
         usage(run("device", "simulate", "--state-dir", state, "--pin", "1234", "--release", "all,0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"),
                 "\"all\" or job ids");
         usage(run("device", "simulate", "--state-dir", state, "--security", "bogus=true"), "unknown setting bogus");
-        usage(run("device", "simulate", "--state-dir", state, "--print-to", "http://printer/ipp"), "ipp:// or ipps://");
+        usage(run("device", "simulate", "--state-dir", state, "--print-to", "http://printer/ipp"), "--print-to takes a printer URI: ipp://");
         assertThat(run("device", "simulate", "--state-dir", state, "--pin", "1", "--card", "2").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("device", "simulate", "--state-dir", state, "--email", "a@example.org").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("device").code()).isEqualTo(ExitCodes.USAGE);
@@ -125,7 +125,7 @@ class CommandLineTest {
     void theAgentNeedsIppPrintersAndSensibleIntervals() {
         String state = dir.resolve("agent").toString();
         assertThat(run("agent", "--state-dir", state).err()).contains("Missing required option: '--printer=URI'");
-        usage(run("agent", "--state-dir", state, "--printer", "http://printer.lan/ipp/print"), "--printer takes ipp://");
+        usage(run("agent", "--state-dir", state, "--printer", "http://printer.lan/ipp/print"), "--printer takes a printer URI: ipp://");
         assertThat(run("agent", "--state-dir", state, "--printer", "ipp://p/ipp", "--poll-interval", "0s").err())
                 .contains("a duration must be more than zero");
         assertThat(run("agent", "--state-dir", state, "--printer", "ipp://p/ipp", "--job-timeout", "soon").err())

@@ -2,16 +2,13 @@ package org.opencps.client.agent;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.opencps.client.CommandFailure;
 import org.opencps.client.DurationConverter;
 import org.opencps.client.ExitCodes;
 import org.opencps.client.Opencps;
@@ -84,10 +81,9 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Opencps root = Opencps.root(spec);
-        List<URI> printers = printerUris.stream().map(AgentCommand::printerUri).distinct().toList();
+        List<URI> printers = printerUris.stream().map(uri -> IppClient.printerUri("--printer", uri)).distinct().toList();
         var log = new AgentLog(spec.commandLine().getErr());
-        Path dir = registration.stateDir() != null ? registration.stateDir()
-                : Path.of(System.getProperty("user.home"), ".opencps", "agent");
+        Path dir = registration.stateDir("agent");
         try (var state = DeviceState.open(dir);
              var serverHttp = serverOptions.httpClient();
              var printerHttp = HttpClients.create(printerCaCert);
@@ -128,19 +124,6 @@ public final class AgentCommand implements Callable<Integer> {
                 log.info("agent stopped");
             }
             return ExitCodes.OK;
-        }
-    }
-
-    static URI printerUri(String text) {
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("ipp") || scheme.equals("ipps")) || uri.getHost() == null) {
-                throw CommandFailure.usage("--printer takes ipp://host[:port]/path or ipps://...: " + IppClient.display(uri));
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw CommandFailure.usage("--printer: not a URI");
         }
     }
 }

@@ -32,7 +32,8 @@ public final class RegistrationOptions {
     @Option(names = "--ip-address", paramLabel = "IP", description = "IP address reported at registration (default: this computer's)")
     String ipAddress;
 
-    public Path stateDir() {
-        return stateDir;
+    /** The state folder given, or {@code ~/.opencps/<defaultName>}. */
+    public Path stateDir(String defaultName) {
+        return stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".opencps", defaultName);
     }
 }

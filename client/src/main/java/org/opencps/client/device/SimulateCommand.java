@@ -68,7 +68,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--print-to", paramLabel = "URI",
             description = "send released documents to this IPP printer (ipp://host:port/path); without it they are discarded")
-    private URI printTo;
+    private String printToText;
 
     @Option(names = "--printer-ca-cert", paramLabel = "FILE.pem", description = "trust only these certificates for an ipps:// printer")
     private Path printerCaCert;
@@ -83,16 +83,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private URI printTo;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Opencps root = Opencps.root(spec);
         release.validate(login != null);
         var beat = heartbeat.requested() ? heartbeat.heartbeat() : null;
-        if (printTo != null && !List.of("ipp", "ipps").contains(String.valueOf(printTo.getScheme()).toLowerCase())) {
-            throw CommandFailure.usage("--print-to takes an ipp:// or ipps:// printer URI");
-        }
-        Path dir = registration.stateDir() != null ? registration.stateDir()
-                : Path.of(System.getProperty("user.home"), ".opencps", "simulator");
+        printTo = printToText == null ? null : IppClient.printerUri("--print-to", printToText);
+        Path dir = registration.stateDir("simulator");
         var report = new SimulationReport();
         try (var state = DeviceState.open(dir); var http = serverOptions.httpClient(); var printerHttp = HttpClients.create(printerCaCert)) {
             boolean registered = state.identity().isPresent();

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import org.opencps.client.CommandFailure;
 import org.opencps.client.http.NetworkErrors;
 
 /**
@@ -73,6 +74,20 @@ public final class IppClient {
             }
             return new IppInputStream(in).readPacket();
         }
+    }
+
+    /** A printer URI given on the command line for {@code option}: ipp:// or ipps:// with a host. */
+    public static URI printerUri(String option, String text) {
+        try {
+            URI uri = new URI(text.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("ipp") || scheme.equals("ipps")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw CommandFailure.usage(option + " takes a printer URI: ipp://host[:port]/path or ipps://...");
     }
 
     /** The HTTP address an IPP URI is reached at. */
