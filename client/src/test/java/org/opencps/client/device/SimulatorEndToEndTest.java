@@ -150,6 +150,38 @@ class SimulatorEndToEndTest {
     }
 
     @Test
+    void aPersonLogsInWithTheirCardOrTheirEmailAndPassword() throws Exception {
+        Path state = registered();
+        String card = "04" + Long.toHexString(System.nanoTime()).toUpperCase();
+        tenant.user().post("/api/v1/me/cards", "{\"number\":\"" + card + "\",\"label\":\"badge\"}");
+        Path passwordFile = Files.writeString(dir.resolve("password"), tenant.userPassword() + "\n");
+
+        var byCard = simulate(state, "--card", card);
+        var byPassword = simulate(state, "--email", tenant.userEmail(), "--password-file", passwordFile.toString());
+
+        for (var run : List.of(byCard, byPassword)) {
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(json(run).path("person").asString()).isNotBlank();
+            assertThat(json(run).path("loggedOut").asBoolean()).isTrue();
+        }
+        assertThat(byPassword.all()).doesNotContain(tenant.userPassword());
+    }
+
+    @Test
+    void jobsReleasedToTheDeviceFromThePortalArePrintedWithPending() throws Exception {
+        Path state = registered();
+        String deviceId = json(simulate(state)).path("deviceId").asString();
+        String job = tenant.user().submit(TestPdf.write(dir.resolve("portal.pdf"), 1), "?name=From%20the%20portal");
+        tenant.user().post("/api/v1/devices/" + deviceId + "/releases", "{\"jobIds\":[\"" + job + "\"]}");
+
+        var run = simulate(state, "--pending");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(ids(json(run).path("printed"), "jobId")).containsExactly(job);
+        assertThat(tenant.job(job).path("state").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void aWrongPinIsRefusedWithoutSayingWhatWasWrong() throws Exception {
         Path state = registered();
         String wrong = tenant.pin().equals("000000") ? "000001" : "000000";

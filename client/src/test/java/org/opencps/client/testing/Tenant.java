@@ -8,16 +8,18 @@ import tools.jackson.databind.JsonNode;
  * A customer organization made through the REST API for one test class: its administrator, and a
  * person who prints, with an API token and a PIN.
  */
-public record Tenant(ServerUnderTest server, String org, Rest admin, Rest user, String token, String pin) {
+public record Tenant(ServerUnderTest server, String org, Rest admin, Rest user, String userEmail, String userPassword,
+                     String token, String pin) {
 
     public static Tenant create(ServerUnderTest server, String label) throws IOException, InterruptedException {
         Rest root = server.admin();
         String org = root.customer(label + " " + UUID.randomUUID());
         Rest admin = root.invite(server, org, "admin-" + UUID.randomUUID() + "@example.org", "CUSTOMER_ADMIN",
                 "Admin-pass-" + UUID.randomUUID());
-        Rest user = admin.invite(server, org, "user-" + UUID.randomUUID() + "@example.org", "CUSTOMER_USER",
-                "User-pass-" + UUID.randomUUID());
-        return new Tenant(server, org, admin, user, user.apiToken(), user.pin());
+        String email = "user-" + UUID.randomUUID() + "@example.org";
+        String password = "User-pass-" + UUID.randomUUID();
+        Rest user = admin.invite(server, org, email, "CUSTOMER_USER", password);
+        return new Tenant(server, org, admin, user, email, password, user.apiToken(), user.pin());
     }
 
     /** A one-time activation code made by the organization's administrator. */
