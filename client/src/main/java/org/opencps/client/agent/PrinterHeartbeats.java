@@ -41,18 +41,22 @@ final class PrinterHeartbeats {
 
     static Heartbeat of(IppPrinter printer) throws InterruptedException {
         try {
-            PrinterStatus status = printer.status();
-            String state = status.hasError() ? "ERROR" : status.hasWarning() ? "WARNING"
-                    : status.state().equals("processing") ? "PRINTING" : "IDLE";
-            String message = status.message() == null || status.message().isBlank() ? status.state() : status.message();
-            if (!status.problems().isEmpty()) {
-                message += " (" + String.join(", ", status.problems()) + ")";
-            }
-            var counters = new Counters(status.totalPages(), status.colorPages(), status.monochromePages());
-            return new Heartbeat(state, message, counters.isEmpty() ? null : counters, null);
+            return of(printer.status());
         } catch (IOException | PrinterRefused e) {
             return new Heartbeat("ERROR", "the printer does not answer over IPP: " + e.getMessage(), null, null);
         }
+    }
+
+    /** The heartbeat for what the printer says: its state, its problems, the counters it has. */
+    static Heartbeat of(PrinterStatus status) {
+        String state = status.hasError() ? "ERROR" : status.hasWarning() ? "WARNING"
+                : status.state().equals("processing") ? "PRINTING" : "IDLE";
+        String message = status.message() == null || status.message().isBlank() ? status.state() : status.message();
+        if (!status.problems().isEmpty()) {
+            message += " (" + String.join(", ", status.problems()) + ")";
+        }
+        var counters = new Counters(status.totalPages(), status.colorPages(), status.monochromePages());
+        return new Heartbeat(state, message, counters.isEmpty() ? null : counters, null);
     }
 
     private boolean send(String deviceId, Heartbeat heartbeat, String what) throws InterruptedException {

@@ -25,8 +25,9 @@ public final class ReleaseTickets {
      */
     public static String ippJobName(Release release) {
         String name = release.name() == null || release.name().isBlank() ? "OpenCPS job" : release.name().strip();
-        if (name.length() > 150) {
-            name = name.substring(0, 150);
+        // IPP names hold at most 255 octets; the id (and its brackets) must survive whole
+        while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 200) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
         }
         return name + " [" + release.jobId() + "]";
     }
