@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordLogins {
 
     static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
-    private static final int ATTEMPTS_PER_SOURCE_PER_MINUTE = 30;
 
     private final UserStore users;
     private final PasswordStore passwords;
@@ -38,6 +37,7 @@ public class PasswordLogins {
     private final Clock clock;
     private final int threshold;
     private final Duration lockoutDuration;
+    private final int attemptsPerSourcePerMinute;
     private final String decoyHash;
 
     PasswordLogins(UserStore users, PasswordStore passwords, PasswordHasher hasher, RateLimiter rateLimiter,
@@ -50,13 +50,14 @@ public class PasswordLogins {
         this.clock = clock;
         this.threshold = properties.security().lockoutThreshold();
         this.lockoutDuration = properties.security().lockoutDuration();
+        this.attemptsPerSourcePerMinute = properties.security().loginAttemptsPerSourcePerMinute();
         this.decoyHash = hasher.hash("decoy-password-for-equal-timing");
     }
 
     @Transactional
     public LoginOutcome login(String email, String password, String sourceIp) {
         try {
-            rateLimiter.acquire("login:" + sourceIp, ATTEMPTS_PER_SOURCE_PER_MINUTE, Duration.ofMinutes(1), "login attempts from your address");
+            rateLimiter.acquire("login:" + sourceIp, attemptsPerSourcePerMinute, Duration.ofMinutes(1), "login attempts from your address");
         } catch (TooManyRequestsException e) {
             if (e.firstRefusal()) {
                 events.publishEvent(new LoginsThrottled(sourceIp, email == null ? null : email.strip()));

@@ -203,7 +203,8 @@ class ApiTokensTest {
         var security = properties.security();
         var shorter = new OpenCpsProperties(properties.dataDir(), properties.publicUrl(),
                 new OpenCpsProperties.Security(security.lockoutThreshold(), security.lockoutDuration(), security.defaultIdleTimeout(),
-                        security.absoluteSessionTimeout(), security.signupEnabled(), Duration.ofDays(30), security.maxJsonBody()),
+                        security.absoluteSessionTimeout(), security.signupEnabled(), Duration.ofDays(30), security.maxJsonBody(),
+                        security.loginAttemptsPerSourcePerMinute()),
                 properties.mail(), properties.bootstrap());
         var tokens = new ApiTokens(policy, tokenStore, userStore, events, clock, shorter);
         assertThat(tokens.create(person.actor(), "thirty", 30).secret()).startsWith("ocps_");

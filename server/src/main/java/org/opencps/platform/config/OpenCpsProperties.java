@@ -25,7 +25,8 @@ public record OpenCpsProperties(
             @DefaultValue("7d") Duration absoluteSessionTimeout,
             @DefaultValue("false") boolean signupEnabled,
             @DefaultValue("90d") Duration apiTokenMaxLifetime,
-            @DefaultValue("64KB") org.springframework.util.unit.DataSize maxJsonBody) {
+            @DefaultValue("64KB") org.springframework.util.unit.DataSize maxJsonBody,
+            @DefaultValue("30") int loginAttemptsPerSourcePerMinute) {
     }
 
     public record Mail(

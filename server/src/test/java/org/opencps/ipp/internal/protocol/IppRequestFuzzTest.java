@@ -65,7 +65,7 @@ class IppRequestFuzzTest {
         var ipp = new IppProperties(false, DataSize.ofMegabytes(1), "iso_a4_210x297mm");
         var properties = new OpenCpsProperties(Path.of("target/fuzz-data"), URI.create("https://print.example.com"),
                 new OpenCpsProperties.Security(3, Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofDays(7), false,
-                        Duration.ofDays(90), DataSize.ofKilobytes(64)),
+                        Duration.ofDays(90), DataSize.ofKilobytes(64), 30),
                 new OpenCpsProperties.Mail("OpenCPS <no-reply@opencps.invalid>"), new OpenCpsProperties.Bootstrap(null, null, "Root"));
         var jobs = new IppJobStore(jdbc);
         var jobOperations = new JobOperations(printJobs, jobs, CLOCK);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Release latency at the printer: N simulated printers release at the same moment.
+#
+# Starts OpenCPS (embedded defaults, a fresh data folder, 127.0.0.1 only) and prepares, through its
+# public API, one customer with N people, each holding a one-page PDF job, and N printers registered
+# with activation codes. Then N printers at once each log their person in by PIN, list the held
+# jobs, release the one job and read the first byte of its document (bench/release/ReleaseLatency.java).
+# A few releases run one after another first, as warm-up. Prints p50/p90/max and, as the last line,
+# "p99_ms: X" (from PIN login to the first document byte). Target: p99 under 50 ms.
+#
+# Usage: bench/release-latency.sh [-n DEVICES] [-w WARMUP] [--keep]
+#   -n DEVICES   printers (and people) releasing at once (default 200)
+#   -w WARMUP    releases before the measured ones (default 20)
+#   --keep       keep the work folder (logs, OpenCPS data) for a look afterwards
+# BENCH_JAVA_OPTS adds JVM options for OpenCPS. Needs a JDK 21+, curl and python3.
+set -euo pipefail
+
+devices=200
+warmup=20
+keep=no
+while (( $# > 0 )); do
+    case "$1" in
+        -n) devices="${2:?-n needs a number}"; shift 2 ;;
+        -w) warmup="${2:?-w needs a number}"; shift 2 ;;
+        --keep) keep=yes; shift ;;
+        -h|--help) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+[[ "$devices" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ ]] || { echo "-n and -w take whole numbers (-n at least 1)" >&2; exit 2; }
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=bench/lib/peers.sh
+source "$here/lib/peers.sh"
+# shellcheck source=bench/lib/opencps.sh
+source "$here/lib/opencps.sh"
+
+say() { echo "[bench] $*" >&2; }
+die() { echo "[bench] error: $*" >&2; exit 1; }
+
+for tool in curl python3; do
+    command -v "$tool" > /dev/null || die "$tool is missing: install it (Debian package $tool)"
+done
+java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jvm"
+
+work="$(mktemp -d /tmp/opencps-bench-XXXXXX)"
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    stop_group "${opencps_pid:-}" "OpenCPS"
+    if [[ "$keep" == yes ]]; then say "kept $work"; else rm -rf "$work"; fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+jar="$root/server/target/opencps-server.jar"
+if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
+    say "building $jar (missing or older than the sources)"
+    (cd "$root" && ./mvnw -q -B -DskipTests package) || die "the build failed"
+fi
+"$(dirname "$java_bin")/javac" -d "$work/classes" "$here"/release/*.java || die "could not compile the bench client"
+write_one_page_pdf "$work/page.pdf"
+
+# The setup signs in N+2 people from this one address; the default per-address limit is 30 a minute.
+export OPENCPS_SECURITY_LOGIN_ATTEMPTS_PER_SOURCE_PER_MINUTE=$(( 10 * (devices + warmup) + 100 ))
+say "starting OpenCPS"
+start_opencps "$java_bin" "$jar" "$work/opencps"
+
+"$java_bin" -cp "$work/classes" ReleaseLatency --url "$opencps_url" --data "$opencps_data" \
+    --admin-email "$opencps_admin_email" --admin-password "$opencps_admin_password" \
+    --pdf "$work/page.pdf" --devices "$devices" --warmup "$warmup"

@@ -1,0 +1,266 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The release-latency bench's client (bench/release-latency.sh starts the server and runs this).
+ * Prepares, through the public API only, one customer with N people (each with a held one-page job)
+ * and N registered printers; then N simulated printers at once each log their person in by PIN,
+ * list the held jobs, release the one job and read the first byte of its document. Prints the
+ * percentiles of that span and, last, "p99_ms: X".
+ */
+public final class ReleaseLatency {
+
+    private static final Pattern INVITATION = Pattern.compile("inv_[A-Za-z0-9_-]+");
+
+    private final Api api;
+    private final Path outbox;
+    private final byte[] pdf;
+
+    private ReleaseLatency(Api api, Path outbox, byte[] pdf) {
+        this.api = api;
+        this.outbox = outbox;
+        this.pdf = pdf;
+    }
+
+    record Person(String email, String pin, String jobId) {
+    }
+
+    record Printer(String deviceId, String credential) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int devices = Integer.parseInt(options.getOrDefault("devices", "200"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
+        var api = new Api(URI.create(options.get("url")));
+        var bench = new ReleaseLatency(api, Path.of(options.get("data")).resolve("mail-outbox"),
+                Files.readAllBytes(Path.of(options.get("pdf"))));
+        var setup = bench.prepare(options.get("admin-email"), options.get("admin-password"), devices + warmup);
+        List<Person> people = setup.people();
+        List<Printer> printers = setup.printers();
+
+        say("warm-up: " + warmup + " releases, one after another");
+        for (int i = 0; i < warmup; i++) {
+            bench.release(printers.get(devices + i), people.get(devices + i));
+        }
+        say(devices + " printers release at the same moment");
+        List<Long> nanos = bench.releaseAtOnce(printers.subList(0, devices), people.subList(0, devices));
+        Collections.sort(nanos);
+        System.out.printf("releases: %d concurrent (PIN login, list, release, first document byte)%n", nanos.size());
+        System.out.printf("p50_ms: %.1f%n", percentile(nanos, 50));
+        System.out.printf("p90_ms: %.1f%n", percentile(nanos, 90));
+        System.out.printf("max_ms: %.1f%n", nanos.getLast() / 1e6);
+        System.out.printf("p99_ms: %.1f%n", percentile(nanos, 99));
+    }
+
+    record Setup(List<Person> people, List<Printer> printers) {
+    }
+
+    private Setup prepare(String adminEmail, String adminPassword, int count) throws Exception {
+        String password = "Bench-" + Long.toHexString(Double.doubleToLongBits(Math.random())) + "!";
+        Api.Session root = api.login(adminEmail, adminPassword);
+        String rootOrg = (String) Json.object(root.lastBody()).get("organizationId");
+        String license = "{\"deviceLimit\":" + (count + 10) + ",\"plan\":\"bench\",\"termStart\":\"2020-01-01\",\"termEnd\":\"2099-12-31\"}";
+        String org = (String) Json.object(root.post("/api/v1/organizations/" + rootOrg + "/children",
+                "{\"kind\":\"CUSTOMER\",\"name\":\"Release bench\",\"license\":" + license + "}")).get("id");
+
+        say("inviting the customer admin and " + count + " people");
+        String adminOfCustomer = "release-admin@bench.example.org";
+        root.post("/api/v1/organizations/" + org + "/invitations", invitation(adminOfCustomer, "CUSTOMER_ADMIN"));
+        Api.Session admin = join(adminOfCustomer, password, org);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            emails.add("person" + i + "@bench.example.org");
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            forEach(pool, emails, email -> admin.post("/api/v1/organizations/" + org + "/invitations", invitation(email, "CUSTOMER_USER")));
+            say("each person joins, reads their PIN and submits a one-page PDF");
+            List<Person> people = forEach(pool, emails, email -> {
+                Api.Session person = join(email, password, org);
+                String pin = (String) Json.object(person.get("/api/v1/me/pin")).get("pin");
+                String job = (String) Json.object(person.upload("/api/v1/jobs?name=bench", "application/pdf", pdf)).get("id");
+                return new Person(email, pin, job);
+            });
+            say("registering " + count + " printers with activation codes");
+            List<Printer> printers = forEach(pool, emails, email -> {
+                String code = (String) Json.object(admin.post("/api/v1/organizations/" + org + "/devices/activation-codes", "{}")).get("code");
+                int n = emails.indexOf(email);
+                var registered = Json.object(api.anonymous().post("/api/device/v1/registrations",
+                        "{\"activationCode\":" + Json.quote(code) + ",\"kind\":\"PRINTER\",\"name\":\"Bench printer " + n
+                                + "\",\"model\":\"Bench MFP\",\"serialNumber\":\"BENCH" + n + "\",\"hostName\":\"mfp" + n
+                                + ".bench.example.org\",\"ipAddress\":\"127.0.0.1\"}"));
+                return new Printer((String) registered.get("deviceId"), (String) registered.get("credential"));
+            });
+            return new Setup(people, printers);
+        }
+    }
+
+    private List<Long> releaseAtOnce(List<Printer> printers, List<Person> people) throws Exception {
+        var start = new CountDownLatch(1);
+        var ready = new CountDownLatch(printers.size());
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(printers.size())) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < printers.size(); i++) {
+                Printer printer = printers.get(i);
+                Person person = people.get(i);
+                runs.add(pool.submit(() -> {
+                    ready.countDown();
+                    start.await();
+                    nanos.add(release(printer, person));
+                    return null;
+                }));
+            }
+            ready.await();
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+        return nanos;
+    }
+
+    /** One person's release at one printer; returns the nanoseconds from PIN login to the first document byte. */
+    private long release(Printer printer, Person person) throws IOException {
+        Api.Device device = api.device(printer.credential());
+        String base = "/api/device/v1/devices/" + printer.deviceId();
+        long begin = System.nanoTime();
+        String session = (String) Json.object(device.post(base + "/sessions", "{\"method\":\"PIN\",\"pin\":\"" + person.pin() + "\"}")).get("session");
+        device = device.withSession(session);
+        List<Object> held = Json.array(device.get(base + "/sessions/current/jobs"));
+        if (held.stream().noneMatch(job -> person.jobId().equals(((Map<?, ?>) job).get("jobId")))) {
+            throw new IllegalStateException(person.email() + " does not see their held job at the printer: " + held);
+        }
+        var answer = Json.object(device.post(base + "/sessions/current/releases", "{\"jobIds\":[\"" + person.jobId() + "\"]}"));
+        if (!((List<?>) answer.get("refused")).isEmpty()) {
+            throw new IllegalStateException("the release was refused: " + answer);
+        }
+        long firstByte;
+        long size = 0;
+        try (InputStream document = device.stream(base + "/releases/" + person.jobId() + "/document")) {
+            if (document.read() < 0) {
+                throw new IllegalStateException("the released document is empty");
+            }
+            firstByte = System.nanoTime() - begin;
+            size = 1 + document.transferTo(OutputStream.nullOutputStream());
+        }
+        device.post(base + "/releases/" + person.jobId() + "/outcome",
+                "{\"success\":true,\"pagesPrinted\":1,\"colorPages\":0,\"monochromePages\":1,\"sheetsDuplex\":false}");
+        device.delete(base + "/sessions/current");
+        if (size != pdf.length) {
+            throw new IllegalStateException("the document came back with " + size + " bytes, not " + pdf.length);
+        }
+        return firstByte;
+    }
+
+    private Api.Session join(String email, String password, String org) {
+        String token = awaitInvitation(email);
+        api.anonymous().post("/api/v1/invitations/" + token + "/accept",
+                "{\"displayName\":" + Json.quote(email) + ",\"password\":" + Json.quote(password) + "}");
+        Api.Session session = api.login(email, password);
+        session.post("/api/v1/auth/organization", "{\"organizationId\":\"" + org + "\"}");
+        return session;
+    }
+
+    private final Map<String, String> invitations = new ConcurrentHashMap<>();
+
+    private String awaitInvitation(String email) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String token = invitations.get(email);
+            if (token != null) {
+                return token;
+            }
+            readOutbox();
+            if (invitations.containsKey(email)) {
+                continue;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("no invitation e-mail for " + email + " in " + outbox);
+    }
+
+    private synchronized void readOutbox() {
+        try (Stream<Path> mails = Files.list(outbox)) {
+            for (Path mail : mails.toList()) {
+                String text = Files.readString(mail, StandardCharsets.UTF_8);
+                Matcher to = Pattern.compile("(?m)^To: *<?([^>\\s]+)").matcher(text);
+                Matcher token = INVITATION.matcher(text);
+                if (to.find() && token.find()) {
+                    invitations.putIfAbsent(to.group(1).toLowerCase(), token.group());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String invitation(String email, String role) {
+        return "{\"email\":" + Json.quote(email) + ",\"roles\":[\"" + role + "\"]}";
+    }
+
+    interface Step<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    private static <T, R> List<R> forEach(ExecutorService pool, List<T> items, Step<T, R> step) throws Exception {
+        List<Future<R>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(pool.submit(() -> step.apply(item)));
+        }
+        List<R> results = new ArrayList<>();
+        for (Future<R> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+
+    private static double percentile(List<Long> sortedNanos, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        for (String required : List.of("url", "data", "admin-email", "admin-password", "pdf")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("--" + required + " is missing");
+            }
+        }
+        return options;
+    }
+
+    static void say(String message) {
+        System.err.println("[bench] " + message);
+    }
+}
