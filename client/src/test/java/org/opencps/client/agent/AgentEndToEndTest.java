@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.client.device.DeviceApi;
+import org.opencps.client.device.DeviceMessages.Outcome;
 import org.opencps.client.device.DeviceMessages.Release;
 import org.opencps.client.http.HttpClients;
 import org.opencps.client.testing.Child;
@@ -98,14 +99,38 @@ class AgentEndToEndTest {
         awaitState(job, "COMPLETED");
         assertThat(printer.printed()).hasSize(before + 1);
         assertThat(printer.printed().getLast()).hasSameBinaryContentAs(pdf);
-        assertThat(Files.readString(state.resolve("journal.jsonl"))).isEmpty();
+        try (Journal journal = Journal.open(state.resolve("journal.jsonl"))) {
+            assertThat(journal.unfinished()).isEmpty();
+        }
+    }
+
+    @Test
+    void anOutcomeTheServerAlreadyHasCountsAsReported() throws Exception {
+        Path state = registeredAgent();
+        String printerId = printerId(state);
+        String job = tenant.user().submit(TestPdf.write(dir.resolve("twice.pdf"), 1), "?name=Reported");
+        releaseTo(printerId, job);
+        assertThat(agent(server.url().toString(), state, "--once").exitCode()).isZero();
+        awaitState(job, "COMPLETED");
+        Release release = new Release(job, "Reported", "application/pdf", 1, 1, "COLOR", "ONE_SIDED", null, 1, null);
+        try (Journal journal = Journal.open(state.resolve("journal.jsonl"))) {
+            journal.printed(journal.sent(journal.printing(printerId, release), 99), new Outcome(true, 1, 1, 0, false, null));
+        }
+
+        var restarted = agent(server.url().toString(), state, "--once");
+
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        assertThat(restarted.err()).contains("job " + job + ": the server already had its outcome");
+        try (Journal journal = Journal.open(state.resolve("journal.jsonl"))) {
+            assertThat(journal.unfinished()).isEmpty();
+        }
     }
 
     @Test
     void aJobCutOffWhileBeingSentIsReportedFailedAndNeverSentAgain() throws Exception {
         Path state = registeredAgent();
         String printerId = printerId(state);
-        String job = tenant.user().submit(TestPdf.write(dir.resolve("cut.pdf"), 1), "?name=Cut off");
+        String job = tenant.user().submit(TestPdf.write(dir.resolve("cut.pdf"), 1), "?name=Cut%20off");
         releaseTo(printerId, job);
         Release release = asTheAgent(state).releases(printerId).stream().filter(r -> r.jobId().equals(job)).findFirst().orElseThrow();
         try (Journal journal = Journal.open(state.resolve("journal.jsonl"))) {
