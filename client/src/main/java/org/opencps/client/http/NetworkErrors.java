@@ -65,7 +65,7 @@ public final class NetworkErrors {
             if (rootCause(e) instanceof UnresolvedAddressException) {
                 return "cannot find the host " + where.getHost();
             }
-            return "cannot connect to " + host + " (connection refused: is the server running, and is the address right?)";
+            return "cannot connect to " + host + " (connection refused: is it running, and is the address right?)";
         }
         return "connection to " + host + " failed: " + rootMessage(e);
     }
