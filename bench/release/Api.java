@@ -26,10 +26,8 @@ final class Api {
         var request = json("/api/v1/auth/login", "POST",
                 "{\"email\":" + Json.quote(email) + ",\"password\":" + Json.quote(password) + "}", null).build();
         HttpResponse<String> response = send(request);
-        String cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("OPENCPS_SESSION="))
-                .map(value -> value.substring(0, value.indexOf(';')))
-                .findFirst().orElseThrow(() -> new IllegalStateException("login of " + email + " set no session cookie"));
+        String cookie = sessionCookie(response)
+                .orElseThrow(() -> new IllegalStateException("login of " + email + " set no session cookie"));
         var session = new Session(cookie);
         session.lastBody = response.body();
         return session;
@@ -39,9 +37,16 @@ final class Api {
         return new Device(credential, null);
     }
 
-    /** A person's session (or none, for the public routes). */
+    private static java.util.Optional<String> sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("OPENCPS_SESSION="))
+                .map(value -> value.substring(0, value.indexOf(';')))
+                .findFirst();
+    }
+
+    /** A person's session (or none, for the public routes); it follows the new session id the server gives on switching organization. */
     final class Session {
-        private final String cookie;
+        private volatile String cookie;
         private String lastBody;
 
         private Session(String cookie) {
@@ -57,7 +62,9 @@ final class Api {
         }
 
         String post(String path, String body) {
-            return send(json(path, "POST", body, this::authorize).build()).body();
+            HttpResponse<String> response = send(json(path, "POST", body, this::authorize).build());
+            sessionCookie(response).ifPresent(renewed -> cookie = renewed);
+            return response.body();
         }
 
         String upload(String path, String type, byte[] content) {

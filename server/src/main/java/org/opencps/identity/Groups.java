@@ -63,6 +63,19 @@ public class Groups {
         return store.members(org, group);
     }
 
+    /**
+     * The groups a person is in, for other modules that act for the organization without a person
+     * asking (a release charging the person's group quotas); callers decide access themselves.
+     */
+    public List<Group> groupsOf(OrgId org, UserId user) {
+        return store.groupsOf(org, user);
+    }
+
+    /** A group of the organization, looked up without an access check (as {@link #groupsOf}). */
+    public java.util.Optional<Group> find(OrgId org, UUID group) {
+        return store.find(org, group);
+    }
+
     @Transactional
     public void addMember(Actor actor, OrgId org, UUID group, UserId user) {
         policy.require(actor, Permission.GROUPS_MANAGE, org);

@@ -69,6 +69,16 @@ public class Users {
                 .toList();
     }
 
+    /** For security alerts about an organization: the e-mail addresses of its admins. */
+    public List<String> adminAddressesOf(OrgId org) {
+        return roles.adminsOf(org).stream().flatMap(admin -> store.find(admin).stream()).map(User::email).toList();
+    }
+
+    /** A member's display name, to show whose released job a printer prints; empty for anyone else. */
+    public java.util.Optional<String> displayNameOf(OrgId org, UserId member) {
+        return store.isMember(org, member) ? store.find(member).map(User::displayName) : java.util.Optional.empty();
+    }
+
     public boolean isMember(OrgId org, UserId user) {
         return store.isMember(org, user);
     }

@@ -4,6 +4,7 @@ import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.documents.DocumentKeyset;
 import org.opencps.documents.Documents;
+import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
@@ -35,6 +36,14 @@ public class PrintAdministration {
     @Transactional
     public PrintSettings updateSettings(Actor actor, OrgId org, PrintSettings changed) {
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
+        if (changed.allowedFormats().isEmpty()) {
+            throw new InvalidInputException("allowedFormats", "allow at least one document format");
+        }
+        Integer max = changed.maxPagesPerJob();
+        if (max != null && (max < 1 || max > PrintSettings.MAX_PAGES_PER_JOB_LIMIT)) {
+            throw new InvalidInputException("maxPagesPerJob", "the maximum pages per job must be between 1 and "
+                    + PrintSettings.MAX_PAGES_PER_JOB_LIMIT + ", or null for no limit");
+        }
         settings.save(org, changed);
         return changed;
     }

@@ -173,6 +173,11 @@ public class Organizations {
         return settingsOf(id).idleTimeout();
     }
 
+    /** How many devices a customer's license allows, for the devices module; 0 without a license. */
+    public int deviceLimit(OrgId id) {
+        return store.license(id).map(License::deviceLimit).orElse(0);
+    }
+
     /** How long an organization keeps unreleased print jobs, for the printing module. */
     public Duration jobRetention(OrgId id) {
         return Duration.ofHours(settingsOf(id).jobRetentionHours());

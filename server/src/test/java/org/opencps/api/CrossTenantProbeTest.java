@@ -17,6 +17,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.opencps.access.FixedRole;
 import org.opencps.access.Permission;
 import org.opencps.access.Roles;
+import org.opencps.devices.ActivationCodes;
+import org.opencps.devices.DeviceGroups;
+import org.opencps.devices.DeviceKind;
+import org.opencps.devices.DeviceLogin;
+import org.opencps.devices.DeviceLogins;
+import org.opencps.devices.DevicePrincipal;
+import org.opencps.devices.DeviceRegistration;
+import org.opencps.devices.DeviceRegistrations;
+import org.opencps.devices.RegisteredDevice;
 import org.opencps.identity.ApiTokens;
 import org.opencps.identity.Cards;
 import org.opencps.identity.Groups;
@@ -54,7 +63,11 @@ class CrossTenantProbeTest {
             "POST /api/v1/me/pin/regenerate", "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "GET /api/v1/me/cards",
             "POST /api/v1/me/cards", "GET /api/v1/permissions", "GET /api/v1/public/regions/{region}/links",
             "GET /api/v1/jobs", "POST /api/v1/jobs",
-            "GET /api/v1/me/print-queue", "POST /api/v1/me/print-queue/secret", "DELETE /api/v1/me/print-queue/secret");
+            "GET /api/v1/me/print-queue", "POST /api/v1/me/print-queue/secret", "DELETE /api/v1/me/print-queue/secret",
+            "GET /api/v1/me/usage",
+            // the Device API: registration needs only a code; these act on the calling device itself
+            "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers",
+            "GET /api/v1/release-printers");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -71,8 +84,21 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/v1/organizations/{orgId}/invitations", "{\"email\":\"probe@example.com\",\"roles\":[\"CUSTOMER_USER\"]}"),
             Map.entry("POST /api/v1/organizations/{orgId}/groups", "{\"name\":\"probe\"}"),
             Map.entry("POST /api/v1/organizations/{orgId}/roles", "{\"name\":\"probe\",\"permissions\":[\"DEVICES_VIEW\"]}"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/print-settings", "{\"holdJobs\":false}"),
-            Map.entry("POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}"));
+            Map.entry("PUT /api/v1/organizations/{orgId}/print-settings", "{\"holdJobs\":false,\"forceMonochrome\":true}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/quotas/users/{userId}", "{\"colorPagesPerMonth\":1}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/quotas/groups/{groupId}", "{\"monochromePagesPerMonth\":1}"),
+            Map.entry("POST /api/v1/auth/organization", "{\"organizationId\":\"%ORG%\"}"),
+            Map.entry("PATCH /api/v1/organizations/{orgId}/devices/{deviceId}", "{\"name\":\"renamed\"}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/devices/baseline", "{\"tlsOnly\":true}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/devices/groups", "{\"name\":\"probe\"}"),
+            Map.entry("PATCH /api/v1/organizations/{orgId}/devices/groups/{deviceGroupId}", "{\"name\":\"probe\"}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/devices/activation-codes", "{\"validityHours\":2}"),
+            Map.entry("POST /api/device/v1/devices/{device}/heartbeat", "{\"status\":\"IDLE\"}"),
+            Map.entry("POST /api/device/v1/devices/{device}/sessions", "{\"method\":\"PIN\",\"pin\":\"%PIN%\"}"),
+            Map.entry("POST /api/device/v1/devices/{device}/sessions/current/cards", "{\"cardNumber\":\"DEADBEEF02\"}"),
+            Map.entry("POST /api/device/v1/devices/{device}/sessions/current/releases", "{\"jobIds\":[\"%JOB%\"]}"),
+            Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "{\"success\":true}"),
+            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -84,8 +110,17 @@ class CrossTenantProbeTest {
     @Autowired Invitations invitations;
     @Autowired Roles roles;
     @Autowired org.opencps.printing.PrintJobs printJobs;
+    @Autowired ActivationCodes activationCodes;
+    @Autowired DeviceRegistrations deviceRegistrations;
+    @Autowired DeviceGroups deviceGroups;
+    @Autowired org.opencps.identity.Pins pins;
+    @Autowired DeviceLogins deviceLogins;
 
     Actor attacker;
+    /** A device of the attacker's organization: the Device API is probed with its credential. */
+    String attackerDevice;
+    String victimSession;
+    String victimPin;
     OrgId attackerOrg;
     final Map<String, String> victimIds = new LinkedHashMap<>();
 
@@ -109,6 +144,23 @@ class CrossTenantProbeTest {
                         org.opencps.printing.DocumentFormat.PDF, 1, null, null, null, null),
                 new java.io.ByteArrayInputStream(org.opencps.printing.SampleDocuments.pdf(1))).id().toString());
         victimIds.put("roleId", roles.createCustomRole(victimAdmin, victimOrg, "victim role", Set.of(Permission.DEVICES_VIEW)).id().toString());
+        var victimDevice = register(victimAdmin, victimOrg);
+        victimIds.put("deviceId", victimDevice.deviceId().toString());
+        victimIds.put("device", victimDevice.deviceId().toString());
+        victimIds.put("deviceGroupId", deviceGroups.create(victimAdmin, victimOrg, "victims").id().toString());
+        victimIds.put("codeId", activationCodes.create(victimAdmin, victimOrg, null, "victim").activationCode().id().toString());
+        victimPin = pins.myPin(victimAdmin).pin();
+        var victimPrinter = new DevicePrincipal(victimOrg, victimDevice.deviceId(),
+                DeviceKind.PRINTER);
+        victimSession = deviceLogins.login(victimPrinter, new DeviceLogin(
+                DeviceLogin.Method.PIN, victimPin, null, null, null), "127.0.0.1").session();
+        attackerDevice = register(attacker, attackerOrg).credential();
+    }
+
+    private RegisteredDevice register(Actor admin, OrgId target) {
+        String code = activationCodes.create(admin, target, null, null).code();
+        return deviceRegistrations.register(new DeviceRegistration(code,
+                DeviceKind.PRINTER, "probe printer", null, null, null, null), "127.0.0.1");
     }
 
     @Test
@@ -151,10 +203,17 @@ class CrossTenantProbeTest {
         for (var id : ids.entrySet()) {
             url = url.replace("{" + id.getKey() + "}", id.getValue());
         }
-        var call = request(HttpMethod.valueOf(method), url).with(authentication(new ActorAuthentication(attacker)));
+        var call = request(HttpMethod.valueOf(method), url);
+        if (pattern.startsWith("/api/device/")) {
+            // the Device API with another organization's device credential, and the victim's session where one is used
+            call.header("Authorization", "Bearer " + attackerDevice).header("X-OpenCPS-Session", victimSession);
+        } else {
+            call.with(authentication(new ActorAuthentication(attacker)));
+        }
         String body = BODIES.get(route);
         if (body != null) {
-            call.contentType(MediaType.APPLICATION_JSON).content(body.replace("%ORG%", ids.get("orgId")));
+            call.contentType(MediaType.APPLICATION_JSON).content(body.replace("%ORG%", ids.get("orgId")).replace("%PIN%", victimPin)
+                    .replace("%JOB%", ids.get("jobId")));
         }
         int status = mvc.perform(call).andReturn().getResponse().getStatus();
         if (!allowed.contains(status)) {

@@ -17,6 +17,8 @@ import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobs;
+import org.opencps.printing.PrintOutcome;
+import org.opencps.printing.PrintReleases;
 import org.opencps.printing.PrintAdministration;
 import org.opencps.printing.PrintSettings;
 import org.opencps.testing.MutableClock;
@@ -34,6 +36,7 @@ class IppJobOperationsTest {
     @Autowired PrintQueues queues;
     @Autowired PrintJobs printJobs;
     @Autowired PrintAdministration printAdministration;
+    @Autowired PrintReleases releases;
     @Autowired MutableClock clock;
 
     IppCalls calls;
@@ -214,6 +217,31 @@ class IppJobOperationsTest {
         } finally {
             printAdministration.updateSettings(admin, person.orgId(), new PrintSettings(true));
         }
+    }
+
+    @Test
+    void aFormatTheOrganizationDoesNotAcceptIsNotSupportedAndNothingIsKept() throws Exception {
+        var admin = world.person(person.orgId(), FixedRole.CUSTOMER_ADMIN).actor();
+        printAdministration.updateSettings(admin, person.orgId(),
+                new PrintSettings(true, false, false, null, java.util.Set.of(DocumentFormat.PDF)));
+        var declared = print(Ipp.printJob("image/jpeg"), Ipp.jpeg(true));
+        assertThat(Ipp.status(declared)).isEqualTo(Status.clientErrorDocumentFormatNotSupported);
+        assertThat(Ipp.names(declared.get(com.hp.jipp.encoding.Tag.unsupportedAttributes))).containsExactly("document-format");
+        assertThat(Ipp.status(print(Ipp.printJob("application/octet-stream"), Ipp.jpeg(false))))
+                .isEqualTo(Status.clientErrorDocumentFormatNotSupported);
+        assertThat(printJobs.mine(person.actor())).isEmpty();
+        assertThat(Ipp.status(print(Ipp.printJob("application/pdf"), Ipp.pdf(1)))).isEqualTo(Status.successfulOk);
+    }
+
+    @Test
+    void aReleasedJobIsProcessingUntilItsDeviceReportsItPrinted() throws Exception {
+        int id = Ipp.jobId(print(Ipp.printJob("application/pdf"), Ipp.pdf(2)));
+        PrintJob job = held().get(0);
+        var device = org.opencps.platform.ids.DeviceId.random();
+        releases.release(person.actor(), job.id(), device, null);
+        assertThat(state(id)).isEqualTo(5);
+        releases.reportOutcome(person.orgId(), device, job.id(), new PrintOutcome(true, 2, 0, 2, false, null));
+        assertThat(state(id)).isEqualTo(9);
     }
 
     @Test

@@ -31,7 +31,9 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                     "opencps.data-dir", dataDir.toString(),
                     // Tests move the injected clock ahead while blob files carry real times: a
                     // background sweep would take fresh blobs for old ones. Tests sweep by hand.
-                    "opencps.documents.orphan-sweep-initial-delay", "1d")));
+                    "opencps.documents.orphan-sweep-initial-delay", "1d",
+                    // Tests that move the clock past a release's timeout hold it again by hand.
+                    "opencps.printing.release-check-interval", "1d")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,21 @@
 package org.opencps.audit.internal;
 
 import org.opencps.documents.DocumentKeyRotated;
+import org.opencps.printing.PrintJobCompleted;
 import org.opencps.printing.PrintJobDeleted;
 import org.opencps.printing.PrintJobExpired;
+import org.opencps.printing.PrintJobFailed;
+import org.opencps.printing.PrintJobReleaseTimedOut;
+import org.opencps.printing.PrintJobReleased;
 import org.opencps.printing.PrintJobSubmitted;
+import org.opencps.printing.PrintQuotaChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Records print jobs coming and going (never their content) and document key rotations. */
+/**
+ * Records print jobs coming and going, released and printed (never their content), quota changes
+ * and document key rotations.
+ */
 @Component
 class PrintingAuditListener {
 
@@ -31,6 +39,40 @@ class PrintingAuditListener {
     @EventListener
     void on(PrintJobExpired e) {
         log.record(e.org(), "PRINT_JOB_EXPIRED", null, e.job().toString(), "owner " + e.owner(), null);
+    }
+
+    @EventListener
+    void on(PrintJobReleased e) {
+        log.record(e.org(), "PRINT_JOB_RELEASED", e.owner(), e.job().toString(),
+                "to device " + e.device() + ", " + e.chargedPages() + " " + e.colorMode() + " pages charged", null);
+    }
+
+    @EventListener
+    void on(PrintJobCompleted e) {
+        log.record(e.org(), "PRINT_JOB_COMPLETED", null, e.job().toString(), "owner " + e.owner() + ", device " + e.device()
+                + ", " + e.countedPages() + " pages counted, " + e.reportedPages() + " reported printed", null);
+    }
+
+    @EventListener
+    void on(PrintJobFailed e) {
+        log.record(e.org(), "PRINT_JOB_FAILED", null, e.job().toString(), "owner " + e.owner() + ", device " + e.device()
+                + (e.message() == null ? "" : ": " + e.message()) + "; held again, quota charge returned", null);
+    }
+
+    @EventListener
+    void on(PrintJobReleaseTimedOut e) {
+        log.record(e.org(), "PRINT_JOB_RELEASE_TIMED_OUT", null, e.job().toString(), "owner " + e.owner() + ", device "
+                + e.device() + " released at " + e.releasedAt() + "; held again, quota charge returned", null);
+    }
+
+    @EventListener
+    void on(PrintQuotaChanged e) {
+        log.record(e.org(), "PRINT_QUOTA_CHANGED", e.by(), e.scope() + " " + e.id(), "colour "
+                + limit(e.colorPagesPerMonth()) + ", black and white " + limit(e.monochromePagesPerMonth()) + " pages per month", null);
+    }
+
+    private static String limit(Integer pages) {
+        return pages == null ? "unlimited" : pages.toString();
     }
 
     @EventListener

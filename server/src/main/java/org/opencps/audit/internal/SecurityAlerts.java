@@ -1,5 +1,6 @@
 package org.opencps.audit.internal;
 
+import org.opencps.devices.DeviceEvents.DeviceLoginsThrottled;
 import org.opencps.identity.IdentityEvents.LoginsThrottled;
 import org.opencps.identity.Users;
 import org.opencps.platform.mail.Mailer;
@@ -42,6 +43,25 @@ class SecurityAlerts {
             }
         } catch (RuntimeException mailFailed) {
             log.warn("Could not send the failed-login alert: {}", mailFailed.getMessage());
+        }
+    }
+
+    /** PIN/card guessing across an organization's devices: recorded, and its admins are told. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    void on(DeviceLoginsThrottled e) {
+        audit.record(e.org(), "DEVICE_LOGINS_THROTTLED", null, e.device().toString(),
+                "too many failed PIN/card logins in the organization; PIN and card logins refused for now", null);
+        try {
+            for (String admin : users.adminAddressesOf(e.org())) {
+                mailer.send(admin, "OpenCPS: many failed PIN/card logins at your printers", """
+                        PIN and card logins at your organization's printers failed too often within an hour
+                        (the latest at device %s). PIN and card logins are refused for a while; user name and
+                        password still work. If this was not one of your people, someone may be guessing PINs;
+                        check the audit trail.
+                        """.formatted(e.device()));
+            }
+        } catch (RuntimeException mailFailed) {
+            log.warn("Could not send the device login alert: {}", mailFailed.getMessage());
         }
     }
 }

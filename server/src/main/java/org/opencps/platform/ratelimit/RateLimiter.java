@@ -31,21 +31,39 @@ public class RateLimiter {
 
     /** Takes one token from the bucket {@code key}, or throws 429 saying when to try again. */
     public void acquire(String key, int capacity, Duration refillPeriod, String what) {
+        var probe = bucket(key, capacity, refillPeriod).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            refusing.remove(key);
+        } else {
+            throw refusal(key, what, probe.getNanosToWaitForRefill());
+        }
+    }
+
+    /**
+     * Throws 429 as {@link #acquire} would when the bucket {@code key} is empty, but takes no token:
+     * for limits on failures, where the attempt is checked first and only a failure is counted.
+     */
+    public void requireAvailable(String key, int capacity, Duration refillPeriod, String what) {
+        var estimate = bucket(key, capacity, refillPeriod).estimateAbilityToConsume(1);
+        if (!estimate.canBeConsumed()) {
+            throw refusal(key, what, estimate.getNanosToWaitForRefill());
+        }
+    }
+
+    private Bucket bucket(String key, int capacity, Duration refillPeriod) {
         if (buckets.size() > MAX_KEYS) {
             buckets.clear();
             refusing.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, refillPeriod).build())
                 .withCustomTimePrecision(time)
                 .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            refusing.remove(key);
-        } else {
-            throw new TooManyRequestsException("too many " + what + "; try again later",
-                    Duration.ofNanos(probe.getNanosToWaitForRefill()), refusing.add(key));
-        }
+    }
+
+    private TooManyRequestsException refusal(String key, String what, long nanosToWait) {
+        return new TooManyRequestsException("too many " + what + "; try again later", Duration.ofNanos(nanosToWait),
+                refusing.add(key));
     }
 
     private record ClockTimeMeter(Clock clock) implements TimeMeter {

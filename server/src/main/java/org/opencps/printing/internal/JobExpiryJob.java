@@ -45,23 +45,7 @@ public class JobExpiryJob {
     @SchedulerLock(name = "printing.expireHeldJobs", lockAtMostFor = "PT30M")
     public void expireHeldJobs() {
         Instant now = clock.instant();
-        int expired = 0;
-        for (var batch = jobs.heldExpiringAtOrBefore(now, BATCH); !batch.isEmpty();
-             batch = jobs.heldExpiringAtOrBefore(now, BATCH)) {
-            int before = expired;
-            for (JobStore.Row row : batch) {
-                try {
-                    if (expire(row, now)) {
-                        expired++;
-                    }
-                } catch (RuntimeException e) {
-                    log.error("Could not expire job {} of {}; retried at the next run", row.job().id(), row.job().orgId(), e);
-                }
-            }
-            if (expired == before) {
-                break;
-            }
-        }
+        int expired = JobSweep.run(() -> jobs.heldExpiringAtOrBefore(now, BATCH), row -> expire(row, now), log, "expire");
         if (expired > 0) {
             log.info("Expired {} held print jobs", expired);
         }

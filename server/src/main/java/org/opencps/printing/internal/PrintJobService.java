@@ -14,12 +14,14 @@ import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
+import org.opencps.printing.DocumentFormatNotAllowedException;
 import org.opencps.printing.JobId;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobDeleted;
 import org.opencps.printing.PrintJobSubmitted;
 import org.opencps.printing.PrintJobs;
+import org.opencps.printing.PrintSettings;
 import org.opencps.printing.internal.pages.PageCounter;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
@@ -77,6 +79,10 @@ class PrintJobService implements PrintJobs {
         OrgId org = actor.requireOrganization();
         policy.require(actor, Permission.JOBS_OWN, org);
         JobTicket valid = tickets.validate(ticket);
+        PrintSettings orgSettings = settings.find(org);
+        if (!orgSettings.allows(valid.format())) {
+            throw new DocumentFormatNotAllowedException(valid.format(), orgSettings.allowedFormats());
+        }
         var copy = new SmallCopy(new LimitedInputStream(document, properties.maxDocumentSize().toBytes()), SMALL_DOCUMENT);
         StoredDocument stored = documents.store(org, copy);
         PrintJob job;
@@ -84,7 +90,7 @@ class PrintJobService implements PrintJobs {
             byte[] whole = copy.whole();
             int pages = whole != null ? pageCounter.count(valid.format(), whole)
                     : pageCounter.count(valid.format(), () -> documents.open(org, stored.id()), () -> documents.openSeekable(org, stored.id()));
-            boolean hold = settings.find(org).holdJobs();
+            boolean hold = orgSettings.holdJobs();
             Instant now = clock.instant();
             job = new PrintJob(org, JobId.random(), actor.userId(), valid.name(), valid.format(), stored.size(), pages,
                     valid.copies(), valid.sides(), valid.colorMode(), valid.media(), valid.source(),

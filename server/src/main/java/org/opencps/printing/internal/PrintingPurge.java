@@ -5,6 +5,8 @@ import org.opencps.documents.DocumentId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
+import org.opencps.printing.internal.persistence.QuotaStore;
+import org.opencps.printing.internal.persistence.UsageStore;
 import org.opencps.tenancy.OrganizationPurgeParticipant;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +19,22 @@ class PrintingPurge implements OrganizationPurgeParticipant, DocumentHolder {
 
     private final JobStore jobs;
     private final PrintSettingsStore settings;
+    private final QuotaStore quotas;
+    private final UsageStore usage;
 
-    PrintingPurge(JobStore jobs, PrintSettingsStore settings) {
+    PrintingPurge(JobStore jobs, PrintSettingsStore settings, QuotaStore quotas, UsageStore usage) {
         this.jobs = jobs;
         this.settings = settings;
+        this.quotas = quotas;
+        this.usage = usage;
     }
 
     @Override
     public void purgeOrganizationData(OrgId org) {
         jobs.purge(org);
         settings.purge(org);
+        quotas.purge(org);
+        usage.purge(org);
     }
 
     @Override

@@ -49,6 +49,14 @@ public class GroupStore {
                 .params(org.value(), group).query((rs, i) -> Rows.userId(rs, "user_id")).list();
     }
 
+    /** The groups a user is in, in a stable order. */
+    public List<Group> groupsOf(OrgId org, UserId user) {
+        return jdbc.sql("""
+                        SELECT g.* FROM identity_group g JOIN identity_group_member m ON m.org_id = g.org_id AND m.group_id = g.id
+                        WHERE m.org_id = ? AND m.user_id = ? ORDER BY g.id""")
+                .params(org.value(), user.value()).query(GroupStore::group).list();
+    }
+
     public boolean addMember(OrgId org, UUID group, UserId user) {
         if (jdbc.sql("SELECT COUNT(*) FROM identity_group_member WHERE org_id = ? AND group_id = ? AND user_id = ?")
                 .params(org.value(), group, user.value()).query(Integer.class).single() > 0) {

@@ -16,6 +16,7 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.errors.UnauthenticatedException;
+import org.opencps.printing.DocumentFormatNotAllowedException;
 import org.opencps.printing.InvalidDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,9 @@ public class IppDispatcher {
             };
         } catch (IppStatusException e) {
             return error(request, e.status(), e.getMessage(), e.unsupported());
+        } catch (DocumentFormatNotAllowedException e) {
+            return error(request, Status.clientErrorDocumentFormatNotSupported, e.getMessage(),
+                    List.of(Types.documentFormat.of(e.format().mediaType())));
         } catch (InvalidDocumentException e) {
             return error(request, Status.clientErrorDocumentFormatError, e.getMessage(), List.of());
         } catch (NotFoundException e) {

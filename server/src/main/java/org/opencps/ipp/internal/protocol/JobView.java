@@ -39,9 +39,10 @@ record JobView(Row row, PrintJob printJob, int state, List<String> reasons, Stri
         return switch (job.state()) {
             case HELD -> new JobView(row, job, PENDING_HELD, List.of("job-hold-until-specified"),
                     "Held until you release it at a printer", null);
-            case RELEASED -> new JobView(row, job, PENDING, List.of("job-queued"), "Released, waiting for the printer", null);
+            case RELEASED -> new JobView(row, job, PROCESSING, List.of("job-printing"), "Released to a printer", null);
             case PRINTING -> new JobView(row, job, PROCESSING, List.of("job-printing"), "Printing", null);
-            case COMPLETED -> new JobView(row, job, COMPLETED, List.of("job-completed-successfully"), "Printed", null);
+            case COMPLETED -> new JobView(row, job, COMPLETED, List.of("job-completed-successfully"), "Printed",
+                    job.delivery() == null ? null : job.delivery().completedAt());
             case FAILED -> new JobView(row, job, ABORTED, List.of("aborted-by-system"), "Printing failed", null);
             case CANCELED -> new JobView(row, job, CANCELED, List.of("job-canceled-by-user"), "Canceled", null);
             case EXPIRED -> new JobView(row, job, ABORTED, List.of("aborted-by-system"), "Expired before it was released", null);

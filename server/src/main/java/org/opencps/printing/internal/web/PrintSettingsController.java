@@ -5,9 +5,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Set;
 import org.opencps.documents.DocumentKeyset;
+import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
+import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.PrintAdministration;
 import org.opencps.printing.PrintSettings;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +31,21 @@ class PrintSettingsController {
         this.administration = administration;
     }
 
-    record PrintSettingsBody(@NotNull Boolean holdJobs) {
+    /** Omitted policy fields take their defaults: no forcing, no page limit, every format. */
+    record PrintSettingsBody(@NotNull Boolean holdJobs, Boolean forceMonochrome, Boolean forceDuplex, Integer maxPagesPerJob,
+                             List<DocumentFormat> allowedFormats) {
 
         static PrintSettingsBody of(PrintSettings settings) {
-            return new PrintSettingsBody(settings.holdJobs());
+            return new PrintSettingsBody(settings.holdJobs(), settings.forceMonochrome(), settings.forceDuplex(),
+                    settings.maxPagesPerJob(), List.copyOf(settings.allowedFormats()));
+        }
+
+        PrintSettings settings() {
+            if (allowedFormats != null && allowedFormats.contains(null)) {
+                throw new InvalidInputException("allowedFormats", "allowedFormats lists formats: PDF, JPEG, PWG_RASTER, URF");
+            }
+            return new PrintSettings(holdJobs, Boolean.TRUE.equals(forceMonochrome), Boolean.TRUE.equals(forceDuplex),
+                    maxPagesPerJob, allowedFormats == null ? null : Set.copyOf(allowedFormats));
         }
     }
 
@@ -41,10 +56,13 @@ class PrintSettingsController {
     }
 
     @PutMapping("/api/v1/organizations/{orgId}/print-settings")
-    @Operation(summary = "Replace the organization's print settings (holdJobs: false completes jobs at once)")
+    @Operation(summary = "Replace the organization's print settings and policies",
+            description = "holdJobs: false completes jobs at once. forceMonochrome, forceDuplex: applied at release."
+                    + " maxPagesPerJob: pages x copies per release (null: no limit). allowedFormats: PDF, JPEG, PWG_RASTER,"
+                    + " URF accepted at submission (omitted: all).")
     PrintSettingsBody update(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId,
                              @Valid @RequestBody PrintSettingsBody body) {
-        return PrintSettingsBody.of(administration.updateSettings(actor, orgId, new PrintSettings(body.holdJobs())));
+        return PrintSettingsBody.of(administration.updateSettings(actor, orgId, body.settings()));
     }
 
     @PostMapping("/api/v1/organizations/{orgId}/document-keys/rotate")

@@ -2,6 +2,7 @@ package org.opencps.printing.internal.web;
 
 import java.beans.PropertyEditorSupport;
 import java.net.URI;
+import org.opencps.printing.DocumentFormatNotAllowedException;
 import org.opencps.printing.DocumentTooLargeException;
 import org.opencps.printing.InvalidDocumentException;
 import org.opencps.printing.JobId;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * For this module's routes: job ids in URLs parsed strictly (malformed is a 400), and documents
- * that are not what they claim (422) or too large (413) as problem+json. Ordered first, so that the
+ * that are not what they claim (422), too large (413) or of a format the organization does not accept
+ * (415) as problem+json. Ordered first, so that the
  * general handler of unexpected errors does not take these.
  */
 @RestControllerAdvice(basePackageClasses = PrintingWebAdvice.class)
@@ -36,6 +38,11 @@ class PrintingWebAdvice {
     @ExceptionHandler(DocumentTooLargeException.class)
     ProblemDetail tooLarge(DocumentTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), "document");
+    }
+
+    @ExceptionHandler(DocumentFormatNotAllowedException.class)
+    ProblemDetail notAllowed(DocumentFormatNotAllowedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), "format");
     }
 
     @ExceptionHandler(InvalidDocumentException.class)

@@ -1,0 +1,8 @@
+package org.opencps.devices;
+
+/** A person logging in at a device: {@code pin}, {@code cardNumber}, or {@code email} and {@code password}. */
+public record DeviceLogin(Method method, String pin, String cardNumber, String email, String password) {
+
+    /** Never SSO: an identity provider's password is not typed into a device. */
+    public enum Method { PIN, CARD, PASSWORD }
+}

@@ -1,0 +1,80 @@
+package org.opencps.devices.internal.persistence;
+
+import static org.opencps.devices.internal.persistence.Rows.at;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.opencps.devices.DeviceStatus;
+import org.opencps.devices.SecuritySettings;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The latest heartbeat of each device; a new one replaces it. */
+@Repository
+public class HeartbeatStore {
+
+    private final JdbcClient jdbc;
+
+    HeartbeatStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(OrgId org, DeviceId device, DeviceStatus status) {
+        var counters = status.counters();
+        var security = status.security();
+        Object[] values = {at(status.reportedAt()), status.status().name(), status.statusMessage(), counters.totalPages(),
+                counters.colorPages(), counters.monochromePages(), security.adminPasswordChanged(),
+                security.storageEncryption(), security.dataOverwrite(), security.firmwareVerification(), security.tlsOnly(),
+                org.value(), device.value()};
+        int updated = jdbc.sql("""
+                        UPDATE devices_heartbeat SET received_at = ?, status = ?, status_message = ?, total_pages = ?,
+                          color_pages = ?, monochrome_pages = ?, admin_password_changed = ?, storage_encryption = ?,
+                          data_overwrite = ?, firmware_verification = ?, tls_only = ?
+                        WHERE org_id = ? AND device_id = ?""")
+                .params(values).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO devices_heartbeat (received_at, status, status_message, total_pages, color_pages,
+                              monochrome_pages, admin_password_changed, storage_encryption, data_overwrite,
+                              firmware_verification, tls_only, org_id, device_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(values).update();
+        }
+    }
+
+    public Optional<DeviceStatus> find(OrgId org, DeviceId device) {
+        return jdbc.sql("SELECT * FROM devices_heartbeat WHERE org_id = ? AND device_id = ?")
+                .params(org.value(), device.value()).query(HeartbeatStore::status).optional();
+    }
+
+    public Map<DeviceId, DeviceStatus> all(OrgId org) {
+        Map<DeviceId, DeviceStatus> result = new HashMap<>();
+        jdbc.sql("SELECT * FROM devices_heartbeat WHERE org_id = ?").param(org.value())
+                .query(rs -> {
+                    result.put(Rows.deviceId(rs, "device_id"), status(rs, 0));
+                });
+        return result;
+    }
+
+    public void delete(OrgId org, DeviceId device) {
+        jdbc.sql("DELETE FROM devices_heartbeat WHERE org_id = ? AND device_id = ?").params(org.value(), device.value()).update();
+    }
+
+    public void purge(OrgId org) {
+        jdbc.sql("DELETE FROM devices_heartbeat WHERE org_id = ?").param(org.value()).update();
+    }
+
+    private static DeviceStatus status(ResultSet rs, int n) throws SQLException {
+        var counters = new DeviceStatus.Counters(Rows.number(rs, "total_pages"), Rows.number(rs, "color_pages"),
+                Rows.number(rs, "monochrome_pages"));
+        var security = new SecuritySettings(Rows.bool(rs, "admin_password_changed"), Rows.bool(rs, "storage_encryption"),
+                Rows.bool(rs, "data_overwrite"), Rows.bool(rs, "firmware_verification"), Rows.bool(rs, "tls_only"));
+        return new DeviceStatus(DeviceStatus.Status.valueOf(rs.getString("status")), rs.getString("status_message"),
+                counters, security, Rows.instant(rs, "received_at"));
+    }
+}

@@ -1,0 +1,11 @@
+package org.opencps.printing;
+
+import java.time.Instant;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** No outcome came for a released job in time: the job is held again and its charge returned. */
+public record PrintJobReleaseTimedOut(OrgId org, JobId job, UserId owner, DeviceId device, Instant releasedAt,
+                                      Instant at) {
+}

@@ -1,0 +1,11 @@
+package org.opencps.printing;
+
+import java.time.Instant;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** Its owner released a held job to a device; {@code chargedPages} were charged to their quotas. */
+public record PrintJobReleased(OrgId org, JobId job, UserId owner, DeviceId device, int chargedPages,
+                               JobTicket.ColorMode colorMode, Instant at) {
+}

@@ -1,0 +1,9 @@
+package org.opencps.printing;
+
+/** What the person changes at release; a null keeps what the job's ticket says. */
+public record ReleaseOptions(Integer copies, JobTicket.ColorMode colorMode, JobTicket.Sides sides) {
+
+    public static ReleaseOptions none() {
+        return new ReleaseOptions(null, null, null);
+    }
+}

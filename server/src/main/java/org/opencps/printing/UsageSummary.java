@@ -1,0 +1,25 @@
+package org.opencps.printing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An organization's printing between two days (inclusive, UTC), from the pages devices reported:
+ * totals, every day of the range, and the devices and users that printed the most.
+ */
+public record UsageSummary(LocalDate from, LocalDate to, Totals totals, List<Day> days, List<Top> topDevices,
+                           List<Top> topUsers) {
+
+    /** {@code pageDifference}: reported minus counted pages (the reconciliation). */
+    public record Totals(long jobs, long countedPages, long reportedPages, long pageDifference, long colorPages,
+                         long monochromePages, long simplexPages, long duplexPages) {
+    }
+
+    public record Day(LocalDate day, long colorPages, long monochromePages) {
+    }
+
+    /** A device or a user (by id) and the pages it printed. */
+    public record Top(UUID id, long pages, long colorPages, long monochromePages) {
+    }
+}

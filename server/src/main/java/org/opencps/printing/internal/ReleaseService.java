@@ -1,0 +1,138 @@
+package org.opencps.printing.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.opencps.access.AccessPolicy;
+import org.opencps.documents.Documents;
+import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.printing.JobId;
+import org.opencps.printing.PrintJob;
+import org.opencps.printing.PrintJobReleased;
+import org.opencps.printing.PrintOutcome;
+import org.opencps.printing.PrintReleases;
+import org.opencps.printing.Release;
+import org.opencps.printing.ReleaseOptions;
+import org.opencps.printing.internal.persistence.JobStore;
+import org.opencps.printing.internal.persistence.PrintSettingsStore;
+import org.opencps.printing.internal.persistence.QuotaStore.Counter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Release of held jobs to devices. A release is one transaction: the job row is locked and must
+ * be HELD, every quota that applies is charged (or none is), and the job becomes RELEASED; call it
+ * outside a transaction of your own, so that each release commits, or is refused, by itself.
+ * Outcomes are handled by {@link OutcomeRecorder}.
+ */
+@Service
+class ReleaseService implements PrintReleases {
+
+    private static final int LOCK_ATTEMPTS = 3;
+
+    private final AccessPolicy policy;
+    private final Documents documents;
+    private final JobStore jobs;
+    private final PrintSettingsStore settings;
+    private final QuotaLedger ledger;
+    private final OutcomeRecorder outcomes;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReleaseService(AccessPolicy policy, Documents documents, JobStore jobs, PrintSettingsStore settings, QuotaLedger ledger,
+                   OutcomeRecorder outcomes, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.policy = policy;
+        this.documents = documents;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.outcomes = outcomes;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Release release(Actor person, JobId id, DeviceId device, ReleaseOptions options) {
+        OrgId org = person.orgId();
+        JobStore.Row row = org == null ? null : jobs.find(org, id).orElse(null);
+        if (row == null) {
+            throw new NotFoundException("job");
+        }
+        policy.requireOwnJob(person, org, row.job().owner());
+        if (device == null) {
+            throw new NotFoundException("device");
+        }
+        requireHeld(row.job());
+        ReleasePolicy.Ticket ticket = ReleasePolicy.apply(row.job(), options, settings.find(org));
+        Instant now = clock.instant();
+        List<Counter> counters = ledger.countersFor(org, row.job().owner(), now);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return charge(org, id, device, ticket, counters, now);
+            } catch (PessimisticLockingFailureException busy) {
+                if (attempt == LOCK_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    /** The transaction of a release; a lock wait that times out (many releases on one group pool) is tried again. */
+    private Release charge(OrgId org, JobId id, DeviceId device, ReleasePolicy.Ticket ticket, List<Counter> counters,
+                           Instant now) {
+        return transactions.execute(status -> {
+            PrintJob job = jobs.findForUpdate(org, id).orElseThrow(() -> new NotFoundException("job")).job();
+            requireHeld(job);
+            ledger.charge(org, id, counters, ticket.color(), ticket.chargedPages());
+            if (!jobs.release(org, id, device, now, ticket.copies(), ticket.colorMode(), ticket.sides(), ticket.chargedPages())) {
+                throw new ConflictException("state", "the job is no longer held");
+            }
+            events.publishEvent(new PrintJobReleased(org, id, job.owner(), device, ticket.chargedPages(), ticket.colorMode(), now));
+            return new Release(org, id, job.owner(), job.name(), job.format(), job.pages(), ticket.copies(), ticket.colorMode(),
+                    ticket.sides(), job.media(), ticket.chargedPages(), device, now);
+        });
+    }
+
+    @Override
+    public List<Release> releasedTo(OrgId org, DeviceId device) {
+        return jobs.releasedTo(org, device).stream().map(row -> release(row.job())).toList();
+    }
+
+    @Override
+    public InputStream releasedDocument(OrgId org, DeviceId device, JobId id) {
+        JobStore.Row row = jobs.find(org, id).orElse(null);
+        if (row == null || row.job().state() != PrintJob.State.RELEASED || row.document() == null
+                || !device.equals(row.job().delivery().device())) {
+            throw new NotFoundException("job");
+        }
+        return documents.open(org, row.document());
+    }
+
+    @Override
+    public void reportOutcome(OrgId org, DeviceId device, JobId id, PrintOutcome outcome) {
+        outcomes.report(org, device, id, outcome);
+    }
+
+    private static void requireHeld(PrintJob job) {
+        if (job.state() != PrintJob.State.HELD) {
+            throw new ConflictException("state", "the job is " + job.state().name().toLowerCase() + ", not held; only held jobs can be released");
+        }
+    }
+
+    static Release release(PrintJob job) {
+        PrintJob.Delivery delivery = job.delivery();
+        return new Release(job.orgId(), job.id(), job.owner(), job.name(), job.format(), job.pages(), delivery.copies(),
+                delivery.colorMode(), delivery.sides(), job.media(), delivery.countedPages(), delivery.device(),
+                delivery.releasedAt());
+    }
+}

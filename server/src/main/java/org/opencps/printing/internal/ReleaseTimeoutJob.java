@@ -1,0 +1,47 @@
+package org.opencps.printing.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.opencps.printing.internal.persistence.JobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Across all organizations, puts back on hold jobs released longer than {@code
+ * opencps.printing.release-timeout} ago (default 30 minutes) whose device never reported how
+ * printing went, and returns their quota charge: each in its own transaction. One process at a time.
+ */
+@Component
+public class ReleaseTimeoutJob {
+
+    private static final Logger log = LoggerFactory.getLogger(ReleaseTimeoutJob.class);
+    private static final int BATCH = 500;
+
+    private final JobStore jobs;
+    private final OutcomeRecorder outcomes;
+    private final Duration timeout;
+    private final Clock clock;
+
+    ReleaseTimeoutJob(JobStore jobs, OutcomeRecorder outcomes, PrintingProperties properties, Clock clock) {
+        this.jobs = jobs;
+        this.outcomes = outcomes;
+        this.timeout = properties.releaseTimeout();
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${opencps.printing.release-check-interval:1m}",
+            fixedDelayString = "${opencps.printing.release-check-interval:1m}")
+    @SchedulerLock(name = "printing.holdUnreportedReleases", lockAtMostFor = "PT30M")
+    public void holdUnreportedReleases() {
+        Instant now = clock.instant();
+        int held = JobSweep.run(() -> jobs.releasedAtOrBefore(now.minus(timeout), BATCH),
+                row -> outcomes.timeOut(row.job(), now), log, "hold again");
+        if (held > 0) {
+            log.info("Held {} released print jobs again: no device reported on them in {}", held, timeout);
+        }
+    }
+}

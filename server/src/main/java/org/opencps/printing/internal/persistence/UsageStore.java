@@ -1,0 +1,103 @@
+package org.opencps.printing.internal.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+import org.opencps.printing.JobId;
+import org.opencps.printing.JobTicket;
+import org.opencps.printing.UsageRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code printing_usage} table: one row per printed job, and the sums the reports show. */
+@Repository
+public class UsageStore {
+
+    /** Pages of one day, or of one device or user (key), in a range. */
+    public record Pages(String key, long colorPages, long monochromePages) {
+
+        public long total() {
+            return colorPages + monochromePages;
+        }
+    }
+
+    public record Totals(long jobs, long countedPages, long reportedPages, long colorPages, long monochromePages,
+                         long simplexPages, long duplexPages) {
+    }
+
+    private final JdbcClient jdbc;
+
+    UsageStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UsageRecord usage) {
+        OffsetDateTime at = usage.printedAt().atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                        INSERT INTO printing_usage (org_id, job_id, user_id, device_id, printed_at, printed_day, copies, color,
+                        counted_pages, reported_pages, color_pages, monochrome_pages, duplex) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(usage.orgId().value(), usage.jobId().value(), usage.userId().value(), usage.device().value(), at,
+                        at.toLocalDate(), usage.copies(), usage.colorMode() == JobTicket.ColorMode.COLOR, usage.countedPages(),
+                        usage.reportedPages(), usage.colorPages(), usage.monochromePages(), usage.duplex())
+                .update();
+    }
+
+    public List<UsageRecord> recentOf(OrgId org, UserId user, int limit) {
+        return jdbc.sql("SELECT * FROM printing_usage WHERE org_id = ? AND user_id = ? ORDER BY printed_at DESC, job_id"
+                        + " FETCH FIRST " + limit + " ROWS ONLY")
+                .params(org.value(), user.value()).query(UsageStore::usage).list();
+    }
+
+    public Totals totals(OrgId org, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT COUNT(*), COALESCE(SUM(counted_pages), 0), COALESCE(SUM(reported_pages), 0),
+                        COALESCE(SUM(color_pages), 0), COALESCE(SUM(monochrome_pages), 0),
+                        COALESCE(SUM(CASE WHEN duplex THEN 0 ELSE reported_pages END), 0),
+                        COALESCE(SUM(CASE WHEN duplex THEN reported_pages ELSE 0 END), 0)
+                        FROM printing_usage WHERE org_id = ? AND printed_day >= ? AND printed_day <= ?""")
+                .params(org.value(), from, to)
+                .query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7)))
+                .single();
+    }
+
+    /** Colour and black-and-white pages per day with any printing, in order. */
+    public List<Pages> perDay(OrgId org, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT printed_day, SUM(color_pages), SUM(monochrome_pages) FROM printing_usage
+                        WHERE org_id = ? AND printed_day >= ? AND printed_day <= ? GROUP BY printed_day ORDER BY printed_day""")
+                .params(org.value(), from, to)
+                .query((rs, i) -> new Pages(rs.getObject(1, LocalDate.class).toString(), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** The devices (column device_id) or users (user_id) that printed the most pages. */
+    public List<Pages> top(OrgId org, LocalDate from, LocalDate to, boolean byDevice, int limit) {
+        String column = byDevice ? "device_id" : "user_id";
+        return jdbc.sql("SELECT " + column + ", SUM(color_pages), SUM(monochrome_pages) FROM printing_usage"
+                        + " WHERE org_id = ? AND printed_day >= ? AND printed_day <= ? GROUP BY " + column
+                        + " ORDER BY SUM(reported_pages) DESC, " + column + " FETCH FIRST " + limit + " ROWS ONLY")
+                .params(org.value(), from, to)
+                .query((rs, i) -> new Pages(rs.getObject(1, UUID.class).toString(), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    public void purge(OrgId org) {
+        jdbc.sql("DELETE FROM printing_usage WHERE org_id = ?").param(org.value()).update();
+    }
+
+    private static UsageRecord usage(ResultSet rs, int i) throws SQLException {
+        int counted = rs.getInt("counted_pages");
+        int reported = rs.getInt("reported_pages");
+        return new UsageRecord(new OrgId(rs.getObject("org_id", UUID.class)), new JobId(rs.getObject("job_id", UUID.class)),
+                new UserId(rs.getObject("user_id", UUID.class)), new DeviceId(rs.getObject("device_id", UUID.class)),
+                rs.getObject("printed_at", OffsetDateTime.class).toInstant(), rs.getInt("copies"),
+                rs.getBoolean("color") ? JobTicket.ColorMode.COLOR : JobTicket.ColorMode.MONOCHROME, counted, reported,
+                rs.getInt("color_pages"), rs.getInt("monochrome_pages"), rs.getBoolean("duplex"), reported - counted);
+    }
+}
