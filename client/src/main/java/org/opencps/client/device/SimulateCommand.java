@@ -42,6 +42,9 @@ import picocli.CommandLine.Spec;
                 "2:usage error"})
 public final class SimulateCommand implements Callable<Integer> {
 
+    /** The most job ids one release request may carry. */
+    static final int MAX_RELEASE_BATCH = 100;
+
     static final DeviceRegistration.Kind KIND = new DeviceRegistration.Kind("PRINTER", "OpenCPS device simulator",
             "Simulator on", "SIM-");
 
@@ -166,8 +169,9 @@ public final class SimulateCommand implements Callable<Integer> {
                         + "  " + job.colorMode() + "  " + job.sides());
             }
             List<String> ids = release.jobIds(report.heldJobs);
-            if (!ids.isEmpty()) {
-                ReleaseAnswer answer = api.release(identity.deviceId(), session, release.request(ids));
+            for (int from = 0; from < ids.size(); from += MAX_RELEASE_BATCH) {
+                var batch = ids.subList(from, Math.min(ids.size(), from + MAX_RELEASE_BATCH));
+                ReleaseAnswer answer = api.release(identity.deviceId(), session, release.request(batch));
                 report.released.addAll(answer.released());
                 report.refused.addAll(answer.refused());
                 answer.refused().forEach(r -> note("job " + r.jobId() + " refused: " + r.reason()));
