@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +20,7 @@ import org.opencps.client.device.DeviceMessages.Release;
 import org.opencps.client.http.HttpClients;
 import org.opencps.client.testing.Child;
 import org.opencps.client.testing.ClientJar;
+import org.opencps.client.testing.DeviceScene;
 import org.opencps.client.testing.FlakyLink;
 import org.opencps.client.testing.LanPrinter;
 import org.opencps.client.testing.ServerUnderTest;
@@ -46,15 +46,10 @@ class AgentEndToEndTest {
     Path dir;
 
     @BeforeAll
-    static void setUp(ServerUnderTest shared) throws Exception {
-        server = shared;
-        tenant = Tenant.create(server, "Agent customer");
-        printer = LanPrinter.start();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        printer.close();
+    static void setUp(DeviceScene scene) {
+        server = scene.server();
+        tenant = scene.tenant();
+        printer = scene.printer();
     }
 
     @Test
@@ -99,9 +94,7 @@ class AgentEndToEndTest {
         awaitState(job, "COMPLETED");
         assertThat(printer.printed()).hasSize(before + 1);
         assertThat(printer.printed().getLast()).hasSameBinaryContentAs(pdf);
-        try (Journal journal = Journal.open(state.resolve("journal.jsonl"))) {
-            assertThat(journal.unfinished()).isEmpty();
-        }
+        assertNothingUnfinished(state);
     }
 
     @Test
@@ -121,9 +114,7 @@ class AgentEndToEndTest {
 
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
         assertThat(restarted.err()).contains("job " + job + ": the server already had its outcome");
-        try (Journal journal = Journal.open(state.resolve("journal.jsonl"))) {
-            assertThat(journal.unfinished()).isEmpty();
-        }
+        assertNothingUnfinished(state);
     }
 
     @Test
@@ -173,6 +164,12 @@ class AgentEndToEndTest {
                 awaitState(job, "COMPLETED");
                 running.requireAlive();
             }
+        }
+    }
+
+    private static void assertNothingUnfinished(Path state) throws Exception {
+        try (Journal journal = Journal.open(state.resolve("journal.jsonl"))) {
+            assertThat(journal.unfinished()).isEmpty();
         }
     }
 

@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.client.testing.ClientJar;
+import org.opencps.client.testing.DeviceScene;
 import org.opencps.client.testing.LanPrinter;
 import org.opencps.client.testing.ServerUnderTest;
 import org.opencps.client.testing.SharedServer;
@@ -39,15 +39,10 @@ class SimulatorEndToEndTest {
     Path dir;
 
     @BeforeAll
-    static void setUp(ServerUnderTest shared) throws Exception {
-        server = shared;
-        tenant = Tenant.create(server, "Simulator customer");
-        printer = LanPrinter.start();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        printer.close();
+    static void setUp(DeviceScene scene) {
+        server = scene.server();
+        tenant = scene.tenant();
+        printer = scene.printer();
     }
 
     @Test
