@@ -8,26 +8,31 @@
 # A few releases run one after another first, as warm-up. Prints p50/p90/max and, as the last line,
 # "p99_ms: X" (from PIN login to the first document byte). Target: p99 under 50 ms.
 #
-# Usage: bench/release-latency.sh [-n DEVICES] [-w WARMUP] [--keep]
+# Usage: bench/release-latency.sh [-n DEVICES] [-w WARMUP] [-s SPREAD_MS] [--keep]
 #   -n DEVICES   printers (and people) releasing at once (default 200)
 #   -w WARMUP    releases before the measured ones (default 20)
+#   -s SPREAD_MS each printer starts at a random moment within this many milliseconds instead of all
+#                at the same instant (default 0: all together)
 #   --keep       keep the work folder (logs, OpenCPS data) for a look afterwards
 # BENCH_JAVA_OPTS adds JVM options for OpenCPS. Needs a JDK 21+, curl and python3.
 set -euo pipefail
 
 devices=200
 warmup=20
+spread=0
 keep=no
 while (( $# > 0 )); do
     case "$1" in
         -n) devices="${2:?-n needs a number}"; shift 2 ;;
         -w) warmup="${2:?-w needs a number}"; shift 2 ;;
+        -s) spread="${2:?-s needs a number}"; shift 2 ;;
         --keep) keep=yes; shift ;;
         -h|--help) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
-[[ "$devices" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ ]] || { echo "-n and -w take whole numbers (-n at least 1)" >&2; exit 2; }
+[[ "$devices" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ && "$spread" =~ ^[0-9]+$ ]] \
+    || { echo "-n, -w and -s take whole numbers (-n at least 1)" >&2; exit 2; }
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -70,4 +75,4 @@ start_opencps "$java_bin" "$jar" "$work/opencps"
 
 "$java_bin" -cp "$work/classes" ReleaseLatency --url "$opencps_url" --data "$opencps_data" \
     --admin-email "$opencps_admin_email" --admin-password "$opencps_admin_password" \
-    --pdf "$work/page.pdf" --devices "$devices" --warmup "$warmup"
+    --pdf "$work/page.pdf" --devices "$devices" --warmup "$warmup" --spread-ms "$spread"

@@ -51,6 +51,7 @@ public final class ReleaseLatency {
         Map<String, String> options = options(args);
         int devices = Integer.parseInt(options.getOrDefault("devices", "200"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
+        long spread = Long.parseLong(options.getOrDefault("spread-ms", "0"));
         var api = new Api(URI.create(options.get("url")));
         var bench = new ReleaseLatency(api, Path.of(options.get("data")).resolve("mail-outbox"),
                 Files.readAllBytes(Path.of(options.get("pdf"))));
@@ -62,14 +63,21 @@ public final class ReleaseLatency {
         for (int i = 0; i < warmup; i++) {
             bench.release(printers.get(devices + i), people.get(devices + i));
         }
-        say(devices + " printers release at the same moment");
-        List<Long> nanos = bench.releaseAtOnce(printers.subList(0, devices), people.subList(0, devices));
-        Collections.sort(nanos);
-        System.out.printf("releases: %d concurrent (PIN login, list, release, first document byte)%n", nanos.size());
+        say(devices + " printers release " + (spread > 0 ? "within " + spread + " ms" : "at the same moment"));
+        List<Steps> steps = bench.releaseAtOnce(printers.subList(0, devices), people.subList(0, devices), spread);
+        System.out.printf("releases: %d (%s; PIN login, list, release, first document byte)%n", steps.size(),
+                spread > 0 ? "each starting at a random moment within " + spread + " ms" : "all starting together");
+        System.out.printf("median step ms: login %.1f, list %.1f, release %.1f, first byte %.1f%n",
+                median(steps, Steps::login), median(steps, Steps::list), median(steps, Steps::release), median(steps, Steps::document));
+        List<Long> nanos = new ArrayList<>(steps.stream().map(Steps::total).sorted().toList());
         System.out.printf("p50_ms: %.1f%n", percentile(nanos, 50));
         System.out.printf("p90_ms: %.1f%n", percentile(nanos, 90));
         System.out.printf("max_ms: %.1f%n", nanos.getLast() / 1e6);
         System.out.printf("p99_ms: %.1f%n", percentile(nanos, 99));
+    }
+
+    private static double median(List<Steps> steps, java.util.function.ToLongFunction<Steps> step) {
+        return percentile(steps.stream().map(s -> step.applyAsLong(s)).sorted().toList(), 50);
     }
 
     record Setup(List<Person> people, List<Printer> printers) {
@@ -114,19 +122,23 @@ public final class ReleaseLatency {
         }
     }
 
-    private List<Long> releaseAtOnce(List<Printer> printers, List<Person> people) throws Exception {
+    /** Every printer starts together, or each at its own random moment within {@code spreadMillis}. */
+    private List<Steps> releaseAtOnce(List<Printer> printers, List<Person> people, long spreadMillis) throws Exception {
         var start = new CountDownLatch(1);
         var ready = new CountDownLatch(printers.size());
-        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        var random = new java.util.Random(42);
+        List<Steps> steps = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newFixedThreadPool(printers.size())) {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < printers.size(); i++) {
                 Printer printer = printers.get(i);
                 Person person = people.get(i);
+                long delay = spreadMillis > 0 ? random.nextLong(spreadMillis) : 0;
                 runs.add(pool.submit(() -> {
                     ready.countDown();
                     start.await();
-                    nanos.add(release(printer, person));
+                    Thread.sleep(delay);
+                    steps.add(release(printer, person));
                     return null;
                 }));
             }
@@ -136,31 +148,42 @@ public final class ReleaseLatency {
                 run.get();
             }
         }
-        return nanos;
+        return steps;
     }
 
-    /** One person's release at one printer; returns the nanoseconds from PIN login to the first document byte. */
-    private long release(Printer printer, Person person) throws IOException {
+    /** Nanoseconds of each step of one release at one printer, and from PIN login to the first document byte. */
+    record Steps(long login, long list, long release, long document) {
+
+        long total() {
+            return login + list + release + document;
+        }
+    }
+
+    /** One person's release at one printer, step by step. */
+    private Steps release(Printer printer, Person person) throws IOException {
         Api.Device device = api.device(printer.credential());
         String base = "/api/device/v1/devices/" + printer.deviceId();
         long begin = System.nanoTime();
         String session = (String) Json.object(device.post(base + "/sessions", "{\"method\":\"PIN\",\"pin\":\"" + person.pin() + "\"}")).get("session");
+        long loggedIn = System.nanoTime();
         device = device.withSession(session);
         List<Object> held = Json.array(device.get(base + "/sessions/current/jobs"));
+        long listed = System.nanoTime();
         if (held.stream().noneMatch(job -> person.jobId().equals(((Map<?, ?>) job).get("jobId")))) {
             throw new IllegalStateException(person.email() + " does not see their held job at the printer: " + held);
         }
         var answer = Json.object(device.post(base + "/sessions/current/releases", "{\"jobIds\":[\"" + person.jobId() + "\"]}"));
+        long released = System.nanoTime();
         if (!((List<?>) answer.get("refused")).isEmpty()) {
             throw new IllegalStateException("the release was refused: " + answer);
         }
         long firstByte;
-        long size = 0;
+        long size;
         try (InputStream document = device.stream(base + "/releases/" + person.jobId() + "/document")) {
             if (document.read() < 0) {
                 throw new IllegalStateException("the released document is empty");
             }
-            firstByte = System.nanoTime() - begin;
+            firstByte = System.nanoTime();
             size = 1 + document.transferTo(OutputStream.nullOutputStream());
         }
         device.post(base + "/releases/" + person.jobId() + "/outcome",
@@ -169,7 +192,7 @@ public final class ReleaseLatency {
         if (size != pdf.length) {
             throw new IllegalStateException("the document came back with " + size + " bytes, not " + pdf.length);
         }
-        return firstByte;
+        return new Steps(loggedIn - begin, listed - loggedIn, released - listed, firstByte - released);
     }
 
     private Api.Session join(String email, String password, String org) {

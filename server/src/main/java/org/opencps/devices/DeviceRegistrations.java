@@ -3,6 +3,7 @@ package org.opencps.devices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.opencps.devices.DeviceEvents.ActivationCodeRefused;
 import org.opencps.devices.DeviceEvents.DeviceCredentialRotated;
@@ -159,6 +160,16 @@ public class DeviceRegistrations {
             }
         }
         throw new NotFoundException("device");
+    }
+
+    /** The active printers the holder of a credential prints for: itself if it is one, else those its agent stands in for. */
+    public List<ActingPrinter> printersOf(DevicePrincipal holder) {
+        List<DeviceRow> rows = holder.kind() == DeviceKind.AGENT
+                ? devices.printersOf(holder.orgId(), holder.deviceId())
+                : devices.find(holder.orgId(), holder.deviceId()).stream().toList();
+        return rows.stream().filter(row -> row.active() && row.isPrinter())
+                .map(row -> new ActingPrinter(row.orgId(), row.id(), row.name()))
+                .toList();
     }
 
     private void requireRoomInLicense(OrgId org, ActivationCode code, String sourceIp) {

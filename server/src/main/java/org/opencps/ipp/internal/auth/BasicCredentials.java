@@ -5,13 +5,13 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** HTTP Basic credentials (RFC 7617) in UTF-8, as the challenge's charset="UTF-8" asks for. */
-record BasicCredentials(String username, String password) {
+public record BasicCredentials(String username, String password) {
 
     private static final String PREFIX = "Basic ";
     /** Longer than any e-mail address (254), password (64) or API token this server issues. */
     private static final int MAX_HEADER_LENGTH = 2048;
 
-    static Optional<BasicCredentials> parse(String header) {
+    public static Optional<BasicCredentials> parse(String header) {
         if (header == null || header.length() > MAX_HEADER_LENGTH || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Optional.empty();
         }

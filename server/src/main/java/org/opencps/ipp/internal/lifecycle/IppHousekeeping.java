@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.identity.IdentityEvents.MemberRemoved;
+import org.opencps.ipp.internal.persistence.InfraJobStore;
 import org.opencps.ipp.internal.persistence.IppJobStore;
 import org.opencps.ipp.internal.persistence.QueueStore;
 import org.opencps.platform.ids.OrgId;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the IPP tables in step with the rest: a purged organization loses its queues and jobs,
  * a person who leaves an organization loses their queue there (and its secret URL), and IPP job
- * numbers are forgotten once every print job they could name has passed its retention.
+ * numbers (of queues and of INFRA printers) are forgotten once every print job they could name has passed its retention.
  */
 @Component
 class IppHousekeeping implements OrganizationPurgeParticipant {
@@ -26,17 +27,20 @@ class IppHousekeeping implements OrganizationPurgeParticipant {
 
     private final QueueStore queues;
     private final IppJobStore jobs;
+    private final InfraJobStore infraJobs;
     private final Clock clock;
 
-    IppHousekeeping(QueueStore queues, IppJobStore jobs, Clock clock) {
+    IppHousekeeping(QueueStore queues, IppJobStore jobs, InfraJobStore infraJobs, Clock clock) {
         this.queues = queues;
         this.jobs = jobs;
+        this.infraJobs = infraJobs;
         this.clock = clock;
     }
 
     @Override
     public void purgeOrganizationData(OrgId org) {
         queues.deleteOrganization(org);
+        infraJobs.deleteOrganization(org);
     }
 
     @EventListener
@@ -48,5 +52,6 @@ class IppHousekeeping implements OrganizationPurgeParticipant {
     @SchedulerLock(name = "ipp.forgetOldJobNumbers", lockAtMostFor = "PT1H")
     public void forgetOldJobNumbers() {
         jobs.deleteCreatedBeforeAcrossOrganizations(clock.instant().minus(JOB_NUMBER_RETENTION));
+        infraJobs.deleteCreatedBeforeAcrossOrganizations(clock.instant().minus(JOB_NUMBER_RETENTION));
     }
 }

@@ -6,20 +6,8 @@ import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.Status;
 import com.hp.jipp.model.Types;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import org.opencps.platform.errors.ConflictException;
-import org.opencps.platform.errors.ForbiddenException;
-import org.opencps.platform.errors.InvalidInputException;
-import org.opencps.platform.errors.NotFoundException;
-import org.opencps.platform.errors.TooManyRequestsException;
-import org.opencps.platform.errors.UnauthenticatedException;
-import org.opencps.printing.DocumentFormatNotAllowedException;
-import org.opencps.printing.InvalidDocumentException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class IppDispatcher {
 
     public static final int GET_PRINTER_ATTRIBUTES = 0x000B;
-    private static final Logger log = LoggerFactory.getLogger(IppDispatcher.class);
     private static final Set<String> CHARSETS = Set.of("utf-8", "us-ascii");
 
     private final PrinterAttributes printer;
@@ -66,30 +53,8 @@ public class IppDispatcher {
                 default -> throw new IppStatusException(Status.serverErrorOperationNotSupported,
                         "operation 0x" + Integer.toHexString(request.operationCode()) + " is not supported");
             };
-        } catch (IppStatusException e) {
-            return error(request, e.status(), e.getMessage(), e.unsupported());
-        } catch (DocumentFormatNotAllowedException e) {
-            return error(request, Status.clientErrorDocumentFormatNotSupported, e.getMessage(),
-                    List.of(Types.documentFormat.of(e.format().mediaType())));
-        } catch (InvalidDocumentException e) {
-            return error(request, Status.clientErrorDocumentFormatError, e.getMessage(), List.of());
-        } catch (NotFoundException e) {
-            return error(request, Status.clientErrorNotFound, e.getMessage(), List.of());
-        } catch (ForbiddenException e) {
-            return error(request, Status.clientErrorForbidden, e.getMessage(), List.of());
-        } catch (UnauthenticatedException e) {
-            return error(request, Status.clientErrorNotAuthenticated, e.getMessage(), List.of());
-        } catch (ConflictException e) {
-            return error(request, Status.clientErrorNotPossible, e.getMessage(), List.of());
-        } catch (TooManyRequestsException e) {
-            return error(request, Status.serverErrorBusy, e.getMessage(), List.of());
-        } catch (InvalidInputException e) {
-            return error(request, Status.clientErrorBadRequest, e.getMessage(), List.of());
-        } catch (IOException | UncheckedIOException e) {
-            return error(request, Status.clientErrorBadRequest, "the request body could not be read", List.of());
-        } catch (RuntimeException e) {
-            log.warn("IPP operation 0x{} failed", Integer.toHexString(request.operationCode()), e);
-            return error(request, Status.serverErrorInternalError, "the operation failed; please try again", List.of());
+        } catch (Exception e) {
+            return IppErrors.answer(request, e);
         }
     }
 
@@ -109,7 +74,7 @@ public class IppDispatcher {
     }
 
     /** request-id, then attributes-charset and attributes-natural-language first, and a target. */
-    private static void checkOperationAttributes(IppRequest request) {
+    public static void checkOperationAttributes(IppRequest request) {
         if (request.requestId() <= 0) {
             throw new IppStatusException(Status.clientErrorBadRequest, "request-id must be 1 or more");
         }
@@ -131,12 +96,10 @@ public class IppDispatcher {
             throw new IppStatusException(Status.clientErrorCharsetNotSupported, "only utf-8 is supported",
                     List.<Attribute<?>>of(Types.attributesCharset.of(charset)));
         }
-        if (attributes.single(Types.printerUri).isEmpty() && attributes.single(Types.jobUri).isEmpty()) {
+        if (attributes.single(Types.printerUri).isEmpty() && attributes.single(Types.jobUri).isEmpty()
+                && attributes.single(Types.systemUri).isEmpty()) {
             throw new IppStatusException(Status.clientErrorBadRequest, "printer-uri or job-uri is missing");
         }
     }
 
-    private static IppPacket error(IppRequest request, Status status, String message, List<Attribute<?>> unsupported) {
-        return IppResponses.error(request.versionNumber(), request.requestId(), status, message, unsupported);
-    }
 }

@@ -8,7 +8,7 @@ import com.hp.jipp.model.Types;
 import java.util.List;
 
 /** Response packets: status, the request's id and version, and the required operation attributes. */
-final class IppResponses {
+public final class IppResponses {
 
     /** The version answered when the request's own is not one we speak. */
     static final int IPP_1_1 = 0x0101;
@@ -16,11 +16,11 @@ final class IppResponses {
     private IppResponses() {
     }
 
-    static IppPacket.Builder response(IppRequest request, Status status, String message) {
+    public static IppPacket.Builder response(IppRequest request, Status status, String message) {
         return builder(request.versionNumber(), request.requestId(), status, message);
     }
 
-    static IppPacket error(int versionNumber, int requestId, Status status, String message, List<Attribute<?>> unsupported) {
+    public static IppPacket error(int versionNumber, int requestId, Status status, String message, List<Attribute<?>> unsupported) {
         var builder = builder(versionNumber, requestId, status, message);
         if (!unsupported.isEmpty()) {
             builder.putAttributes(Tag.unsupportedAttributes, unsupported);

@@ -28,7 +28,7 @@ import org.opencps.printing.JobTicket.Sides;
  * ipp-attribute-fidelity). Accepted attributes the ticket has no field for yet (quality,
  * orientation, page ranges...) are checked and then dropped: the release device applies its own.
  */
-final class JobTemplate {
+public final class JobTemplate {
 
     static final int MAX_NAME_LENGTH = 255;
 
@@ -147,11 +147,11 @@ final class JobTemplate {
         };
     }
 
-    static String keyword(Sides sides) {
+    public static String keyword(Sides sides) {
         return sides == null ? "one-sided" : sides.name().toLowerCase().replace('_', '-');
     }
 
-    static String keyword(ColorMode colorMode) {
+    public static String keyword(ColorMode colorMode) {
         return colorMode == null ? "auto" : colorMode.name().toLowerCase();
     }
 }

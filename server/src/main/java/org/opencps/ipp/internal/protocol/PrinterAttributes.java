@@ -218,11 +218,11 @@ public class PrinterAttributes {
     }
 
     /** Seconds, as CUPS counts printer-up-time: since the epoch, so every server process agrees. */
-    static int upTime(Instant instant) {
+    public static int upTime(Instant instant) {
         return (int) Math.max(1, instant.getEpochSecond());
     }
 
-    static Calendar calendar(Instant instant) {
+    public static Calendar calendar(Instant instant) {
         return GregorianCalendar.from(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 

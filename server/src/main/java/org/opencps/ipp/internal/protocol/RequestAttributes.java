@@ -11,20 +11,20 @@ import java.util.Optional;
  * Typed reads of request attributes. An attribute sent with the wrong syntax or the wrong number
  * of values is the client's error (client-error-bad-request for operation attributes, RFC 8011 §4.1.7).
  */
-final class RequestAttributes {
+public final class RequestAttributes {
 
     private final AttributeGroup group;
 
-    RequestAttributes(AttributeGroup group) {
+    public RequestAttributes(AttributeGroup group) {
         this.group = group;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return group != null && group.get(name) != null;
     }
 
     /** The single value of an attribute, if sent; bad-request when it has another syntax or several values. */
-    <T> Optional<T> single(AttributeType<T> type) {
+    public <T> Optional<T> single(AttributeType<T> type) {
         if (!has(type.getName())) {
             return Optional.empty();
         }
@@ -37,7 +37,7 @@ final class RequestAttributes {
     }
 
     /** All values of an attribute, if sent; bad-request when any has another syntax. */
-    <T> List<T> all(AttributeType<T> type) {
+    public <T> List<T> all(AttributeType<T> type) {
         if (!has(type.getName())) {
             return List.of();
         }
@@ -48,7 +48,7 @@ final class RequestAttributes {
         return values;
     }
 
-    <T> T required(AttributeType<T> type) {
+    public <T> T required(AttributeType<T> type) {
         return single(type).orElseThrow(() ->
                 new IppStatusException(Status.clientErrorBadRequest, "the operation attribute '" + type.getName() + "' is missing"));
     }

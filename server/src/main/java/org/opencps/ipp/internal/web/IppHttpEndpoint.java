@@ -1,15 +1,12 @@
 package org.opencps.ipp.internal.web;
 
-import com.hp.jipp.encoding.IppOutputStream;
 import com.hp.jipp.encoding.IppPacket;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,8 +25,6 @@ import org.opencps.ipp.internal.protocol.MalformedIppRequest;
 import org.opencps.platform.ids.Uuids;
 import org.opencps.platform.secrets.Tokens;
 import org.opencps.platform.security.Actor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -49,8 +44,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class IppHttpEndpoint {
 
-    private static final Logger log = LoggerFactory.getLogger(IppHttpEndpoint.class);
-    private static final String IPP = "application/ipp";
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
     static final String CHALLENGE = "Basic realm=\"OpenCPS\", charset=\"UTF-8\"";
 
@@ -158,8 +151,7 @@ class IppHttpEndpoint {
     }
 
     private static boolean isIpp(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(IPP);
+        return IppHttpReplies.isIpp(request.getContentType());
     }
 
     /** The queue's URI as this client reached it (behind a proxy: as the proxy forwarded it). */
@@ -173,28 +165,14 @@ class IppHttpEndpoint {
     }
 
     private static void write(HttpServletResponse response, IppPacket packet) throws IOException {
-        var bytes = new ByteArrayOutputStream(4096);
-        new IppOutputStream(bytes).write(packet);
-        response.setStatus(200);
-        response.setContentType(IPP);
-        response.setContentLength(bytes.size());
-        try {
-            bytes.writeTo(response.getOutputStream());
-        } catch (IOException clientGone) {
-            log.debug("IPP client went away before its response was written: {}", clientGone.toString());
-        }
+        IppHttpReplies.packet(response, packet);
     }
 
     private static void challenge(HttpServletResponse response, String message) throws IOException {
-        response.setHeader("WWW-Authenticate", CHALLENGE);
-        plain(response, 401, message);
+        IppHttpReplies.challenge(response, CHALLENGE, message);
     }
 
     private static void plain(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        IppHttpReplies.plain(response, status, message);
     }
 }

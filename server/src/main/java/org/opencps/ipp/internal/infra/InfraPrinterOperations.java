@@ -1,0 +1,120 @@
+package org.opencps.ipp.internal.infra;
+
+import static org.opencps.ipp.internal.protocol.PrinterAttributes.upTime;
+
+import com.hp.jipp.encoding.Attribute;
+import com.hp.jipp.encoding.AttributeGroup;
+import com.hp.jipp.encoding.IppPacket;
+import com.hp.jipp.encoding.Tag;
+import com.hp.jipp.model.PrinterState;
+import com.hp.jipp.model.Status;
+import com.hp.jipp.model.Types;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opencps.ipp.internal.protocol.IppRequest;
+import org.opencps.ipp.internal.protocol.IppResponses;
+import org.opencps.ipp.internal.protocol.RequestAttributes;
+import org.opencps.platform.ids.DeviceId;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Infrastructure Printer itself: what it supports (Get-Printer-Attributes), and what the
+ * output device behind it says about itself (Update-Output-Device-Attributes, kept in memory
+ * for Get-Output-Device-Attributes; the device's status in the portal comes from its heartbeat).
+ */
+@Component
+class InfraPrinterOperations {
+
+    /** The operations of PWG 5100.18 an Infrastructure Printer answers, with the subscription and document ones. */
+    static final List<Integer> OPERATIONS = List.of(0x0009, 0x000A, 0x000B, 0x0015, 0x0016, 0x0018, 0x0019, 0x001A,
+            0x001B, 0x001C, 0x0034, 0x0035, 0x003F, 0x0040, 0x0041, 0x0042, 0x0043, 0x0044, 0x0045, 0x0046, 0x0047,
+            0x0048, 0x0049);
+    private static final List<String> FORMATS = List.of("application/pdf", "image/jpeg", "image/pwg-raster", "image/urf");
+    private static final int MAX_DEVICE_ATTRIBUTES = 500;
+
+    private final InfraJobs jobs;
+    private final InfraSubscriptions subscriptions;
+    private final Clock clock;
+    private final Map<DeviceId, List<Attribute<?>>> deviceAttributes = new ConcurrentHashMap<>();
+
+    InfraPrinterOperations(InfraJobs jobs, InfraSubscriptions subscriptions, Clock clock) {
+        this.jobs = jobs;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    IppPacket getPrinterAttributes(InfraContext context, IppRequest request) {
+        List<String> requested = new RequestAttributes(request.operationAttributes()).all(Types.requestedAttributes);
+        Set<String> wanted = new HashSet<>(requested.isEmpty() ? List.of("all") : requested);
+        long fetchable = jobs.released(context.device()).stream().filter(InfraJobs.InfraJob::fetchable).count();
+        List<Attribute<?>> all = new ArrayList<>(List.of(
+                Types.printerUriSupported.of(context.printerUri()),
+                Types.uriSecuritySupported.of(context.secure() ? "tls" : "none"),
+                Types.uriAuthenticationSupported.of("basic"),
+                Types.printerName.of(context.device().name()),
+                Types.printerInfo.of("OpenCPS release queue of " + context.device().name()),
+                Types.printerMakeAndModel.of("OpenCPS Infrastructure Printer"),
+                Types.printerUuid.of(URI.create("urn:uuid:" + context.device().id())),
+                Types.printerState.of(PrinterState.idle),
+                Types.printerStateReasons.of("none"),
+                Types.printerIsAcceptingJobs.of(false),
+                Types.printerUpTime.of(upTime(clock.instant())),
+                Types.queuedJobCount.of((int) fetchable),
+                Types.ippVersionsSupported.of("1.1", "2.0"),
+                Types.operationsSupported.of(OPERATIONS.stream().map(com.hp.jipp.model.Operation.Companion::get).toList()),
+                Types.charsetConfigured.of("utf-8"),
+                Types.charsetSupported.of("utf-8"),
+                Types.naturalLanguageConfigured.of("en"),
+                Types.generatedNaturalLanguageSupported.of("en"),
+                Types.documentFormatDefault.of("application/pdf"),
+                Types.documentFormatSupported.of(FORMATS),
+                Types.compressionSupported.of("none"),
+                Types.pdlOverrideSupported.of("attempted"),
+                Types.jobIdsSupported.of(true),
+                Types.whichJobsSupported.of("fetchable", "not-completed", "completed", "all"),
+                Types.notifyEventsSupported.of(InfraSubscriptions.EVENTS),
+                Types.notifyEventsDefault.of("job-fetchable"),
+                Types.notifyPullMethodSupported.of("ippget"),
+                Types.notifyLeaseDurationDefault.of(0),
+                Types.notifyMaxEventsSupported.of(InfraSubscription.KEPT_EVENTS)));
+        return IppResponses.response(request, Status.successfulOk, null)
+                .putPrinterAttributes(all.stream().filter(a -> wanted.contains("all") || wanted.contains(a.getName())
+                        || wanted.contains("printer-description")).toList())
+                .build();
+    }
+
+    /** Nothing of the Infrastructure Printer can be set through IPP: its settings live in OpenCPS. */
+    IppPacket getPrinterSupportedValues(InfraContext context, IppRequest request) {
+        return IppResponses.response(request, Status.successfulOk, null).build();
+    }
+
+    IppPacket updateOutputDeviceAttributes(InfraContext context, IppRequest request) {
+        AttributeGroup printer = request.packet().get(Tag.printerAttributes);
+        List<Attribute<?>> attributes = printer == null ? List.of() : new ArrayList<>(printer);
+        deviceAttributes.put(context.device().id(), attributes.subList(0, Math.min(attributes.size(), MAX_DEVICE_ATTRIBUTES)));
+        return IppResponses.response(request, Status.successfulOk, null).build();
+    }
+
+    IppPacket getOutputDeviceAttributes(InfraContext context, IppRequest request) {
+        return IppResponses.response(request, Status.successfulOk, null)
+                .putPrinterAttributes(deviceAttributes.getOrDefault(context.device().id(), List.of()))
+                .build();
+    }
+
+    IppPacket deregisterOutputDevice(InfraContext context, IppRequest request) {
+        deviceAttributes.remove(context.device().id());
+        subscriptions.forget(context.device().id());
+        return IppResponses.response(request, Status.successfulOk, null).build();
+    }
+
+    /** There is nobody at the cloud side to identify the printer to. */
+    IppPacket acknowledgeIdentifyPrinter(InfraContext context, IppRequest request) {
+        return IppResponses.response(request, Status.successfulOk, null).build();
+    }
+}

@@ -1,0 +1,260 @@
+package org.opencps.ipp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hp.jipp.encoding.IppInputStream;
+import com.hp.jipp.encoding.IppPacket;
+import com.hp.jipp.encoding.Tag;
+import com.hp.jipp.model.JobState;
+import com.hp.jipp.model.Operation;
+import com.hp.jipp.model.PrinterXriSupported;
+import com.hp.jipp.model.Status;
+import com.hp.jipp.model.Types;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencps.access.FixedRole;
+import org.opencps.devices.ActivationCodes;
+import org.opencps.devices.DeviceKind;
+import org.opencps.devices.DeviceRegistration;
+import org.opencps.devices.DeviceRegistrations;
+import org.opencps.devices.RegisteredDevice;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.JobTicket;
+import org.opencps.printing.PrintJob;
+import org.opencps.printing.PrintJobs;
+import org.opencps.printing.PrintReleases;
+import org.opencps.printing.ReleaseOptions;
+import org.opencps.testing.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * OpenCPS as an IPP INFRA Infrastructure Printer (PWG 5100.18): a proxy holding a printer's device
+ * credential learns of the jobs released to that printer, takes one, fetches its document and
+ * reports it printed, with CUPS's ipptool as the proxy and with our own requests for the bytes.
+ */
+@IppServerTest
+class InfraProxyTest {
+
+    static final Path IPPTOOL = Path.of("/usr/bin/ipptool");
+
+    @LocalServerPort int port;
+    @Autowired World world;
+    @Autowired ActivationCodes activationCodes;
+    @Autowired DeviceRegistrations registrations;
+    @Autowired PrintJobs printJobs;
+    @Autowired PrintReleases releases;
+    @TempDir Path work;
+
+    OrgId org;
+    World.Person person;
+    RegisteredDevice printer;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void aPrinterAndAPerson() {
+        org = world.customer(world.root(), Ipp.unique("Infra Co"));
+        person = world.person(org, FixedRole.CUSTOMER_USER);
+        printer = register(org, "Second floor");
+    }
+
+    @Test
+    void ipptoolAsTheProxyFetchesTakesAndCompletesAReleasedJob() throws Exception {
+        PrintJob job = releasedJob(printer, 3, 2);
+        Files.copy(InfraProxyTest.class.getResourceAsStream("/ipp/infra-proxy.test"), work.resolve("infra-proxy.test"));
+        String uri = "ipp://proxy:" + printer.credential() + "@127.0.0.1:" + port + "/ipp/infra/" + printer.deviceId();
+
+        Process process = new ProcessBuilder(IPPTOOL.toString(), "-tv", "-T", "30", "-d", "uuid=urn:uuid:" + printer.deviceId(),
+                uri, work.resolve("infra-proxy.test").toString()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(output).as(output).contains("[PASS]").doesNotContain("[FAIL]");
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(printJobs.get(person.actor(), job.id()).state()).isEqualTo(PrintJob.State.COMPLETED);
+        assertThatThrownBy(() -> printJobs.document(person.actor(), job.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theFetchedDocumentIsTheOneSubmittedAndAnAbortedJobIsHeldAgain() throws Exception {
+        byte[] pdf = Ipp.pdf(2);
+        PrintJob job = releasedJob(printer, pdf, 1);
+        int number = onlyFetchableJob(printer);
+
+        assertThat(Ipp.status(call(printer, request(Operation.fetchJob, number)).packet())).isEqualTo(Status.successfulOk);
+        assertThat(Ipp.status(call(printer, request(Operation.acknowledgeJob, number)).packet())).isEqualTo(Status.successfulOk);
+        Answer document = call(printer, request(Operation.fetchDocument, number).putOperationAttributes(Types.documentNumber.of(1)));
+        assertThat(Ipp.status(document.packet())).isEqualTo(Status.successfulOk);
+        assertThat(document.data()).isEqualTo(pdf);
+
+        var aborted = request(Operation.updateJobStatus, number)
+                .putJobAttributes(Types.outputDeviceJobState.of(JobState.aborted));
+        assertThat(Ipp.status(call(printer, aborted).packet())).isEqualTo(Status.successfulOk);
+        assertThat(printJobs.get(person.actor(), job.id()).state()).isEqualTo(PrintJob.State.HELD);
+        assertThat(fetchable(printer)).isEmpty();
+    }
+
+    @Test
+    void aPrinterSeesOnlyTheJobsReleasedToIt() throws Exception {
+        RegisteredDevice other = register(org, "Third floor");
+        releasedJob(other, 1, 1);
+        int theirs = onlyFetchableJob(other);
+
+        assertThat(fetchable(printer)).isEmpty();
+        assertThat(Ipp.status(call(printer, request(Operation.fetchJob, theirs)).packet())).isEqualTo(Status.clientErrorNotFound);
+        assertThat(Ipp.status(call(other, request(Operation.fetchJob, theirs)).packet())).isEqualTo(Status.successfulOk);
+    }
+
+    @Test
+    void aJobIsTakenOnce() throws Exception {
+        releasedJob(printer, 1, 1);
+        int number = onlyFetchableJob(printer);
+
+        assertThat(Ipp.status(call(printer, request(Operation.acknowledgeJob, number)).packet())).isEqualTo(Status.successfulOk);
+        assertThat(Ipp.status(call(printer, request(Operation.acknowledgeJob, number)).packet())).isEqualTo(Status.clientErrorNotFetchable);
+        assertThat(Ipp.status(call(printer, request(Operation.fetchJob, number)).packet())).isEqualTo(Status.clientErrorNotFetchable);
+    }
+
+    @Test
+    void aWaitingGetNotificationsHearsOfAReleaseAtOnce() throws Exception {
+        var subscribe = request(Operation.createPrinterSubscriptions);
+        subscribe.putAttributes(Tag.subscriptionAttributes, Types.notifyPullMethod.of("ippget"), Types.notifyEvents.of("job-fetchable"));
+        int subscription = call(printer, subscribe).packet().get(Tag.subscriptionAttributes).getValue(Types.notifySubscriptionId);
+        var wait = request(Operation.getNotifications).putOperationAttributes(Types.notifySubscriptionIds.of(subscription),
+                Types.notifyWait.of(true));
+
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> call(printer, wait));
+        releasedJob(printer, 1, 1);
+
+        IppPacket events = answer.get(60, TimeUnit.SECONDS).packet();
+        assertThat(events.getAttributeGroups().stream().filter(group -> group.getTag().equals(Tag.eventNotificationAttributes))
+                .map(group -> group.getValue(Types.notifySubscribedEvent)).toList()).containsExactly("job-fetchable");
+    }
+
+    @Test
+    void registerOutputDeviceNamesThePrintersInfrastructureUri() throws Exception {
+        var register = new IppPacket.Builder(0x005F);
+        register.setCode(0x005F);
+        register.setVersionNumber(0x0200);
+        register.setRequestId(7);
+        register.putOperationAttributes(Types.attributesCharset.of("utf-8"), Types.attributesNaturalLanguage.of("en"),
+                Types.systemUri.of(URI.create("ipp://127.0.0.1:" + port + "/ipp/system")),
+                Types.outputDeviceUuid.of(URI.create("urn:uuid:" + printer.deviceId())),
+                Types.printerServiceType.of("print"));
+
+        IppPacket response = post("/ipp/system", printer.credential(), register.build()).packet();
+
+        assertThat(Ipp.status(response)).isEqualTo(Status.successfulOk);
+        PrinterXriSupported xri = Ipp.printer(response).getValue(Types.printerXriSupported);
+        assertThat(xri.getXriUri().getPath()).isEqualTo("/ipp/infra/" + printer.deviceId());
+        assertThat(xri.getXriAuthentication()).isEqualTo("basic");
+    }
+
+    @Test
+    void withoutAValidCredentialForThatPrinterThereIsOnlyAChallenge() throws Exception {
+        RegisteredDevice elsewhere = register(world.customer(world.root(), Ipp.unique("Other Co")), "Elsewhere");
+        byte[] body = Ipp.bytes(request(Operation.getPrinterAttributes));
+        String path = "/ipp/infra/" + printer.deviceId();
+
+        for (String authorization : new String[] {null, Ipp.basic("proxy", "ocpsd_wrong"), Ipp.basic("proxy", elsewhere.credential())}) {
+            var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/ipp").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        }
+    }
+
+    // --- helpers
+
+    record Answer(IppPacket packet, byte[] data) {
+    }
+
+    private RegisteredDevice register(OrgId organization, String name) {
+        var admin = world.person(organization, FixedRole.CUSTOMER_ADMIN);
+        String code = activationCodes.create(admin.actor(), organization, null, "infra test").code();
+        return registrations.register(new DeviceRegistration(code, DeviceKind.PRINTER, name, "Test MFP", "SN-" + name.hashCode(),
+                "mfp.example.org", "127.0.0.1"), "127.0.0.1");
+    }
+
+    private PrintJob releasedJob(RegisteredDevice to, int pages, int copies) {
+        return releasedJob(to, Ipp.pdf(pages), copies);
+    }
+
+    private PrintJob releasedJob(RegisteredDevice to, byte[] pdf, int copies) {
+        var ticket = new JobTicket("infra-test", DocumentFormat.PDF, copies, null, null, null, JobTicket.Source.API);
+        PrintJob job = printJobs.submit(person.actor(), ticket, new ByteArrayInputStream(pdf));
+        releases.release(person.actor(), job.id(), to.deviceId(), new ReleaseOptions(null, null, null));
+        return job;
+    }
+
+    private List<Integer> fetchable(RegisteredDevice device) {
+        var getJobs = request(Operation.getJobs).putOperationAttributes(Types.whichJobs.of("fetchable"));
+        return Ipp.jobs(call(device, getJobs).packet()).stream().map(group -> group.getValue(Types.jobId)).toList();
+    }
+
+    private int onlyFetchableJob(RegisteredDevice device) {
+        List<Integer> numbers = fetchable(device);
+        assertThat(numbers).hasSize(1);
+        return numbers.getFirst();
+    }
+
+    private IppPacket.Builder request(Operation operation) {
+        var builder = new IppPacket.Builder(operation.getCode());
+        builder.setCode(operation.getCode());
+        builder.setVersionNumber(0x0200);
+        builder.setRequestId(9);
+        builder.putOperationAttributes(Types.attributesCharset.of("utf-8"), Types.attributesNaturalLanguage.of("en"),
+                Types.printerUri.of(URI.create("ipp://127.0.0.1:" + port + "/ipp/infra/" + printer.deviceId())));
+        return builder;
+    }
+
+    private IppPacket.Builder request(Operation operation, int job) {
+        return request(operation).putOperationAttributes(Types.jobId.of(job),
+                Types.outputDeviceUuid.of(URI.create("urn:uuid:" + printer.deviceId())));
+    }
+
+    private Answer call(RegisteredDevice device, IppPacket.Builder request) {
+        return post("/ipp/infra/" + device.deviceId(), device.credential(), request.build());
+    }
+
+    private Answer post(String path, String credential, IppPacket packet) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/ipp").header("Authorization", Ipp.basic("proxy", credential))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Ipp.bytes(packet, new byte[0]))).build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (var in = new IppInputStream(response.body())) {
+                IppPacket answer = in.readPacket();
+                return new Answer(answer, in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
