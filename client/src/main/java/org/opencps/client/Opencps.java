@@ -1,0 +1,80 @@
+package org.opencps.client;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.opencps.client.agent.AgentCommand;
+import org.opencps.client.device.DeviceCommand;
+import org.opencps.client.print.PrintCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code opencps} command: its subcommands, and how failures become messages and exit codes. */
+@Command(name = "opencps", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        subcommands = {PrintCommand.class, DeviceCommand.class, AgentCommand.class},
+        description = "OpenCPS from the command line: print, simulate a printer, run the edge agent.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:something failed (a job, the server, a credential)", "2:usage error"})
+public final class Opencps implements Runnable {
+
+    private final Map<String, String> environment;
+
+    @CommandLine.Spec
+    private CommandSpec spec;
+
+    public Opencps(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: print, device or agent");
+    }
+
+    /** Runs with the process's environment, standard output and standard error. */
+    public static int execute(String... args) {
+        return execute(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        var commandLine = new CommandLine(new Opencps(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(Opencps::exitCodeOf);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("opencps: " + messageOf(exception));
+            line.getErr().flush();
+            return exitCodeOf(exception);
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** An environment variable (empty ones count as absent). */
+    public String env(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The top-level command of the command being run, for its environment. */
+    public static Opencps root(CommandSpec spec) {
+        return (Opencps) spec.root().userObject();
+    }
+
+    private static int exitCodeOf(Throwable exception) {
+        if (exception instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return exception instanceof CommandFailure failure ? failure.exitCode() : ExitCodes.FAILED;
+    }
+
+    private static String messageOf(Exception exception) {
+        if (exception instanceof CommandFailure) {
+            return exception.getMessage();
+        }
+        String message = exception.getMessage();
+        return "unexpected " + exception.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
