@@ -64,8 +64,9 @@ public class FirstStart implements ApplicationRunner {
         var bootstrap = properties.bootstrap();
         if (bootstrap.configured()) {
             try {
-                transaction.executeWithoutResult(status ->
-                        setUp(bootstrap.organizationName(), bootstrap.adminEmail(), "Administrator", bootstrap.adminPassword()));
+                // a password from the environment was seen by whoever set it: the admin chooses their own at first login
+                transaction.executeWithoutResult(status -> passwords.requireChange(
+                        setUp(bootstrap.organizationName(), bootstrap.adminEmail(), "Administrator", bootstrap.adminPassword())));
             } catch (InvalidInputException e) {
                 String variable = switch (e.field()) {
                     case "email" -> "OPENCPS_BOOTSTRAP_ADMIN_EMAIL";

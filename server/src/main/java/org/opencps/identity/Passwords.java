@@ -38,6 +38,18 @@ public class Passwords {
         policy.check(field, password);
     }
 
+    /**
+     * Whether the person must choose a new password before using the portal: their password was
+     * chosen by someone else (the bootstrap administrator's came from the environment).
+     */
+    public boolean changeRequired(UserId user) {
+        return store.find(user).map(PasswordStore.PasswordRow::changeRequired).orElse(false);
+    }
+
+    void requireChange(UserId user) {
+        store.requireChange(user);
+    }
+
     @Transactional
     public void change(UserId user, String currentPassword, String newPassword) {
         var row = store.find(user).orElseThrow(() -> new InvalidInputException("currentPassword", "this account has no local password"));

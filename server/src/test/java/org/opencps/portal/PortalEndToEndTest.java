@@ -59,7 +59,11 @@ class PortalEndToEndTest {
 
     @Test
     void fromBootstrapAdminToAPrintedJobWithEveryRoleSeeingOnlyItsPart() throws Exception {
-        flows.login(PortalFlows.ROOT_EMAIL).acceptCookies();
+        flows.login(PortalFlows.ROOT_EMAIL);
+        assertThat(browser.path()).as("the bootstrap admin's password came from the environment").isEqualTo("/account/password-change");
+        browser.open("/orgs/any/organizations");
+        assertThat(browser.path()).as("no other page until it is changed").isEqualTo("/account/password-change");
+        flows.chooseOwnPassword(World.PASSWORD, PortalFlows.ROOT_OWN_PASSWORD).acceptCookies();
         assertThat(browser.driver().findElements(By.cssSelector(".consent"))).as("cookie notice after consent").isEmpty();
         flows.createOrganization("PROVIDER", "Sales Company").inviteAdministrator(PROVIDER_ADMIN).logout();
 

@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.identity.ApiTokens;
+import org.opencps.identity.Passwords;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
@@ -20,6 +22,7 @@ import org.opencps.tenancy.Organizations;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -35,6 +38,8 @@ class PortalFormsTest {
     @Autowired PrintAdministration printing;
     @Autowired Organizations organizations;
     @Autowired ApiTokens tokens;
+    @Autowired Passwords passwords;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void printPoliciesAreSavedWholeFromTheSettingsPage() throws Exception {
@@ -88,6 +93,31 @@ class PortalFormsTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(answer).contains("1 to 90 days").doesNotContain("ocps_");
         assertThat(tokens.mine(user)).isEmpty();
+    }
+
+    @Test
+    void aPasswordChosenBySomeoneElseMustBeChangedBeforeAnyOtherPage() throws Exception {
+        OrgId org = world.customer(world.root(), "Forced Ltd");
+        var person = world.person(org, FixedRole.CUSTOMER_USER);
+        jdbc.sql("UPDATE identity_password SET change_required = TRUE WHERE user_id = ?").param(person.userId().value()).update();
+        Actor actor = person.actor();
+        for (String page : List.of("/", "/jobs", "/account", "/tokens")) {
+            MvcResult answer = mvc.perform(get(page).with(authentication(new ActorAuthentication(actor)))).andReturn();
+            assertThat(answer.getResponse().getRedirectedUrl()).as(page).isEqualTo("/account/password-change");
+        }
+        assertThat(page(actor, "/account/password-change")).contains("Your password was set by someone else");
+
+        MvcResult same = send(actor, "/account/password-change",
+                "currentPassword=" + World.PASSWORD + "&newPassword=" + World.PASSWORD + "&confirmPassword=" + World.PASSWORD);
+        assertThat(same.getResponse().getRedirectedUrl()).as("the old password again is refused").isEqualTo("/account/password-change");
+        assertThat(passwords.changeRequired(person.userId())).isTrue();
+
+        MvcResult changed = send(actor, "/account/password-change",
+                "currentPassword=" + World.PASSWORD + "&newPassword=Brand-New-7!&confirmPassword=Brand-New-7!");
+        assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(passwords.changeRequired(person.userId())).isFalse();
+        assertThat(mvc.perform(get("/jobs").with(authentication(new ActorAuthentication(actor)))).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
     }
 
     private MvcResult send(Actor actor, String url, String body) throws Exception {

@@ -37,6 +37,7 @@ final class PortalRouteTable {
     static final List<Route> ROUTES = List.of(
             new Route("GET /", Scope.NONE, "*=302", null),
             new Route("GET /account", Scope.NONE, "*=200", null),
+            new Route("GET /account/password-change", Scope.NONE, "*=200", null),
             new Route("GET /organizations/select", Scope.NONE, "*=200", null),
             new Route("GET /session/keepalive", Scope.NONE, "*=204", null),
             new Route("GET /tokens", Scope.NONE, "*=200", null),
@@ -118,7 +119,7 @@ final class PortalRouteTable {
             "GET /login", "POST /login", "POST /logout", "GET /password-reset", "POST /password-reset",
             "GET /reset-password", "POST /reset-password", "GET /verify-email", "POST /verify-email",
             "GET /invitations/{token}", "POST /invitations/{token}", "GET /setup", "POST /setup", "POST /cookies/consent",
-            "POST /account/password", "POST /account/logout-everywhere", "POST /tokens", "POST /pin/regenerate",
+            "POST /account/password", "POST /account/password-change", "POST /account/logout-everywhere", "POST /tokens", "POST /pin/regenerate",
             "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs");
 
     /** The person a page is for: the first role it answers 200. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.printing.SampleDocuments;
 import org.opencps.testing.Outbox;
+import org.opencps.testing.World;
 import org.opencps.testing.browser.Browser;
 import org.opencps.testing.browser.Printer;
 import org.opencps.testing.browser.PortalFlows;
@@ -35,7 +36,7 @@ class PortalScreenshots {
             browser.open("/login");
             shoot(browser, "login");
 
-            flows.login(PortalFlows.ROOT_EMAIL).acceptCookies()
+            flows.login(PortalFlows.ROOT_EMAIL).chooseOwnPassword(World.PASSWORD, PortalFlows.ROOT_OWN_PASSWORD).acceptCookies()
                     .createOrganization("PROVIDER", "Sales Company Germany").inviteAdministrator("admin@sales.example");
             flows.createOrganization("PROVIDER", "Sales Company Japan");
             browser.follow("Organizations");
@@ -84,7 +85,7 @@ class PortalScreenshots {
             flows.logout().login("admin@sales.example");
             browser.follow("License report");
             shoot(browser, "provider-license-report");
-            flows.logout().login(PortalFlows.ROOT_EMAIL);
+            flows.logout().login(PortalFlows.ROOT_EMAIL, PortalFlows.ROOT_OWN_PASSWORD);
             browser.follow("Organization tree");
             shoot(browser, "root-tree");
         }

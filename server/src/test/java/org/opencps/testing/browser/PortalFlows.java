@@ -16,6 +16,8 @@ import org.openqa.selenium.support.ui.Select;
 public final class PortalFlows {
 
     public static final String ROOT_EMAIL = "root@region.example";
+    /** What the bootstrap administrator chooses at the first login, in place of the one from the environment. */
+    public static final String ROOT_OWN_PASSWORD = "Own-Root-Pass-3";
 
     private final Browser browser;
     private final Outbox outbox;
@@ -31,9 +33,21 @@ public final class PortalFlows {
 
     /** Logs in on this browser, after ending any session it had (the cookie notice's answer stays). */
     public PortalFlows login(String email) {
+        return login(email, World.PASSWORD);
+    }
+
+    public PortalFlows login(String email, String password) {
         endSession();
-        browser.open("/login").type("email", email).type("password", World.PASSWORD).press("Log in");
+        browser.open("/login").type("email", email).type("password", password).press("Log in");
         browser.find(By.cssSelector(".who"));
+        return this;
+    }
+
+    /** On the forced password change page: replaces the password someone else chose. */
+    public PortalFlows chooseOwnPassword(String current, String chosen) {
+        browser.waitForPath("/account/password-change").type("currentPassword", current).type("newPassword", chosen)
+                .type("confirmPassword", chosen).press("Save my password");
+        browser.waitUntil(driver -> !browser.path().startsWith("/account/password-change"));
         return this;
     }
 

@@ -22,15 +22,15 @@ public class PasswordStore {
     public Optional<PasswordRow> find(UserId user) {
         return jdbc.sql("SELECT * FROM identity_password WHERE user_id = ?").param(user.value())
                 .query((rs, i) -> new PasswordRow(rs.getString("hash"), Rows.instant(rs, "changed_at"),
-                        rs.getInt("failed_attempts"), Rows.instant(rs, "locked_until")))
+                        rs.getInt("failed_attempts"), Rows.instant(rs, "locked_until"), rs.getBoolean("change_required")))
                 .optional();
     }
 
-    /** Sets a new hash, keeps the old one in the history, and clears any lockout. */
+    /** Sets a new hash, keeps the old one in the history, and clears any lockout and any required change. */
     public void setPassword(UserId user, String hash, Instant now) {
         find(user).ifPresent(old -> jdbc.sql("INSERT INTO identity_password_history (user_id, hash, created_at) VALUES (?, ?, ?)")
                 .params(user.value(), old.hash(), at(old.changedAt())).update());
-        int updated = jdbc.sql("UPDATE identity_password SET hash = ?, changed_at = ?, failed_attempts = 0, locked_until = NULL WHERE user_id = ?")
+        int updated = jdbc.sql("UPDATE identity_password SET hash = ?, changed_at = ?, failed_attempts = 0, locked_until = NULL, change_required = FALSE WHERE user_id = ?")
                 .params(hash, at(now), user.value()).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO identity_password (user_id, hash, changed_at, failed_attempts) VALUES (?, ?, ?, 0)")
@@ -52,6 +52,11 @@ public class PasswordStore {
                 .query(Integer.class).single();
     }
 
+    /** The person must choose a new password before going on (the next {@link #setPassword} clears it). */
+    public void requireChange(UserId user) {
+        jdbc.sql("UPDATE identity_password SET change_required = TRUE WHERE user_id = ?").param(user.value()).update();
+    }
+
     public void lock(UserId user, Instant until) {
         jdbc.sql("UPDATE identity_password SET locked_until = ? WHERE user_id = ?").params(at(until), user.value()).update();
     }
@@ -61,6 +66,6 @@ public class PasswordStore {
                 .param(user.value()).update();
     }
 
-    public record PasswordRow(String hash, Instant changedAt, int failedAttempts, Instant lockedUntil) {
+    public record PasswordRow(String hash, Instant changedAt, int failedAttempts, Instant lockedUntil, boolean changeRequired) {
     }
 }

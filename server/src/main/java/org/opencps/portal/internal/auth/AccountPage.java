@@ -50,6 +50,22 @@ class AccountPage {
         });
     }
 
+    /** The forced change (see PasswordChangeGate): the same change, then on to the start page. */
+    @GetMapping("/account/password-change")
+    String forcedChange(Actor actor, Model model) {
+        model.addAttribute("required", passwords.changeRequired(actor.userId()));
+        return "auth/password-change";
+    }
+
+    @PostMapping("/account/password-change")
+    String forcedChange(Actor actor, @RequestParam(defaultValue = "") String currentPassword,
+                        @RequestParam(defaultValue = "") String newPassword,
+                        @RequestParam(defaultValue = "") String confirmPassword,
+                        HttpServletRequest request, RedirectAttributes flash) {
+        changePassword(actor, currentPassword, newPassword, confirmPassword, request, flash);
+        return flash.getFlashAttributes().containsKey(Forms.ERROR) ? "redirect:/account/password-change" : "redirect:/";
+    }
+
     @PostMapping("/account/logout-everywhere")
     String logoutEverywhere(Actor actor, HttpServletRequest request) {
         sessions.logoutEverywhere(actor.userId());
