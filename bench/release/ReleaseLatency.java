@@ -60,8 +60,13 @@ public final class ReleaseLatency {
         List<Printer> printers = setup.printers();
 
         say("warm-up: " + warmup + " releases, one after another");
+        List<Long> alone = new ArrayList<>();
         for (int i = 0; i < warmup; i++) {
-            bench.release(printers.get(devices + i), people.get(devices + i));
+            alone.add(bench.release(printers.get(devices + i), people.get(devices + i)).total());
+        }
+        if (warmup > 0) {
+            System.out.printf("one at a time (warm-up, second half): median %.1f ms%n",
+                    percentile(alone.subList(warmup / 2, warmup).stream().sorted().toList(), 50));
         }
         say(devices + " printers release " + (spread > 0 ? "within " + spread + " ms" : "at the same moment"));
         List<Steps> steps = bench.releaseAtOnce(printers.subList(0, devices), people.subList(0, devices), spread);

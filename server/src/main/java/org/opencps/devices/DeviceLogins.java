@@ -35,6 +35,7 @@ import org.opencps.printing.PrintJobs;
 import org.opencps.tenancy.Organizations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * People at a printer: login by PIN, card, or e-mail and password (with the account lockout of
@@ -62,12 +63,14 @@ public class DeviceLogins {
     private final AccessPolicy policy;
     private final PrintJobs printJobs;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration maxLifetime;
 
     DeviceLogins(DeviceStore devices, DeviceSessionStore sessions, PinLoginGuard guard, Pins pins, Cards cards,
                  PasswordLogins passwords, Users users, Organizations organizations, AccessPolicy policy,
-                 PrintJobs printJobs, ApplicationEventPublisher events, Clock clock, DevicesProperties properties) {
+                 PrintJobs printJobs, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+                 DevicesProperties properties) {
         this.devices = devices;
         this.sessions = sessions;
         this.guard = guard;
@@ -79,6 +82,7 @@ public class DeviceLogins {
         this.policy = policy;
         this.printJobs = printJobs;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
         this.maxLifetime = properties.sessionMaxLifetime();
     }
@@ -101,11 +105,14 @@ public class DeviceLogins {
             throw new ForbiddenException("your role does not allow printing in this organization");
         }
         Instant now = clock.instant();
-        sessions.deleteStarted(printer.orgId(), printer.deviceId(), now.minus(maxLifetime));
         String token = Tokens.newToken(SESSION_PREFIX);
-        sessions.insert(new SessionRow(printer.orgId(), UUID.randomUUID(), printer.deviceId(), user, login.method().name(),
-                now, now), Tokens.hash(token));
-        events.publishEvent(new DeviceLoginSucceeded(printer.orgId(), printer.deviceId(), user, login.method().name()));
+        // one commit for the session, the clean-up of the device's old ones, and the audit record
+        transactions.executeWithoutResult(status -> {
+            sessions.deleteStarted(printer.orgId(), printer.deviceId(), now.minus(maxLifetime));
+            sessions.insert(new SessionRow(printer.orgId(), UUID.randomUUID(), printer.deviceId(), user,
+                    login.method().name(), now, now), Tokens.hash(token));
+            events.publishEvent(new DeviceLoginSucceeded(printer.orgId(), printer.deviceId(), user, login.method().name()));
+        });
         Duration idle = organizations.idleTimeout(printer.orgId());
         return new StartedDeviceSession(token, users.me(person).displayName(),
                 (idle.compareTo(maxLifetime) < 0 ? idle : maxLifetime).toSeconds());
