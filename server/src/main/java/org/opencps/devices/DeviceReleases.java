@@ -3,6 +3,7 @@ package org.opencps.devices;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.devices.DeviceEvents.DeviceMisuse;
@@ -134,7 +135,7 @@ public class DeviceReleases {
     }
 
     private static List<JobId> requireJobIds(List<JobId> jobIds) {
-        if (jobIds == null || jobIds.isEmpty() || jobIds.contains(null)) {
+        if (jobIds == null || jobIds.isEmpty() || jobIds.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException("jobIds", "name at least one job to release");
         }
         if (jobIds.size() > MAX_JOBS_PER_RELEASE) {

@@ -1,7 +1,6 @@
 package org.opencps.portal.internal.release;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.List;
 import org.opencps.devices.DeviceReleases;
 import org.opencps.devices.ReleasePrinter;
@@ -69,7 +68,7 @@ class ReleasePage {
             if (printerId == null) {
                 throw new InvalidInputException("printerId", "choose a printer");
             }
-            var result = releases.releaseToPrinter(actor, printerId, Arrays.asList(jobId), ReleaseOptions.none(), request.getRemoteAddr());
+            var result = releases.releaseToPrinter(actor, printerId, List.of(jobId), ReleaseOptions.none(), request.getRemoteAddr());
             if (!result.refused().isEmpty()) {
                 throw new InvalidInputException("job", result.refused().getFirst().reason());
             }
