@@ -70,8 +70,9 @@ public final class ReleaseLatency {
         }
         say(devices + " printers release " + (spread > 0 ? "within " + spread + " ms" : "at the same moment"));
         List<Steps> steps = bench.releaseAtOnce(printers.subList(0, devices), people.subList(0, devices), spread);
-        System.out.printf("releases: %d (%s; PIN login, list, release, first document byte)%n", steps.size(),
-                spread > 0 ? "each starting at a random moment within " + spread + " ms" : "all starting together");
+        System.out.printf("releases: %d (%s; at most %d under way at once; PIN login, list, release, first document byte)%n",
+                steps.size(), spread > 0 ? "each starting at a random moment within " + spread + " ms" : "all starting together",
+                bench.mostInFlight.get());
         System.out.printf("median step ms: login %.1f, list %.1f, release %.1f, first byte %.1f%n",
                 median(steps, Steps::login), median(steps, Steps::list), median(steps, Steps::release), median(steps, Steps::document));
         List<Long> nanos = new ArrayList<>(steps.stream().map(Steps::total).sorted().toList());
@@ -133,6 +134,7 @@ public final class ReleaseLatency {
         var ready = new CountDownLatch(printers.size());
         var random = new java.util.Random(42);
         List<Steps> steps = Collections.synchronizedList(new ArrayList<>());
+        var inFlight = new java.util.concurrent.atomic.AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(printers.size())) {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < printers.size(); i++) {
@@ -143,7 +145,12 @@ public final class ReleaseLatency {
                     ready.countDown();
                     start.await();
                     Thread.sleep(delay);
-                    steps.add(release(printer, person));
+                    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        steps.add(release(printer, person));
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
                     return null;
                 }));
             }
@@ -210,6 +217,8 @@ public final class ReleaseLatency {
     }
 
     private final Map<String, String> invitations = new ConcurrentHashMap<>();
+    /** The most releases under way at one moment in the measured run. */
+    private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     private String awaitInvitation(String email) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
