@@ -1,6 +1,5 @@
 package org.opencps.printing;
 
-import org.opencps.testing.peers.Poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -19,14 +18,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.UUID;
 import org.opencps.testing.ChildServer;
 import org.opencps.testing.EmbeddedPostgresServer;
+import org.opencps.testing.peers.Poll;
 
 /**
  * A real crash: the server runs as a child process (file H2 database, or PostgreSQL under
@@ -91,7 +92,7 @@ class CrashSafetyTest {
 
         start("0s");
         Poll.until(Duration.ofSeconds(60), "the startup sweep to remove incomplete uploads",
-                () -> java.util.Optional.of(true).filter(gone -> partialFiles().isEmpty()), () -> "partial files remain");
+                () -> Optional.of(true).filter(gone -> partialFiles().isEmpty()), () -> "partial files remain");
         assertThat(files(".partial")).as("incomplete uploads after the startup sweep").isEmpty();
         assertThat(files("")).as("blobs after the startup sweep").hasSize(2);
 
@@ -124,17 +125,21 @@ class CrashSafetyTest {
         command.addAll(database);
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("child.log").toFile())).start();
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(deadline)) {
+        Path log = dataDir.resolve("child.log");
+        Poll.until(Duration.ofSeconds(180), "the child server to answer its health check", () -> {
             if (!server.isAlive()) {
-                throw new AssertionError("the server exited: " + Files.readString(dataDir.resolve("child.log")));
+                throw new AssertionError("the server exited: " + read(log));
             }
-            if (Files.exists(dataDir.resolve("child-token")) && healthy()) {
-                return;
-            }
-            Thread.sleep(250);
+            return Files.exists(dataDir.resolve("child-token")) && healthy() ? Optional.of(true) : Optional.empty();
+        }, () -> read(log));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(" + file + " unreadable: " + e + ")";
         }
-        throw new AssertionError("the server did not start in time");
     }
 
     private boolean healthy() {
