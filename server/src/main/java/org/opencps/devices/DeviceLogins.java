@@ -165,7 +165,7 @@ public class DeviceLogins {
     }
 
     private UserId byPinOrCard(DevicePrincipal printer, DeviceRow row, DeviceLogin login) {
-        guard.requireOpen(printer, row);
+        guard.reserve(printer, row);
         boolean pin = login.method() == DeviceLogin.Method.PIN;
         Optional<UserId> user = pin ? pins.userWithPin(printer.orgId(), login.pin())
                 : cards.userWithCard(printer.orgId(), login.cardNumber());

@@ -148,6 +148,34 @@ class DeviceLoginTest {
     }
 
     @Test
+    void guessesSentAtOnceGetNoMoreTriesThanOneAfterAnother() throws Exception {
+        OrgId org = world.customer(world.root(), "Parallel Guess Co");
+        var printer = kit.printer(org, "Guessed at once");
+        String right = pinOf(world.person(org, FixedRole.CUSTOMER_USER));
+        int guesses = 12;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(guesses)) {
+            for (int i = 0; i < guesses; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return pin(printer, wrong(right)).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            // each guess is counted before it is checked: only 3 are ever looked up, the rest are refused unread
+            assertThat(statuses).allMatch(status -> status == 401 || status == 423);
+            assertThat(statuses.stream().filter(status -> status == 423).count()).isGreaterThanOrEqualTo(guesses - 2);
+        }
+        assertThat(kit.audited("DEVICE_LOGIN_FAILED", org)).isEqualTo(3);
+        pin(printer, right).andExpect(status().isLocked());
+    }
+
+    @Test
     void twentyFailuresAnHourThrottlePinAndCardLoginsInTheOrganizationAndTellItsAdmins() throws Exception {
         OrgId org = world.customer(world.root(), "Throttle Co");
         organizations.setLicense(world.rootAdmin().actor(), org,

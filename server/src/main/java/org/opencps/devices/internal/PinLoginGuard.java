@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * in a row lock PIN and card logins there for {@code lockout-duration} (30 minutes): 423. Across
  * the organization, {@code orgLoginFailuresPerHour} (20) failures use up its budget, refilled at
  * that rate per hour; until then every PIN and card login in it is a 429, and the first refusal of
- * a run alerts the organization's admins. Each failure is written at once, never rolled back.
+ * a run alerts the organization's admins. Each attempt is counted before it is checked (see
+ * {@link #reserve}), and a failure is never rolled back.
  */
 @Component
 public class PinLoginGuard {
@@ -44,8 +45,13 @@ public class PinLoginGuard {
         this.orgFailuresPerHour = properties.orgLoginFailuresPerHour();
     }
 
-    /** Before checking a PIN or card: 423 if the device is locked, 429 if the organization is throttled. */
-    public void requireOpen(DevicePrincipal device, DeviceRow row) {
+    /**
+     * Before checking a PIN or card, counts it as a failure in advance (a right one is uncounted
+     * afterwards): 423 if the device is locked or has had its failures in a row, 429 if the
+     * organization's failure budget is used up. Reserving first means attempts sent at once cannot
+     * all pass a check made before any of them was counted.
+     */
+    public void reserve(DevicePrincipal device, DeviceRow row) {
         Instant until = row.pinLockedUntil();
         if (until != null) {
             if (clock.instant().isBefore(until)) {
@@ -54,7 +60,7 @@ public class PinLoginGuard {
             devices.clearPinFailures(device.orgId(), device.deviceId());
         }
         try {
-            rateLimiter.requireAvailable(orgKey(device), orgFailuresPerHour, Duration.ofHours(1),
+            rateLimiter.acquire(orgKey(device), orgFailuresPerHour, Duration.ofHours(1),
                     "failed PIN and card logins in this organization");
         } catch (TooManyRequestsException e) {
             if (e.firstRefusal()) {
@@ -62,27 +68,34 @@ public class PinLoginGuard {
             }
             throw e;
         }
+        if (!devices.reservePinAttempt(device.orgId(), device.deviceId(), threshold)) {
+            giveBack(device);
+            throw new DeviceLoginLockedException(lock(device));
+        }
     }
 
-    /** Counts a wrong PIN or card; throws 423 if it was the failure that locks the device. */
+    /** The PIN or card was wrong: it stays counted; the failure that completes a run locks the device (423). */
     public void failed(DevicePrincipal device) {
-        int failures = devices.recordPinFailure(device.orgId(), device.deviceId());
-        try {
-            rateLimiter.acquire(orgKey(device), orgFailuresPerHour, Duration.ofHours(1),
-                    "failed PIN and card logins in this organization");
-        } catch (TooManyRequestsException budgetUsedUp) {
-            // counted all the same: the next PIN or card login in the organization is refused
-        }
-        if (failures >= threshold) {
-            Instant until = clock.instant().plus(lockout);
-            devices.lockPinLogins(device.orgId(), device.deviceId(), until);
-            events.publishEvent(new DeviceLoginLocked(device.orgId(), device.deviceId(), until));
-            throw new DeviceLoginLockedException(until);
+        if (devices.pinFailures(device.orgId(), device.deviceId()) >= threshold) {
+            throw new DeviceLoginLockedException(lock(device));
         }
     }
 
+    /** The PIN or card was right: the run of failures ends and the attempt is not counted. */
     public void succeeded(DevicePrincipal device) {
         devices.clearPinFailures(device.orgId(), device.deviceId());
+        giveBack(device);
+    }
+
+    private Instant lock(DevicePrincipal device) {
+        Instant until = clock.instant().plus(lockout);
+        devices.lockPinLogins(device.orgId(), device.deviceId(), until);
+        events.publishEvent(new DeviceLoginLocked(device.orgId(), device.deviceId(), until));
+        return until;
+    }
+
+    private void giveBack(DevicePrincipal device) {
+        rateLimiter.giveBack(orgKey(device), orgFailuresPerHour, Duration.ofHours(1));
     }
 
     private static String orgKey(DevicePrincipal device) {

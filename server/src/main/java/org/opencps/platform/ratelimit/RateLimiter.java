@@ -20,7 +20,7 @@ public class RateLimiter {
 
     private static final int MAX_KEYS = 100_000;
 
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Limit> buckets = new ConcurrentHashMap<>();
     /** Keys being refused right now; the first refusal of a run is the one worth reporting. */
     private final Set<String> refusing = ConcurrentHashMap.newKeySet();
     private final TimeMeter time;
@@ -50,15 +50,35 @@ public class RateLimiter {
         }
     }
 
+    /** Gives back a token taken by {@link #acquire}: the attempt it paid for turned out not to count. */
+    public void giveBack(String key, int capacity, Duration refillPeriod) {
+        bucket(key, capacity, refillPeriod).addTokens(1);
+    }
+
     private Bucket bucket(String key, int capacity, Duration refillPeriod) {
+        if (buckets.size() > MAX_KEYS) {
+            forgetIdle();
+        }
+        return buckets.computeIfAbsent(key, k -> new Limit(Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, refillPeriod).build())
+                .withCustomTimePrecision(time)
+                .build(), capacity)).bucket();
+    }
+
+    /**
+     * Makes room by dropping the buckets that are full again (nothing taken lately, so forgetting
+     * them changes nothing); a flood of new keys cannot wipe the limits that are biting.
+     */
+    private void forgetIdle() {
+        buckets.entrySet().removeIf(entry -> entry.getValue().bucket().getAvailableTokens() >= entry.getValue().capacity());
+        refusing.retainAll(buckets.keySet());
         if (buckets.size() > MAX_KEYS) {
             buckets.clear();
             refusing.clear();
         }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, refillPeriod).build())
-                .withCustomTimePrecision(time)
-                .build());
+    }
+
+    private record Limit(Bucket bucket, int capacity) {
     }
 
     private TooManyRequestsException refusal(String key, String what, long nanosToWait) {

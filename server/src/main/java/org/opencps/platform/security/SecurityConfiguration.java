@@ -102,7 +102,7 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // The JSON API is protected from cross-site requests by SameSite=Lax session cookies,
-                // JSON-only bodies and the Origin check below; HTML forms (the portal) keep CSRF tokens.
+                // JSON-only bodies and CrossOriginWriteFilter (Sec-Fetch-Site and Origin); HTML forms (the portal) keep CSRF tokens.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .addFilterBefore(new SessionTimeoutFilter(clock, properties.security().absoluteSessionTimeout()),
                         SecurityContextHolderFilter.class)

@@ -103,9 +103,19 @@ public class DeviceStore {
     }
 
     /** Counts one more failed PIN/card login in a row at the device; returns the new count. */
-    public int recordPinFailure(OrgId org, DeviceId id) {
-        jdbc.sql("UPDATE devices_device SET pin_failures = pin_failures + 1 WHERE org_id = ? AND id = ?")
-                .params(org.value(), id.value()).update();
+    /**
+     * Counts a PIN or card attempt as a failure before it is checked, unless the device has
+     * {@code limit} failures in a row already or is locked: then false. Checked and counted in one
+     * statement, so attempts sent at once cannot all slip under the limit.
+     */
+    public boolean reservePinAttempt(OrgId org, DeviceId id, int limit) {
+        return jdbc.sql("""
+                        UPDATE devices_device SET pin_failures = pin_failures + 1
+                        WHERE org_id = ? AND id = ? AND pin_failures < ? AND pin_locked_until IS NULL""")
+                .params(org.value(), id.value(), limit).update() == 1;
+    }
+
+    public int pinFailures(OrgId org, DeviceId id) {
         return jdbc.sql("SELECT pin_failures FROM devices_device WHERE org_id = ? AND id = ?")
                 .params(org.value(), id.value()).query(Integer.class).optional().orElse(0);
     }
