@@ -23,6 +23,7 @@ import org.opencps.identity.LoginOutcome;
 import org.opencps.identity.PasswordLogins;
 import org.opencps.identity.Pins;
 import org.opencps.identity.Users;
+import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -51,6 +52,11 @@ public class DeviceLogins {
     static final String NOT_ACCEPTED = "the PIN, card or password was not accepted";
     /** A session's last use is written at most this often: one write less per request, the idle timeout barely later. */
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
+    /**
+     * A card is added at the printer right after logging in, not later: someone who finds a person
+     * still logged in at a printer must not tie their own badge to that person's account.
+     */
+    static final Duration CARD_REGISTRATION_WINDOW = Duration.ofMinutes(2);
 
     private final DeviceStore devices;
     private final DeviceSessionStore sessions;
@@ -147,7 +153,7 @@ public class DeviceLogins {
         if (!now.isBefore(row.lastUsedAt().plus(TOUCH_EVERY))) {
             sessions.touch(row.orgId(), row.id(), now);
         }
-        return new DeviceSession(row.orgId(), row.id(), row.deviceId(), row.userId());
+        return new DeviceSession(row.orgId(), row.id(), row.deviceId(), row.userId(), row.createdAt());
     }
 
     public void logout(DeviceSession session) {
@@ -161,6 +167,10 @@ public class DeviceLogins {
 
     /** The person registers one of their cards at the device, as they could in the portal. */
     public IdCard registerCard(DeviceSession session, String cardNumber, String label) {
+        if (!clock.instant().isBefore(session.startedAt().plus(CARD_REGISTRATION_WINDOW))) {
+            throw new ConflictException("cardNumber", "a card can be added only within " + CARD_REGISTRATION_WINDOW.toMinutes()
+                    + " minutes of logging in at the printer; log in again to add one");
+        }
         return cards.register(session.actor(), session.orgId(), session.userId(), cardNumber, label);
     }
 
@@ -185,7 +195,8 @@ public class DeviceLogins {
                 return success.user().id();
             }
             failed(printer, success.user().id(), login.method(), "not a member of the organization");
-            throw new UnauthenticatedException(NOT_ACCEPTED);
+            // the answer a wrong password gets: a printer must not tell whose password is right elsewhere
+            throw new UnauthenticatedException(PasswordLogins.WRONG_CREDENTIALS);
         }
         failed(printer, null, login.method(), ((LoginOutcome.Failure) outcome).message());
         throw new UnauthenticatedException(((LoginOutcome.Failure) outcome).message());

@@ -24,6 +24,7 @@ import org.opencps.printing.PrintReleases;
 import org.opencps.printing.Release;
 import org.opencps.printing.ReleaseOptions;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -129,6 +130,9 @@ public class DeviceReleases {
                 released.add(ticket(releases.release(person, job, printer, overrides)));
             } catch (InvalidInputException | ConflictException | NotFoundException refusal) {
                 refused.add(new ReleaseResult.Refusal(job, refusal.getMessage()));
+            } catch (DataAccessException busy) {
+                // the jobs released before this one stay released; this one is refused, not the request
+                refused.add(new ReleaseResult.Refusal(job, "the server is busy with this job; try it again"));
             }
         }
         return new ReleaseResult(List.copyOf(released), List.copyOf(refused));

@@ -78,7 +78,12 @@ public class Documents {
             if (ciphertext == null) {
                 throw new NotFoundException("document");
             }
-            return aead.newDecryptingStream(ciphertext, context(org, id));
+            try {
+                return aead.newDecryptingStream(ciphertext, context(org, id));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                ciphertext.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the document", e);
         } catch (GeneralSecurityException e) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PasswordLogins {
 
-    static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
+    public static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
 
     private final UserStore users;
     private final PasswordStore passwords;

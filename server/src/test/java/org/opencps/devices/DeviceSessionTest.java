@@ -183,6 +183,27 @@ class DeviceSessionTest {
     }
 
     @Test
+    void aCardIsAddedOnlyRightAfterLoggingIn() throws Exception {
+        OrgId org = world.customer(world.root(), "Late Card Co");
+        var printer = kit.printer(org, "Hall");
+        var person = world.person(org, FixedRole.CUSTOMER_USER);
+        String session = kit.pinSession(printer, printer.id(), person);
+
+        clock.advance(Duration.ofMinutes(2).minusSeconds(1));
+        mvc.perform(addCard(printer, session, "0E0F1011")).andExpect(status().isCreated());
+        clock.advance(Duration.ofSeconds(1));
+        mvc.perform(addCard(printer, session, "0E0F1012")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("cardNumber"));
+        assertThat(cards.cards(person.actor(), org, person.userId())).hasSize(1);
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder addCard(
+            DeviceKit.Registered printer, String session, String number) {
+        return as(printer.credential(), json(post(API + "/devices/" + printer.id() + "/sessions/current/cards"),
+                "{\"cardNumber\":\"" + number + "\"}")).header("X-OpenCPS-Session", session);
+    }
+
+    @Test
     void aDiscontinuedOrganizationsDevicesStopWorking() throws Exception {
         OrgId org = world.customer(world.root(), "Closing Co");
         var printer = kit.printer(org, "Hall");

@@ -180,8 +180,14 @@ class InfraJobOperations {
         int pages = success && impressions <= 0 ? release.chargedPages() : impressions;
         boolean color = release.colorMode() == JobTicket.ColorMode.COLOR;
         boolean duplex = release.sides() != JobTicket.Sides.ONE_SIDED;
-        releases.reportOutcome(org, device, release.jobId(), new PrintOutcome(success, pages, color ? pages : 0,
-                color ? 0 : pages, duplex, message == null ? state.getName() : message));
+        try {
+            releases.reportOutcome(org, device, release.jobId(), new PrintOutcome(success, pages, color ? pages : 0,
+                    color ? 0 : pages, duplex, message == null ? state.getName() : message));
+        } catch (RuntimeException notTaken) {
+            // printing did not take the outcome: unmark it, so that the printer's next report is tried again
+            store.unmarkOutcomeReported(org, device, job.number());
+            throw notTaken;
+        }
         if (!success) {
             // held again: a new release to this printer starts over with a new job number
             store.forget(org, device, job.number());

@@ -70,7 +70,8 @@ class InfraJobs {
     /** The jobs released to the printer and not yet reported, each with its job number. */
     List<InfraJob> released(OutputDevice device) {
         return releases.releasedTo(device.orgId(), device.id()).stream()
-                .map(release -> new InfraJob(store.numberFor(device.orgId(), device.id(), release.jobId(), clock.instant()), release))
+                .map(release -> new InfraJob(store.numberFor(device.orgId(), device.id(), release.jobId(),
+                        release.releasedAt(), clock.instant()), release))
                 .toList();
     }
 

@@ -51,11 +51,15 @@ final class InfraSubscription {
         return createdAt;
     }
 
-    /** A job-fetchable event for each fetchable job not announced before. */
+    /**
+     * A job-fetchable event for each fetchable job not announced before. Only jobs still fetchable
+     * are remembered, so a job released again later is announced again, and the set stays small.
+     */
     synchronized void announce(List<InfraJob> fetchable, Instant now) {
         if (!events.contains("job-fetchable")) {
             return;
         }
+        announced.retainAll(fetchable.stream().map(job -> job.row().printJobId()).toList());
         for (InfraJob job : fetchable) {
             if (announced.add(job.row().printJobId())) {
                 recent.addLast(new Event(id, ++lastSequence, "job-fetchable", job.number(), now));

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opencps.devices.DeviceEvents;
 import org.opencps.ipp.internal.infra.InfraSubscription.Event;
 import org.opencps.ipp.internal.infra.InfraJobs.InfraJob;
 import org.opencps.ipp.internal.protocol.IppRequest;
@@ -28,6 +29,7 @@ import org.opencps.ipp.internal.protocol.IppStatusException;
 import org.opencps.ipp.internal.protocol.RequestAttributes;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.printing.PrintJobReleased;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -140,6 +142,16 @@ class InfraSubscriptions {
     /** Deregister-Output-Device: the printer's subscriptions end with it. */
     void forget(DeviceId device) {
         subscriptions.values().removeIf(subscription -> subscription.device().id().equals(device));
+    }
+
+    @EventListener
+    void on(DeviceEvents.DeviceUnregistered unregistered) {
+        forget(unregistered.device());
+    }
+
+    @EventListener
+    void on(DeviceEvents.DeviceRemoved removed) {
+        forget(removed.device());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

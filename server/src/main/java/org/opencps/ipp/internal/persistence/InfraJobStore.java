@@ -41,15 +41,17 @@ public class InfraJobStore {
     }
 
     /**
-     * The printer's job number for a released print job, given out the first time it is asked for.
+     * The printer's job number for a release of a print job, given out the first time it is asked for.
      * Not in a transaction on purpose: a clash with a concurrent request just takes the next number.
      */
-    public Row numberFor(OrgId org, DeviceId device, JobId job, Instant now) {
+    public Row numberFor(OrgId org, DeviceId device, JobId job, Instant releasedAt, Instant now) {
         for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
             Optional<Row> existing = findByPrintJob(org, device, job);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && !existing.get().createdAt().isBefore(releasedAt)) {
                 return existing.get();
             }
+            // numbered for an earlier release of the job to this printer, which ended unreported (timed out)
+            existing.ifPresent(stale -> forget(org, device, stale.number()));
             int next = jdbc.sql("SELECT COALESCE(MAX(job_number), 0) + 1 FROM ipp_infra_job WHERE org_id = ? AND device_id = ?")
                     .params(org.value(), device.value()).query(Integer.class).single();
             try {
@@ -94,6 +96,11 @@ public class InfraJobStore {
                         UPDATE ipp_infra_job SET outcome_reported = TRUE
                         WHERE org_id = ? AND device_id = ? AND job_number = ? AND outcome_reported = FALSE""")
                 .params(org.value(), device.value(), number).update() == 1;
+    }
+
+    public void unmarkOutcomeReported(OrgId org, DeviceId device, int number) {
+        jdbc.sql("UPDATE ipp_infra_job SET outcome_reported = FALSE WHERE org_id = ? AND device_id = ? AND job_number = ?")
+                .params(org.value(), device.value(), number).update();
     }
 
     /** A failed job goes back on hold and may be released again: it then starts over as a new job. */

@@ -30,14 +30,14 @@ public final class IppHttpReplies {
 
     /** The response, then the document if there is one, streamed as it is read (and closed). */
     public static void packet(HttpServletResponse response, IppPacket packet, InputStream document) throws IOException {
-        var head = new ByteArrayOutputStream(4096);
-        new IppOutputStream(head).write(packet);
-        response.setStatus(200);
-        response.setContentType(IPP);
-        if (document == null) {
-            response.setContentLength(head.size());
-        }
         try (InputStream body = document) {
+            var head = new ByteArrayOutputStream(4096);
+            new IppOutputStream(head).write(packet);
+            response.setStatus(200);
+            response.setContentType(IPP);
+            if (body == null) {
+                response.setContentLength(head.size());
+            }
             OutputStream out = response.getOutputStream();
             head.writeTo(out);
             if (body != null) {

@@ -25,7 +25,8 @@ public final class LocalPaths {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c < 0x21 || c == '\\' || c > 0x7e) {
+            // braces would be read as URI template variables by the redirect
+            if (c < 0x21 || c == '\\' || c == '{' || c == '}' || c > 0x7e) {
                 return false;
             }
         }
