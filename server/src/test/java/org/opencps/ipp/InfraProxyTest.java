@@ -61,6 +61,7 @@ class InfraProxyTest {
     @Autowired DeviceRegistrations registrations;
     @Autowired PrintJobs printJobs;
     @Autowired PrintReleases releases;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @TempDir Path work;
 
     OrgId org;
@@ -171,6 +172,9 @@ class InfraProxyTest {
     @Test
     void withoutAValidCredentialForThatPrinterThereIsOnlyAChallenge() throws Exception {
         RegisteredDevice elsewhere = register(world.customer(world.root(), Ipp.unique("Other Co")), "Elsewhere");
+        java.util.function.Supplier<Integer> refusedCredentials = () -> jdbc.sql(
+                "SELECT COUNT(*) FROM audit_event WHERE type = 'DEVICE_CREDENTIAL_REFUSED'").query(Integer.class).single();
+        int before = refusedCredentials.get();
         byte[] body = Ipp.bytes(request(Operation.getPrinterAttributes));
         String path = "/ipp/infra/" + printer.deviceId();
 
@@ -184,6 +188,7 @@ class InfraProxyTest {
             assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
         }
+        assertThat(refusedCredentials.get() - before).as("the two wrong credentials are audited").isEqualTo(2);
     }
 
     // --- helpers

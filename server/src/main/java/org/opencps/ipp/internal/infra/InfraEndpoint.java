@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
+import org.opencps.devices.DeviceEvents;
 import org.opencps.ipp.internal.IppProperties;
 import org.opencps.ipp.internal.auth.BasicCredentials;
 import org.opencps.ipp.internal.infra.InfraDocumentOperations.Answer;
@@ -17,6 +18,7 @@ import org.opencps.ipp.internal.protocol.IppResponses;
 import org.opencps.ipp.internal.protocol.MalformedIppRequest;
 import org.opencps.ipp.internal.web.IppHttpReplies;
 import org.opencps.platform.ids.DeviceId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +40,12 @@ class InfraEndpoint {
     private final InfraDispatcher dispatcher;
     private final InfraSystem system;
     private final boolean allowCredentialsOverHttp;
+    private final ApplicationEventPublisher events;
 
-    InfraEndpoint(OutputDeviceAccess access, InfraDispatcher dispatcher, InfraSystem system, IppProperties properties) {
+    InfraEndpoint(OutputDeviceAccess access, InfraDispatcher dispatcher, InfraSystem system, IppProperties properties,
+                  ApplicationEventPublisher events) {
         this.access = access;
+        this.events = events;
         this.dispatcher = dispatcher;
         this.system = system;
         this.allowCredentialsOverHttp = properties.allowBasicOverHttp();
@@ -54,6 +59,7 @@ class InfraEndpoint {
         }
         Optional<OutputDevice> device = parse(deviceId).flatMap(id -> access.authenticate(credential.get(), id));
         if (device.isEmpty()) {
+            events.publishEvent(new DeviceEvents.DeviceCredentialRefused(request.getRemoteAddr()));
             IppHttpReplies.challenge(response, CHALLENGE, "this credential does not stand for that printer, or it is not valid");
             return;
         }
@@ -73,6 +79,7 @@ class InfraEndpoint {
         }
         List<OutputDevice> printers = access.printersOf(credential.get());
         if (printers.isEmpty()) {
+            events.publishEvent(new DeviceEvents.DeviceCredentialRefused(request.getRemoteAddr()));
             IppHttpReplies.challenge(response, CHALLENGE, "the device credential is not valid");
             return;
         }
