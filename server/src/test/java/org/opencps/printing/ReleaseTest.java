@@ -43,6 +43,7 @@ class ReleaseTest {
     @Autowired PrintReleases releases;
     @Autowired PrintUsage usage;
     @Autowired ReleaseTimeoutJob timeouts;
+    @Autowired org.opencps.printing.internal.JobExpiryJob expiry;
     @Autowired World world;
     @Autowired MutableClock clock;
     @Autowired MockMvc mvc;
@@ -211,6 +212,33 @@ class ReleaseTest {
         assertThatThrownBy(() -> releases.reportOutcome(org, printer, job.id(), printed(5, false)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(releases.release(alice, job.id(), printer, null).chargedPages()).isEqualTo(5);
+    }
+
+    @Test
+    void aReleaseWhoseDocumentWasFetchedIsNotHeldAgainButEndsAtExpiryWithItsCharge() throws Exception {
+        PrintJob job = submit(jobs, alice, 1, 5, ColorMode.MONOCHROME);
+        releases.release(alice, job.id(), printer, null);
+        try (var document = releases.releasedDocument(org, printer, job.id())) {
+            assertThat(document.read()).isNotNegative();
+        }
+
+        clock.advance(Duration.ofMinutes(30));
+        timeouts.holdUnreportedReleases();
+        assertThat(jobs.get(alice, job.id()).state()).as("it may have printed: never held (and printed) again")
+                .isEqualTo(PrintJob.State.RELEASED);
+        releases.reportOutcome(org, printer, job.id(), printed(5, false));
+        assertThat(jobs.get(alice, job.id()).state()).as("a late report is still taken").isEqualTo(PrintJob.State.COMPLETED);
+
+        PrintJob silent = submit(jobs, alice, 1, 3, ColorMode.MONOCHROME);
+        releases.release(alice, silent.id(), printer, null);
+        releases.releasedDocument(org, printer, silent.id()).close();
+        clock.advance(Duration.between(clock.instant(), jobs.get(alice, silent.id()).expiresAt()).minusSeconds(1));
+        expiry.expireHeldJobs();
+        assertThat(jobs.get(alice, silent.id()).state()).isEqualTo(PrintJob.State.RELEASED);
+        clock.advance(Duration.ofSeconds(1));
+        expiry.expireHeldJobs();
+        assertThat(jobs.get(alice, silent.id()).state()).isEqualTo(PrintJob.State.EXPIRED);
+        assertThat(usage.mine(alice).own().monochrome().used()).as("5 printed, 3 charged and kept").isEqualTo(8);
     }
 
     private java.util.List<String> auditTypes() {

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Expires, across all organizations, held jobs not released within their organization's retention
- * time (fixed at submission): each is marked EXPIRED in its own transaction, then its document is
- * deleted. One process at a time.
+ * time (fixed at submission), and released jobs whose device fetched the document but never said
+ * how printing went (their quota charge stands: they may have printed). Each is marked EXPIRED in
+ * its own transaction, then its document is deleted. One process at a time.
  */
 @Component
 public class JobExpiryJob {
@@ -45,7 +46,7 @@ public class JobExpiryJob {
     @SchedulerLock(name = "printing.expireHeldJobs", lockAtMostFor = "PT30M")
     public void expireHeldJobs() {
         Instant now = clock.instant();
-        int expired = JobSweep.run(() -> jobs.heldExpiringAtOrBefore(now, BATCH), row -> expire(row, now), log, "expire");
+        int expired = JobSweep.run(() -> jobs.expiringAtOrBefore(now, BATCH), row -> expire(row, now), log, "expire");
         if (expired > 0) {
             log.info("Expired {} held print jobs", expired);
         }
@@ -54,7 +55,7 @@ public class JobExpiryJob {
     private boolean expire(JobStore.Row row, Instant now) {
         PrintJob job = row.job();
         boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!jobs.finish(job.orgId(), job.id(), PrintJob.State.HELD, PrintJob.State.EXPIRED)) {
+            if (!jobs.finish(job.orgId(), job.id(), job.state(), PrintJob.State.EXPIRED)) {
                 return false;
             }
             events.publishEvent(new PrintJobExpired(job.orgId(), job.id(), job.owner(), now));

@@ -115,6 +115,7 @@ class ReleaseService implements PrintReleases {
                 || !device.equals(row.job().delivery().device())) {
             throw new NotFoundException("job");
         }
+        jobs.markFetched(org, id, clock.instant());
         return documents.open(org, row.document());
     }
 

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Across all organizations, puts back on hold jobs released longer than {@code
- * opencps.printing.release-timeout} ago (default 30 minutes) whose device never reported how
- * printing went, and returns their quota charge: each in its own transaction. One process at a time.
+ * opencps.printing.release-timeout} ago (default 30 minutes) whose device neither fetched the
+ * document nor reported, and returns their quota charge: each in its own transaction. A fetched
+ * release is left to the device's report or the job's expiry: holding it again could print it twice.
+ * One process at a time.
  */
 @Component
 public class ReleaseTimeoutJob {

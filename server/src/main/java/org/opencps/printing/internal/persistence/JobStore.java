@@ -91,11 +91,18 @@ public class JobStore {
                 .params(reportedPages, utc(at), org.value(), id.value(), device.value()).update() == 1;
     }
 
+    /** The device fetched the released job's document (the first time counts). */
+    public void markFetched(OrgId org, JobId id, Instant at) {
+        jdbc.sql("UPDATE printing_job SET document_fetched_at = COALESCE(document_fetched_at, ?) WHERE org_id = ? AND id = ?"
+                        + " AND state = 'RELEASED'")
+                .params(utc(at), org.value(), id.value()).update();
+    }
+
     /** RELEASED to this device -> HELD again, the release forgotten; false if it was not. */
     public boolean holdAgain(OrgId org, JobId id, DeviceId device) {
         return jdbc.sql("""
                         UPDATE printing_job SET state = 'HELD', device_id = NULL, released_at = NULL, release_copies = NULL,
-                        release_color_mode = NULL, release_sides = NULL, charged_pages = NULL
+                        release_color_mode = NULL, release_sides = NULL, charged_pages = NULL, document_fetched_at = NULL
                         WHERE org_id = ? AND id = ? AND state = 'RELEASED' AND device_id = ?""")
                 .params(org.value(), id.value(), device.value()).update() == 1;
     }
@@ -110,13 +117,16 @@ public class JobStore {
     /** Across all organizations: released jobs no device reported on since before the cutoff. */
     public List<Row> releasedAtOrBefore(Instant cutoff, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE state = 'RELEASED' AND released_at <= ?"
+                        + " AND document_fetched_at IS NULL"
                         + " ORDER BY released_at FETCH FIRST " + limit + " ROWS ONLY")
                 .param(utc(cutoff)).query(JobStore::row).list();
     }
 
     /** Across all organizations: held jobs whose expiry has come. */
-    public List<Row> heldExpiringAtOrBefore(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE state = 'HELD' AND expires_at <= ?"
+    /** Held jobs past their expiry, and fetched releases the device never reported on. */
+    public List<Row> expiringAtOrBefore(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE expires_at <= ?"
+                        + " AND (state = 'HELD' OR (state = 'RELEASED' AND document_fetched_at IS NOT NULL))"
                         + " ORDER BY expires_at FETCH FIRST " + limit + " ROWS ONLY")
                 .param(utc(now)).query(JobStore::row).list();
     }
