@@ -189,14 +189,10 @@ public class DeviceLogins {
     }
 
     private UserId byPassword(DevicePrincipal printer, DeviceLogin login, String sourceIp) {
-        LoginOutcome outcome = passwords.login(login.email(), login.password(), sourceIp);
+        // a person of another organization is an unknown account here: their password is not even checked
+        LoginOutcome outcome = passwords.loginAsMemberOf(printer.orgId(), login.email(), login.password(), sourceIp);
         if (outcome instanceof LoginOutcome.Success success) {
-            if (users.isMember(printer.orgId(), success.user().id())) {
-                return success.user().id();
-            }
-            failed(printer, success.user().id(), login.method(), "not a member of the organization");
-            // the answer a wrong password gets: a printer must not tell whose password is right elsewhere
-            throw new UnauthenticatedException(PasswordLogins.WRONG_CREDENTIALS);
+            return success.user().id();
         }
         failed(printer, null, login.method(), ((LoginOutcome.Failure) outcome).message());
         throw new UnauthenticatedException(((LoginOutcome.Failure) outcome).message());

@@ -3,6 +3,7 @@ package org.opencps.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 import org.opencps.identity.IdentityEvents.AccountLocked;
 import org.opencps.identity.IdentityEvents.LoginFailed;
 import org.opencps.identity.IdentityEvents.LoginSucceeded;
@@ -14,6 +15,8 @@ import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.PasswordStore.PasswordRow;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PasswordLogins {
 
-    public static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
+    static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
 
     private final UserStore users;
     private final PasswordStore passwords;
@@ -56,6 +59,20 @@ public class PasswordLogins {
 
     @Transactional
     public LoginOutcome login(String email, String password, String sourceIp) {
+        return login(email, password, sourceIp, user -> true);
+    }
+
+    /**
+     * As {@link #login}, for a place that serves one organization only (a printer): a person who
+     * is not a member is treated as an unknown account, so neither their password is checked nor
+     * their account's failures counted or cleared from there.
+     */
+    @Transactional
+    public LoginOutcome loginAsMemberOf(OrgId org, String email, String password, String sourceIp) {
+        return login(email, password, sourceIp, user -> users.isMember(org, user));
+    }
+
+    private LoginOutcome login(String email, String password, String sourceIp, Predicate<UserId> eligible) {
         try {
             rateLimiter.acquire("login:" + sourceIp, attemptsPerSourcePerMinute, Duration.ofMinutes(1), "login attempts from your address");
         } catch (TooManyRequestsException e) {
@@ -65,7 +82,7 @@ public class PasswordLogins {
             throw e;
         }
         String normalized = Emails.normalize("email", email);
-        var user = users.findByEmail(normalized).orElse(null);
+        var user = users.findByEmail(normalized).filter(found -> eligible.test(found.id())).orElse(null);
         PasswordRow row = user == null ? null : passwords.find(user.id()).orElse(null);
         if (user == null || row == null) {
             hasher.matches(password, decoyHash);

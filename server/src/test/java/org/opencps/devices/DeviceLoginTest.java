@@ -24,6 +24,7 @@ import org.opencps.identity.Pins;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.tenancy.License;
 import org.opencps.tenancy.Organizations;
+import org.opencps.testing.Api;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.Outbox;
@@ -109,6 +110,17 @@ class DeviceLoginTest {
         // a PIN of another organization means nothing here
         pin(printer, pinOf(stranger)).andExpect(status().isUnauthorized());
         assertThat(kit.audited("DEVICE_LOGIN_FAILED", org)).isEqualTo(4);
+
+        // a stranger's password is not checked here at all: right or wrong, the same answer, and
+        // wrong ones here do not lock their account
+        String strangerWrong = "{\"method\":\"PASSWORD\",\"email\":\"" + stranger.email() + "\",\"password\":\"Wrong-Horse-1\"}";
+        for (int i = 0; i < 3; i++) {
+            login(printer, strangerWrong).andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.detail").value("wrong e-mail address or password"));
+        }
+        login(printer, "{\"method\":\"PASSWORD\",\"email\":\"" + stranger.email() + "\",\"password\":\"" + World.PASSWORD + "\"}")
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.detail").value("wrong e-mail address or password"));
+        Api.login(mvc, stranger.email(), World.PASSWORD);
 
         login(printer, "{\"method\":\"PIN\"}").andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("pin"));
         login(printer, "{\"method\":\"SSO\"}").andExpect(status().isBadRequest());
