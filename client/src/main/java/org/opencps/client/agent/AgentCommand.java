@@ -92,7 +92,7 @@ public final class AgentCommand implements Callable<Integer> {
                     KIND, spec.commandLine().getErr());
             var api = new DeviceApi(serverHttp, identity.server(), state.credential());
             var retry = new Retry(identity.server(), Duration.ofSeconds(1), maxBackoff, once ? 3 : 0,
-                    d -> Thread.sleep(d.toMillis()), log::warn);
+                    Retry.Sleeper.REAL_TIME, log::warn);
             var ipp = new IppClient(printerHttp);
             Map<URI, String> ids = new PrinterRegistry(state, api, retry, log).ensure(printers, ipp);
             var reporter = new OutcomeReporter(api, journal, retry, log);
@@ -101,7 +101,7 @@ public final class AgentCommand implements Callable<Integer> {
             ids.forEach((uri, id) -> {
                 var printer = new IppPrinter(ipp, uri);
                 byId.put(id, printer);
-                var printing = new ReleasePrinting(printer, jobTimeout, d -> Thread.sleep(d.toMillis()), log::warn);
+                var printing = new ReleasePrinting(printer, jobTimeout, Retry.Sleeper.REAL_TIME, log::warn);
                 workers.add(new PrinterWorker(id, printer.display(), api, journal, printing, reporter, log));
             });
             journal.unfinished().stream().filter(entry -> !byId.containsKey(entry.printer())).forEach(entry ->

@@ -199,7 +199,7 @@ public final class SimulateCommand implements Callable<Integer> {
         String reportError = null;
         try {
             var retry = new Retry(identity.server(), Duration.ofMillis(500), Duration.ofSeconds(5), 4,
-                    d -> Thread.sleep(d.toMillis()), this::note);
+                    Retry.Sleeper.REAL_TIME, this::note);
             retry.call("reporting job " + released.jobId(), () -> {
                 api.reportOutcome(identity.deviceId(), released.jobId(), outcome);
                 return null;

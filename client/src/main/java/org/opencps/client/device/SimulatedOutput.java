@@ -11,6 +11,7 @@ import org.opencps.client.device.DeviceMessages.Release;
 import org.opencps.client.http.ApiException;
 import org.opencps.client.ipp.IppClient;
 import org.opencps.client.ipp.IppPrinter;
+import org.opencps.client.http.Retry;
 
 /**
  * Where the simulated device's released documents go: a real IPP printer ({@code --print-to}), or
@@ -26,7 +27,7 @@ final class SimulatedOutput {
         this.api = api;
         this.deviceId = deviceId;
         this.printing = printTo == null ? null
-                : new ReleasePrinting(new IppPrinter(ipp, printTo), jobTimeout, d -> Thread.sleep(d.toMillis()), log);
+                : new ReleasePrinting(new IppPrinter(ipp, printTo), jobTimeout, Retry.Sleeper.REAL_TIME, log);
     }
 
     Outcome print(Release release) throws InterruptedException {

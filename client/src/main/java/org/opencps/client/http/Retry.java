@@ -19,6 +19,9 @@ public final class Retry {
 
     /** How to wait between attempts. */
     public interface Sleeper {
+        /** Waits in real time: the waits of the commands themselves. */
+        Sleeper REAL_TIME = duration -> Thread.sleep(duration.toMillis());
+
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -40,7 +43,7 @@ public final class Retry {
     }
 
     public static Retry forever(URI server, Duration initial, Duration max, Consumer<String> log) {
-        return new Retry(server, initial, max, 0, duration -> Thread.sleep(duration.toMillis()), log);
+        return new Retry(server, initial, max, 0, Sleeper.REAL_TIME, log);
     }
 
     public <T> T call(String what, Call<T> call) throws IOException, InterruptedException {

@@ -26,6 +26,7 @@ import org.opencps.client.ipp.PrinterStatus;
 import org.opencps.client.testing.LanPrinter;
 import org.opencps.client.testing.TestPdf;
 import org.opencps.client.testing.Tools;
+import org.opencps.client.http.Retry;
 
 /** Printing a released job on a real IPP Everywhere printer (ippeveprinter) and following it to its end. */
 class ReleasePrintingTest {
@@ -54,7 +55,7 @@ class ReleasePrintingTest {
     }
 
     private ReleasePrinting printing() {
-        return new ReleasePrinting(printer, Duration.ofMinutes(1), d -> Thread.sleep(d.toMillis()), log::add);
+        return new ReleasePrinting(printer, Duration.ofMinutes(1), Retry.Sleeper.REAL_TIME, log::add);
     }
 
     @Test
