@@ -7,6 +7,9 @@
 # jobs, release the one job and read the first byte of its document (bench/release/ReleaseLatency.java).
 # A few releases run one after another first, as warm-up. Prints p50/p90/max and, as the last line,
 # "p99_ms: X" (from PIN login to the first document byte). Target: p99 under 50 ms.
+# After a burst (no -s) the same printers also make, all together, four authenticated round trips
+# that do nothing (each lists its releases: none): the floor this server stack and machine put
+# under any four-request flow at that concurrency, whatever the release itself costs.
 #
 # Usage: bench/release-latency.sh [-n DEVICES] [-w WARMUP] [-s SPREAD_MS] [--keep]
 #   -n DEVICES   printers (and people) releasing at once (default 200)

@@ -75,6 +75,11 @@ public final class ReleaseLatency {
                 bench.mostInFlight.get());
         System.out.printf("median step ms: login %.1f, list %.1f, release %.1f, first byte %.1f%n",
                 median(steps, Steps::login), median(steps, Steps::list), median(steps, Steps::release), median(steps, Steps::document));
+        if (spread == 0) {
+            List<Long> floor = bench.emptyRoundTripsAtOnce(printers.subList(0, devices)).stream().sorted().toList();
+            System.out.printf("floor, the same %d printers together making 4 empty authenticated round trips each: p50 %.1f, p99 %.1f ms%n",
+                    devices, percentile(floor, 50), percentile(floor, 99));
+        }
         List<Long> nanos = new ArrayList<>(steps.stream().map(Steps::total).sorted().toList());
         System.out.printf("p50_ms: %.1f%n", percentile(nanos, 50));
         System.out.printf("p90_ms: %.1f%n", percentile(nanos, 90));
@@ -128,18 +133,43 @@ public final class ReleaseLatency {
         }
     }
 
-    /** Every printer starts together, or each at its own random moment within {@code spreadMillis}. */
+    /** Every printer releases its person's job, all together or each at its own random moment within {@code spreadMillis}. */
     private List<Steps> releaseAtOnce(List<Printer> printers, List<Person> people, long spreadMillis) throws Exception {
+        return atOnce(printers.size(), spreadMillis, i -> release(printers.get(i), people.get(i)));
+    }
+
+    /**
+     * The floor under any release: every printer, all together, makes four round trips that do nothing
+     * but pass the same server stack and device authentication (it lists what is released to it:
+     * nothing). Nanoseconds from the first request to the fourth answer, per printer.
+     */
+    private List<Long> emptyRoundTripsAtOnce(List<Printer> printers) throws Exception {
+        return atOnce(printers.size(), 0, i -> {
+            Printer printer = printers.get(i);
+            Api.Device device = api.device(printer.credential());
+            long begin = System.nanoTime();
+            for (int trip = 0; trip < 4; trip++) {
+                List<Object> waiting = Json.array(device.get("/api/device/v1/devices/" + printer.deviceId() + "/releases"));
+                if (!waiting.isEmpty()) {
+                    throw new IllegalStateException("a printer still has releases waiting: " + waiting);
+                }
+            }
+            return System.nanoTime() - begin;
+        });
+    }
+
+    /** Runs {@code work} for 0..count-1, each on its own thread, all released at one instant (plus its random delay). */
+    private <R> List<R> atOnce(int count, long spreadMillis, Step<Integer, R> work) throws Exception {
         var start = new CountDownLatch(1);
-        var ready = new CountDownLatch(printers.size());
+        var ready = new CountDownLatch(count);
         var random = new java.util.Random(42);
-        List<Steps> steps = Collections.synchronizedList(new ArrayList<>());
+        List<R> results = Collections.synchronizedList(new ArrayList<>());
         var inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(printers.size())) {
+        mostInFlight.set(0);
+        try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
             List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < printers.size(); i++) {
-                Printer printer = printers.get(i);
-                Person person = people.get(i);
+            for (int i = 0; i < count; i++) {
+                int index = i;
                 long delay = spreadMillis > 0 ? random.nextLong(spreadMillis) : 0;
                 runs.add(pool.submit(() -> {
                     ready.countDown();
@@ -147,7 +177,7 @@ public final class ReleaseLatency {
                     Thread.sleep(delay);
                     mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     try {
-                        steps.add(release(printer, person));
+                        results.add(work.apply(index));
                     } finally {
                         inFlight.decrementAndGet();
                     }
@@ -160,7 +190,7 @@ public final class ReleaseLatency {
                 run.get();
             }
         }
-        return steps;
+        return results;
     }
 
     /** Nanoseconds of each step of one release at one printer, and from PIN login to the first document byte. */
