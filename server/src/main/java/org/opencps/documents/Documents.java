@@ -1,6 +1,7 @@
 package org.opencps.documents;
 
 import com.google.crypto.tink.StreamingAead;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,23 +73,7 @@ public class Documents {
 
     /** The decrypted document, streamed; the caller closes it. A tampered blob fails while reading. */
     public InputStream open(OrgId org, DocumentId id) {
-        StreamingAead aead = keys.forReading(org).orElseThrow(() -> new NotFoundException("document"));
-        try {
-            InputStream ciphertext = blobs.read(org, id);
-            if (ciphertext == null) {
-                throw new NotFoundException("document");
-            }
-            try {
-                return aead.newDecryptingStream(ciphertext, context(org, id));
-            } catch (GeneralSecurityException | RuntimeException e) {
-                ciphertext.close();
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the document", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not decrypt the document", e);
-        }
+        return decrypt(org, () -> blobs.read(org, id), (aead, ciphertext) -> aead.newDecryptingStream(ciphertext, context(org, id)));
     }
 
     /**
@@ -96,18 +81,34 @@ public class Documents {
      * first), decrypting one segment at a time: no plaintext on disk, no whole document in memory.
      */
     public SeekableByteChannel openSeekable(OrgId org, DocumentId id) {
+        return decrypt(org, () -> blobs.readSeekable(org, id), (aead, ciphertext) -> {
+            SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext, context(org, id));
+            // the keyset's channel finds the document's key (and so its size) on the first read
+            plaintext.read(java.nio.ByteBuffer.allocate(1));
+            plaintext.position(0);
+            return plaintext;
+        });
+    }
+
+    private interface Ciphertext<C extends Closeable> {
+        /** The stored blob, or null when there is none. */
+        C open() throws IOException;
+    }
+
+    private interface Decryption<C extends Closeable, P> {
+        P apply(StreamingAead aead, C ciphertext) throws IOException, GeneralSecurityException;
+    }
+
+    /** Opens the blob and decrypts it with the organization's keys; the blob is closed if decryption cannot start. */
+    private <C extends Closeable, P> P decrypt(OrgId org, Ciphertext<C> blob, Decryption<C, P> decryption) {
         StreamingAead aead = keys.forReading(org).orElseThrow(() -> new NotFoundException("document"));
         try {
-            SeekableByteChannel ciphertext = blobs.readSeekable(org, id);
+            C ciphertext = blob.open();
             if (ciphertext == null) {
                 throw new NotFoundException("document");
             }
             try {
-                SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext, context(org, id));
-                // the keyset's channel finds the document's key (and so its size) on the first read
-                plaintext.read(java.nio.ByteBuffer.allocate(1));
-                plaintext.position(0);
-                return plaintext;
+                return decryption.apply(aead, ciphertext);
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
                 ciphertext.close();
                 throw e;

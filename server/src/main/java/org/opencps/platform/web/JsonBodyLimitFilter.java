@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.io.LimitedInputStream;
 import org.opencps.platform.security.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -75,40 +76,25 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** The request body, refused past the limit; the servlet's non-blocking API passes through. */
     private static final class LimitedStream extends ServletInputStream {
 
         private final ServletInputStream in;
-        private final long limit;
-        private long count;
+        private final LimitedInputStream limited;
 
         LimitedStream(ServletInputStream in, long limit) {
             this.in = in;
-            this.limit = limit;
+            this.limited = new LimitedInputStream(in, limit, () -> new BodyTooLargeException(limit));
         }
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
+            return limited.read();
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            count += n;
-            if (count > limit) {
-                throw new BodyTooLargeException(limit);
-            }
+            return limited.read(buffer, offset, length);
         }
 
         @Override

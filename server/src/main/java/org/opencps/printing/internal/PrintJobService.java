@@ -13,8 +13,10 @@ import org.opencps.documents.StoredDocument;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.io.LimitedInputStream;
 import org.opencps.platform.security.Actor;
 import org.opencps.printing.DocumentFormatNotAllowedException;
+import org.opencps.printing.DocumentTooLargeException;
 import org.opencps.printing.JobId;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
@@ -83,7 +85,8 @@ class PrintJobService implements PrintJobs {
         if (!orgSettings.allows(valid.format())) {
             throw new DocumentFormatNotAllowedException(valid.format(), orgSettings.allowedFormats());
         }
-        var copy = new SmallCopy(new LimitedInputStream(document, properties.maxDocumentSize().toBytes()), SMALL_DOCUMENT);
+        long limit = properties.maxDocumentSize().toBytes();
+        var copy = new SmallCopy(new LimitedInputStream(document, limit, () -> new DocumentTooLargeException(limit)), SMALL_DOCUMENT);
         StoredDocument stored = documents.store(org, copy);
         PrintJob job;
         try {

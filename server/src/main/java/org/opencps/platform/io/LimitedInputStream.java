@@ -1,19 +1,21 @@
-package org.opencps.printing.internal;
+package org.opencps.platform.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.opencps.printing.DocumentTooLargeException;
+import java.util.function.Supplier;
 
-/** Passes a document through, refusing it as soon as it grows past the limit. */
-final class LimitedInputStream extends FilterInputStream {
+/** Passes a stream through, throwing {@code tooLarge}'s exception as soon as more than {@code limit} bytes were read. */
+public final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
+    private final Supplier<? extends RuntimeException> tooLarge;
     private long count;
 
-    LimitedInputStream(InputStream in, long limit) {
+    public LimitedInputStream(InputStream in, long limit, Supplier<? extends RuntimeException> tooLarge) {
         super(in);
         this.limit = limit;
+        this.tooLarge = tooLarge;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(int n) {
         count += n;
         if (count > limit) {
-            throw new DocumentTooLargeException(limit);
+            throw tooLarge.get();
         }
     }
 }
