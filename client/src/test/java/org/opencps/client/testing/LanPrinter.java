@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,19 +25,36 @@ public final class LanPrinter implements AutoCloseable {
     private final Child printer;
     private final int port;
 
-    private LanPrinter(Path dir, Child dbus, Child printer, int port) {
+    private final Path certificate;
+
+    private LanPrinter(Path dir, Child dbus, Child printer, int port, Path certificate) {
         this.dir = dir;
         this.dbus = dbus;
         this.printer = printer;
         this.port = port;
+        this.certificate = certificate;
     }
 
+    private static final String ALL_FORMATS = "application/pdf,image/jpeg,image/pwg-raster";
+
     public static LanPrinter start() {
-        return start("application/pdf,image/jpeg,image/pwg-raster");
+        return start(ALL_FORMATS);
     }
 
     /** A printer accepting only these MIME types (comma-separated). */
     public static LanPrinter start(String formats) {
+        return start(formats, false);
+    }
+
+    /**
+     * A printer that also answers ipps:// with a self-signed certificate for "localhost", made here
+     * with openssl the way a printer makes its own; {@link #certificate()} is that certificate.
+     */
+    public static LanPrinter startWithTls() {
+        return start(ALL_FORMATS, true);
+    }
+
+    private static LanPrinter start(String formats, boolean tls) {
         String ippeveprinter = Tools.program("/usr/sbin/ippeveprinter", "cups-ipp-utils");
         String dbusDaemon = Tools.program("/usr/bin/dbus-daemon", "dbus");
         Path dir = Tools.tempDir("opencps-lan-printer-");
@@ -50,11 +68,18 @@ public final class LanPrinter implements AutoCloseable {
         int port = Tools.freePort();
         Path spool = dir.resolve("spool");
         spool.toFile().mkdirs();
-        Child printer = Child.start("ippeveprinter", List.of(ippeveprinter, "-2", "-n", "localhost", "-p", Integer.toString(port),
-                        "-r", "off", "-k", "-c", "/bin/true", "-d", spool.toString(), "-f", formats,
-                        "-m", "LAN Test Printer", "LanTest"),
+        List<String> command = new ArrayList<>(List.of(ippeveprinter, "-2", "-n", "localhost", "-p", Integer.toString(port),
+                "-r", "off", "-k", "-c", "/bin/true", "-d", spool.toString(), "-f", formats, "-m", "LAN Test Printer"));
+        Path certificate = null;
+        if (tls) {
+            Path keys = dir.resolve("keys");
+            certificate = selfSignedLocalhost(keys);
+            command.addAll(List.of("-K", keys.toString()));
+        }
+        command.add("LanTest");
+        Child printer = Child.start("ippeveprinter", command,
                 Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + socket), dir.resolve("ippeveprinter.log"));
-        var lan = new LanPrinter(dir, dbus, printer, port);
+        var lan = new LanPrinter(dir, dbus, printer, port, certificate);
         try {
             Wait.until(Duration.ofSeconds(15), "ippeveprinter on port " + port, () -> {
                 printer.requireAlive();
@@ -71,6 +96,42 @@ public final class LanPrinter implements AutoCloseable {
 
     public URI uri() {
         return URI.create("ipp://127.0.0.1:" + port + "/ipp/print");
+    }
+
+    /** The same printer over TLS, by the name its certificate carries. */
+    public URI secureUri() {
+        return URI.create("ipps://localhost:" + port + "/ipp/print");
+    }
+
+    /** The printer's self-signed certificate (PEM), for a printer started with TLS. */
+    public Path certificate() {
+        if (certificate == null) {
+            throw new IllegalStateException("this printer was started without TLS");
+        }
+        return certificate;
+    }
+
+    /** ippeveprinter looks in its key folder for HOST.crt and HOST.key, HOST being its -n name. */
+    private static Path selfSignedLocalhost(Path keys) {
+        String openssl = Tools.program("/usr/bin/openssl", "openssl");
+        keys.toFile().mkdirs();
+        Path certificate = keys.resolve("localhost.crt");
+        try {
+            Process process = new ProcessBuilder(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+                    "-keyout", keys.resolve("localhost.key").toString(), "-out", certificate.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("openssl could not make the printer's certificate: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return certificate;
     }
 
     /** The documents it has printed (its print command ran on them), oldest first. */
