@@ -39,8 +39,12 @@ public final class DeviceEvents {
     public record DeviceCredentialRotated(OrgId org, DeviceId device, String sourceIp) {
     }
 
-    /** A request came with a device credential that is unknown or revoked. */
-    public record DeviceCredentialRefused(String sourceIp) {
+    /** A request came with a device credential that is unknown or revoked, or does not stand for what it asked for. */
+    public record DeviceCredentialRefused(String sourceIp, String reason) {
+    }
+
+    /** A source went over the limit of refused device credentials; published once per run of refusals. */
+    public record DeviceCredentialsThrottled(String sourceIp) {
     }
 
     public record DeviceLoginSucceeded(OrgId org, DeviceId device, UserId user, String method) {
@@ -48,6 +52,10 @@ public final class DeviceEvents {
 
     /** {@code user} is null when no person matched (a wrong PIN or card). */
     public record DeviceLoginFailed(OrgId org, DeviceId device, UserId user, String method, String reason) {
+    }
+
+    /** A person logged in at {@code device} added an ID card to their own account there. */
+    public record CardAddedAtDevice(OrgId org, DeviceId device, UserId user, UUID card, Instant at) {
     }
 
     /** Consecutive PIN/card failures locked those logins at the device until {@code until}. */

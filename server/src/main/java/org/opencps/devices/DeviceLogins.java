@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
+import org.opencps.devices.DeviceEvents.CardAddedAtDevice;
 import org.opencps.devices.DeviceEvents.DeviceLoginFailed;
 import org.opencps.devices.DeviceEvents.DeviceLoginSucceeded;
 import org.opencps.devices.DeviceEvents.DeviceMisuse;
@@ -165,13 +166,18 @@ public class DeviceLogins {
         return printJobs.mine(session.actor()).stream().filter(job -> job.state() == PrintJob.State.HELD).toList();
     }
 
-    /** The person registers one of their cards at the device, as they could in the portal. */
+    /**
+     * The person registers one of their cards at the device, as they could in the portal; the
+     * account's owner is told by e-mail, in case it was someone else at a session left open.
+     */
     public IdCard registerCard(DeviceSession session, String cardNumber, String label) {
         if (!clock.instant().isBefore(session.startedAt().plus(CARD_REGISTRATION_WINDOW))) {
             throw new ConflictException("cardNumber", "a card can be added only within " + CARD_REGISTRATION_WINDOW.toMinutes()
                     + " minutes of logging in at the printer; log in again to add one");
         }
-        return cards.register(session.actor(), session.orgId(), session.userId(), cardNumber, label);
+        IdCard card = cards.register(session.actor(), session.orgId(), session.userId(), cardNumber, label);
+        events.publishEvent(new CardAddedAtDevice(session.orgId(), session.deviceId(), session.userId(), card.id(), card.createdAt()));
+        return card;
     }
 
     private UserId byPinOrCard(DevicePrincipal printer, DeviceRow row, DeviceLogin login) {

@@ -134,8 +134,11 @@ public class DeviceRegistrations {
         return credential;
     }
 
-    /** The device holding this credential, if it is registered and its organization is active. */
-    public Optional<DevicePrincipal> authenticate(String credential) {
+    /**
+     * The device holding this credential, if it is registered and its organization is active.
+     * Entry points go through {@link DeviceCredentials}, which limits guessing.
+     */
+    Optional<DevicePrincipal> authenticate(String credential) {
         if (credential == null || credential.length() != CREDENTIAL_LENGTH || !credential.startsWith(CREDENTIAL_PREFIX)) {
             return Optional.empty();
         }

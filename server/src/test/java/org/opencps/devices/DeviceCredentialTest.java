@@ -89,23 +89,6 @@ class DeviceCredentialTest {
     }
 
     @Test
-    void aSourceThatKeepsPresentingUnknownCredentialsIsSlowedDown() throws Exception {
-        OrgId org = world.customer(world.root(), "Guessing Co");
-        var printer = kit.printer(org, "Guessed");
-        for (int i = 0; i < 30; i++) {
-            mvc.perform(as("ocpsd_" + "B".repeat(43), post(API + "/credential")).with(request -> {
-                request.setRemoteAddr("127.77.0.1");
-                return request;
-            })).andExpect(status().isUnauthorized());
-        }
-        mvc.perform(as("ocpsd_" + "B".repeat(43), post(API + "/credential")).with(request -> {
-            request.setRemoteAddr("127.77.0.1");
-            return request;
-        })).andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
-        heartbeat(printer.credential(), printer.id()).andExpect(status().isOk());
-    }
-
-    @Test
     void anAgentActsForThePrintersItAddedAndNoOtherDevice() throws Exception {
         OrgId org = world.customer(world.root(), "Agent Co");
         var agent = kit.agent(org, "Edge agent");

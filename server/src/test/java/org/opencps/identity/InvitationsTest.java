@@ -9,17 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +30,7 @@ import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.RowCounts;
 import org.opencps.testing.World;
+import org.opencps.testing.peers.SmtpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,7 +46,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @OpenCpsTest
 class InvitationsTest {
 
-    private static final GreenMail SMTP = startSmtp();
+    private static final SmtpServer SMTP = SmtpServer.start();
     private static final Pattern LINK = Pattern.compile("http://localhost:8080/invitations/(inv_[A-Za-z0-9_-]+)");
     private static final String NEW_PASSWORD = "Fresh-Start-42";
 
@@ -62,21 +55,9 @@ class InvitationsTest {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
 
-    private static GreenMail startSmtp() {
-        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            var smtp = new GreenMail(new ServerSetup(probe.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            probe.close();
-            smtp.start();
-            return smtp;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        SMTP.configure(registry);
     }
 
     @AfterAll
@@ -95,15 +76,7 @@ class InvitationsTest {
     }
 
     private List<MimeMessage> mailTo(String address) throws Exception {
-        var found = new java.util.ArrayList<MimeMessage>();
-        for (MimeMessage message : SMTP.getReceivedMessages()) {
-            for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
-                if (((InternetAddress) recipient).getAddress().equalsIgnoreCase(address)) {
-                    found.add(message);
-                }
-            }
-        }
-        return found;
+        return SMTP.messagesTo(address);
     }
 
     /** The token of the latest invitation link mailed to the address. */
@@ -291,7 +264,7 @@ class InvitationsTest {
         var printManager = world.person(customer, FixedRole.PRINT_MANAGER);
         Cookie adminSession = login(mvc, admin.email(), World.PASSWORD);
         var before = identityRowCounts();
-        int mails = SMTP.getReceivedMessages().length;
+        int mails = SMTP.received().length;
 
         // people without user management cannot invite at all
         for (var person : List.of(user, printManager)) {
@@ -313,7 +286,7 @@ class InvitationsTest {
         invite(adminSession, customer, email("x"), "custom:" + UUID.randomUUID()).andExpect(status().isUnprocessableContent());
         invite(adminSession, customer, email("x")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("roles"));
         assertThat(identityRowCounts()).isEqualTo(before);
-        assertThat(SMTP.getReceivedMessages()).hasSize(mails);
+        assertThat(SMTP.received()).hasSize(mails);
 
         // custom roles: a member manager who holds only user permissions
         String memberManager = JsonPath.read(mvc.perform(json(post("/api/v1/organizations/" + customer + "/roles").cookie(adminSession),
@@ -405,13 +378,13 @@ class InvitationsTest {
 
         // members, however their address is spelled, are not invited again
         var before = identityRowCounts();
-        int mails = SMTP.getReceivedMessages().length;
+        int mails = SMTP.received().length;
         invite(adminSession, customer, member.email(), "CUSTOMER_USER").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.field").value("email"));
         invite(adminSession, customer, member.email().toUpperCase(), "CUSTOMER_ADMIN").andExpect(status().isConflict());
         invite(adminSession, customer, address, "CUSTOMER_USER").andExpect(status().isConflict());
         invite(adminSession, customer, admin.email(), "CUSTOMER_USER").andExpect(status().isConflict());
         assertThat(identityRowCounts()).isEqualTo(before);
-        assertThat(SMTP.getReceivedMessages()).hasSize(mails);
+        assertThat(SMTP.received()).hasSize(mails);
     }
 }

@@ -5,6 +5,7 @@ import org.opencps.devices.DeviceEvents.ActivationCodeRefused;
 import org.opencps.devices.DeviceEvents.ActivationCodeRevoked;
 import org.opencps.devices.DeviceEvents.DeviceCredentialRefused;
 import org.opencps.devices.DeviceEvents.DeviceCredentialRotated;
+import org.opencps.devices.DeviceEvents.DeviceCredentialsThrottled;
 import org.opencps.devices.DeviceEvents.DeviceLoginFailed;
 import org.opencps.devices.DeviceEvents.DeviceLoginLocked;
 import org.opencps.devices.DeviceEvents.DeviceLoginSucceeded;
@@ -72,7 +73,13 @@ class DevicesAuditListener {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(DeviceCredentialRefused e) {
-        log.record(null, "DEVICE_CREDENTIAL_REFUSED", null, null, "unknown or revoked device credential", e.sourceIp());
+        log.record(null, "DEVICE_CREDENTIAL_REFUSED", null, null, e.reason(), e.sourceIp());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    void on(DeviceCredentialsThrottled e) {
+        log.record(null, "DEVICE_CREDENTIALS_THROTTLED", null, null,
+                "too many wrong device credentials from one source; device sign-ins from it refused for now", e.sourceIp());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param orgLoginFailuresPerHour failed PIN/card logins per organization per hour before 429
  * @param sessionMaxLifetime absolute lifetime of a person's session at a device
  * @param failedRegistrationsPerSourcePerMinute refused registrations (a wrong code, say) per source address per minute before 429
- * @param credentialFailuresPerSourcePerMinute unknown device credentials per source address per minute
+ * @param credentialFailuresPerSourcePerMinute refused device credentials (Device API and IPP INFRA together) per source
+ *        address per minute before every device sign-in from that address is a 429 for a while
  */
 @ConfigurationProperties("opencps.devices")
 public record DevicesProperties(
@@ -20,7 +21,7 @@ public record DevicesProperties(
         @DefaultValue("20") int orgLoginFailuresPerHour,
         @DefaultValue("1h") Duration sessionMaxLifetime,
         @DefaultValue("10") int failedRegistrationsPerSourcePerMinute,
-        @DefaultValue("30") int credentialFailuresPerSourcePerMinute) {
+        @DefaultValue("20") int credentialFailuresPerSourcePerMinute) {
 
     public DevicesProperties {
         if (orgLoginFailuresPerHour < 1 || failedRegistrationsPerSourcePerMinute < 1 || credentialFailuresPerSourcePerMinute < 1) {

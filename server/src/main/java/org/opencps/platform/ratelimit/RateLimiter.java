@@ -42,12 +42,19 @@ public class RateLimiter {
     /**
      * Throws 429 as {@link #acquire} would when the bucket {@code key} is empty, but takes no token:
      * for limits on failures, where the attempt is checked first and only a failure is counted.
+     * A key with no bucket yet (nothing counted) is let through without making one, so callers that
+     * always succeed cost a map lookup and no memory; a request let through ends a run of refusals.
      */
     public void requireAvailable(String key, int capacity, Duration refillPeriod, String what) {
-        var estimate = bucket(key, capacity, refillPeriod).estimateAbilityToConsume(1);
+        Limit limit = buckets.get(key);
+        if (limit == null) {
+            return;
+        }
+        var estimate = limit.bucket().estimateAbilityToConsume(1);
         if (!estimate.canBeConsumed()) {
             throw refusal(key, what, estimate.getNanosToWaitForRefill());
         }
+        refusing.remove(key);
     }
 
     /** Gives back a token taken by {@link #acquire}: the attempt it paid for turned out not to count. */

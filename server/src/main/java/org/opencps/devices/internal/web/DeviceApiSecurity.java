@@ -1,12 +1,9 @@
 package org.opencps.devices.internal.web;
 
+import org.opencps.devices.DeviceCredentials;
 import org.opencps.devices.DevicePrincipal;
-import org.opencps.devices.DeviceRegistrations;
-import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.platform.errors.UnauthenticatedException;
-import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.security.ProblemWriter;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -36,11 +33,9 @@ class DeviceApiSecurity implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain deviceApiFilterChain(HttpSecurity http, DeviceRegistrations registrations, RateLimiter rateLimiter,
-                                             DevicesProperties properties, ApplicationEventPublisher events,
-                                             ProblemWriter problems) throws Exception {
-        var credentials = new DeviceCredentialFilter(registrations, rateLimiter,
-                properties.credentialFailuresPerSourcePerMinute(), events, problems);
+    SecurityFilterChain deviceApiFilterChain(HttpSecurity http, DeviceCredentials deviceCredentials, ProblemWriter problems)
+            throws Exception {
+        var credentials = new DeviceCredentialFilter(deviceCredentials, problems);
         http
                 .securityMatcher("/api/device/**")
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))

@@ -5,37 +5,29 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import org.opencps.devices.DeviceEvents.DeviceCredentialRefused;
-import org.opencps.devices.DeviceRegistrations;
+import java.util.Optional;
+import org.opencps.devices.DeviceCredentials;
+import org.opencps.devices.DevicePrincipal;
 import org.opencps.platform.errors.TooManyRequestsException;
-import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.security.ProblemWriter;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer ocpsd_...} on the Device API. Stateless: nothing is
  * kept between requests. An unknown or revoked credential is a 401 and an audit event; a source
- * that keeps presenting them is slowed down with 429.
+ * that has presented too many of them gets 429 for every credential, right or wrong, for a while
+ * ({@link DeviceCredentials}).
  */
 final class DeviceCredentialFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
-    private final DeviceRegistrations registrations;
-    private final RateLimiter rateLimiter;
-    private final int failuresPerMinute;
-    private final ApplicationEventPublisher events;
+    private final DeviceCredentials credentials;
     private final ProblemWriter problems;
 
-    DeviceCredentialFilter(DeviceRegistrations registrations, RateLimiter rateLimiter, int failuresPerMinute,
-                           ApplicationEventPublisher events, ProblemWriter problems) {
-        this.registrations = registrations;
-        this.rateLimiter = rateLimiter;
-        this.failuresPerMinute = failuresPerMinute;
-        this.events = events;
+    DeviceCredentialFilter(DeviceCredentials credentials, ProblemWriter problems) {
+        this.credentials = credentials;
         this.problems = problems;
     }
 
@@ -47,9 +39,16 @@ final class DeviceCredentialFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var device = registrations.authenticate(header.substring(PREFIX.length()).trim());
+        Optional<DevicePrincipal> device;
+        try {
+            device = credentials.authenticate(header.substring(PREFIX.length()).trim(), request.getRemoteAddr());
+        } catch (TooManyRequestsException e) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            problems.write(response, 429, "Too Many Requests", e.getMessage());
+            return;
+        }
         if (device.isEmpty()) {
-            refuse(request, response);
+            problems.write(response, 401, "Unauthorized", "the device credential is unknown or revoked");
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
@@ -60,19 +59,5 @@ final class DeviceCredentialFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String source = request.getRemoteAddr();
-        try {
-            rateLimiter.acquire("device-credential:" + source, failuresPerMinute, Duration.ofMinutes(1),
-                    "requests with an unknown device credential");
-        } catch (TooManyRequestsException e) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-            problems.write(response, 429, "Too Many Requests", e.getMessage());
-            return;
-        }
-        events.publishEvent(new DeviceCredentialRefused(source));
-        problems.write(response, 401, "Unauthorized", "the device credential is unknown or revoked");
     }
 }

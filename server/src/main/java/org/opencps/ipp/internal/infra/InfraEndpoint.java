@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
-import org.opencps.devices.DeviceEvents;
 import org.opencps.ipp.internal.IppProperties;
 import org.opencps.ipp.internal.auth.BasicCredentials;
 import org.opencps.ipp.internal.infra.InfraDocumentOperations.Answer;
@@ -17,8 +16,7 @@ import org.opencps.ipp.internal.protocol.IppRequestReader;
 import org.opencps.ipp.internal.protocol.IppResponses;
 import org.opencps.ipp.internal.protocol.MalformedIppRequest;
 import org.opencps.ipp.internal.web.IppHttpReplies;
-import org.opencps.platform.ids.DeviceId;
-import org.springframework.context.ApplicationEventPublisher;
+import org.opencps.platform.errors.TooManyRequestsException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * printer, {@code /ipp/system} the System Service a proxy registers with. A proxy authenticates
  * with the device credential (HTTP Basic with any user name and the credential as password, or
  * Bearer), checked before the body is read; a credential over plain HTTP only when
- * {@code opencps.ipp.allow-basic-over-http} allows it.
+ * {@code opencps.ipp.allow-basic-over-http} allows it. Wrong credentials count towards the source's
+ * limit, shared with the Device API; past it every credential from that source is an HTTP 429.
  */
 @Controller
 class InfraEndpoint {
@@ -40,12 +39,9 @@ class InfraEndpoint {
     private final InfraDispatcher dispatcher;
     private final InfraSystem system;
     private final boolean allowCredentialsOverHttp;
-    private final ApplicationEventPublisher events;
 
-    InfraEndpoint(OutputDeviceAccess access, InfraDispatcher dispatcher, InfraSystem system, IppProperties properties,
-                  ApplicationEventPublisher events) {
+    InfraEndpoint(OutputDeviceAccess access, InfraDispatcher dispatcher, InfraSystem system, IppProperties properties) {
         this.access = access;
-        this.events = events;
         this.dispatcher = dispatcher;
         this.system = system;
         this.allowCredentialsOverHttp = properties.allowBasicOverHttp();
@@ -57,9 +53,14 @@ class InfraEndpoint {
         if (credential.isEmpty()) {
             return;
         }
-        Optional<OutputDevice> device = parse(deviceId).flatMap(id -> access.authenticate(credential.get(), id));
+        Optional<OutputDevice> device;
+        try {
+            device = access.authenticate(credential.get(), deviceId, request.getRemoteAddr());
+        } catch (TooManyRequestsException e) {
+            tooMany(response, e);
+            return;
+        }
         if (device.isEmpty()) {
-            events.publishEvent(new DeviceEvents.DeviceCredentialRefused(request.getRemoteAddr()));
             IppHttpReplies.challenge(response, CHALLENGE, "this credential does not stand for that printer, or it is not valid");
             return;
         }
@@ -77,9 +78,14 @@ class InfraEndpoint {
         if (credential.isEmpty()) {
             return;
         }
-        List<OutputDevice> printers = access.printersOf(credential.get());
+        List<OutputDevice> printers;
+        try {
+            printers = access.printersOf(credential.get(), request.getRemoteAddr());
+        } catch (TooManyRequestsException e) {
+            tooMany(response, e);
+            return;
+        }
         if (printers.isEmpty()) {
-            events.publishEvent(new DeviceEvents.DeviceCredentialRefused(request.getRemoteAddr()));
             IppHttpReplies.challenge(response, CHALLENGE, "the device credential is not valid");
             return;
         }
@@ -108,20 +114,18 @@ class InfraEndpoint {
         return credential;
     }
 
+    /** Over the source's limit of wrong device credentials: HTTP 429, before the IPP request is read. */
+    private static void tooMany(HttpServletResponse response, TooManyRequestsException e) throws IOException {
+        response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        IppHttpReplies.plain(response, 429, e.getMessage());
+    }
+
     private IppRequest read(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             return IppRequestReader.read(new BufferedInputStream(request.getInputStream(), 8192));
         } catch (MalformedIppRequest e) {
             IppHttpReplies.packet(response, IppResponses.error(e.versionNumber(), e.requestId(), e.status(), e.getMessage(), List.of()));
             return null;
-        }
-    }
-
-    private static Optional<DeviceId> parse(String text) {
-        try {
-            return Optional.of(DeviceId.parse(text));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
         }
     }
 
