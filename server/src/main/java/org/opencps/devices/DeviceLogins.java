@@ -107,14 +107,21 @@ public class DeviceLogins {
             case PASSWORD -> byPassword(printer, login, sourceIp);
         };
         Actor person = new Actor(user, printer.orgId());
+        boolean withPinOrCard = login.method() != DeviceLogin.Method.PASSWORD;
         if (!policy.can(person, Permission.JOBS_OWN, printer.orgId())) {
+            if (withPinOrCard) {
+                guard.succeeded(printer);
+            }
             failed(printer, user, login.method(), "no permission to print here");
             throw new ForbiddenException("your role does not allow printing in this organization");
         }
         Instant now = clock.instant();
         String token = Tokens.newToken(SESSION_PREFIX);
-        // one commit for the session, the clean-up of the device's old ones, and the audit record
+        // one commit for the end of the device's run of failures, the session, the clean-up of its old ones, and the audit record
         transactions.executeWithoutResult(status -> {
+            if (withPinOrCard) {
+                guard.succeeded(printer);
+            }
             sessions.deleteStarted(printer.orgId(), printer.deviceId(), now.minus(maxLifetime));
             sessions.insert(new SessionRow(printer.orgId(), UUID.randomUUID(), printer.deviceId(), user,
                     login.method().name(), now, now), Tokens.hash(token));
@@ -180,6 +187,7 @@ public class DeviceLogins {
         return card;
     }
 
+    /** The owner of the PIN or card; the attempt stays counted until the caller's {@code guard.succeeded}. */
     private UserId byPinOrCard(DevicePrincipal printer, DeviceRow row, DeviceLogin login) {
         guard.reserve(printer, row);
         boolean pin = login.method() == DeviceLogin.Method.PIN;
@@ -190,7 +198,6 @@ public class DeviceLogins {
             guard.failed(printer);
             throw new UnauthenticatedException(NOT_ACCEPTED);
         }
-        guard.succeeded(printer);
         return user.get();
     }
 

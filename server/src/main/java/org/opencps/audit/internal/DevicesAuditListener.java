@@ -82,7 +82,8 @@ class DevicesAuditListener {
                 "too many wrong device credentials from one source; device sign-ins from it refused for now", e.sourceIp());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    /** In the login's transaction: recorded exactly when the session is. */
+    @EventListener
     void on(DeviceLoginSucceeded e) {
         log.record(e.org(), "DEVICE_LOGIN_SUCCEEDED", e.user(), e.device().toString(), e.method(), null);
     }
