@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.access.RoleRef;
 import org.opencps.identity.Invitations;
-import org.opencps.identity.Users;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.testing.Api;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.Outbox;
+import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -28,18 +28,16 @@ class PortalInvitationPageTest {
     static final String PASSWORD = "Brand-New-Pass-7";
 
     @Autowired MockMvc mvc;
-    @Autowired org.opencps.testing.World world;
+    @Autowired World world;
     @Autowired Invitations invitations;
-    @Autowired Users users;
     @Autowired Outbox outbox;
 
     @Test
     void theTokenTravelsInTheBodyAndTheNewMemberIsLoggedIn() throws Exception {
-        OrgId org = world.customer(world.root(), "Invited Ltd");
-        String token = invite(org, "new.member@invited.example");
-        var browser = new PortalVisitor(mvc);
-
-        MvcResult page = browser.open("/invitations/" + token);
+        var opened = openInvitation("Invited Ltd", "new.member@invited.example");
+        String token = opened.token();
+        var browser = opened.browser();
+        MvcResult page = opened.page();
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(page.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
         String html = page.getResponse().getContentAsString();
@@ -55,12 +53,9 @@ class PortalInvitationPageTest {
 
     @Test
     void aRefusedAcceptanceShowsTheFormAgainWithTheTokenInItsBody() throws Exception {
-        OrgId org = world.customer(world.root(), "Typo Ltd");
-        String token = invite(org, "typo@typo.example");
-        var browser = new PortalVisitor(mvc);
-        browser.open("/invitations/" + token);
-
-        MvcResult refused = browser.submit("/invitations/accept",
+        var opened = openInvitation("Typo Ltd", "typo@typo.example");
+        String token = opened.token();
+        MvcResult refused = opened.browser().submit("/invitations/accept",
                 "token=" + token + "&displayName=Tia&password=" + PASSWORD + "&confirmPassword=Other-Pass-8");
         String html = refused.getResponse().getContentAsString();
         assertThat(html).contains("the two passwords differ", "action=\"/invitations/accept\"",
@@ -71,21 +66,26 @@ class PortalInvitationPageTest {
 
     @Test
     void theLinksAddressTakesNoForm() throws Exception {
-        OrgId org = world.customer(world.root(), "Old Form Ltd");
-        String token = invite(org, "old.form@old.example");
-        var browser = new PortalVisitor(mvc);
-        browser.open("/invitations/" + token);
-
-        MvcResult answer = browser.submit("/invitations/" + token,
+        var opened = openInvitation("Old Form Ltd", "old.form@old.example");
+        String token = opened.token();
+        MvcResult answer = opened.browser().submit("/invitations/" + token,
                 "displayName=Ola&password=" + PASSWORD + "&confirmPassword=" + PASSWORD);
         assertThat(answer.getResponse().getStatus()).isEqualTo(405);
         assertThat(answer.getResponse().getCookie(Api.SESSION_COOKIE)).isNull();
         assertThat(invitations.preview(token).accountExists()).isFalse();
     }
 
-    private String invite(OrgId org, String email) throws Exception {
+    /** The link's token, and a browser that opened the link's page (the page it got). */
+    record Opened(String token, PortalVisitor browser, MvcResult page) {
+    }
+
+    /** Invites the address to a new customer and opens the mailed link, as a visitor. */
+    private Opened openInvitation(String organization, String email) throws Exception {
+        OrgId org = world.customer(world.root(), organization);
         invitations.invite(world.person(org, FixedRole.CUSTOMER_ADMIN).actor(), org, email,
                 Set.of(RoleRef.of(FixedRole.CUSTOMER_USER)));
-        return outbox.lastToken(email, "inv_");
+        String token = outbox.lastToken(email, "inv_");
+        var browser = new PortalVisitor(mvc);
+        return new Opened(token, browser, browser.open("/invitations/" + token));
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * My print queue: its address with a copy-paste setup for each system, and the secret queue URL
  * for systems that send no password. A new secret is shown once, on the page its POST redirects
- * to (see {@link ShownOnce}); it is never stored but as a hash, never put in a URL.
+ * to (see {@link ShownOnce}), never put in a URL; the queue keeps only its hash.
  */
 @Controller
 class QueuePage {
