@@ -47,10 +47,13 @@ class PortalCsrfTokens implements CsrfTokenRepository {
     /**
      * At login, before the new session starts: the visitor's token stops working (its cookie is
      * cleared), and the session gets its own when the next page asks for one, so a token known
-     * before the login is no use after it.
+     * before the login is no use after it. A login without the cookie (the API's) gets no answer about it.
      */
     void forgetVisitorToken(HttpServletRequest request, HttpServletResponse response) {
-        cookieFor(request).saveToken(null, request, response);
+        var cookie = cookieFor(request);
+        if (cookie.loadToken(request) != null) {
+            cookie.saveToken(null, request, response);
+        }
     }
 
     private CsrfTokenRepository where(HttpServletRequest request) {
