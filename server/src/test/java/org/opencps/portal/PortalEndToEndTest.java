@@ -107,6 +107,9 @@ class PortalEndToEndTest {
                 .press("Save").waitForText("The baseline was saved.");
         browser.type("code-note", "Floor 2").press("Make an activation code");
         String code = browser.find(By.id("activation-code")).getText();
+        browser.driver().navigate().refresh();
+        assertThat(browser.find(By.cssSelector("h1")).getText()).startsWith("Devices");
+        assertThat(browser.driver().findElements(By.id("activation-code"))).as("the code after a reload").isEmpty();
         Printer printer = new Printer("http://127.0.0.1:" + port).register(code, "Floor 2 printer");
         printer.heartbeat(1200);
         browser.follow("Devices");
@@ -166,7 +169,12 @@ class PortalEndToEndTest {
     void aForgottenPasswordIsResetThroughTheProofOfWorkFormAndTheMailedLink() throws Exception {
         var person = world.person(world.customer(world.root(), "Reset Ltd"), FixedRole.CUSTOMER_USER);
         browser.driver().manage().deleteAllCookies();
-        browser.open("/login").follow("Forgot your password?").type("email", person.email());
+        browser.open("/login");
+        assertThat(browser.driver().manage().getCookieNamed("OPENCPS_SESSION")).as("no session before a login").isNull();
+        var csrf = browser.driver().manage().getCookieNamed("OPENCPS_CSRF");
+        assertThat(csrf.isHttpOnly()).isTrue();
+        assertThat(csrf.getSameSite()).isEqualTo("Lax");
+        browser.follow("Forgot your password?").type("email", person.email());
         browser.find(By.cssSelector(".pow-status[data-state='done']"));
         browser.press("Send the link").waitForText("a link to reset the password is on its way");
 

@@ -8,10 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
-import org.opencps.identity.ApiTokens;
 import org.opencps.identity.Passwords;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
@@ -27,8 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Forms the browser test does not fill in: what they save goes through the faces whole, a refused
- * input saves nothing and says why, and a secret made on a page is shown in that answer only.
+ * Forms the browser test does not fill in: what they save goes through the faces whole, and a
+ * refused input saves nothing and says why. (Secrets made on a page: {@link PortalSecretsShownOnceTest}.)
  */
 @OpenCpsTest
 class PortalFormsTest {
@@ -37,7 +35,6 @@ class PortalFormsTest {
     @Autowired World world;
     @Autowired PrintAdministration printing;
     @Autowired Organizations organizations;
-    @Autowired ApiTokens tokens;
     @Autowired Passwords passwords;
     @Autowired JdbcClient jdbc;
 
@@ -69,30 +66,6 @@ class PortalFormsTest {
         var saved = organizations.settings(admin, org);
         assertThat(saved.idleLogoutMinutes()).isEqualTo(1440);
         assertThat(saved.jobRetentionHours()).isEqualTo(720);
-    }
-
-    @Test
-    void aNewTokensSecretIsShownInTheAnswerThatMadeItOnly() throws Exception {
-        OrgId org = world.customer(world.root(), "Tokens Ltd");
-        Actor user = world.person(org, FixedRole.CUSTOMER_USER).actor();
-        String made = mvc.perform(post("/tokens").with(csrf()).with(authentication(new ActorAuthentication(user)))
-                .contentType("application/x-www-form-urlencoded").content("name=laptop&lifetimeDays=30"))
-                .andReturn().getResponse().getContentAsString();
-        var secret = Pattern.compile("ocps_[A-Za-z0-9_-]+").matcher(made);
-        assertThat(secret.find()).as("the new secret on the page").isTrue();
-        assertThat(tokens.authenticate(secret.group())).contains(user);
-        assertThat(page(user, "/tokens")).contains("laptop").doesNotContain(secret.group());
-    }
-
-    @Test
-    void aTokenLifetimeBeyondTheLimitIsRefusedOnThePage() throws Exception {
-        OrgId org = world.customer(world.root(), "Long Ltd");
-        Actor user = world.person(org, FixedRole.CUSTOMER_USER).actor();
-        String answer = mvc.perform(post("/tokens").with(csrf()).with(authentication(new ActorAuthentication(user)))
-                .contentType("application/x-www-form-urlencoded").content("name=forever&lifetimeDays=91"))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(answer).contains("1 to 90 days").doesNotContain("ocps_");
-        assertThat(tokens.mine(user)).isEmpty();
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The web portal's chain: every route that is not the API's or IPP's. Login sessions only (no
- * bearer tokens), a CSRF token on every form and htmx request, the same strict
+ * bearer tokens), a CSRF token on every form and htmx request (in the session once logged in, in a
+ * cookie before: see {@link PortalCsrfTokens}; a visit without login creates no session), the same strict
  * Content-Security-Policy as the API, and a redirect to the login page instead of a 401.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,13 +33,13 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalFilterChain(HttpSecurity http, SecurityContextRepository contexts, Clock clock,
-                                          OpenCpsProperties properties) throws Exception {
+    SecurityFilterChain portalFilterChain(HttpSecurity http, SecurityContextRepository contexts, PortalCsrfTokens csrfTokens,
+                                          Clock clock, OpenCpsProperties properties) throws Exception {
         http
                 .securityMatcher(portalRoutes())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> { })
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .addFilterBefore(new SessionTimeoutFilter(clock, properties.security().absoluteSessionTimeout()),
                         SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(routes -> routes

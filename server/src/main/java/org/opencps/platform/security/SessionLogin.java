@@ -15,20 +15,22 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts, switches and ends login sessions. A login gets a new session id (no fixation), the
- * organization's idle timeout, and the absolute limit counted from this moment.
+ * Starts, switches and ends login sessions. A login gets a new session id (no fixation) and a new
+ * CSRF token, the organization's idle timeout, and the absolute limit counted from this moment.
  */
 @Component
 public class SessionLogin {
 
     private final SecurityContextRepository contexts;
+    private final PortalCsrfTokens csrfTokens;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final Clock clock;
     private final Duration defaultIdleTimeout;
 
-    SessionLogin(SecurityContextRepository contexts, FindByIndexNameSessionRepository<? extends Session> sessions,
-                 Clock clock, OpenCpsProperties properties) {
+    SessionLogin(SecurityContextRepository contexts, PortalCsrfTokens csrfTokens,
+                 FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock, OpenCpsProperties properties) {
         this.contexts = contexts;
+        this.csrfTokens = csrfTokens;
         this.sessions = sessions;
         this.clock = clock;
         this.defaultIdleTimeout = properties.security().defaultIdleTimeout();
@@ -40,6 +42,7 @@ public class SessionLogin {
         if (old != null) {
             old.invalidate();
         }
+        csrfTokens.forgetVisitorToken(request, response);
         var session = request.getSession(true);
         var now = clock.instant();
         session.setAttribute(SessionAttributes.AUTHENTICATED_AT, now);

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The invitation link: what it offers, then accepting it. A new person chooses a name and a
  * password; someone with an account gives its password (or is logged in as it). Accepting logs
- * them in, working in the organization that invited them.
+ * them in, working in the organization that invited them. The form sends the link's token in its
+ * body, not in the address it posts to, so it is not written to access logs or history once more.
  */
 @Controller
 class InvitationPage {
@@ -42,8 +43,8 @@ class InvitationPage {
         return preview(token, model);
     }
 
-    @PostMapping("/invitations/{token}")
-    String accept(@PathVariable String token, @RequestParam(defaultValue = "") String displayName,
+    @PostMapping("/invitations/accept")
+    String accept(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String displayName,
                   @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmPassword,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         Actor loggedIn = SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication auth

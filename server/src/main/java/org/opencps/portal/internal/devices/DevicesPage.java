@@ -3,6 +3,7 @@ package org.opencps.portal.internal.devices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
@@ -11,11 +12,11 @@ import org.opencps.devices.ActivationCodes;
 import org.opencps.devices.DeviceGroups;
 import org.opencps.devices.Devices;
 import org.opencps.devices.SecuritySettings;
-import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.portal.internal.web.ShownOnce;
 import org.opencps.tenancy.Organizations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,31 +28,39 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A customer's devices, for its admins and for the provider directly above it: the list with
- * status and security drift, activation codes (a new code is shown once, in the answer to the
- * POST that made it), device groups and the security baseline.
+ * status and security drift, activation codes (a new code is shown once, on the list the POST that
+ * made it redirects to: see {@link ShownOnce}), device groups and the security baseline.
  */
 @Controller
 class DevicesPage {
+
+    private static final String ISSUED = "activationCode";
 
     private final Devices devices;
     private final ActivationCodes codes;
     private final DeviceGroups groups;
     private final Organizations organizations;
     private final AccessPolicy policy;
+    private final ShownOnce shownOnce;
     private final Clock clock;
 
     DevicesPage(Devices devices, ActivationCodes codes, DeviceGroups groups, Organizations organizations, AccessPolicy policy,
-                Clock clock) {
+                ShownOnce shownOnce, Clock clock) {
         this.devices = devices;
         this.codes = codes;
         this.groups = groups;
         this.organizations = organizations;
         this.policy = policy;
+        this.shownOnce = shownOnce;
         this.clock = clock;
     }
 
     /** An activation code as listed, with what became of it. */
     record CodeRow(ActivationCode code, ActivationCode.State state) {
+    }
+
+    /** A code just made, as the list shows it this once. */
+    record NewCode(String code, Instant expiresAt) {
     }
 
     @GetMapping("/orgs/{orgId}/devices")
@@ -68,18 +77,19 @@ class DevicesPage {
         model.addAttribute("canEdit", policy.can(actor, Permission.DEVICES_EDIT, orgId));
         model.addAttribute("canGroup", policy.can(actor, Permission.DEVICE_GROUPS_MANAGE, orgId));
         model.addAttribute("orgId", orgId);
+        shownOnce.take(model, actor, ISSUED).ifPresent(made ->
+                model.addAttribute("issued", new NewCode(made.get("code"), Instant.parse(made.get("expiresAt")))));
         return "devices/list";
     }
 
     @PostMapping("/orgs/{orgId}/devices/activation-codes")
     String newCode(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String validityHours,
-                   @RequestParam(required = false) String note, Model model) {
-        try {
-            model.addAttribute("issued", codes.create(actor, orgId, hours(validityHours), Forms.blankToNull(note)));
-        } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute(Forms.ERROR, e.getMessage());
-        }
-        return devices(actor, orgId, model);
+                   @RequestParam(required = false) String note, RedirectAttributes flash) {
+        return Forms.change(flash, page(orgId), null, () -> {
+            var issued = codes.create(actor, orgId, hours(validityHours), Forms.blankToNull(note));
+            shownOnce.keep(flash, actor, ISSUED, Map.of("code", issued.code(),
+                    "expiresAt", issued.activationCode().expiresAt().toString()));
+        });
     }
 
     @PostMapping("/orgs/{orgId}/devices/activation-codes/{codeId}/revoke")

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A form's change, then back to a page (post, redirect, get): on success with a notice (a message
- * key), when the face refuses the input with its reason and the field at fault. Refusals of access
+ * key; none when null), when the face refuses the input with its reason and the field at fault. Refusals of access
  * (404, 403) are not caught: they become the error pages.
  */
 public final class Forms {
@@ -23,7 +23,9 @@ public final class Forms {
     public static String change(RedirectAttributes flash, String page, String noticeKey, Runnable change) {
         try {
             change.run();
-            flash.addFlashAttribute(NOTICE, noticeKey);
+            if (noticeKey != null) {
+                flash.addFlashAttribute(NOTICE, noticeKey);
+            }
         } catch (InvalidInputException e) {
             refused(flash, e.getMessage(), e.field());
         } catch (ConflictException e) {
