@@ -1,9 +1,11 @@
 package org.opencps.portal.internal.release;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.util.List;
 import org.opencps.devices.DeviceReleases;
 import org.opencps.devices.ReleasePrinter;
+import org.opencps.devices.ReleaseResult;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.DeviceId;
@@ -45,19 +47,23 @@ class ReleasePage {
         return "release/release";
     }
 
+    /** Releases, then redirects back to the page, which shows the outcome once: a reload does not send the release again. */
     @PostMapping("/release/{deviceId}")
     String release(Actor actor, @PathVariable DeviceId deviceId, @RequestParam(required = false) List<JobId> jobIds,
-                   HttpServletRequest request, Model model) {
+                   HttpServletRequest request, RedirectAttributes flash) {
         ReleasePrinter printer = printer(actor, deviceId);
         if (jobIds == null || jobIds.isEmpty()) {
-            model.addAttribute(Forms.ERROR, "choose at least one job to release");
+            flash.addFlashAttribute(Forms.ERROR, "choose at least one job to release");
         } else {
-            model.addAttribute("result", releases.releaseToPrinter(actor, printer.id(), jobIds, ReleaseOptions.none(),
-                    request.getRemoteAddr()));
+            var result = releases.releaseToPrinter(actor, printer.id(), jobIds, ReleaseOptions.none(), request.getRemoteAddr());
+            flash.addFlashAttribute("result", new Outcome(result.released().size(),
+                    result.refused().stream().map(ReleaseResult.Refusal::reason).toList()));
         }
-        model.addAttribute("printer", printer);
-        model.addAttribute("jobs", held(actor));
-        return "release/release";
+        return "redirect:/release/" + printer.id();
+    }
+
+    /** What the last release did, as the page shows it; it waits in the session until then. */
+    record Outcome(int released, List<String> refusals) implements Serializable {
     }
 
     /** The release button of one job on my jobs page: the refusal's reason comes back as the page's message. */
