@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
@@ -14,6 +15,7 @@ import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
+import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.DocumentFormatNotAllowedException;
 import org.opencps.printing.JobId;
 import org.opencps.printing.JobTicket;
@@ -109,6 +111,13 @@ class PrintJobService implements PrintJobs {
             deleteQuietly(org, stored.id());
         }
         return job;
+    }
+
+    @Override
+    public Set<DocumentFormat> acceptedFormats(Actor actor) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        return settings.find(org).allowedFormats();
     }
 
     @Override
