@@ -1,20 +1,27 @@
 package org.opencps.devices;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.opencps.devices.internal.DeviceFields;
+import org.opencps.devices.internal.PrinterStates;
 import org.opencps.devices.internal.persistence.DevicesOrgStore;
 import org.opencps.devices.internal.persistence.HeartbeatStore;
+import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Heartbeats: a device's status, page counters and security settings. The latest one is kept per
- * device (its time is the device's last-seen time); the answer holds the organization's security
- * baseline and the device's drift from it.
+ * A device's status: from its heartbeats (status, page counters and security settings), or for a
+ * printer behind an IPP INFRA proxy, from what the proxy reports of its state. The latest is kept
+ * per device (its time is the device's last-seen time); a heartbeat's answer holds the
+ * organization's security baseline and the device's drift from it.
  */
 @Service
 public class DeviceHeartbeats {
+
+    private static final String MESSAGE = "statusMessage";
 
     private final HeartbeatStore heartbeats;
     private final DevicesOrgStore orgRows;
@@ -39,11 +46,37 @@ public class DeviceHeartbeats {
         requireNotNegative("counters.colorPages", counters.colorPages());
         requireNotNegative("counters.monochromePages", counters.monochromePages());
         var security = heartbeat.security() == null ? SecuritySettings.NOTHING : heartbeat.security();
-        var status = new DeviceStatus(heartbeat.status(), DeviceFields.optionalText("statusMessage", heartbeat.statusMessage(), 500),
-                counters, security, clock.instant());
+        var status = new DeviceStatus(heartbeat.status(), DeviceFields.optionalText(MESSAGE, heartbeat.statusMessage(),
+                DeviceStatus.MAX_MESSAGE_LENGTH), null, counters, security, clock.instant());
         heartbeats.save(device.orgId(), device.deviceId(), status);
         SecuritySettings baseline = orgRows.baseline(device.orgId());
         return new HeartbeatAnswer(baseline, baseline.driftOf(security), releases.waitingCount(device));
+    }
+
+    /**
+     * What a printer's IPP INFRA proxy says of its state (Update-Output-Device-Attributes), merged
+     * into its status: what the report leaves out stays as reported before, and the page counters
+     * and security settings of its last heartbeat stay. {@code printer}: a printer the proxy's
+     * credential stands for (see {@link DeviceRegistrations#printersOf}).
+     */
+    @Transactional
+    public DeviceStatus recordPrinterState(DevicePrincipal printer, PrinterStateReport report) {
+        if (printer.kind() != DeviceKind.PRINTER) {
+            throw new ForbiddenException("only a printer reports a printer state");
+        }
+        Optional<HeartbeatStore.Reported> before = heartbeats.findReported(printer.orgId(), printer.deviceId());
+        DeviceStatus last = before.map(HeartbeatStore.Reported::status).orElse(null);
+        PrinterStateReport.State state = Optional.ofNullable(report.state())
+                .or(() -> before.map(PrinterStates::stateBefore)).orElse(PrinterStateReport.State.IDLE);
+        List<String> reasons = report.reasons() != null ? PrinterStates.reasons(report.reasons())
+                : last == null ? List.of() : last.stateReasons();
+        String message = report.message() != null ? DeviceFields.optionalText(MESSAGE, report.message(), DeviceStatus.MAX_MESSAGE_LENGTH)
+                : last == null ? null : last.statusMessage();
+        var status = new DeviceStatus(PrinterStates.statusOf(state, reasons), message, reasons,
+                last == null ? DeviceStatus.Counters.NONE : last.counters(),
+                last == null ? SecuritySettings.NOTHING : last.security(), clock.instant());
+        heartbeats.save(printer.orgId(), printer.deviceId(), new HeartbeatStore.Reported(status, state));
+        return status;
     }
 
     private static void requireNotNegative(String field, Long value) {

@@ -2,6 +2,7 @@ package org.opencps.printing;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.opencps.platform.security.Actor;
 
@@ -25,6 +26,13 @@ public interface PrintJobs {
      * does (an exception from it refuses the job and goes on to the caller).
      */
     PrintJob submit(Actor actor, JobTicket ticket, InputStream document, Consumer<PrintJob> inSameTransaction);
+
+    /**
+     * The document formats this person may submit in: what OpenCPS reads, narrowed by the
+     * organization's policy ({@link PrintSettings#allowedFormats()}). Read afresh on every call, so a
+     * policy change shows at once; {@link #submit} refuses any other format.
+     */
+    Set<DocumentFormat> acceptedFormats(Actor actor);
 
     List<PrintJob> mine(Actor actor);
 

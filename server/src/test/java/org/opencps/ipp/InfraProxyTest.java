@@ -3,7 +3,6 @@ package org.opencps.ipp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hp.jipp.encoding.IppInputStream;
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.JobState;
@@ -12,8 +11,6 @@ import com.hp.jipp.model.PrinterXriSupported;
 import com.hp.jipp.model.Status;
 import com.hp.jipp.model.Types;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,10 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.access.FixedRole;
 import org.opencps.devices.ActivationCodes;
-import org.opencps.devices.DeviceKind;
-import org.opencps.devices.DeviceRegistration;
 import org.opencps.devices.DeviceRegistrations;
 import org.opencps.devices.RegisteredDevice;
+import org.opencps.ipp.InfraCalls.Answer;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.DocumentFormat;
@@ -67,10 +63,12 @@ class InfraProxyTest {
     OrgId org;
     World.Person person;
     RegisteredDevice printer;
+    InfraCalls calls;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void aPrinterAndAPerson() {
+        calls = new InfraCalls(port);
         org = world.customer(world.root(), Ipp.unique("Infra Co"));
         person = world.person(org, FixedRole.CUSTOMER_USER);
         printer = register(org, "Second floor");
@@ -193,14 +191,8 @@ class InfraProxyTest {
 
     // --- helpers
 
-    record Answer(IppPacket packet, byte[] data) {
-    }
-
     private RegisteredDevice register(OrgId organization, String name) {
-        var admin = world.person(organization, FixedRole.CUSTOMER_ADMIN);
-        String code = activationCodes.create(admin.actor(), organization, null, "infra test").code();
-        return registrations.register(new DeviceRegistration(code, DeviceKind.PRINTER, name, "Test MFP", "SN-" + name.hashCode(),
-                "mfp.example.org", "127.0.0.1"), "127.0.0.1");
+        return InfraCalls.register(world, activationCodes, registrations, organization, name);
     }
 
     private PrintJob releasedJob(RegisteredDevice to, int pages, int copies) {
@@ -226,13 +218,7 @@ class InfraProxyTest {
     }
 
     private IppPacket.Builder request(Operation operation) {
-        var builder = new IppPacket.Builder(operation.getCode());
-        builder.setCode(operation.getCode());
-        builder.setVersionNumber(0x0200);
-        builder.setRequestId(9);
-        builder.putOperationAttributes(Types.attributesCharset.of("utf-8"), Types.attributesNaturalLanguage.of("en"),
-                Types.printerUri.of(URI.create("ipp://127.0.0.1:" + port + "/ipp/infra/" + printer.deviceId())));
-        return builder;
+        return calls.request(operation, printer.deviceId());
     }
 
     private IppPacket.Builder request(Operation operation, int job) {
@@ -241,25 +227,10 @@ class InfraProxyTest {
     }
 
     private Answer call(RegisteredDevice device, IppPacket.Builder request) {
-        return post("/ipp/infra/" + device.deviceId(), device.credential(), request.build());
+        return calls.call(device, request);
     }
 
     private Answer post(String path, String credential, IppPacket packet) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/ipp").header("Authorization", Ipp.basic("proxy", credential))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Ipp.bytes(packet, new byte[0]))).build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            try (var in = new IppInputStream(response.body())) {
-                IppPacket answer = in.readPacket();
-                return new Answer(answer, in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return calls.post(path, credential, packet);
     }
 }

@@ -91,6 +91,12 @@ public class FakePrintJobs implements PrintJobs {
         return job;
     }
 
+    /** No policy here: every format OpenCPS reads. */
+    @Override
+    public java.util.Set<DocumentFormat> acceptedFormats(Actor actor) {
+        return java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(DocumentFormat.class));
+    }
+
     @Override
     public List<PrintJob> mine(Actor actor) {
         return jobs.values().stream().map(Stored::job)

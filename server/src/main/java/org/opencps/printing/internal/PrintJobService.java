@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
@@ -15,6 +16,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.io.LimitedInputStream;
 import org.opencps.platform.security.Actor;
+import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.DocumentFormatNotAllowedException;
 import org.opencps.printing.DocumentTooLargeException;
 import org.opencps.printing.JobId;
@@ -112,6 +114,13 @@ class PrintJobService implements PrintJobs {
             deleteQuietly(org, stored.id());
         }
         return job;
+    }
+
+    @Override
+    public Set<DocumentFormat> acceptedFormats(Actor actor) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        return settings.find(org).allowedFormats();
     }
 
     @Override

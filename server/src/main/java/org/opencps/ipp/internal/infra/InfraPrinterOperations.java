@@ -3,7 +3,6 @@ package org.opencps.ipp.internal.infra;
 import static org.opencps.ipp.internal.protocol.PrinterAttributes.upTime;
 
 import com.hp.jipp.encoding.Attribute;
-import com.hp.jipp.encoding.AttributeGroup;
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.PrinterState;
@@ -13,10 +12,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opencps.devices.DeviceHeartbeats;
 import org.opencps.ipp.internal.protocol.IppRequest;
 import org.opencps.ipp.internal.protocol.IppResponses;
 import org.opencps.ipp.internal.protocol.RequestAttributes;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Infrastructure Printer itself: what it supports (Get-Printer-Attributes), and what the
- * output device behind it says about itself (Update-Output-Device-Attributes, kept in memory
- * for Get-Output-Device-Attributes; the device's status in the portal comes from its heartbeat).
+ * output device behind it says about itself (Update-Output-Device-Attributes): its state feeds
+ * the device's status in the portal and API, and everything it sent is kept in memory for
+ * Get-Output-Device-Attributes (after a restart, what was sent since).
  */
 @Component
 class InfraPrinterOperations {
@@ -40,11 +42,13 @@ class InfraPrinterOperations {
 
     private final InfraJobs jobs;
     private final InfraSubscriptions subscriptions;
+    private final DeviceHeartbeats heartbeats;
     private final Clock clock;
     private final Map<DeviceId, List<Attribute<?>>> deviceAttributes = new ConcurrentHashMap<>();
 
-    InfraPrinterOperations(InfraJobs jobs, InfraSubscriptions subscriptions, Clock clock) {
+    InfraPrinterOperations(InfraJobs jobs, InfraSubscriptions subscriptions, DeviceHeartbeats heartbeats, Clock clock) {
         this.jobs = jobs;
+        this.heartbeats = heartbeats;
         this.subscriptions = subscriptions;
         this.clock = clock;
     }
@@ -94,11 +98,35 @@ class InfraPrinterOperations {
         return IppResponses.response(request, Status.successfulOk, null).build();
     }
 
+    /**
+     * The proxy says what its printer says of itself; a proxy sends only what changed, so each
+     * update is merged into what it sent before. The state, its reasons and its message become the
+     * device's status (as a heartbeat's would), kept in the database; any update, even one without
+     * them, is a sign of life and moves the device's last-seen time. The rest is kept only in memory.
+     */
     IppPacket updateOutputDeviceAttributes(InfraContext context, IppRequest request) {
-        AttributeGroup printer = request.packet().get(Tag.printerAttributes);
-        List<Attribute<?>> attributes = printer == null ? List.of() : new ArrayList<>(printer);
-        deviceAttributes.put(context.device().id(), attributes.subList(0, Math.min(attributes.size(), MAX_DEVICE_ATTRIBUTES)));
-        return IppResponses.response(request, Status.successfulOk, null).build();
+        var update = OutputDeviceUpdate.read(request.packet().get(Tag.printerAttributes));
+        heartbeats.recordPrinterState(context.device().principal(), update.report());
+        deviceAttributes.merge(context.device().id(), update.kept(), InfraPrinterOperations::merged);
+        if (update.unsupported().isEmpty()) {
+            return IppResponses.response(request, Status.successfulOk, null).build();
+        }
+        return IppResponses.response(request, Status.successfulOkIgnoredOrSubstitutedAttributes,
+                        "some printer attributes were left out: see the unsupported attributes")
+                .putAttributes(Tag.unsupportedAttributes, update.unsupported())
+                .build();
+    }
+
+    /** The attributes sent before, with those sent now replacing them by name, up to a bound. */
+    private static List<Attribute<?>> merged(List<Attribute<?>> before, List<Attribute<?>> now) {
+        Map<String, Attribute<?>> byName = new LinkedHashMap<>();
+        before.forEach(attribute -> byName.put(attribute.getName(), attribute));
+        for (Attribute<?> attribute : now) {
+            if (byName.containsKey(attribute.getName()) || byName.size() < MAX_DEVICE_ATTRIBUTES) {
+                byName.put(attribute.getName(), attribute);
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     IppPacket getOutputDeviceAttributes(InfraContext context, IppRequest request) {

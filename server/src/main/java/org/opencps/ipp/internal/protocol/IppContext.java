@@ -34,6 +34,14 @@ public record IppContext(PrintQueue queue, Actor actor, String userName, URI pri
         return actor;
     }
 
+    /**
+     * The person whose queue this is. The queue's public description (Get-Printer-Attributes, which
+     * needs no credentials) is read as theirs: what it offers is what they may submit.
+     */
+    public Actor owner() {
+        return new Actor(queue.userId(), queue.orgId());
+    }
+
     public URI jobUri(int jobNumber) {
         return URI.create(printerUri + "/" + jobNumber);
     }

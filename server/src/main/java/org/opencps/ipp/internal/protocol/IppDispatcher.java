@@ -65,11 +65,13 @@ public class IppDispatcher {
 
     private IppPacket getPrinterAttributes(IppContext context, IppRequest request) {
         var operation = new RequestAttributes(request.operationAttributes());
-        DocumentData.checkFormat(operation);
+        String declared = DocumentData.checkFormat(operation);
+        var accepted = jobs.acceptedFormats(context);
+        JobOperations.requireAccepted(declared, accepted);
         List<String> requested = operation.all(Types.requestedAttributes);
         int queued = context.actor() == null ? 0 : jobs.queuedJobCount(context);
         return IppResponses.response(request, Status.successfulOk, null)
-                .putPrinterAttributes(printer.attributes(context, queued, requested))
+                .putPrinterAttributes(printer.attributes(context, queued, requested, accepted))
                 .build();
     }
 

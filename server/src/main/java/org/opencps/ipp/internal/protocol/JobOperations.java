@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opencps.ipp.internal.persistence.IppJobStore;
 import org.opencps.ipp.internal.persistence.IppJobStore.Row;
 import org.opencps.ipp.internal.persistence.IppJobStore.State;
 import org.opencps.platform.errors.NotFoundException;
+import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.DocumentFormatNotAllowedException;
 import org.opencps.printing.JobId;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobs;
@@ -46,12 +49,30 @@ public class JobOperations {
         this.clock = clock;
     }
 
+    /** As Print-Job would answer, without a document: a declared format the organization refuses is refused the same way. */
     IppPacket validateJob(IppContext context, IppRequest request) {
         var operation = new RequestAttributes(request.operationAttributes());
-        DocumentData.checkFormat(operation);
+        String declared = DocumentData.checkFormat(operation);
         DocumentData.checkCompression(operation);
         var parsed = JobTemplate.parse(request);
+        requireAccepted(declared, acceptedFormats(context));
         return ok(request, parsed.unsupported()).build();
+    }
+
+    /** The formats the queue owner's organization accepts, as its policy says now. */
+    Set<DocumentFormat> acceptedFormats(IppContext context) {
+        return printJobs.acceptedFormats(context.owner());
+    }
+
+    /**
+     * Refuses a declared format the organization does not accept, with the refusal Print-Job gets
+     * from {@link PrintJobs#submit}; {@code declared} null (none, or application/octet-stream) passes.
+     */
+    static void requireAccepted(String declared, Set<DocumentFormat> accepted) {
+        DocumentFormat format = declared == null ? null : DocumentFormat.ofMediaType(declared).orElseThrow();
+        if (format != null && !accepted.contains(format)) {
+            throw new DocumentFormatNotAllowedException(format, accepted);
+        }
     }
 
     IppPacket createJob(IppContext context, IppRequest request) {

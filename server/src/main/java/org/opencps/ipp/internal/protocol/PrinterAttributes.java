@@ -32,12 +32,14 @@ import java.util.UUID;
 import kotlin.ranges.IntRange;
 import org.opencps.ipp.internal.IppProperties;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.printing.DocumentFormat;
 import org.springframework.stereotype.Component;
 
 /**
  * The printer attributes of a queue (PWG 5100.14 and the gates of CUPS, macOS, iOS, Android,
  * ChromeOS and Windows, see IPP.md §1), filtered by requested-attributes. media-col-database is
- * large and only sent when asked for by name.
+ * large and only sent when asked for by name. Nothing is cached: the formats come from the
+ * organization's policy as it is at the request.
  */
 @Component
 public class PrinterAttributes {
@@ -59,11 +61,17 @@ public class PrinterAttributes {
         this.startedAt = clock.instant();
     }
 
-    /** All attributes, or those named in requested-attributes (groups "all", "job-template", "printer-description"). */
-    public List<Attribute<?>> attributes(IppContext context, int queuedJobCount, List<String> requested) {
+    /**
+     * All attributes, or those named in requested-attributes (groups "all", "job-template",
+     * "printer-description"). {@code accepted} are the formats the queue owner's organization
+     * accepts: the formats offered, and what depends on them, follow it.
+     */
+    public List<Attribute<?>> attributes(IppContext context, int queuedJobCount, List<String> requested,
+                                         Set<DocumentFormat> accepted) {
         var all = new Builder();
         describe(all, context, queuedJobCount);
-        template(all);
+        formats(all, accepted);
+        template(all, accepted.contains(DocumentFormat.PDF));
         Set<String> wanted = requested.isEmpty() ? Set.of("all") : new HashSet<>(requested);
         return all.attributes.stream().filter(attribute -> selected(attribute.getName(), all.template, wanted)).toList();
     }
@@ -87,7 +95,6 @@ public class PrinterAttributes {
         b.add(Types.printerInfo.of("OpenCPS secure print queue"));
         b.add(Types.printerLocation.of("Release your jobs at any OpenCPS printer"));
         b.add(Types.printerMakeAndModel.of(MAKE_AND_MODEL));
-        b.add(Types.printerDeviceId.of("MFG:OpenCPS;MDL:Cloud Print Queue;CMD:PDF,JPEG,PWGRaster,URF;"));
         b.add(Types.printerUuid.of(URI.create("urn:uuid:" + printerUuid(context))));
         b.add(Types.printerMoreInfo.of(publicUrl.resolve("/")));
         b.add(Types.printerIcons.of(publicUrl.resolve("/ipp/icon.png")));
@@ -112,13 +119,7 @@ public class PrinterAttributes {
         b.add(Types.printerStateChangeDateTime.of(calendar(startedAt)));
         b.add(Types.printerConfigChangeTime.of(upTime(startedAt)));
         b.add(Types.printerConfigChangeDateTime.of(calendar(startedAt)));
-        b.add(Types.documentFormatSupported.of(DOCUMENT_FORMATS));
-        b.add(Types.documentFormatDefault.of(OCTET_STREAM));
         b.add(Types.compressionSupported.of(COMPRESSIONS));
-        b.add(Types.pwgRasterDocumentResolutionSupported.of(PWG_RASTER_RESOLUTIONS_DPI.stream().map(PrinterAttributes::dpi).toList()));
-        b.add(Types.pwgRasterDocumentTypeSupported.of(PWG_RASTER_TYPES));
-        b.add(Types.pwgRasterDocumentSheetBack.of("normal"));
-        b.add(new KeywordType.Set("urf-supported").of(URF));
         b.add(Types.colorSupported.of(true));
         b.add(Types.pagesPerMinute.of(PAGES_PER_MINUTE));
         b.add(Types.pagesPerMinuteColor.of(PAGES_PER_MINUTE));
@@ -136,7 +137,22 @@ public class PrinterAttributes {
         b.add(Types.overridesSupported.of("document-number", "pages"));
     }
 
-    private void template(Builder b) {
+    /** The raster attributes only where that raster is accepted: a client seeing them would send it. */
+    private static void formats(Builder b, Set<DocumentFormat> accepted) {
+        b.add(Types.printerDeviceId.of("MFG:OpenCPS;MDL:Cloud Print Queue;CMD:" + commandSet(accepted) + ";"));
+        b.add(Types.documentFormatSupported.of(documentFormats(accepted)));
+        b.add(Types.documentFormatDefault.of(OCTET_STREAM));
+        if (accepted.contains(DocumentFormat.PWG_RASTER)) {
+            b.add(Types.pwgRasterDocumentResolutionSupported.of(PWG_RASTER_RESOLUTIONS_DPI.stream().map(PrinterAttributes::dpi).toList()));
+            b.add(Types.pwgRasterDocumentTypeSupported.of(PWG_RASTER_TYPES));
+            b.add(Types.pwgRasterDocumentSheetBack.of("normal"));
+        }
+        if (accepted.contains(DocumentFormat.URF)) {
+            b.add(new KeywordType.Set("urf-supported").of(URF));
+        }
+    }
+
+    private void template(Builder b, boolean pdfAccepted) {
         b.template(Types.copiesDefault.of(1));
         b.template(Types.copiesSupported.of(new IntRange(1, MAX_COPIES)));
         b.template(Types.sidesDefault.of("one-sided"));
@@ -167,7 +183,7 @@ public class PrinterAttributes {
         b.template(Types.jobAccountIdDefault.noValue());
         b.template(Types.jobAccountingUserIdSupported.of(true));
         b.template(Types.jobAccountingUserIdDefault.noValue());
-        b.template(Types.pageRangesSupported.of(true));
+        b.template(Types.pageRangesSupported.of(pdfAccepted));
         b.template(Types.numberUpDefault.of(1));
         b.template(Types.numberUpSupported.of(new IntOrIntRange(1)));
         b.template(Types.jobSheetsDefault.of("none"));

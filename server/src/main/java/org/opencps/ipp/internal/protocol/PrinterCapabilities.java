@@ -1,8 +1,13 @@
 package org.opencps.ipp.internal.protocol;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.opencps.printing.DocumentFormat;
 
 /**
@@ -29,8 +34,11 @@ public final class PrinterCapabilities {
     public static final String MEDIA_TYPE = "stationery";
 
     public static final String OCTET_STREAM = "application/octet-stream";
-    public static final List<String> DOCUMENT_FORMATS = List.of(DocumentFormat.PDF.mediaType(), DocumentFormat.JPEG.mediaType(),
-            DocumentFormat.PWG_RASTER.mediaType(), DocumentFormat.URF.mediaType(), OCTET_STREAM);
+    /** Every format OpenCPS reads; a queue offers those its organization's policy allows ({@link #documentFormats}). */
+    public static final List<String> DOCUMENT_FORMATS = documentFormats(EnumSet.allOf(DocumentFormat.class));
+    /** How printer-device-id's CMD names each format (IEEE 1284 command sets, as CUPS and ippeveprinter write them). */
+    private static final Map<DocumentFormat, String> COMMAND_SETS = Map.of(DocumentFormat.PDF, "PDF", DocumentFormat.JPEG, "JPEG",
+            DocumentFormat.PWG_RASTER, "PWGRaster", DocumentFormat.URF, "URF");
     public static final List<String> COMPRESSIONS = List.of("none", "deflate", "gzip");
 
     public static final int MAX_COPIES = 999;
@@ -65,6 +73,27 @@ public final class PrinterCapabilities {
             0x000C, 0x000D, 0x0039, 0x003B, 0x003C);
 
     private PrinterCapabilities() {
+    }
+
+    /**
+     * document-format-supported for an organization that accepts {@code accepted}: those, in a fixed
+     * order, then application/octet-stream. That one stays whatever the policy: it is the default
+     * (the document's first bytes tell its format) and a document detected as a format the policy
+     * refuses is refused then, as a declared one is.
+     */
+    public static List<String> documentFormats(Set<DocumentFormat> accepted) {
+        List<String> formats = new ArrayList<>(inOrder(accepted).map(DocumentFormat::mediaType).toList());
+        formats.add(OCTET_STREAM);
+        return List.copyOf(formats);
+    }
+
+    /** The CMD part of printer-device-id: the accepted formats, comma-separated. */
+    public static String commandSet(Set<DocumentFormat> accepted) {
+        return String.join(",", inOrder(accepted).map(COMMAND_SETS::get).toList());
+    }
+
+    private static Stream<DocumentFormat> inOrder(Set<DocumentFormat> formats) {
+        return Arrays.stream(DocumentFormat.values()).filter(formats::contains);
     }
 
     public static boolean isMedia(String name) {
