@@ -19,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.devices.DeviceKit.Registered;
+import org.opencps.devices.internal.PinLoginGuard;
+import org.opencps.devices.internal.persistence.DeviceStore;
 import org.opencps.identity.Cards;
 import org.opencps.identity.Pins;
 import org.opencps.platform.ids.OrgId;
@@ -53,6 +55,8 @@ class DeviceLoginTest {
     @Autowired Cards cards;
     @Autowired Outbox outbox;
     @Autowired Organizations organizations;
+    @Autowired PinLoginGuard guard;
+    @Autowired DeviceStore deviceRows;
 
     ResultActions login(Registered printer, String body) throws Exception {
         return mvc.perform(as(printer.credential(), json(post(API + "/devices/" + printer.id() + "/sessions"), body)));
@@ -185,6 +189,21 @@ class DeviceLoginTest {
         }
         assertThat(kit.audited("DEVICE_LOGIN_FAILED", org)).isEqualTo(3);
         pin(printer, right).andExpect(status().isLocked());
+    }
+
+    @Test
+    void peopleLoggingInAtOnceNeverUseUpTheOrganizationsFailureBudget() throws Exception {
+        OrgId org = world.customer(world.root(), "Rush Hour Co");
+        organizations.setLicense(world.rootAdmin().actor(), org,
+                new License(30, "standard", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31)));
+        String right = pinOf(world.person(org, FixedRole.CUSTOMER_USER));
+        // 25 PIN checks under way at 25 printers at the same moment, more than the budget of 20 failures
+        for (int i = 0; i < 25; i++) {
+            Registered printer = kit.printer(org, "Rush " + i);
+            guard.reserve(new DevicePrincipal(org, printer.id(), DeviceKind.PRINTER), deviceRows.find(org, printer.id()).orElseThrow());
+        }
+        pin(kit.printer(org, "Rush 25"), right).andExpect(status().isCreated());
+        assertThat(kit.audited("DEVICE_LOGINS_THROTTLED", org)).isZero();
     }
 
     @Test

@@ -20,11 +20,16 @@ import org.springframework.stereotype.Component;
  * in a row lock PIN and card logins there for {@code lockout-duration} (30 minutes): 423. Across
  * the organization, {@code orgLoginFailuresPerHour} (20) failures use up its budget, refilled at
  * that rate per hour; until then every PIN and card login in it is a 429, and the first refusal of
- * a run alerts the organization's admins. Each attempt is counted before it is checked (see
- * {@link #reserve}), and a failure is never rolled back.
+ * a run alerts the organization's admins. At a device each attempt is counted before it is
+ * checked (see {@link #reserve}), so guesses sent at once cannot pass its limit; the organization's
+ * budget is checked first and charged only by failures, so any number of people may log in at
+ * once, and guesses sent at once over several devices can pass it by at most {@code threshold}
+ * per device.
  */
 @Component
 public class PinLoginGuard {
+
+    private static final String WHAT = "failed PIN and card logins in this organization";
 
     private final DeviceStore devices;
     private final RateLimiter rateLimiter;
@@ -46,10 +51,10 @@ public class PinLoginGuard {
     }
 
     /**
-     * Before checking a PIN or card, counts it as a failure in advance (a right one is uncounted
-     * afterwards): 423 if the device is locked or has had its failures in a row, 429 if the
-     * organization's failure budget is used up. Reserving first means attempts sent at once cannot
-     * all pass a check made before any of them was counted.
+     * Before checking a PIN or card: 423 if the device is locked or has had its failures in a row,
+     * 429 if the organization's failure budget is used up. The attempt is counted at the device in
+     * advance (a right one is uncounted afterwards), so attempts sent at once cannot all pass a
+     * check made before any of them was counted.
      */
     public void reserve(DevicePrincipal device, DeviceRow row) {
         Instant until = row.pinLockedUntil();
@@ -60,31 +65,38 @@ public class PinLoginGuard {
             devices.clearPinFailures(device.orgId(), device.deviceId());
         }
         try {
-            rateLimiter.acquire(orgKey(device), orgFailuresPerHour, Duration.ofHours(1),
-                    "failed PIN and card logins in this organization");
+            rateLimiter.requireAvailable(orgKey(device), orgFailuresPerHour, Duration.ofHours(1), WHAT);
         } catch (TooManyRequestsException e) {
-            if (e.firstRefusal()) {
-                events.publishEvent(new DeviceLoginsThrottled(device.orgId(), device.deviceId()));
-            }
+            throttled(device, e);
             throw e;
         }
         if (!devices.reservePinAttempt(device.orgId(), device.deviceId(), threshold)) {
-            giveBack(device);
             throw new DeviceLoginLockedException(lock(device));
         }
     }
 
-    /** The PIN or card was wrong: it stays counted; the failure that completes a run locks the device (423). */
+    /** The PIN or card was wrong: it stays counted, and is charged to the organization; the failure that completes a run locks the device (423). */
     public void failed(DevicePrincipal device) {
+        try {
+            rateLimiter.acquire(orgKey(device), orgFailuresPerHour, Duration.ofHours(1), WHAT);
+        } catch (TooManyRequestsException budgetUsedUp) {
+            // attempts sent at once passed the check together; this failure is counted all the same
+            throttled(device, budgetUsedUp);
+        }
         if (devices.pinFailures(device.orgId(), device.deviceId()) >= threshold) {
             throw new DeviceLoginLockedException(lock(device));
         }
     }
 
-    /** The PIN or card was right: the run of failures ends and the attempt is not counted. */
+    /** The PIN or card was right: the device's run of failures ends. */
     public void succeeded(DevicePrincipal device) {
         devices.clearPinFailures(device.orgId(), device.deviceId());
-        giveBack(device);
+    }
+
+    private void throttled(DevicePrincipal device, TooManyRequestsException e) {
+        if (e.firstRefusal()) {
+            events.publishEvent(new DeviceLoginsThrottled(device.orgId(), device.deviceId()));
+        }
     }
 
     private Instant lock(DevicePrincipal device) {
@@ -92,10 +104,6 @@ public class PinLoginGuard {
         devices.lockPinLogins(device.orgId(), device.deviceId(), until);
         events.publishEvent(new DeviceLoginLocked(device.orgId(), device.deviceId(), until));
         return until;
-    }
-
-    private void giveBack(DevicePrincipal device) {
-        rateLimiter.giveBack(orgKey(device), orgFailuresPerHour, Duration.ofHours(1));
     }
 
     private static String orgKey(DevicePrincipal device) {

@@ -57,11 +57,6 @@ public class RateLimiter {
         refusing.remove(key);
     }
 
-    /** Gives back a token taken by {@link #acquire}: the attempt it paid for turned out not to count. */
-    public void giveBack(String key, int capacity, Duration refillPeriod) {
-        bucket(key, capacity, refillPeriod).addTokens(1);
-    }
-
     private Bucket bucket(String key, int capacity, Duration refillPeriod) {
         if (buckets.size() > MAX_KEYS) {
             forgetIdle();
