@@ -9,7 +9,9 @@
 # "p99_ms: X" (from PIN login to the first document byte). Target: p99 under 50 ms.
 # After a burst (no -s) the same printers also make, all together, four authenticated round trips
 # that do nothing (each lists its releases: none): the floor this server stack and machine put
-# under any four-request flow at that concurrency, whatever the release itself costs.
+# under any four-request flow at that concurrency, whatever the release itself costs. When ab
+# (Debian apache2-utils) is installed, it then sends 4 x N such requests, N at a time over kept-alive
+# connections: the same floor without the JDK client's own cost.
 #
 # Usage: bench/release-latency.sh [-n DEVICES] [-w WARMUP] [-s SPREAD_MS] [--keep]
 #   -n DEVICES   printers (and people) releasing at once (default 200)
@@ -78,4 +80,29 @@ start_opencps "$java_bin" "$jar" "$work/opencps"
 
 "$java_bin" -cp "$work/classes" ReleaseLatency --url "$opencps_url" --data "$opencps_data" \
     --admin-email "$opencps_admin_email" --admin-password "$opencps_admin_password" \
-    --pdf "$work/page.pdf" --devices "$devices" --warmup "$warmup" --spread-ms "$spread"
+    --pdf "$work/page.pdf" --devices "$devices" --warmup "$warmup" --spread-ms "$spread" \
+    --floor-target "$work/floor-target" > "$work/results"
+head -n -1 "$work/results"
+if [[ "$spread" == 0 ]]; then
+    if command -v ab > /dev/null; then
+        { read -r floor_url; read -r floor_credential; } < "$work/floor-target"
+        requests=$(( 4 * devices ))
+        for round in warm-up measured; do
+            ab -q -k -c "$devices" -n "$requests" -H "Authorization: Bearer $floor_credential" "$floor_url" > "$work/ab-$round" 2>&1 \
+                || die "ab failed: $(tail -n 5 "$work/ab-$round")"
+        done
+        grep -q '^Failed requests: *0$' "$work/ab-measured" && ! grep -q '^Non-2xx' "$work/ab-measured" \
+            || die "ab saw failed requests: $(grep -E '^(Failed|Non-2xx)' "$work/ab-measured")"
+        python3 - "$work/ab-measured" "$devices" "$requests" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+taken = float(re.search(r"Time taken for tests:\s+([\d.]+) seconds", text).group(1)) * 1000
+rate = float(re.search(r"Requests per second:\s+([\d.]+)", text).group(1))
+print(f"floor by ab (C client, kept-alive connections): {sys.argv[3]} empty authenticated requests, {sys.argv[2]} at a time,"
+      f" done in {taken:.1f} ms ({rate:.0f} requests/s)")
+PY
+    else
+        say "install ab (Debian apache2-utils) to also measure the floor with a C client"
+    fi
+fi
+tail -n 1 "$work/results"

@@ -80,6 +80,12 @@ public final class ReleaseLatency {
             System.out.printf("floor, the same %d printers together making 4 empty authenticated round trips each: p50 %.1f, p99 %.1f ms%n",
                     devices, percentile(floor, 50), percentile(floor, 99));
         }
+        if (options.containsKey("floor-target")) {
+            // the route and credential of one printer, for the script's load generator (nothing is waiting there now)
+            Printer first = printers.getFirst();
+            Files.writeString(Path.of(options.get("floor-target")),
+                    options.get("url") + "/api/device/v1/devices/" + first.deviceId() + "/releases\n" + first.credential() + "\n");
+        }
         List<Long> nanos = new ArrayList<>(steps.stream().map(Steps::total).sorted().toList());
         System.out.printf("p50_ms: %.1f%n", percentile(nanos, 50));
         System.out.printf("p90_ms: %.1f%n", percentile(nanos, 90));
