@@ -12,14 +12,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * A device credential presented at an entry point (the Device API, IPP INFRA), with the guard
- * against guessing: every refusal from a source address counts, and once a source has had
- * {@code credentialFailuresPerSourcePerMinute} (20) of them, refilled at that rate per minute,
- * every attempt from it is a 429, right or wrong, until the next refill. Successes are not
- * counted, and checking the limit touches no database. The first refusal of a run is audited.
- * <p>
- * A failure is counted after the check, not reserved before it, so that a burst of good requests
- * from one address (an agent, a site behind NAT) is never refused; attempts sent at once can then
- * pass the check together, so a burst may overshoot the limit by as many as are in flight.
+ * against guessing from one source address: every unknown or revoked credential from it is
+ * counted, and once {@code credentialFailuresPerSourcePerMinute} (20) were counted (refilled at
+ * that rate per minute) its wrong credentials are answered 429 instead of 401, unaudited but for
+ * the first of the run. A valid credential always passes: credentials are 256-bit random values, so
+ * the guard is there to slow down and quiet a flood, and must not stop the printers that share an
+ * address (a site behind NAT) with whoever sends it. Checking it touches no database.
  */
 @Service
 public class DeviceCredentials {
@@ -44,37 +42,29 @@ public class DeviceCredentials {
      * The device holding {@code credential}, presented from {@code sourceIp}; empty (counted and
      * audited) when it is unknown or revoked.
      *
-     * @throws TooManyRequestsException when the source has used up its failures, before the credential is looked at
+     * @throws TooManyRequestsException for an unknown or revoked credential from a source that has used up its failures
      */
     public Optional<DevicePrincipal> authenticate(String credential, String sourceIp) {
+        Optional<DevicePrincipal> device = registrations.authenticate(credential);
+        if (device.isPresent()) {
+            return device;
+        }
         try {
-            rateLimiter.requireAvailable(key(sourceIp), failuresPerMinute, MINUTE, WHAT);
+            rateLimiter.requireAvailable(key(sourceIp), WHAT);
         } catch (TooManyRequestsException e) {
-            throttled(e, sourceIp);
+            if (e.firstRefusal()) {
+                events.publishEvent(new DeviceCredentialsThrottled(sourceIp));
+            }
             throw e;
         }
-        Optional<DevicePrincipal> device = registrations.authenticate(credential);
-        if (device.isEmpty()) {
-            refuse(sourceIp, "unknown or revoked device credential");
-        }
+        rateLimiter.charge(key(sourceIp), failuresPerMinute, MINUTE);
+        refused(sourceIp, "unknown or revoked device credential");
         return device;
     }
 
-    /** A valid credential was refused for what it asked (a printer it does not stand for): counted and audited as a failure. */
-    public void refuse(String sourceIp, String reason) {
-        try {
-            rateLimiter.acquire(key(sourceIp), failuresPerMinute, MINUTE, WHAT);
-        } catch (TooManyRequestsException budgetUsedUp) {
-            // attempts sent at once passed the check together; this one is refused all the same
-            throttled(budgetUsedUp, sourceIp);
-        }
+    /** A valid credential was refused for what it asked (a printer it does not stand for): audited, not counted. */
+    public void refused(String sourceIp, String reason) {
         events.publishEvent(new DeviceCredentialRefused(sourceIp, reason));
-    }
-
-    private void throttled(TooManyRequestsException e, String sourceIp) {
-        if (e.firstRefusal()) {
-            events.publishEvent(new DeviceCredentialsThrottled(sourceIp));
-        }
     }
 
     private static String key(String sourceIp) {

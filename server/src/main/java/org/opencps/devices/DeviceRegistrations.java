@@ -17,7 +17,6 @@ import org.opencps.devices.internal.persistence.DevicesOrgStore;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
-import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ratelimit.RateLimiter;
@@ -69,8 +68,7 @@ public class DeviceRegistrations {
      */
     @Transactional
     public RegisteredDevice register(DeviceRegistration request, String sourceIp) {
-        rateLimiter.requireAvailable(sourceKey(sourceIp), properties.failedRegistrationsPerSourcePerMinute(),
-                Duration.ofMinutes(1), "refused registrations from your address");
+        rateLimiter.requireAvailable(sourceKey(sourceIp), "refused registrations from your address");
         if (request.kind() == null) {
             throw new InvalidInputException("kind", "kind is PRINTER or AGENT");
         }
@@ -192,12 +190,7 @@ public class DeviceRegistrations {
     }
 
     private InvalidInputException refused(OrgId org, ActivationCode code, String reason, String sourceIp, String message) {
-        try {
-            rateLimiter.acquire(sourceKey(sourceIp), properties.failedRegistrationsPerSourcePerMinute(), Duration.ofMinutes(1),
-                    "refused registrations from your address");
-        } catch (TooManyRequestsException budgetUsedUp) {
-            // counted all the same: the next registration from this source is refused
-        }
+        rateLimiter.charge(sourceKey(sourceIp), properties.failedRegistrationsPerSourcePerMinute(), Duration.ofMinutes(1));
         events.publishEvent(new ActivationCodeRefused(org, code == null ? null : code.id(), reason, sourceIp));
         return new InvalidInputException(CODE_FIELD, message);
     }

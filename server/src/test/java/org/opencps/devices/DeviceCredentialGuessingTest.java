@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencps.devices.DeviceKit.Registered;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -28,8 +29,9 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * Guessing device credentials on the Device API: a source address may present
  * {@code opencps.devices.credential-failures-per-source-per-minute} (20) wrong ones a minute; after
- * that every attempt from it, right or wrong, is a 429 until the limit refills. Successes do not
- * count. (IPP INFRA shares the count: ipp/InfraCredentialGuessingTest.)
+ * that its wrong ones are 429 until the limit refills, while a right one always works (printers
+ * behind the same address keep working). Successes do not count. (IPP INFRA shares the count:
+ * ipp/InfraCredentialGuessingTest.)
  */
 @OpenCpsTest
 @Import(DeviceKit.class)
@@ -44,6 +46,7 @@ class DeviceCredentialGuessingTest {
     @Autowired DeviceKit kit;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired RateLimiter rateLimiter;
 
     Registered printer;
     String source;
@@ -90,20 +93,21 @@ class DeviceCredentialGuessingTest {
     }
 
     @Test
-    void afterTwentyFailuresEveryAttemptFromTheSourceIsA429EvenWithTheRightCredential() throws Exception {
+    void afterTwentyFailuresWrongCredentialsFromTheSourceAre429AndTheRightOneStillWorks() throws Exception {
         fail(LIMIT, source);
-        heartbeat(printer.credential(), source).andExpect(status().isTooManyRequests())
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "3"))
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(429))
                 .andExpect(jsonPath("$.detail").value("too many requests with a wrong device credential from your address; try again later"));
-        heartbeat(WRONG, source).andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests());
+        heartbeat(printer.credential(), source).andExpect(status().isOk());
         mvc.perform(as(printer.credential(), post(API + "/credential")).with(request -> {
             request.setRemoteAddr(source);
             return request;
-        })).andExpect(status().isTooManyRequests());
+        })).andExpect(status().isOk());
 
-        // the refused attempts were not looked at, so not counted; the first refusal of the run is audited, once
+        // the refused attempts are not audited one by one: the first refusal of the run is, once
         assertThat(audited("DEVICE_CREDENTIAL_REFUSED", source)).isEqualTo(LIMIT);
         assertThat(audited("DEVICE_CREDENTIALS_THROTTLED", source)).isOne();
     }
@@ -116,37 +120,51 @@ class DeviceCredentialGuessingTest {
             heartbeat(printer.credential(), source).andExpect(status().isOk());
         }
         heartbeat(WRONG, source).andExpect(status().isUnauthorized());
-        heartbeat(printer.credential(), source).andExpect(status().isTooManyRequests());
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests());
     }
 
     @Test
     void anotherSourceIsUnaffected() throws Exception {
         fail(LIMIT, source);
-        heartbeat(printer.credential(), source).andExpect(status().isTooManyRequests());
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests());
 
         String other = newSource();
-        heartbeat(printer.credential(), other).andExpect(status().isOk());
         heartbeat(WRONG, other).andExpect(status().isUnauthorized());
+        heartbeat(printer.credential(), other).andExpect(status().isOk());
         assertThat(audited("DEVICE_CREDENTIALS_THROTTLED", other)).isZero();
     }
 
     @Test
-    void theLimitRefillsAtTwentyAMinuteAndAFreshRunIsAuditedAgain() throws Exception {
+    void theLimitRefillsAtTwentyAMinuteAndARunEndsOnlyOnceItIsFullAgain() throws Exception {
         fail(LIMIT, source);
-        heartbeat(printer.credential(), source).andExpect(status().isTooManyRequests());
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests());
 
         // one attempt comes back every 60 / 20 = 3 seconds
         clock.advance(Duration.ofSeconds(2));
-        heartbeat(printer.credential(), source).andExpect(status().isTooManyRequests());
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "1"));
         clock.advance(Duration.ofSeconds(1));
-        heartbeat(printer.credential(), source).andExpect(status().isOk());
         heartbeat(WRONG, source).andExpect(status().isUnauthorized());
-        heartbeat(printer.credential(), source).andExpect(status().isTooManyRequests());
-        assertThat(audited("DEVICE_CREDENTIALS_THROTTLED", source)).as("a new run").isEqualTo(2);
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests());
+        assertThat(audited("DEVICE_CREDENTIALS_THROTTLED", source)).as("the same run").isOne();
 
         clock.advance(Duration.ofMinutes(1));
+        heartbeat(printer.credential(), source).andExpect(status().isOk());
         fail(LIMIT, source);
         heartbeat(WRONG, source).andExpect(status().isTooManyRequests());
+        assertThat(audited("DEVICE_CREDENTIALS_THROTTLED", source)).as("a new run after a full minute").isEqualTo(2);
+    }
+
+    @Test
+    void guessesThatPassedTheCheckTogetherAreAllPaidForBeforeTheNextIsLetThrough() throws Exception {
+        fail(LIMIT - 1, source);
+        // as if 5 wrong ones had been checked at the same moment: all counted, the budget in debt by 4
+        for (int i = 0; i < 5; i++) {
+            rateLimiter.charge("device-credential-failures:" + source, LIMIT, Duration.ofMinutes(1));
+        }
+        clock.advance(Duration.ofSeconds(3 * 4));
+        heartbeat(WRONG, source).andExpect(status().isTooManyRequests());
+        clock.advance(Duration.ofSeconds(3));
+        heartbeat(WRONG, source).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -49,7 +49,7 @@ class DeviceCredentialLimitSettingTest {
     }
 
     @Test
-    void threeFailuresOnTheDeviceApiAndTheSourceIsRefusedEverywhere() throws Exception {
+    void threeFailuresOnTheDeviceApiAndTheSourcesWrongCredentialsAreRefusedEverywhere() throws Exception {
         var printer = kit.printer(world.customer(world.root(), "Three Co"), "Three");
         String source = "10.79.0.1";
         heartbeat(printer, WRONG, source).andExpect(status().isUnauthorized());
@@ -57,22 +57,23 @@ class DeviceCredentialLimitSettingTest {
         heartbeat(printer, printer.credential(), source).andExpect(status().isOk());
         heartbeat(printer, WRONG, source).andExpect(status().isUnauthorized());
 
-        heartbeat(printer, printer.credential(), source).andExpect(status().isTooManyRequests())
+        heartbeat(printer, WRONG, source).andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "20"));
-        infra(printer, printer.credential(), source).andExpect(status().isTooManyRequests());
+        infra(printer, WRONG, source).andExpect(status().isTooManyRequests());
+        heartbeat(printer, printer.credential(), source).andExpect(status().isOk());
     }
 
     @Test
-    void threeFailuresOverInfraAndTheSourceIsRefusedEverywhere() throws Exception {
+    void threeFailuresOverInfraAndTheSourcesWrongCredentialsAreRefusedEverywhere() throws Exception {
         var printer = kit.printer(world.customer(world.root(), "Three Infra Co"), "Three");
         String source = "10.79.0.2";
         infra(printer, WRONG, source).andExpect(status().isUnauthorized());
         infra(printer, WRONG, source).andExpect(status().isUnauthorized());
         infra(printer, WRONG, source).andExpect(status().isUnauthorized());
 
-        infra(printer, printer.credential(), source).andExpect(status().isTooManyRequests())
+        infra(printer, WRONG, source).andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "20"));
-        heartbeat(printer, printer.credential(), source).andExpect(status().isTooManyRequests());
-        heartbeat(printer, printer.credential(), "10.79.0.3").andExpect(status().isOk());
+        heartbeat(printer, WRONG, source).andExpect(status().isTooManyRequests());
+        heartbeat(printer, WRONG, "10.79.0.3").andExpect(status().isUnauthorized());
     }
 }

@@ -207,6 +207,42 @@ class DeviceLoginTest {
     }
 
     @Test
+    void guessesThatPassTheOrganizationsCheckTogetherAreAllPaidForBeforeTheNextIsLetThrough() throws Exception {
+        OrgId org = world.customer(world.root(), "Debt Co");
+        organizations.setLicense(world.rootAdmin().actor(), org,
+                new License(30, "standard", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31)));
+        String right = pinOf(world.person(org, FixedRole.CUSTOMER_USER));
+        List<Registered> printers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            printers.add(kit.printer(org, "Debt " + i));
+        }
+        for (int i = 0; i < 15; i++) {
+            pin(printers.get(i % 5), wrong(right)).andExpect(status().isUnauthorized());
+            if (i % 5 == 4) {
+                for (int p = 0; p < 5; p++) {
+                    pin(printers.get(p), right).andExpect(status().isCreated());
+                }
+            }
+        }
+        // 15 failures; 8 guesses at 8 printers pass the check at the same moment, then all turn out wrong
+        List<DevicePrincipal> atOnce = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Registered printer = printers.get(i);
+            var principal = new DevicePrincipal(org, printer.id(), DeviceKind.PRINTER);
+            guard.reserve(principal, deviceRows.find(org, printer.id()).orElseThrow());
+            atOnce.add(principal);
+        }
+        atOnce.forEach(guard::failed);
+
+        // 23 charged against 20, 3 in debt: four must refill (one every 3 minutes) before any PIN is taken again
+        pin(printers.get(9), right).andExpect(status().isTooManyRequests());
+        clock.advance(Duration.ofMinutes(9));
+        pin(printers.get(9), right).andExpect(status().isTooManyRequests());
+        clock.advance(Duration.ofMinutes(3));
+        pin(printers.get(9), right).andExpect(status().isCreated());
+    }
+
+    @Test
     void twentyFailuresAnHourThrottlePinAndCardLoginsInTheOrganizationAndTellItsAdmins() throws Exception {
         OrgId org = world.customer(world.root(), "Throttle Co");
         organizations.setLicense(world.rootAdmin().actor(), org,

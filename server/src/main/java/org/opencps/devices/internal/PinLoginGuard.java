@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
  * the organization, {@code orgLoginFailuresPerHour} (20) failures use up its budget, refilled at
  * that rate per hour; until then every PIN and card login in it is a 429, and the first refusal of
  * a run alerts the organization's admins. At a device each attempt is counted before it is
- * checked (see {@link #reserve}), so guesses sent at once cannot pass its limit; the organization's
- * budget is checked first and charged only by failures, so any number of people may log in at
- * once, and guesses sent at once over several devices can pass it by at most {@code threshold}
- * per device.
+ * checked (see {@link #reserve}), so guesses sent at once cannot pass its limit. The organization's
+ * budget is checked first and charged by failures only, so any number of people may log in at
+ * once; guesses sent at once at several devices may pass the check together, but each is charged,
+ * into debt, so over time no more than the budget get through.
  */
 @Component
 public class PinLoginGuard {
@@ -65,7 +65,7 @@ public class PinLoginGuard {
             devices.clearPinFailures(device.orgId(), device.deviceId());
         }
         try {
-            rateLimiter.requireAvailable(orgKey(device), orgFailuresPerHour, Duration.ofHours(1), WHAT);
+            rateLimiter.requireAvailable(orgKey(device), WHAT);
         } catch (TooManyRequestsException e) {
             throttled(device, e);
             throw e;
@@ -75,14 +75,13 @@ public class PinLoginGuard {
         }
     }
 
-    /** The PIN or card was wrong: it stays counted, and is charged to the organization; the failure that completes a run locks the device (423). */
+    /**
+     * The PIN or card was wrong: it stays counted at the device, and is charged to the organization
+     * even past its budget (failures sent at once are all paid for before the next is let through);
+     * the failure that completes a run locks the device (423).
+     */
     public void failed(DevicePrincipal device) {
-        try {
-            rateLimiter.acquire(orgKey(device), orgFailuresPerHour, Duration.ofHours(1), WHAT);
-        } catch (TooManyRequestsException budgetUsedUp) {
-            // attempts sent at once passed the check together; this failure is counted all the same
-            throttled(device, budgetUsedUp);
-        }
+        rateLimiter.charge(orgKey(device), orgFailuresPerHour, Duration.ofHours(1));
         if (devices.pinFailures(device.orgId(), device.deviceId()) >= threshold) {
             throw new DeviceLoginLockedException(lock(device));
         }

@@ -26,4 +26,15 @@ public class TooManyRequestsException extends RuntimeException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
+    /** The Retry-After header's value for this refusal. */
+    public String retryAfterSeconds() {
+        return retryAfterSeconds(retryAfter);
+    }
+
+    /** A wait as a Retry-After value: whole seconds, rounded up (a client waiting less would be refused again), at least 1. */
+    public static String retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() == 0 ? 0 : 1);
+        return Long.toString(Math.max(1, seconds));
+    }
 }

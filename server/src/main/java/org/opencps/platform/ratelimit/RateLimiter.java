@@ -21,7 +21,10 @@ public class RateLimiter {
     private static final int MAX_KEYS = 100_000;
 
     private final ConcurrentMap<String, Limit> buckets = new ConcurrentHashMap<>();
-    /** Keys being refused right now; the first refusal of a run is the one worth reporting. */
+    /**
+     * Keys being refused in a run, which ends once their bucket is full again; the first refusal of
+     * a run is the one worth reporting.
+     */
     private final Set<String> refusing = ConcurrentHashMap.newKeySet();
     private final TimeMeter time;
 
@@ -32,20 +35,19 @@ public class RateLimiter {
     /** Takes one token from the bucket {@code key}, or throws 429 saying when to try again. */
     public void acquire(String key, int capacity, Duration refillPeriod, String what) {
         var probe = bucket(key, capacity, refillPeriod).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            refusing.remove(key);
-        } else {
+        if (!probe.isConsumed()) {
             throw refusal(key, what, probe.getNanosToWaitForRefill());
+        }
+        if (probe.getRemainingTokens() >= capacity - 1) {
+            refusing.remove(key);
         }
     }
 
     /**
-     * Throws 429 as {@link #acquire} would when the bucket {@code key} is empty, but takes no token:
-     * for limits on failures, where the attempt is checked first and only a failure is counted.
-     * A key with no bucket yet (nothing counted) is let through without making one, so callers that
-     * always succeed cost a map lookup and no memory; a request let through ends a run of refusals.
+     * For a budget of failures: throws 429 while the failures {@link #charge charged} to {@code key}
+     * have used it up, and takes nothing. A key with nothing charged costs a map lookup.
      */
-    public void requireAvailable(String key, int capacity, Duration refillPeriod, String what) {
+    public void requireAvailable(String key, String what) {
         Limit limit = buckets.get(key);
         if (limit == null) {
             return;
@@ -54,7 +56,18 @@ public class RateLimiter {
         if (!estimate.canBeConsumed()) {
             throw refusal(key, what, estimate.getNanosToWaitForRefill());
         }
-        refusing.remove(key);
+        if (limit.bucket().getAvailableTokens() >= limit.capacity()) {
+            refusing.remove(key);
+        }
+    }
+
+    /**
+     * Charges one failure to the budget {@code key}, even past its end: failures that passed
+     * {@link #requireAvailable} together are all paid for (the budget goes into debt), so over time
+     * no more than {@code capacity} per {@code refillPeriod} get through.
+     */
+    public void charge(String key, int capacity, Duration refillPeriod) {
+        bucket(key, capacity, refillPeriod).consumeIgnoringRateLimits(1);
     }
 
     private Bucket bucket(String key, int capacity, Duration refillPeriod) {
@@ -69,10 +82,14 @@ public class RateLimiter {
 
     /**
      * Makes room by dropping the buckets that are full again (nothing taken lately, so forgetting
-     * them changes nothing); a flood of new keys cannot wipe the limits that are biting.
+     * them changes nothing), then, if need be, all but those refusing: a flood of new keys cannot
+     * wipe the limits that are biting.
      */
     private void forgetIdle() {
         buckets.entrySet().removeIf(entry -> entry.getValue().bucket().getAvailableTokens() >= entry.getValue().capacity());
+        if (buckets.size() > MAX_KEYS) {
+            buckets.keySet().retainAll(refusing);
+        }
         refusing.retainAll(buckets.keySet());
         if (buckets.size() > MAX_KEYS) {
             buckets.clear();

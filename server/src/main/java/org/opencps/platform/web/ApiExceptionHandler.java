@@ -61,7 +61,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null));
     }
 

@@ -43,7 +43,7 @@ final class DeviceCredentialFilter extends OncePerRequestFilter {
         try {
             device = credentials.authenticate(header.substring(PREFIX.length()).trim(), request.getRemoteAddr());
         } catch (TooManyRequestsException e) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            response.setHeader("Retry-After", e.retryAfterSeconds());
             problems.write(response, 429, "Too Many Requests", e.getMessage());
             return;
         }

@@ -116,7 +116,7 @@ class InfraEndpoint {
 
     /** Over the source's limit of wrong device credentials: HTTP 429, before the IPP request is read. */
     private static void tooMany(HttpServletResponse response, TooManyRequestsException e) throws IOException {
-        response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        response.setHeader("Retry-After", e.retryAfterSeconds());
         IppHttpReplies.plain(response, 429, e.getMessage());
     }
 

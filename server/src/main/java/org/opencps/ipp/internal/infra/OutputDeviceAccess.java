@@ -35,7 +35,7 @@ class OutputDeviceAccess {
         Optional<OutputDevice> printer = parse(printerId).flatMap(id -> registrations.printersOf(holder.get()).stream()
                 .filter(p -> p.id().equals(id)).findFirst()).map(OutputDeviceAccess::outputDevice);
         if (printer.isEmpty()) {
-            credentials.refuse(sourceIp, "a device credential presented for a printer it does not stand for");
+            credentials.refused(sourceIp, "a device credential presented for a printer it does not stand for");
         }
         return printer;
     }
@@ -48,7 +48,7 @@ class OutputDeviceAccess {
         }
         List<OutputDevice> printers = registrations.printersOf(holder.get()).stream().map(OutputDeviceAccess::outputDevice).toList();
         if (printers.isEmpty()) {
-            credentials.refuse(sourceIp, "a device credential that stands for no active printer");
+            credentials.refused(sourceIp, "a device credential that stands for no active printer");
         }
         return printers;
     }

@@ -22,6 +22,7 @@ import org.opencps.ipp.internal.protocol.IppDispatcher;
 import org.opencps.ipp.internal.protocol.IppRequest;
 import org.opencps.ipp.internal.protocol.IppRequestReader;
 import org.opencps.ipp.internal.protocol.MalformedIppRequest;
+import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.ids.Uuids;
 import org.opencps.platform.secrets.Tokens;
 import org.opencps.platform.security.Actor;
@@ -87,7 +88,7 @@ class IppHttpEndpoint {
                     return;
                 }
                 case Outcome.Busy busy -> {
-                    response.setHeader("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+                    response.setHeader("Retry-After", TooManyRequestsException.retryAfterSeconds(busy.retryAfter()));
                     plain(response, 503, "too many sign-in attempts; try again later");
                     return;
                 }
