@@ -48,6 +48,7 @@ public class DeviceHeartbeats {
         var security = heartbeat.security() == null ? SecuritySettings.NOTHING : heartbeat.security();
         var status = new DeviceStatus(heartbeat.status(), DeviceFields.optionalText(MESSAGE, heartbeat.statusMessage(),
                 DeviceStatus.MAX_MESSAGE_LENGTH), null, counters, security, clock.instant());
+        heartbeats.lock(device.orgId(), device.deviceId());
         heartbeats.save(device.orgId(), device.deviceId(), status);
         SecuritySettings baseline = orgRows.baseline(device.orgId());
         return new HeartbeatAnswer(baseline, baseline.driftOf(security), releases.waitingCount(device));
@@ -64,6 +65,7 @@ public class DeviceHeartbeats {
         if (printer.kind() != DeviceKind.PRINTER) {
             throw new ForbiddenException("only a printer reports a printer state");
         }
+        heartbeats.lock(printer.orgId(), printer.deviceId());
         Optional<HeartbeatStore.Reported> before = heartbeats.findReported(printer.orgId(), printer.deviceId());
         DeviceStatus last = before.map(HeartbeatStore.Reported::status).orElse(null);
         PrinterStateReport.State state = Optional.ofNullable(report.state())

@@ -2,6 +2,7 @@ package org.opencps.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.opencps.platform.config.OpenCpsProperties;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -28,6 +29,11 @@ class PortalCsrfTokens implements CsrfTokenRepository {
     private final HttpSessionCsrfTokenRepository inSession = new HttpSessionCsrfTokenRepository();
     private final CookieCsrfTokenRepository plainCookie = cookie(COOKIE, false);
     private final CookieCsrfTokenRepository hostCookie = cookie("__Host-" + COOKIE, true);
+    private final boolean publicUrlIsHttps;
+
+    PortalCsrfTokens(OpenCpsProperties properties) {
+        this.publicUrlIsHttps = "https".equalsIgnoreCase(properties.publicUrl().getScheme());
+    }
 
     @Override
     public CsrfToken generateToken(HttpServletRequest request) {
@@ -60,9 +66,14 @@ class PortalCsrfTokens implements CsrfTokenRepository {
         return request.getSession(false) != null ? inSession : cookieFor(request);
     }
 
-    /** Over plain HTTP (a development server) a cookie cannot carry the prefix, which needs Secure. */
+    /**
+     * The prefixed, Secure cookie whenever browsers reach the server over HTTPS: the request says so,
+     * or the public URL does (behind a proxy that ends TLS without forwarding that fact); a cookie
+     * without the prefix could be planted by a sibling subdomain. Over plain HTTP (a development
+     * server) a cookie cannot carry the prefix, which needs Secure.
+     */
     private CookieCsrfTokenRepository cookieFor(HttpServletRequest request) {
-        return request.isSecure() ? hostCookie : plainCookie;
+        return request.isSecure() || publicUrlIsHttps ? hostCookie : plainCookie;
     }
 
     private static CookieCsrfTokenRepository cookie(String name, boolean secure) {

@@ -34,6 +34,15 @@ public class HeartbeatStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Locks the device's row until the transaction ends, so that reports of its status (heartbeats,
+     * INFRA updates merged into the last one) are written one at a time, and the first is inserted once.
+     */
+    public void lock(OrgId org, DeviceId device) {
+        jdbc.sql("SELECT id FROM devices_device WHERE org_id = ? AND id = ? FOR UPDATE").params(org.value(), device.value())
+                .query().listOfRows();
+    }
+
     public void save(OrgId org, DeviceId device, DeviceStatus status) {
         save(org, device, new Reported(status, null));
     }
