@@ -1,7 +1,7 @@
 package org.opencps.portal.internal.release;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.opencps.devices.DeviceReleases;
 import org.opencps.devices.ReleasePrinter;
@@ -56,14 +56,11 @@ class ReleasePage {
             flash.addFlashAttribute(Forms.ERROR, "choose at least one job to release");
         } else {
             var result = releases.releaseToPrinter(actor, printer.id(), jobIds, ReleaseOptions.none(), request.getRemoteAddr());
-            flash.addFlashAttribute("result", new Outcome(result.released().size(),
-                    result.refused().stream().map(ReleaseResult.Refusal::reason).toList()));
+            // plain values: they wait in the session table until the page is shown
+            flash.addFlashAttribute("released", result.released().size());
+            flash.addFlashAttribute("refusals", new ArrayList<>(result.refused().stream().map(ReleaseResult.Refusal::reason).toList()));
         }
         return "redirect:/release/" + printer.id();
-    }
-
-    /** What the last release did, as the page shows it; it waits in the session until then. */
-    record Outcome(int released, List<String> refusals) implements Serializable {
     }
 
     /** The release button of one job on my jobs page: the refusal's reason comes back as the page's message. */
