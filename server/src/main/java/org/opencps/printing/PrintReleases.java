@@ -27,6 +27,12 @@ public interface PrintReleases {
      */
     Release release(Actor person, JobId job, DeviceId device, ReleaseOptions options);
 
+    /**
+     * The policy the person's releases meet, read afresh (so that a page can show it); {@link
+     * #release} applies it again whatever the caller made of it.
+     */
+    ReleaseRules releaseRules(Actor person);
+
     /** Jobs released to this device and not yet reported, oldest first. The caller has authenticated the device. */
     List<Release> releasedTo(OrgId org, DeviceId device);
 

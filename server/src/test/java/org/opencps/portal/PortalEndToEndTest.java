@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * creates a provider, whose admin creates a customer with a license; the customer's admin accepts
  * the invitation, invites a user and a print manager and registers a printer (which then speaks
  * the Device API); the print manager sets the user's quota; the user uploads a PDF, sees it held,
- * releases it on the printer's QR page, and once the printer reports it printed sees usage and
+ * releases it on the printer's QR page (at a phone's width, two copies), and once the printer reports it printed sees usage and
  * quota change. The provider sees the device count roll up and the customer's devices, but cannot
  * open its users or the user's job.
  */
@@ -136,14 +136,15 @@ class PortalEndToEndTest {
         flows.login(USER);
         browser.follow("My usage");
         assertThat(browser.find(By.id("mono-left")).getText()).isEqualTo("100 of 100 left");
-        browser.open("/release/" + printer.deviceId()).waitForText("quarterly report.pdf").press("Print here")
-                .waitForText("1 job was sent to the printer.");
+        browser.window(390, 844).open("/release/" + printer.deviceId()).waitForText("quarterly report.pdf")
+                .type("release-copies", "2").press("Print here").waitForText("1 job was sent to the printer.");
+        browser.window(1280, 900);
         assertThat(printer.printReleased()).isEqualTo(1);
         browser.follow("My print jobs");
         assertThat(browser.find(By.cssSelector("tr[data-job-id='" + job + "']")).getText()).contains("Printed");
         browser.follow("My usage");
-        assertThat(browser.find(By.id("mono-used")).getText()).isEqualTo("3");
-        assertThat(browser.find(By.id("mono-left")).getText()).isEqualTo("97 of 100 left");
+        assertThat(browser.find(By.id("mono-used")).getText()).as("3 pages x the 2 copies chosen on the phone").isEqualTo("6");
+        assertThat(browser.find(By.id("mono-left")).getText()).isEqualTo("94 of 100 left");
         assertThat(browser.find(By.id("recent")).getText()).contains("Floor 2 printer");
         flows.logout();
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
+import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
@@ -125,6 +126,17 @@ class PolicyTest {
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("copies");
         }
         assertThat(releases.release(alice, job.id(), printer, new ReleaseOptions(999, null, null)).chargedPages()).isEqualTo(999);
+    }
+
+    @Test
+    void aPersonReadsThePolicyTheirReleasesMeetAfreshAndOnlyTheirOwnOrganizations() {
+        assertThat(releases.releaseRules(alice)).isEqualTo(new ReleaseRules(false, false, null));
+        settings(new PrintSettings(true, true, true, 40, null));
+        assertThat(releases.releaseRules(alice)).isEqualTo(new ReleaseRules(true, true, 40));
+        OrgId other = world.customer(world.root(), "Other " + UUID.randomUUID());
+        assertThat(releases.releaseRules(world.person(other, FixedRole.CUSTOMER_USER).actor()))
+                .isEqualTo(new ReleaseRules(false, false, null));
+        assertThatThrownBy(() -> releases.releaseRules(world.rootAdmin().actor())).isInstanceOf(ForbiddenException.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
 import org.opencps.documents.Documents;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
@@ -16,8 +17,10 @@ import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobReleased;
 import org.opencps.printing.PrintOutcome;
 import org.opencps.printing.PrintReleases;
+import org.opencps.printing.PrintSettings;
 import org.opencps.printing.Release;
 import org.opencps.printing.ReleaseOptions;
+import org.opencps.printing.ReleaseRules;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
 import org.opencps.printing.internal.persistence.QuotaStore.Counter;
@@ -101,6 +104,14 @@ class ReleaseService implements PrintReleases {
             return new Release(org, id, job.owner(), job.name(), job.format(), job.pages(), ticket.copies(), ticket.colorMode(),
                     ticket.sides(), job.media(), ticket.chargedPages(), device, now);
         });
+    }
+
+    @Override
+    public ReleaseRules releaseRules(Actor person) {
+        OrgId org = person.requireOrganization();
+        policy.require(person, Permission.JOBS_OWN, org);
+        PrintSettings current = settings.find(org);
+        return new ReleaseRules(current.forceMonochrome(), current.forceDuplex(), current.maxPagesPerJob());
     }
 
     @Override

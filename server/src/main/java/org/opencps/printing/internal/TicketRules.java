@@ -2,11 +2,12 @@ package org.opencps.printing.internal;
 
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.printing.JobTicket;
+import org.opencps.printing.ReleaseOptions;
 
 /** What a job ticket may say; missing fields take their defaults. */
 final class TicketRules {
 
-    static final int MAX_COPIES = 999;
+    static final int MAX_COPIES = ReleaseOptions.MAX_COPIES;
     static final int MAX_NAME = 255;
     static final int MAX_MEDIA = 100;
 

@@ -2,10 +2,12 @@ package org.opencps.portal.internal.release;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.opencps.devices.DeviceReleases;
 import org.opencps.devices.ReleasePrinter;
-import org.opencps.devices.ReleaseResult;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.DeviceId;
@@ -14,6 +16,7 @@ import org.opencps.portal.internal.web.Forms;
 import org.opencps.printing.JobId;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobs;
+import org.opencps.printing.PrintReleases;
 import org.opencps.printing.ReleaseOptions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,40 +28,60 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Release at printer X": the page the QR code on a printer opens (after logging in, if need be),
- * listing the person's held jobs to release there; and the release buttons of my jobs. Only
- * printers of the organization the person works in can be chosen; each job is released whole or
- * refused with the reason (over quota, say).
+ * listing the person's held jobs to release there, with copies, colour and sides to change within
+ * the organization's policy; and the release buttons of my jobs. Only printers of the organization
+ * the person works in can be chosen; each job is released whole or refused with the reason (over
+ * quota, say).
  */
 @Controller
 class ReleasePage {
 
     private final DeviceReleases releases;
     private final PrintJobs jobs;
+    private final PrintReleases printing;
 
-    ReleasePage(DeviceReleases releases, PrintJobs jobs) {
+    ReleasePage(DeviceReleases releases, PrintJobs jobs, PrintReleases printing) {
         this.releases = releases;
         this.jobs = jobs;
+        this.printing = printing;
     }
 
     @GetMapping("/release/{deviceId}")
     String page(Actor actor, @PathVariable DeviceId deviceId, Model model) {
         model.addAttribute("printer", printer(actor, deviceId));
         model.addAttribute("jobs", held(actor));
+        model.addAttribute("rules", printing.releaseRules(actor));
+        model.addAttribute("colours", ReleaseChoices.COLOURS);
+        model.addAttribute("sides", ReleaseChoices.SIDES);
+        model.addAttribute("maxCopies", ReleaseOptions.MAX_COPIES);
         return "release/release";
     }
 
-    /** Releases, then redirects back to the page, which shows the outcome once: a reload does not send the release again. */
+    /**
+     * Releases, with the copies, colour and sides chosen (within policy, checked again by printing),
+     * then redirects back to the page, which shows the outcome once: a reload does not send the
+     * release again. A choice that cannot be read releases nothing.
+     */
     @PostMapping("/release/{deviceId}")
     String release(Actor actor, @PathVariable DeviceId deviceId, @RequestParam(required = false) List<JobId> jobIds,
-                   HttpServletRequest request, RedirectAttributes flash) {
+                   @RequestParam(required = false) String copies, @RequestParam(required = false) String colorMode,
+                   @RequestParam(required = false) String sides, HttpServletRequest request, RedirectAttributes flash) {
         ReleasePrinter printer = printer(actor, deviceId);
         if (jobIds == null || jobIds.isEmpty()) {
             flash.addFlashAttribute(Forms.ERROR, "choose at least one job to release");
-        } else {
-            var result = releases.releaseToPrinter(actor, printer.id(), jobIds, ReleaseOptions.none(), request.getRemoteAddr());
+            return "redirect:/release/" + printer.id();
+        }
+        try {
+            ReleaseOptions options = new ReleaseChoices(copies, colorMode, sides).options(printing.releaseRules(actor));
+            Map<JobId, String> names = jobs.mine(actor).stream().collect(Collectors.toMap(PrintJob::id, PrintJob::name));
+            var result = releases.releaseToPrinter(actor, printer.id(), jobIds, options, request.getRemoteAddr());
             // plain values: they wait in the session table until the page is shown
             flash.addFlashAttribute("released", result.released().size());
-            flash.addFlashAttribute("refusals", new ArrayList<>(result.refused().stream().map(ReleaseResult.Refusal::reason).toList()));
+            flash.addFlashAttribute("refusals", new ArrayList<>(result.refused().stream()
+                    .map(refusal -> new HashMap<>(Map.of("job", names.getOrDefault(refusal.jobId(), ""), "reason", refusal.reason())))
+                    .toList()));
+        } catch (InvalidInputException refused) {
+            Forms.refused(flash, refused.getMessage(), refused.field());
         }
         return "redirect:/release/" + printer.id();
     }
