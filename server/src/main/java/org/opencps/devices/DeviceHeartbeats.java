@@ -81,6 +81,22 @@ public class DeviceHeartbeats {
         return status;
     }
 
+    /**
+     * The printer's state as its IPP INFRA proxy reported it last (merged as {@link #recordPrinterState}
+     * merges), every field set: the reasons without "none", the message null when there is none.
+     * After a heartbeat it is what the heartbeat stands for (processing if it said PRINTING, else
+     * idle, with its message and no reasons). Empty before the first report. {@code printer}: a
+     * printer the proxy's credential stands for (see {@link DeviceRegistrations#printersOf}).
+     */
+    @Transactional(readOnly = true)
+    public Optional<PrinterStateReport> lastPrinterState(DevicePrincipal printer) {
+        if (printer.kind() != DeviceKind.PRINTER) {
+            throw new ForbiddenException("only a printer has a printer state");
+        }
+        return heartbeats.findReported(printer.orgId(), printer.deviceId()).map(reported -> new PrinterStateReport(
+                PrinterStates.stateBefore(reported), reported.status().stateReasons(), reported.status().statusMessage()));
+    }
+
     private static void requireNotNegative(String field, Long value) {
         if (value != null && value < 0) {
             throw new InvalidInputException(field, "a page counter is not negative");

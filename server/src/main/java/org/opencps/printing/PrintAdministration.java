@@ -1,5 +1,6 @@
 package org.opencps.printing;
 
+import java.time.Clock;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.documents.DocumentKeyset;
@@ -21,11 +22,13 @@ public class PrintAdministration {
     private final AccessPolicy policy;
     private final PrintSettingsStore settings;
     private final Documents documents;
+    private final Clock clock;
 
-    PrintAdministration(AccessPolicy policy, PrintSettingsStore settings, Documents documents) {
+    PrintAdministration(AccessPolicy policy, PrintSettingsStore settings, Documents documents, Clock clock) {
         this.policy = policy;
         this.settings = settings;
         this.documents = documents;
+        this.clock = clock;
     }
 
     public PrintSettings settings(Actor actor, OrgId org) {
@@ -33,6 +36,7 @@ public class PrintAdministration {
         return settings.find(org);
     }
 
+    /** Saving the settings as they are is no change: only a real one moves {@link PrintJobs#settingsChangedAt}. */
     @Transactional
     public PrintSettings updateSettings(Actor actor, OrgId org, PrintSettings changed) {
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
@@ -44,7 +48,9 @@ public class PrintAdministration {
             throw new InvalidInputException("maxPagesPerJob", "the maximum pages per job must be between 1 and "
                     + PrintSettings.MAX_PAGES_PER_JOB_LIMIT + ", or null for no limit");
         }
-        settings.save(org, changed);
+        if (!changed.equals(settings.find(org))) {
+            settings.save(org, changed, clock.instant());
+        }
         return changed;
     }
 

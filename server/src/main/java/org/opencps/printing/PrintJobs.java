@@ -1,7 +1,9 @@
 package org.opencps.printing;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.opencps.platform.security.Actor;
@@ -33,6 +35,13 @@ public interface PrintJobs {
      * policy change shows at once; {@link #submit} refuses any other format.
      */
     Set<DocumentFormat> acceptedFormats(Actor actor);
+
+    /**
+     * When this person's organization last changed its print settings (what {@link #acceptedFormats}
+     * follows); empty when it never did. Lets a print queue tell clients that cache its capabilities
+     * to read them again.
+     */
+    Optional<Instant> settingsChangedAt(Actor actor);
 
     List<PrintJob> mine(Actor actor);
 

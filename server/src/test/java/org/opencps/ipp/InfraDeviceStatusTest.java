@@ -76,7 +76,7 @@ class InfraDeviceStatusTest {
         IpptoolReport report = Ipptool.against(uri).define("uuid", "urn:uuid:" + printer.deviceId())
                 .run(Path.of(InfraDeviceStatusTest.class.getResource("/ipp/infra-device-status.test").toURI()).toString());
         assertThat(report.problems()).isEmpty();
-        assertThat(report.passed()).hasSize(4);
+        assertThat(report.passed()).hasSize(5);
 
         DocumentContext stopped = device(org, printer, adminToken);
         assertThat(stopped.read("$.status.status", String.class)).isEqualTo("ERROR");
@@ -102,6 +102,35 @@ class InfraDeviceStatusTest {
         assertThat(afterUpdate.read("$.status.status", String.class)).isEqualTo("PRINTING");
         assertThat(afterUpdate.read("$.status.counters.totalPages", Integer.class)).as("the heartbeat's counter stays").isEqualTo(42);
         assertThat(afterUpdate.read("$.lastSeenAt", String.class)).isEqualTo(clock.instant().toString());
+    }
+
+    @Test
+    void theInfrastructurePrinterIsIdleUntilAStateIsReportedThenShowsTheLastOne() throws Exception {
+        var fresh = infrastructurePrinter();
+        assertThat(fresh.getValue(Types.printerState)).isEqualTo(PrinterState.idle);
+        assertThat(fresh.getStrings(Types.printerStateReasons)).containsExactly("none");
+        assertThat(Ipp.names(fresh)).doesNotContain("printer-state-message");
+
+        var processing = update().putAttributes(Tag.printerAttributes, Types.printerState.of(PrinterState.processing),
+                Types.printerStateReasons.of("toner-low-warning"), Types.printerStateMessage.of("Printing page 2"));
+        assertThat(Ipp.status(calls.call(printer, processing).packet())).isEqualTo(Status.successfulOk);
+        var reported = infrastructurePrinter();
+        assertThat(reported.getValue(Types.printerState)).isEqualTo(PrinterState.processing);
+        assertThat(reported.getStrings(Types.printerStateReasons)).containsExactly("toner-low-warning");
+        assertThat(reported.getString(Types.printerStateMessage)).isEqualTo("Printing page 2");
+
+        var cleared = update().putAttributes(Tag.printerAttributes, Types.printerState.of(PrinterState.idle),
+                Types.printerStateReasons.of("none"));
+        assertThat(Ipp.status(calls.call(printer, cleared).packet())).isEqualTo(Status.successfulOk);
+        var idle = infrastructurePrinter();
+        assertThat(idle.getValue(Types.printerState)).isEqualTo(PrinterState.idle);
+        assertThat(idle.getStrings(Types.printerStateReasons)).containsExactly("none");
+        assertThat(idle.getString(Types.printerStateMessage)).as("left out of the update: as before").isEqualTo("Printing page 2");
+
+        heartbeat(printer, "{\"status\":\"PRINTING\",\"statusMessage\":\"Busy\"}");
+        var afterHeartbeat = infrastructurePrinter();
+        assertThat(afterHeartbeat.getValue(Types.printerState)).isEqualTo(PrinterState.processing);
+        assertThat(afterHeartbeat.getString(Types.printerStateMessage)).isEqualTo("Busy");
     }
 
     @Test
@@ -145,6 +174,13 @@ class InfraDeviceStatusTest {
     private com.hp.jipp.encoding.IppPacket.Builder update() {
         return calls.request(Operation.updateOutputDeviceAttributes, printer.deviceId())
                 .putOperationAttributes(Types.outputDeviceUuid.of(URI.create("urn:uuid:" + printer.deviceId())));
+    }
+
+    /** The Infrastructure Printer's own attributes, as the proxy reads them. */
+    private com.hp.jipp.encoding.AttributeGroup infrastructurePrinter() {
+        var answer = calls.call(printer, calls.request(Operation.getPrinterAttributes, printer.deviceId())).packet();
+        assertThat(Ipp.status(answer)).isEqualTo(Status.successfulOk);
+        return Ipp.printer(answer);
     }
 
     private String tokenOfAnAdmin(OrgId of) {

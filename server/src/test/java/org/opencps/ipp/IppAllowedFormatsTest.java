@@ -7,6 +7,8 @@ import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.Operation;
 import com.hp.jipp.model.Status;
 import com.hp.jipp.model.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.PrintAdministration;
 import org.opencps.printing.PrintJobs;
 import org.opencps.printing.PrintSettings;
+import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A queue offers the document formats its owner's organization accepts (PRODUCT.md §4, "allowed
- * document types"), and Validate-Job refuses the others exactly as Print-Job does.
+ * document types"), and Validate-Job refuses the others exactly as Print-Job does; its
+ * printer-config-change-time tells clients caching that offer when the policy changed.
  */
 @OpenCpsTest
 class IppAllowedFormatsTest {
@@ -37,6 +41,7 @@ class IppAllowedFormatsTest {
     @Autowired PrintQueues queues;
     @Autowired PrintJobs printJobs;
     @Autowired PrintAdministration printAdministration;
+    @Autowired MutableClock clock;
 
     IppCalls calls;
     OrgId org;
@@ -141,6 +146,40 @@ class IppAllowedFormatsTest {
         assertThat(printerAttributes(path).getStrings(Types.documentFormatSupported)).hasSize(5);
         assertThat(Ipp.status(calls.ipp(path, Ipp.request(Operation.validateJob)
                 .putOperationAttributes(Types.documentFormat.of("image/jpeg")), auth))).isEqualTo(Status.successfulOk);
+    }
+
+    @Test
+    void theConfigChangeTimeMovesWhenThePolicyChangesAndOnlyThen() throws Exception {
+        var elsewhere = world.person(world.customer(world.root(), Ipp.unique("Other Co")), FixedRole.CUSTOMER_USER);
+        String otherPath = "/ipp/print/" + queues.mine(elsewhere.actor()).id();
+        int before = configChangeTime(path);
+        int otherBefore = configChangeTime(otherPath);
+        if (clock.instant().getEpochSecond() <= before) {
+            // another test set the shared clock back before this server started: a change must come after the start
+            clock.set(Instant.ofEpochSecond(before));
+        }
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(configChangeTime(path)).as("time passing changes nothing").isEqualTo(before);
+
+        allow(DocumentFormat.PDF);
+        Instant changed = clock.instant();
+        var printer = printerAttributes(path);
+        assertThat(printer.getValue(Types.printerConfigChangeTime)).isEqualTo((int) changed.getEpochSecond()).isGreaterThan(before);
+        assertThat(printer.getValue(Types.printerConfigChangeDateTime).toInstant()).isEqualTo(changed);
+        assertThat(configChangeTime(otherPath)).as("another organization's queue").isEqualTo(otherBefore);
+
+        clock.advance(Duration.ofMinutes(5));
+        allow(DocumentFormat.PDF);
+        assertThat(configChangeTime(path)).as("saving the same settings is no change").isEqualTo((int) changed.getEpochSecond());
+
+        clock.advance(Duration.ofMinutes(5));
+        allow(DocumentFormat.values());
+        assertThat(configChangeTime(path)).isEqualTo((int) clock.instant().getEpochSecond());
+    }
+
+    private int configChangeTime(String queuePath) throws Exception {
+        return printerAttributes(queuePath).getValue(Types.printerConfigChangeTime);
     }
 
     private void allow(DocumentFormat... formats) {

@@ -97,6 +97,12 @@ public class FakePrintJobs implements PrintJobs {
         return java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(DocumentFormat.class));
     }
 
+    /** No policy here, so it never changed. */
+    @Override
+    public java.util.Optional<java.time.Instant> settingsChangedAt(Actor actor) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public List<PrintJob> mine(Actor actor) {
         return jobs.values().stream().map(Stored::job)

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.opencps.access.AccessPolicy;
@@ -121,6 +122,13 @@ class PrintJobService implements PrintJobs {
         OrgId org = actor.requireOrganization();
         policy.require(actor, Permission.JOBS_OWN, org);
         return settings.find(org).allowedFormats();
+    }
+
+    @Override
+    public Optional<Instant> settingsChangedAt(Actor actor) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        return settings.changedAt(org);
     }
 
     @Override

@@ -16,13 +16,15 @@ class InfraDispatcher {
     private final InfraJobOperations jobs;
     private final InfraDocumentOperations documents;
     private final InfraSubscriptions subscriptions;
+    private final InfraNotifications notifications;
 
     InfraDispatcher(InfraPrinterOperations printer, InfraJobOperations jobs, InfraDocumentOperations documents,
-                    InfraSubscriptions subscriptions) {
+                    InfraSubscriptions subscriptions, InfraNotifications notifications) {
         this.printer = printer;
         this.jobs = jobs;
         this.documents = documents;
         this.subscriptions = subscriptions;
+        this.notifications = notifications;
     }
 
     Answer handle(InfraContext context, IppRequest request) {
@@ -41,7 +43,7 @@ class InfraDispatcher {
                 case 0x0019 -> subscriptions.list(context, request);
                 case 0x001A -> subscriptions.renew(context, request);
                 case 0x001B -> subscriptions.cancel(context, request);
-                case 0x001C -> subscriptions.getNotifications(context, request);
+                case 0x001C -> notifications.getNotifications(context, request);
                 case 0x0034 -> documents.getDocumentAttributes(context, request);
                 case 0x0035 -> documents.getDocuments(context, request);
                 case 0x003F -> documents.acknowledgeDocument(context, request);

@@ -3,6 +3,7 @@ package org.opencps.ipp.internal.infra;
 import static org.opencps.ipp.internal.protocol.PrinterAttributes.upTime;
 
 import com.hp.jipp.encoding.Attribute;
+import com.hp.jipp.encoding.IntOrIntRange;
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
 import com.hp.jipp.model.PrinterState;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import kotlin.ranges.IntRange;
 import org.opencps.devices.DeviceHeartbeats;
+import org.opencps.devices.PrinterStateReport;
 import org.opencps.ipp.internal.protocol.IppRequest;
 import org.opencps.ipp.internal.protocol.IppResponses;
 import org.opencps.ipp.internal.protocol.RequestAttributes;
@@ -25,10 +28,11 @@ import org.opencps.platform.ids.DeviceId;
 import org.springframework.stereotype.Component;
 
 /**
- * The Infrastructure Printer itself: what it supports (Get-Printer-Attributes), and what the
- * output device behind it says about itself (Update-Output-Device-Attributes): its state feeds
- * the device's status in the portal and API, and everything it sent is kept in memory for
- * Get-Output-Device-Attributes (after a restart, what was sent since).
+ * The Infrastructure Printer itself: what it supports and the state its output device reported
+ * (Get-Printer-Attributes), and what the output device says about itself
+ * (Update-Output-Device-Attributes): its state feeds the device's status in the portal and API,
+ * and everything it sent is kept in memory for Get-Output-Device-Attributes (after a restart,
+ * what was sent since).
  */
 @Component
 class InfraPrinterOperations {
@@ -57,6 +61,7 @@ class InfraPrinterOperations {
         List<String> requested = new RequestAttributes(request.operationAttributes()).all(Types.requestedAttributes);
         Set<String> wanted = new HashSet<>(requested.isEmpty() ? List.of("all") : requested);
         long fetchable = jobs.released(context.device()).stream().filter(InfraJobs.InfraJob::fetchable).count();
+        int maxLease = (int) InfraSubscriptions.MAX_LEASE.toSeconds();
         List<Attribute<?>> all = new ArrayList<>(List.of(
                 Types.printerUriSupported.of(context.printerUri()),
                 Types.uriSecuritySupported.of(context.secure() ? "tls" : "none"),
@@ -65,8 +70,6 @@ class InfraPrinterOperations {
                 Types.printerInfo.of("OpenCPS release queue of " + context.device().name()),
                 Types.printerMakeAndModel.of("OpenCPS Infrastructure Printer"),
                 Types.printerUuid.of(URI.create("urn:uuid:" + context.device().id())),
-                Types.printerState.of(PrinterState.idle),
-                Types.printerStateReasons.of("none"),
                 Types.printerIsAcceptingJobs.of(false),
                 Types.printerUpTime.of(upTime(clock.instant())),
                 Types.queuedJobCount.of((int) fetchable),
@@ -85,12 +88,34 @@ class InfraPrinterOperations {
                 Types.notifyEventsSupported.of(InfraSubscriptions.EVENTS),
                 Types.notifyEventsDefault.of("job-fetchable"),
                 Types.notifyPullMethodSupported.of("ippget"),
-                Types.notifyLeaseDurationDefault.of(0),
-                Types.notifyMaxEventsSupported.of(InfraSubscription.KEPT_EVENTS)));
+                Types.notifyLeaseDurationDefault.of(maxLease),
+                Types.notifyLeaseDurationSupported.of(new IntOrIntRange(new IntRange(0, maxLease))),
+                Types.notifyMaxEventsSupported.of(SubscriptionEvents.KEPT_EVENTS)));
+        all.addAll(state(context.device()));
         return IppResponses.response(request, Status.successfulOk, null)
                 .putPrinterAttributes(all.stream().filter(a -> wanted.contains("all") || wanted.contains(a.getName())
                         || wanted.contains("printer-description")).toList())
                 .build();
+    }
+
+    /**
+     * The printer's state as its proxy reported it last (Update-Output-Device-Attributes, kept in
+     * the device's status): idle with no reasons before the first report.
+     */
+    private List<Attribute<?>> state(OutputDevice device) {
+        PrinterStateReport report = heartbeats.lastPrinterState(device.principal())
+                .orElse(new PrinterStateReport(PrinterStateReport.State.IDLE, List.of(), null));
+        List<Attribute<?>> state = new ArrayList<>(List.of(
+                Types.printerState.of(switch (report.state()) {
+                    case IDLE -> PrinterState.idle;
+                    case PROCESSING -> PrinterState.processing;
+                    case STOPPED -> PrinterState.stopped;
+                }),
+                Types.printerStateReasons.of(report.reasons().isEmpty() ? List.of("none") : report.reasons())));
+        if (report.message() != null) {
+            state.add(Types.printerStateMessage.of(report.message()));
+        }
+        return state;
     }
 
     /** Nothing of the Infrastructure Printer can be set through IPP: its settings live in OpenCPS. */
@@ -137,7 +162,7 @@ class InfraPrinterOperations {
 
     IppPacket deregisterOutputDevice(InfraContext context, IppRequest request) {
         deviceAttributes.remove(context.device().id());
-        subscriptions.forget(context.device().id());
+        subscriptions.forget(context.device());
         return IppResponses.response(request, Status.successfulOk, null).build();
     }
 

@@ -33,7 +33,7 @@ class OutputDeviceAccess {
             return Optional.empty();
         }
         Optional<OutputDevice> printer = parse(printerId).flatMap(id -> registrations.printersOf(holder.get()).stream()
-                .filter(p -> p.id().equals(id)).findFirst()).map(OutputDeviceAccess::outputDevice);
+                .filter(p -> p.id().equals(id)).findFirst()).map(p -> outputDevice(p, holder.get()));
         if (printer.isEmpty()) {
             credentials.refused(sourceIp, "a device credential presented for a printer it does not stand for");
         }
@@ -46,7 +46,8 @@ class OutputDeviceAccess {
         if (holder.isEmpty()) {
             return List.of();
         }
-        List<OutputDevice> printers = registrations.printersOf(holder.get()).stream().map(OutputDeviceAccess::outputDevice).toList();
+        List<OutputDevice> printers = registrations.printersOf(holder.get()).stream()
+                .map(printer -> outputDevice(printer, holder.get())).toList();
         if (printers.isEmpty()) {
             credentials.refused(sourceIp, "a device credential that stands for no active printer");
         }
@@ -61,7 +62,7 @@ class OutputDeviceAccess {
         }
     }
 
-    private static OutputDevice outputDevice(ActingPrinter printer) {
-        return new OutputDevice(printer.orgId(), printer.id(), printer.name());
+    private static OutputDevice outputDevice(ActingPrinter printer, DevicePrincipal holder) {
+        return new OutputDevice(printer.orgId(), printer.id(), printer.name(), holder.deviceId());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.identity.IdentityEvents.MemberRemoved;
 import org.opencps.ipp.internal.persistence.InfraJobStore;
+import org.opencps.ipp.internal.persistence.InfraSubscriptionStore;
 import org.opencps.ipp.internal.persistence.IppJobStore;
 import org.opencps.ipp.internal.persistence.QueueStore;
 import org.opencps.platform.ids.OrgId;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the IPP tables in step with the rest: a purged organization loses its queues and jobs,
  * a person who leaves an organization loses their queue there (and its secret URL), and IPP job
- * numbers (of queues and of INFRA printers) are forgotten once every print job they could name has passed its retention.
+ * numbers (of queues and of INFRA printers) are forgotten once every print job they could name has passed its retention,
+ * and the rows of INFRA subscriptions whose lease ran out are deleted (they count as gone already).
  */
 @Component
 class IppHousekeeping implements OrganizationPurgeParticipant {
@@ -28,12 +30,15 @@ class IppHousekeeping implements OrganizationPurgeParticipant {
     private final QueueStore queues;
     private final IppJobStore jobs;
     private final InfraJobStore infraJobs;
+    private final InfraSubscriptionStore subscriptions;
     private final Clock clock;
 
-    IppHousekeeping(QueueStore queues, IppJobStore jobs, InfraJobStore infraJobs, Clock clock) {
+    IppHousekeeping(QueueStore queues, IppJobStore jobs, InfraJobStore infraJobs, InfraSubscriptionStore subscriptions,
+                    Clock clock) {
         this.queues = queues;
         this.jobs = jobs;
         this.infraJobs = infraJobs;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -53,5 +58,6 @@ class IppHousekeeping implements OrganizationPurgeParticipant {
     public void forgetOldJobNumbers() {
         jobs.deleteCreatedBeforeAcrossOrganizations(clock.instant().minus(JOB_NUMBER_RETENTION));
         infraJobs.deleteCreatedBeforeAcrossOrganizations(clock.instant().minus(JOB_NUMBER_RETENTION));
+        subscriptions.deleteExpiredAcrossOrganizations(clock.instant());
     }
 }

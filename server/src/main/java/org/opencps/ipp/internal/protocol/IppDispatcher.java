@@ -71,7 +71,8 @@ public class IppDispatcher {
         List<String> requested = operation.all(Types.requestedAttributes);
         int queued = context.actor() == null ? 0 : jobs.queuedJobCount(context);
         return IppResponses.response(request, Status.successfulOk, null)
-                .putPrinterAttributes(printer.attributes(context, queued, requested, accepted))
+                .putPrinterAttributes(printer.attributes(context, queued, requested, accepted,
+                        jobs.settingsChangedAt(context).orElse(null)))
                 .build();
     }
 

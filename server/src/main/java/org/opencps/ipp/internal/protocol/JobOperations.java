@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.opencps.ipp.internal.persistence.IppJobStore;
 import org.opencps.ipp.internal.persistence.IppJobStore.Row;
@@ -62,6 +63,11 @@ public class JobOperations {
     /** The formats the queue owner's organization accepts, as its policy says now. */
     Set<DocumentFormat> acceptedFormats(IppContext context) {
         return printJobs.acceptedFormats(context.owner());
+    }
+
+    /** When the queue owner's organization last changed its print settings, if ever. */
+    Optional<Instant> settingsChangedAt(IppContext context) {
+        return printJobs.settingsChangedAt(context.owner());
     }
 
     /**

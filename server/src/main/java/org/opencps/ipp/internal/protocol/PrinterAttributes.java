@@ -39,7 +39,9 @@ import org.springframework.stereotype.Component;
  * The printer attributes of a queue (PWG 5100.14 and the gates of CUPS, macOS, iOS, Android,
  * ChromeOS and Windows, see IPP.md §1), filtered by requested-attributes. media-col-database is
  * large and only sent when asked for by name. Nothing is cached: the formats come from the
- * organization's policy as it is at the request.
+ * organization's policy as it is at the request, and printer-config-change-time moves when that
+ * policy changes (or the server starts: a new version may offer other things), so that clients
+ * caching the capabilities read them again.
  */
 @Component
 public class PrinterAttributes {
@@ -64,12 +66,14 @@ public class PrinterAttributes {
     /**
      * All attributes, or those named in requested-attributes (groups "all", "job-template",
      * "printer-description"). {@code accepted} are the formats the queue owner's organization
-     * accepts: the formats offered, and what depends on them, follow it.
+     * accepts: the formats offered, and what depends on them, follow it. {@code settingsChangedAt}:
+     * when that organization last changed its print settings, null if never.
      */
     public List<Attribute<?>> attributes(IppContext context, int queuedJobCount, List<String> requested,
-                                         Set<DocumentFormat> accepted) {
+                                         Set<DocumentFormat> accepted, Instant settingsChangedAt) {
         var all = new Builder();
-        describe(all, context, queuedJobCount);
+        Instant configChangedAt = settingsChangedAt != null && settingsChangedAt.isAfter(startedAt) ? settingsChangedAt : startedAt;
+        describe(all, context, queuedJobCount, configChangedAt);
         formats(all, accepted);
         template(all, accepted.contains(DocumentFormat.PDF));
         Set<String> wanted = requested.isEmpty() ? Set.of("all") : new HashSet<>(requested);
@@ -86,7 +90,7 @@ public class PrinterAttributes {
         return wanted.contains("all") || (template.contains(name) ? wanted.contains("job-template") : wanted.contains("printer-description"));
     }
 
-    private void describe(Builder b, IppContext context, int queuedJobCount) {
+    private void describe(Builder b, IppContext context, int queuedJobCount, Instant configChangedAt) {
         Instant now = clock.instant();
         b.add(Types.printerUriSupported.of(context.printerUri()));
         b.add(Types.uriSecuritySupported.of(context.secure() ? "tls" : "none"));
@@ -117,8 +121,8 @@ public class PrinterAttributes {
         b.add(Types.printerCurrentTime.of(calendar(now)));
         b.add(Types.printerStateChangeTime.of(upTime(startedAt)));
         b.add(Types.printerStateChangeDateTime.of(calendar(startedAt)));
-        b.add(Types.printerConfigChangeTime.of(upTime(startedAt)));
-        b.add(Types.printerConfigChangeDateTime.of(calendar(startedAt)));
+        b.add(Types.printerConfigChangeTime.of(upTime(configChangedAt)));
+        b.add(Types.printerConfigChangeDateTime.of(calendar(configChangedAt)));
         b.add(Types.compressionSupported.of(COMPRESSIONS));
         b.add(Types.colorSupported.of(true));
         b.add(Types.pagesPerMinute.of(PAGES_PER_MINUTE));

@@ -2,8 +2,12 @@ package org.opencps.printing.internal.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.opencps.platform.ids.OrgId;
@@ -12,7 +16,10 @@ import org.opencps.printing.PrintSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code printing_settings} table: one row per organization that changed its defaults. */
+/**
+ * The {@code printing_settings} table: one row per organization that changed its defaults, with
+ * when it last changed them (null for a change from before that was kept).
+ */
 @Repository
 public class PrintSettingsStore {
 
@@ -31,17 +38,25 @@ public class PrintSettingsStore {
                 .optional().orElseGet(PrintSettings::defaults);
     }
 
-    public void save(OrgId org, PrintSettings settings) {
+    /** When the organization last changed its settings; empty when it never did (or not since this was kept). */
+    public Optional<Instant> changedAt(OrgId org) {
+        return jdbc.sql("SELECT changed_at FROM printing_settings WHERE org_id = ?").param(org.value())
+                .query((rs, i) -> Optional.ofNullable(rs.getObject("changed_at", OffsetDateTime.class)))
+                .optional().flatMap(changed -> changed.map(OffsetDateTime::toInstant));
+    }
+
+    public void save(OrgId org, PrintSettings settings, Instant changedAt) {
         String formats = settings.allowedFormats().equals(EnumSet.allOf(DocumentFormat.class)) ? null
                 : settings.allowedFormats().stream().map(Enum::name).collect(Collectors.joining(","));
+        OffsetDateTime at = OffsetDateTime.ofInstant(changedAt, ZoneOffset.UTC);
         int updated = jdbc.sql("UPDATE printing_settings SET hold_jobs = ?, force_monochrome = ?, force_duplex = ?,"
-                        + " max_pages_per_job = ?, allowed_formats = ? WHERE org_id = ?")
+                        + " max_pages_per_job = ?, allowed_formats = ?, changed_at = ? WHERE org_id = ?")
                 .params(settings.holdJobs(), settings.forceMonochrome(), settings.forceDuplex(), settings.maxPagesPerJob(),
-                        formats, org.value()).update();
+                        formats, at, org.value()).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO printing_settings (org_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO printing_settings (org_id, " + COLUMNS + ", changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(org.value(), settings.holdJobs(), settings.forceMonochrome(), settings.forceDuplex(),
-                            settings.maxPagesPerJob(), formats).update();
+                            settings.maxPagesPerJob(), formats, at).update();
         }
     }
 

@@ -1,0 +1,171 @@
+package org.opencps.ipp.internal.infra;
+
+import static org.opencps.ipp.internal.protocol.PrinterAttributes.upTime;
+
+import com.hp.jipp.encoding.AttributeGroup;
+import com.hp.jipp.encoding.IppPacket;
+import com.hp.jipp.encoding.Tag;
+import com.hp.jipp.model.JobState;
+import com.hp.jipp.model.Status;
+import com.hp.jipp.model.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opencps.ipp.internal.infra.InfraJobs.InfraJob;
+import org.opencps.ipp.internal.infra.SubscriptionEvents.Event;
+import org.opencps.ipp.internal.persistence.InfraSubscriptionStore;
+import org.opencps.ipp.internal.persistence.InfraSubscriptionStore.Row;
+import org.opencps.ipp.internal.protocol.IppRequest;
+import org.opencps.ipp.internal.protocol.IppResponses;
+import org.opencps.ipp.internal.protocol.IppStatusException;
+import org.opencps.ipp.internal.protocol.RequestAttributes;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.printing.PrintJobReleased;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Get-Notifications (ippget, RFC 3996): a proxy learns of a job released to its printer from a
+ * job-fetchable event, waiting (notify-wait) until one comes; a release wakes the waiting requests
+ * of that printer in this process at once. The events are made and kept in this process's memory
+ * (after a restart a proxy hears of the jobs still fetchable again, under new sequence numbers);
+ * the numbers are taken from the subscription's row, so they never repeat. Asking renews the
+ * subscription's lease.
+ */
+@Component
+class InfraNotifications {
+
+    /** How long Get-Notifications with notify-wait holds the request, and the pull interval it suggests. */
+    static final Duration WAIT = Duration.ofSeconds(25);
+    static final int GET_INTERVAL_SECONDS = 30;
+
+    private record Key(OrgId org, DeviceId device, int subscription) {
+    }
+
+    /** The events of a subscription, and the device whose credential made it; {@code used} moves as it is asked for. */
+    private static final class Log {
+        final SubscriptionEvents events;
+        final DeviceId owner;
+        volatile Instant used;
+
+        Log(Row row, Instant now) {
+            this.events = new SubscriptionEvents(row.id(), row.events());
+            this.owner = row.owner();
+            this.used = now;
+        }
+    }
+
+    private final InfraJobs jobs;
+    private final InfraSubscriptionStore store;
+    private final Clock clock;
+    private final Map<Key, Log> logs = new ConcurrentHashMap<>();
+    private final Map<DeviceId, CompletableFuture<Void>> releases = new ConcurrentHashMap<>();
+
+    InfraNotifications(InfraJobs jobs, InfraSubscriptionStore store, Clock clock) {
+        this.jobs = jobs;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    IppPacket getNotifications(InfraContext context, IppRequest request) {
+        var operation = new RequestAttributes(request.operationAttributes());
+        List<Integer> ids = operation.all(Types.notifySubscriptionIds);
+        if (ids.isEmpty()) {
+            throw new IppStatusException(Status.clientErrorBadRequest, "notify-subscription-ids is missing");
+        }
+        List<Integer> from = operation.all(Types.notifySequenceNumbers);
+        Instant now = clock.instant();
+        List<Row> wanted = ids.stream().map(id -> InfraSubscriptions.mine(store, context, id, now)).toList();
+        wanted.forEach(row -> store.renew(row.orgId(), row.deviceId(), row.id(), row.lease(), now));
+        CompletableFuture<Void> nextRelease = releases.computeIfAbsent(context.device().id(), device -> new CompletableFuture<>());
+        List<Event> events = collect(context, wanted, from);
+        if (events.isEmpty() && operation.single(Types.notifyWait).orElse(false)) {
+            awaitRelease(nextRelease);
+            events = collect(context, wanted, from);
+        }
+        var response = IppResponses.response(request, Status.successfulOk, null)
+                .putOperationAttributes(Types.notifyGetInterval.of(GET_INTERVAL_SECONDS), Types.printerUpTime.of(upTime(clock.instant())));
+        for (Event event : events) {
+            response.addGroup(AttributeGroup.groupOf(Tag.eventNotificationAttributes, List.of(
+                    Types.notifySubscriptionId.of(event.subscription()), Types.notifySequenceNumber.of(event.sequence()),
+                    Types.notifySubscribedEvent.of(event.kind()), Types.notifyPrinterUri.of(context.printerUri()),
+                    Types.notifyText.of("job " + event.jobNumber() + " is waiting to be fetched"),
+                    Types.notifyCharset.of("utf-8"), Types.notifyNaturalLanguage.of("en"),
+                    Types.printerUpTime.of(upTime(event.at())), Types.jobId.of(event.jobNumber()),
+                    Types.jobState.of(JobState.pending), Types.jobStateReasons.of("job-fetchable"))));
+        }
+        return response.build();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PrintJobReleased released) {
+        CompletableFuture<Void> waiting = releases.remove(released.device());
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
+    void forget(OrgId org, DeviceId device, int subscription) {
+        logs.remove(new Key(org, device, subscription));
+    }
+
+    /** The events of the device's subscriptions as a printer, and of those its credential made. */
+    void forgetDevice(OrgId org, DeviceId device) {
+        logs.entrySet().removeIf(entry -> entry.getKey().org().equals(org)
+                && (entry.getKey().device().equals(device) || entry.getValue().owner.equals(device)));
+    }
+
+    void forgetOrganization(OrgId org) {
+        logs.keySet().removeIf(key -> key.org().equals(org));
+    }
+
+    private List<Event> collect(InfraContext context, List<Row> wanted, List<Integer> from) {
+        List<InfraJob> fetchable = jobs.released(context.device()).stream().filter(InfraJob::fetchable).toList();
+        Instant now = clock.instant();
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Row row = wanted.get(i);
+            SubscriptionEvents log = logOf(row, now);
+            log.announce(fetchable, now, count -> store.takeSequenceNumbers(row.orgId(), row.deviceId(), row.id(), count));
+            events.addAll(log.eventsFrom(i < from.size() ? from.get(i) : 1));
+        }
+        return events;
+    }
+
+    /**
+     * The subscription's events in this process, begun when it is first asked for here. A log not
+     * asked for during the longest lease belongs to a subscription that has ended: it is dropped.
+     */
+    private SubscriptionEvents logOf(Row row, Instant now) {
+        var key = new Key(row.orgId(), row.deviceId(), row.id());
+        Log log = logs.get(key);
+        if (log == null) {
+            Instant stale = now.minus(InfraSubscriptions.MAX_LEASE);
+            logs.values().removeIf(other -> other.used.isBefore(stale));
+            log = logs.computeIfAbsent(key, absent -> new Log(row, now));
+        }
+        log.used = now;
+        return log.events;
+    }
+
+    private void awaitRelease(CompletableFuture<Void> nextRelease) {
+        try {
+            nextRelease.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException nothingReleased) {
+            // an empty answer; the proxy asks again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
