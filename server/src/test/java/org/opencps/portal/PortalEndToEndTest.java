@@ -172,7 +172,9 @@ class PortalEndToEndTest {
         browser.driver().manage().deleteAllCookies();
         browser.open("/login");
         assertThat(browser.driver().manage().getCookieNamed("OPENCPS_SESSION")).as("no session before a login").isNull();
-        var csrf = browser.driver().manage().getCookieNamed("OPENCPS_CSRF");
+        // the public URL is https: the prefixed, Secure cookie, though this browser talks plain HTTP to 127.0.0.1
+        var csrf = browser.driver().manage().getCookieNamed("__Host-OPENCPS_CSRF");
+        assertThat(csrf.isSecure()).isTrue();
         assertThat(csrf.isHttpOnly()).isTrue();
         assertThat(csrf.getSameSite()).isEqualTo("Lax");
         browser.follow("Forgot your password?").type("email", person.email());
