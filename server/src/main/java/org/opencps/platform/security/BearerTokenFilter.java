@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -13,8 +12,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session is read or created. A wrong token is a 401 even if a session cookie came along.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
-
-    private static final String PREFIX = "Bearer ";
 
     private final ApiTokenAuthenticator authenticator;
     private final ProblemWriter problems;
@@ -27,23 +24,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        String token = BearerRequests.token(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        var actor = authenticator.authenticate(header.substring(PREFIX.length()).trim());
+        var actor = authenticator.authenticate(token);
         if (actor.isEmpty()) {
             problems.write(response, 401, "Unauthorized", "the API token is unknown, expired or revoked");
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ActorAuthentication(actor.get()));
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        BearerRequests.continueAs(new ActorAuthentication(actor.get()), request, response, chain);
     }
 }

@@ -9,19 +9,17 @@ import java.util.Optional;
 import org.opencps.devices.DeviceCredentials;
 import org.opencps.devices.DevicePrincipal;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.security.BearerRequests;
 import org.opencps.platform.security.ProblemWriter;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer ocpsd_...} on the Device API. Stateless: nothing is
  * kept between requests. An unknown or revoked credential is a 401 and an audit event; a source
- * that has presented too many of them gets 429 for every credential, right or wrong, for a while
- * ({@link DeviceCredentials}).
+ * that has presented too many of them gets 429 for its wrong ones for a while, while a right one
+ * always works ({@link DeviceCredentials}).
  */
 final class DeviceCredentialFilter extends OncePerRequestFilter {
-
-    private static final String PREFIX = "Bearer ";
 
     private final DeviceCredentials credentials;
     private final ProblemWriter problems;
@@ -34,14 +32,14 @@ final class DeviceCredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        String credential = BearerRequests.token(request);
+        if (credential == null) {
             chain.doFilter(request, response);
             return;
         }
         Optional<DevicePrincipal> device;
         try {
-            device = credentials.authenticate(header.substring(PREFIX.length()).trim(), request.getRemoteAddr());
+            device = credentials.authenticate(credential, request.getRemoteAddr());
         } catch (TooManyRequestsException e) {
             response.setHeader("Retry-After", e.retryAfterSeconds());
             problems.write(response, 429, "Too Many Requests", e.getMessage());
@@ -51,13 +49,6 @@ final class DeviceCredentialFilter extends OncePerRequestFilter {
             problems.write(response, 401, "Unauthorized", "the device credential is unknown or revoked");
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new DeviceAuthentication(device.get()));
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        BearerRequests.continueAs(new DeviceAuthentication(device.get()), request, response, chain);
     }
 }
