@@ -210,6 +210,18 @@ class PageCounterTest {
                 .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.PDF_OBJECTS));
     }
 
+    @Test
+    void aPdfWhoseObjectsNestDeeperThanAParserCanFollowIsRefused() {
+        String nested = "[".repeat(200_000) + "]".repeat(200_000);
+        for (String objects : new String[] {
+                "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /X " + nested + " >> endobj\n",
+                "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /X "
+                        + "<< /A ".repeat(100_000) + ">>".repeat(100_000) + " >> endobj\n"}) {
+            byte[] pdf = SampleDocuments.pdfWithPageTree(objects, 3).getBytes(StandardCharsets.ISO_8859_1);
+            assertThatThrownBy(() -> count(DocumentFormat.PDF, pdf)).isInstanceOf(InvalidDocumentException.class);
+        }
+    }
+
     /** A one-page PDF with {@code objects} objects listed in its cross-reference table (the catalog, the tree, its page, filler). */
     static byte[] manyObjects(int objects) {
         StringBuilder all = new StringBuilder("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
