@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.PrintJobs;
+import org.opencps.printing.SampleDocuments;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,8 +146,12 @@ class IppMalformedRequestTest {
     }
 
     @Test
-    void aPdfBombIsADocumentFormatError() throws Exception {
-        assertThat(print("application/pdf", Ipp.pdf(20_000))).isEqualTo(Status.clientErrorDocumentFormatError);
+    void aDocumentPastAPageOrDecodingLimitIsTooLarge() throws Exception {
+        assertThat(print("application/pdf", Ipp.pdf(20_000))).isEqualTo(Status.clientErrorRequestEntityTooLarge);
+        assertThat(print("image/urf", SampleDocuments.hostileUrf(10_000, 65_535, 65_535)))
+                .isEqualTo(Status.clientErrorRequestEntityTooLarge);
+        assertThat(print("image/pwg-raster", SampleDocuments.hostilePwg(1, 65_535, 2048)))
+                .isEqualTo(Status.clientErrorRequestEntityTooLarge);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
 import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.PrintAdministration;
+import org.opencps.printing.PrintJobs;
+import org.opencps.printing.SampleDocuments;
 import org.opencps.tenancy.Organizations;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -34,6 +37,7 @@ class PortalFormsTest {
     @Autowired MockMvc mvc;
     @Autowired World world;
     @Autowired PrintAdministration printing;
+    @Autowired PrintJobs printJobs;
     @Autowired Organizations organizations;
     @Autowired Passwords passwords;
     @Autowired JdbcClient jdbc;
@@ -51,6 +55,28 @@ class PortalFormsTest {
         assertThat(saved.maxPagesPerJob()).isEqualTo(50);
         assertThat(saved.allowedFormats()).isEqualTo(EnumSet.of(DocumentFormat.PDF, DocumentFormat.JPEG));
         assertThat(page(admin, "/orgs/" + org + "/settings")).contains("name=\"forceMonochrome\" value=\"true\" checked");
+    }
+
+    @Test
+    void aDocumentPastALimitIsRefusedOnTheJobsPageInTheReadersLanguageAndNothingIsKept() throws Exception {
+        OrgId org = world.customer(world.root(), "Limits Ltd");
+        Actor person = world.person(org, FixedRole.CUSTOMER_USER).actor();
+        String wide = SampleDocuments.pdfWithPageTree("2 0 obj << /Type /Pages /Kids [" + " 3 0 R".repeat(21_001)
+                + "] /Count 21001 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n", 3);
+        String boundary = "----limits5u8Gm2";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wide.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + wide + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        for (var language : List.of(List.of("de", "Die Seitenstruktur des PDF hat mehr als 21.000 Eintr\u00e4ge"),
+                List.of("ja", "\u3053\u306e PDF \u306e\u30da\u30fc\u30b8\u69cb\u9020\u306b\u306f 21,000 \u500b"),
+                List.of("en", "The PDF&#39;s page structure has more than 21,000 entries"))) {
+            MvcResult refused = mvc.perform(post("/jobs").with(authentication(new ActorAuthentication(person))).with(csrf())
+                    .header("Accept-Language", language.get(0)).contentType("multipart/form-data; boundary=" + boundary)
+                    .content(body.toByteArray())).andReturn();
+            assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+            assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(language.get(1));
+        }
+        assertThat(printJobs.mine(person)).isEmpty();
     }
 
     @Test

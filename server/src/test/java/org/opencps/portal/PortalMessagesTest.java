@@ -22,6 +22,7 @@ import org.opencps.devices.ActivationCode;
 import org.opencps.devices.DeviceStatus;
 import org.opencps.devices.SecuritySettings;
 import org.opencps.platform.ids.OrgKind;
+import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
 import org.opencps.tenancy.Organization;
@@ -83,6 +84,17 @@ class PortalMessagesTest {
             Properties translated = bundle(language);
             assertThat(translated).as(language).isNotEmpty();
             assertThat(english.keySet()).as(language).containsAll(translated.keySet());
+        }
+    }
+
+    @Test
+    void everyDocumentLimitHasItsRefusalInEveryLanguage() throws IOException {
+        for (String language : List.of("messages.properties", "messages_de.properties", "messages_ja.properties")) {
+            Properties messages = bundle(language);
+            for (DocumentLimitExceededException.Limit limit : DocumentLimitExceededException.Limit.values()) {
+                String key = new DocumentLimitExceededException(limit, 1, "").messageKey();
+                assertThat(messages.getProperty(key)).as(language + ": " + key).isNotBlank().contains("{0}");
+            }
         }
     }
 

@@ -178,6 +178,32 @@ class PrintJobsApiTest {
     }
 
     @Test
+    void documentsThatWouldCostUnboundedWorkToCountAreRefusedAs413NamingTheLimitAndNothingIsStored() throws Exception {
+        submit(alice, "image/urf", SampleDocuments.hostileUrf(1000, 65_535, 65_535), "")
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("document"))
+                .andExpect(jsonPath("$.limit").value("RASTER_PAGE_SIZE"))
+                .andExpect(jsonPath("$.maximum").value(1L << 30))
+                .andExpect(jsonPath("$.detail").value("a raster page of 65535 x 65535 pixels at 128 bits per pixel decodes to "
+                        + "68717379600 bytes, more than the largest page accepted (1073741824 bytes)"));
+        submit(alice, "image/pwg-raster", SampleDocuments.hostilePwg(1, 65_535, 2048), "")
+                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.limit").value("RASTER_PAGE_SIZE"));
+        submit(alice, "image/urf", SampleDocuments.hostileUrf(10_001, 65_535, 1024), "")
+                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.limit").value("PAGES"))
+                .andExpect(jsonPath("$.detail").value("the document has more than 10000 pages"));
+        String wide = SampleDocuments.pdfWithPageTree("2 0 obj << /Type /Pages /Kids [" + " 3 0 R".repeat(21_001)
+                + "] /Count 21001 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n", 3);
+        submit(alice, "application/pdf", wide.getBytes(StandardCharsets.ISO_8859_1), "")
+                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.limit").value("PDF_TREE_NODES"));
+        submit(alice, "image/jpeg", Arrays.copyOf(SampleDocuments.jpeg(64, 64), 20), "")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.limit").doesNotExist());
+
+        assertNothingStored();
+        assertThat(events.stream(PrintJobSubmitted.class)).isEmpty();
+    }
+
+    @Test
     void nobodyButTheOwnerSeesAJobNotEvenTheAdmin() throws Exception {
         String id = submitted(alice, "application/pdf", SampleDocuments.pdf(1));
         for (Actor other : new Actor[] {bob, admin}) {

@@ -133,6 +133,55 @@ public final class SampleDocuments {
         return out.toByteArray();
     }
 
+    /**
+     * The URF of the finding: 128-bit gray pages whose every line-repeat byte stands for 256 lines
+     * and whose every line is the single fill code, so each {@code width} x {@code height} page of
+     * 1 MB lines (at width 65535) takes 32 + 2 bytes per 256 lines: 544 bytes at height 65535.
+     */
+    public static byte[] hostileUrf(int pages, int width, int height) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes("UNIRAST\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(ByteBuffer.allocate(4).putInt(pages).array());
+        for (int p = 0; p < pages; p++) {
+            out.writeBytes(urfPageHeader(128, 0, width, height, 600));
+            for (int row = 0; row < height; row += 256) {
+                out.write(Math.min(256, height - row) - 1);
+                out.write(128);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Its PWG raster analogue (PWG has no fill code): 128-bit gray pages whose lines repeat 256
+     * times and are runs of 128 identical pixels, each run 17 bytes for 2 KiB of line.
+     */
+    public static byte[] hostilePwg(int pages, int width, int height) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes("RaS2".getBytes(StandardCharsets.US_ASCII));
+        for (int p = 0; p < pages; p++) {
+            out.writeBytes(pwgPageHeader(128, width, height));
+            for (int row = 0; row < height; row += 256) {
+                out.write(Math.min(256, height - row) - 1);
+                for (int left = width; left > 0; left -= 128) {
+                    out.write(Math.min(128, left) - 1);
+                    out.writeBytes(new byte[16]);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A 1796-byte PWG raster page header: chunked, one color per pixel of the given depth, 600 dpi. */
+    public static byte[] pwgPageHeader(int bitsPerPixel, int width, int height) {
+        ByteBuffer header = ByteBuffer.allocate(1796);
+        header.put("PwgRaster".getBytes(StandardCharsets.US_ASCII));
+        header.putInt(276, 600).putInt(280, 600).putInt(372, width).putInt(376, height).putInt(384, bitsPerPixel)
+                .putInt(388, bitsPerPixel).putInt(392, (int) (((long) width * bitsPerPixel + 7) / 8)).putInt(396, 0)
+                .putInt(420, 1);
+        return header.array();
+    }
+
     public static byte[] urfPageHeader(int bitsPerPixel, int colorSpace, int width, int height, int dpi) {
         ByteBuffer header = ByteBuffer.allocate(32);
         header.put(0, (byte) bitsPerPixel).put(1, (byte) colorSpace).put(2, (byte) 1).put(3, (byte) 4);

@@ -72,7 +72,8 @@ class PrintJobService implements PrintJobs {
         this.settings = settings;
         this.tickets = new TicketRules();
         this.pageCounter = new PageCounter(new PageCounter.Limits(properties.maxPages(), properties.maxPdfTreeDepth(),
-                properties.maxRasterWidth(), properties.maxRasterHeight(), properties.maxJpegDimension()));
+                properties.maxPdfObjects(), properties.maxRasterWidth(), properties.maxRasterHeight(),
+                properties.maxRasterPageSize().toBytes(), properties.maxJpegDimension()));
         this.properties = properties;
         this.transactions = transactions;
         this.events = events;

@@ -14,6 +14,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.errors.UnauthenticatedException;
 import org.opencps.printing.DocumentFormatNotAllowedException;
+import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.InvalidDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public final class IppErrors {
             case IppStatusException e -> error(request, e.status(), e.getMessage(), e.unsupported());
             case DocumentFormatNotAllowedException e -> error(request, Status.clientErrorDocumentFormatNotSupported,
                     e.getMessage(), List.of(Types.documentFormat.of(e.format().mediaType())));
+            case DocumentLimitExceededException e -> error(request, Status.clientErrorRequestEntityTooLarge, e.getMessage(), List.of());
             case InvalidDocumentException e -> error(request, Status.clientErrorDocumentFormatError, e.getMessage(), List.of());
             case NotFoundException e -> error(request, Status.clientErrorNotFound, e.getMessage(), List.of());
             case ForbiddenException e -> error(request, Status.clientErrorForbidden, e.getMessage(), List.of());

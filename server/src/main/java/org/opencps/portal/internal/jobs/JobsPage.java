@@ -12,6 +12,7 @@ import org.opencps.platform.security.Actor;
 import org.opencps.platform.web.StreamingMultipart;
 import org.opencps.portal.internal.web.Forms;
 import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.InvalidDocumentException;
 import org.opencps.printing.JobId;
 import org.opencps.printing.JobTicket;
@@ -68,7 +69,8 @@ class JobsPage {
     /**
      * The upload (sent by htmx, which adds the CSRF header: the token cannot be read from a
      * multipart body without buffering it). Answers with the refreshed list and a message; a
-     * refused document is a 422 whose fragment htmx shows all the same.
+     * refused document is a 422 whose fragment htmx shows all the same (one past a limit says which,
+     * in the reader's language).
      */
     @PostMapping(value = "/jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String upload(Actor actor, HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
@@ -85,6 +87,10 @@ class JobsPage {
             var job = jobs.submit(actor, ticket, new BufferedInputStream(part.body(), 64 * 1024));
             model.addAttribute("uploadNotice", "jobs.uploaded");
             model.addAttribute("uploaded", job);
+        } catch (DocumentLimitExceededException e) {
+            response.setStatus(422);
+            model.addAttribute("uploadRefusal", e.messageKey());
+            model.addAttribute("uploadLimit", e.limit());
         } catch (InvalidInputException | InvalidDocumentException | StreamingMultipart.MalformedMultipartException e) {
             response.setStatus(422);
             model.addAttribute("uploadError", e.getMessage());

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.function.Supplier;
 import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.InvalidDocumentException;
 import org.opencps.printing.internal.raster.RasterFormatException;
 import org.opencps.printing.internal.raster.RasterLimits;
@@ -15,11 +16,14 @@ import org.opencps.printing.internal.raster.RasterReader;
 
 /**
  * Counts a document's pages by its declared format, checking on the way that it is that format.
- * PDF needs random access (a seekable, decrypting channel); the others are read as a stream.
+ * PDF needs random access (a seekable, decrypting channel); the others are read as a stream. No
+ * pixel and no content stream is decoded: the work is bounded by the bytes received and the limits
+ * below, and a document past a limit is refused with {@link DocumentLimitExceededException}.
  */
 public final class PageCounter {
 
-    public record Limits(int maxPages, int maxPdfTreeDepth, int maxRasterWidth, int maxRasterHeight, int maxJpegDimension) {
+    public record Limits(int maxPages, int maxPdfTreeDepth, int maxPdfObjects, int maxRasterWidth, int maxRasterHeight,
+                         long maxRasterPageBytes, int maxJpegDimension) {
     }
 
     private final Limits limits;
@@ -38,7 +42,7 @@ public final class PageCounter {
             return switch (format) {
                 case PDF -> {
                     try (SeekableByteChannel channel = seekable.get()) {
-                        yield new PdfPageCount(limits.maxPages(), limits.maxPdfTreeDepth()).count(channel);
+                        yield new PdfPageCount(limits.maxPages(), limits.maxPdfTreeDepth(), limits.maxPdfObjects()).count(channel);
                     }
                 }
                 case JPEG -> {
@@ -60,17 +64,22 @@ public final class PageCounter {
     }
 
     private int countRaster(DocumentFormat format, InputStream in) throws IOException {
-        RasterLimits rasterLimits = new RasterLimits(limits.maxRasterWidth(), limits.maxRasterHeight());
+        var rasterLimits = new RasterLimits(limits.maxRasterWidth(), limits.maxRasterHeight(), limits.maxRasterPageBytes());
         RasterReader reader = format == DocumentFormat.URF ? RasterReader.urf(in, rasterLimits) : RasterReader.pwg(in, rasterLimits);
         int pages = 0;
         while (reader.nextPage() != null) {
             if (++pages > limits.maxPages()) {
-                throw new InvalidDocumentException("the document has more than " + limits.maxPages() + " pages");
+                throw tooManyPages(limits.maxPages());
             }
         }
         if (pages == 0) {
             throw new InvalidDocumentException("the raster document has no pages");
         }
         return pages;
+    }
+
+    static DocumentLimitExceededException tooManyPages(int maxPages) {
+        return new DocumentLimitExceededException(DocumentLimitExceededException.Limit.PAGES, maxPages,
+                "the document has more than " + maxPages + " pages");
     }
 }

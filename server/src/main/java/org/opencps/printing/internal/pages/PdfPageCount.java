@@ -12,30 +12,48 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.opencps.printing.DocumentLimitExceededException;
+import org.opencps.printing.DocumentLimitExceededException.Limit;
 import org.opencps.printing.InvalidDocumentException;
 
 /**
  * Counts a PDF's pages by walking its page tree from the catalog, without trusting /Count and
- * without decoding any content stream: depth is bounded, every node is visited once (a cyclic
- * tree ends), and the walk stops past the page limit. PDFBox reads through the decrypting channel.
+ * without decoding any content stream: PDFBox parses objects lazily, so only the cross-reference
+ * data and the page tree's own objects are read. Every bound is structural: the number of objects
+ * the cross-reference data lists, the depth of the tree and its nodes (each visited once, so a
+ * cyclic tree ends; a node's kids are counted before any is queued), the page limit, and a cap on
+ * PDFBox's scratch memory (never a temporary file: the document is plaintext there). PDFBox reads
+ * through the decrypting channel.
  */
 final class PdfPageCount {
 
+    /** PDFBox's scratch buffers; counting writes no stream, so this is only a backstop. */
+    static final long SCRATCH_MEMORY = 16L * 1024 * 1024;
+
     private final int maxPages;
     private final int maxDepth;
+    private final int maxObjects;
 
-    PdfPageCount(int maxPages, int maxDepth) {
+    PdfPageCount(int maxPages, int maxDepth, int maxObjects) {
         this.maxPages = maxPages;
         this.maxDepth = maxDepth;
+        this.maxObjects = maxObjects;
     }
 
     int count(SeekableByteChannel channel) throws IOException {
         if (!startsLikePdf(channel)) {
             throw new InvalidDocumentException("not a PDF: it does not start with %PDF-");
         }
-        try (PDDocument document = Loader.loadPDF(new ChannelRandomAccessRead(channel))) {
+        try (PDDocument document = Loader.loadPDF(new ChannelRandomAccessRead(channel),
+                MemoryUsageSetting.setupMainMemoryOnly(SCRATCH_MEMORY).streamCache)) {
+            int objects = document.getDocument().getXrefTable().size();
+            if (objects > maxObjects) {
+                throw limit(Limit.PDF_OBJECTS, maxObjects, "the PDF has " + objects + " objects, more than the "
+                        + maxObjects + " accepted");
+            }
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary root = catalog.getCOSDictionary(COSName.PAGES);
             if (root == null) {
@@ -65,24 +83,26 @@ final class PdfPageCount {
         stack.push(new Node(root, 1));
         int pages = 0;
         int nodes = 0;
+        int maxNodes = 2 * maxPages + 1000;
         while (!stack.isEmpty()) {
             Node node = stack.pop();
             if (!seen.add(node.dictionary())) {
                 throw new InvalidDocumentException("not a valid PDF: its page tree has a cycle");
             }
-            if (++nodes > 2 * maxPages + 1000) {
-                throw new InvalidDocumentException("the PDF's page tree has too many nodes");
-            }
+            nodes++;
             COSArray kids = node.dictionary().getCOSArray(COSName.KIDS);
             boolean isPage = COSName.PAGE.equals(node.dictionary().getCOSName(COSName.TYPE)) || kids == null;
             if (isPage) {
                 if (++pages > maxPages) {
-                    throw new InvalidDocumentException("the PDF has more than " + maxPages + " pages");
+                    throw PageCounter.tooManyPages(maxPages);
                 }
                 continue;
             }
             if (node.depth() >= maxDepth) {
-                throw new InvalidDocumentException("the PDF's page tree is deeper than " + maxDepth + " levels");
+                throw limit(Limit.PDF_TREE_DEPTH, maxDepth, "the PDF's page tree is deeper than " + maxDepth + " levels");
+            }
+            if ((long) nodes + stack.size() + kids.size() > maxNodes) {
+                throw limit(Limit.PDF_TREE_NODES, maxNodes, "the PDF's page tree has more than " + maxNodes + " nodes");
             }
             for (int i = kids.size() - 1; i >= 0; i--) {
                 COSBase kid = kids.get(i);
@@ -95,6 +115,10 @@ final class PdfPageCount {
             }
         }
         return pages;
+    }
+
+    private static DocumentLimitExceededException limit(Limit kind, long value, String message) {
+        return new DocumentLimitExceededException(kind, value, message);
     }
 
     private static boolean startsLikePdf(SeekableByteChannel channel) throws IOException {

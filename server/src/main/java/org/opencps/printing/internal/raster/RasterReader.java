@@ -4,13 +4,20 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import org.opencps.printing.DocumentLimitExceededException;
 
 /**
  * A streaming decoder for PWG and Apple (URF) raster: page headers, then rows. Both compress each
  * line the same way (PWG 5102.4 section 4.3.1, as CUPS implements it): a line-repeat byte (the line
  * is used n+1 times), then runs until the line is full: 0..127 repeats the next pixel n+1 times,
  * 129..255 copies 257-n literal pixels (CUPS also reads 128 so, as 129 literal pixels); in URF,
- * 128 fills the rest of the line with white. The reader holds one line, never a page.
+ * 128 fills the rest of the line with white.
+ * <p>
+ * Rows are decoded only when asked for ({@link #nextRow}), into one line, never a page. Rows
+ * skipped by {@link #nextPage} (all of them, when only pages are counted) are walked by their run
+ * structure alone: no pixel is written, a repeated line is skipped in one step, and every step
+ * consumes at least one byte, so skipping costs at most {@link #bytesRead()} steps however large
+ * the pages claim to be. {@link #work()} counts those steps and every pixel byte written.
  */
 public abstract class RasterReader {
 
@@ -20,6 +27,8 @@ public abstract class RasterReader {
     private byte[] line;
     private int rowsLeft;
     private int repeatsLeft;
+    private long bytesRead;
+    private long work;
 
     protected RasterReader(InputStream in, RasterLimits limits) {
         this.in = in;
@@ -34,17 +43,14 @@ public abstract class RasterReader {
         return new UrfRasterReader(in, limits);
     }
 
-    /** The next page's header, or null after the last page. Rows left of the current page are skipped. */
+    /** The next page's header, or null after the last page. Rows left of the current page are skipped undecoded. */
     public RasterPage nextPage() throws IOException {
-        while (page != null && rowsLeft > 0) {
-            nextRow(null);
-        }
+        skipRestOfPage();
         page = readPageHeader();
         if (page == null) {
             return null;
         }
         check(page);
-        line = new byte[page.bytesPerLine()];
         rowsLeft = page.height();
         repeatsLeft = 0;
         return page;
@@ -55,15 +61,30 @@ public abstract class RasterReader {
         if (page == null || rowsLeft == 0) {
             throw new IllegalStateException("no row left on this page");
         }
+        if (line == null || line.length != page.bytesPerLine()) {
+            line = new byte[page.bytesPerLine()];
+        }
         if (repeatsLeft == 0) {
+            work++;
             repeatsLeft = readByte() + 1;
-            decodeLine();
+            walkLine(true);
         }
         repeatsLeft--;
         rowsLeft--;
         if (row != null) {
             System.arraycopy(line, 0, row, 0, line.length);
+            work += line.length;
         }
+    }
+
+    /** Bytes consumed from the document so far. */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Steps taken so far: one per line-repeat byte and per run, plus one per pixel byte written. */
+    public long work() {
+        return work;
     }
 
     /** Whether 128 fills the rest of the line with white (URF) rather than starting 129 literals (PWG). */
@@ -74,11 +95,15 @@ public abstract class RasterReader {
 
     /** Answers -1 at the end of the stream. */
     protected int readByteOrEnd() throws IOException {
-        return in.read();
+        int b = in.read();
+        if (b >= 0) {
+            bytesRead++;
+        }
+        return b;
     }
 
     protected int readByte() throws IOException {
-        int b = in.read();
+        int b = readByteOrEnd();
         if (b < 0) {
             throw new RasterFormatException("the raster data ends in the middle of a page");
         }
@@ -93,42 +118,81 @@ public abstract class RasterReader {
                 throw new EOFException();
             }
             done += n;
+            bytesRead += n;
         }
     }
 
-    private void decodeLine() throws IOException {
+    private void skipRestOfPage() throws IOException {
+        if (page == null) {
+            return;
+        }
+        rowsLeft -= Math.min(repeatsLeft, rowsLeft);
+        repeatsLeft = 0;
+        while (rowsLeft > 0) {
+            work++;
+            int repeats = readByte() + 1;
+            walkLine(false);
+            rowsLeft -= Math.min(repeats, rowsLeft);
+        }
+    }
+
+    /** Reads one compressed line: into {@link #line} when decoding, else only its run structure. */
+    private void walkLine(boolean decode) throws IOException {
         int unit = page.bytesPerUnit();
+        int length = page.bytesPerLine();
         int filled = 0;
-        while (filled < line.length) {
+        while (filled < length) {
+            work++;
             int code = readByte();
             if (code == 128 && fillCodeEndsLine()) {
-                Arrays.fill(line, filled, line.length, (byte) 0xFF);
-                filled = line.length;
+                if (decode) {
+                    Arrays.fill(line, filled, length, (byte) 0xFF);
+                    work += length - filled;
+                }
+                filled = length;
             } else if (code < 128) {
-                int length = (code + 1) * unit;
-                requireRoom(filled, length);
-                for (int i = 0; i < unit; i++) {
-                    line[filled + i] = (byte) readByte();
+                int run = (code + 1) * unit;
+                requireRoom(filled, run, length);
+                if (decode) {
+                    readFully(line, filled, unit);
+                    for (int i = unit; i < run; i++) {
+                        line[filled + i] = line[filled + i - unit];
+                    }
+                    work += run;
+                } else {
+                    skip(unit);
                 }
-                for (int i = unit; i < length; i++) {
-                    line[filled + i] = line[filled + i - unit];
-                }
-                filled += length;
+                filled += run;
             } else {
-                int length = (257 - code) * unit;
-                requireRoom(filled, length);
-                try {
-                    readFully(line, filled, length);
-                } catch (EOFException e) {
-                    throw new RasterFormatException("the raster data ends in the middle of a line");
+                int run = (257 - code) * unit;
+                requireRoom(filled, run, length);
+                if (decode) {
+                    readFully(line, filled, run);
+                    work += run;
+                } else {
+                    skip(run);
                 }
-                filled += length;
+                filled += run;
             }
         }
     }
 
-    private void requireRoom(int filled, int length) throws RasterFormatException {
-        if (filled + length > line.length) {
+    private void skip(int n) throws IOException {
+        int left = n;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                readByte();
+                skipped = 1;
+            } else {
+                bytesRead += skipped;
+            }
+            left -= (int) skipped;
+        }
+    }
+
+    private static void requireRoom(int filled, int run, int length) throws RasterFormatException {
+        if (filled + run > length) {
             throw new RasterFormatException("a compressed run goes past the end of its line");
         }
     }
@@ -150,6 +214,12 @@ public abstract class RasterReader {
         }
         if (bits >= 8 && p.bytesPerLine() % p.bytesPerUnit() != 0) {
             throw new RasterFormatException("the raster line is not a whole number of pixels");
+        }
+        long pageBytes = (long) p.bytesPerLine() * p.height();
+        if (pageBytes > limits.maxPageBytes()) {
+            throw new DocumentLimitExceededException(DocumentLimitExceededException.Limit.RASTER_PAGE_SIZE, limits.maxPageBytes(),
+                    "a raster page of " + p.width() + " x " + p.height() + " pixels at " + bits + " bits per pixel decodes to "
+                            + pageBytes + " bytes, more than the largest page accepted (" + limits.maxPageBytes() + " bytes)");
         }
     }
 }

@@ -4,7 +4,7 @@ import java.beans.PropertyEditorSupport;
 import java.net.URI;
 import org.opencps.platform.web.StreamingMultipart;
 import org.opencps.printing.DocumentFormatNotAllowedException;
-import org.opencps.printing.DocumentTooLargeException;
+import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.InvalidDocumentException;
 import org.opencps.printing.JobId;
 import org.springframework.core.Ordered;
@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * For this module's routes: job ids in URLs parsed strictly (malformed is a 400), and documents
- * that are not what they claim (422), too large (413) or of a format the organization does not accept
+ * that are not what they claim (422), past a limit (413: size, pages, raster page size, PDF
+ * objects or page tree) or of a format the organization does not accept
  * (415) as problem+json. Ordered first, so that the
  * general handler of unexpected errors does not take these.
  */
@@ -36,9 +37,12 @@ class PrintingWebAdvice {
         });
     }
 
-    @ExceptionHandler(DocumentTooLargeException.class)
-    ProblemDetail tooLarge(DocumentTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), "document");
+    @ExceptionHandler(DocumentLimitExceededException.class)
+    ProblemDetail pastALimit(DocumentLimitExceededException e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), "document");
+        problem.setProperty("limit", e.kind().name());
+        problem.setProperty("maximum", e.limit());
+        return problem;
     }
 
     @ExceptionHandler(DocumentFormatNotAllowedException.class)

@@ -17,16 +17,25 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.DocumentLimitExceededException;
+import org.opencps.printing.DocumentLimitExceededException.Limit;
 import org.opencps.printing.InvalidDocumentException;
 import org.opencps.printing.SampleDocuments;
 
-/** Pages counted from real documents of each format; documents that lie about their format refused. */
+/**
+ * Pages counted from real documents of each format; documents that lie about their format refused;
+ * documents past a limit on the work of counting them (pages, decoded raster page size, PDF objects
+ * and page tree) refused as such, with the limit named.
+ */
 class PageCounterTest {
+
+    /** The defaults of opencps.printing. */
+    static final PageCounter.Limits LIMITS = new PageCounter.Limits(10_000, 64, 1_000_000, 65_535, 65_535, 1L << 30, 65_535);
 
     @TempDir
     Path temp;
 
-    final PageCounter counter = new PageCounter(new PageCounter.Limits(10_000, 64, 65_535, 65_535, 65_535));
+    PageCounter counter = new PageCounter(LIMITS);
 
     int count(DocumentFormat format, byte[] document) {
         try {
@@ -142,6 +151,121 @@ class PageCounterTest {
         objects.append(2 + depth).append(" 0 obj << /Type /Page /MediaBox [0 0 612 792] >> endobj\n");
         String deep = SampleDocuments.pdfWithPageTree(objects.toString(), 2 + depth);
         assertThatThrownBy(() -> count(DocumentFormat.PDF, deep.getBytes(StandardCharsets.ISO_8859_1)))
-                .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("deeper");
+                .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("deeper")
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.PDF_TREE_DEPTH));
+    }
+
+    static Limit pastLimit(Throwable refusal) {
+        assertThat(refusal).isInstanceOf(DocumentLimitExceededException.class);
+        return ((DocumentLimitExceededException) refusal).kind();
+    }
+
+    @Test
+    void theUrfOfTheFindingIsRefusedForWhatItsPagesDecodeTo() {
+        byte[] urf = SampleDocuments.hostileUrf(10_000, 65_535, 65_535);
+        assertThatThrownBy(() -> count(DocumentFormat.URF, urf))
+                .hasMessageContaining("decodes to 68717379600 bytes, more than the largest page accepted (1073741824 bytes)")
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.RASTER_PAGE_SIZE));
+        assertThatThrownBy(() -> count(DocumentFormat.PWG_RASTER, SampleDocuments.hostilePwg(1, 65_535, 2048)))
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.RASTER_PAGE_SIZE));
+    }
+
+    @Test
+    void hostileRasterWithinThePageSizeIsCountedAndPastThePageLimitRefused() {
+        // 1 MB lines, 1024 of them: just under 1 GiB a page, in 40 bytes
+        assertThat(count(DocumentFormat.URF, SampleDocuments.hostileUrf(10_000, 65_535, 1024))).isEqualTo(10_000);
+        assertThatThrownBy(() -> count(DocumentFormat.URF, SampleDocuments.hostileUrf(10_001, 65_535, 1024)))
+                .hasMessage("the document has more than 10000 pages")
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.PAGES));
+        assertThat(count(DocumentFormat.PWG_RASTER, SampleDocuments.hostilePwg(2, 65_535, 1024))).isEqualTo(2);
+        counter = new PageCounter(new PageCounter.Limits(1, 64, 1_000_000, 65_535, 65_535, 1L << 30, 65_535));
+        assertThatThrownBy(() -> count(DocumentFormat.PWG_RASTER, SampleDocuments.hostilePwg(2, 65_535, 1024)))
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.PAGES));
+    }
+
+    @Test
+    void aPdfWithMorePagesThanTheLimitIsRefused() {
+        counter = new PageCounter(new PageCounter.Limits(20, 64, 1_000_000, 65_535, 65_535, 1L << 30, 65_535));
+        assertThat(count(DocumentFormat.PDF, SampleDocuments.pdf(20))).isEqualTo(20);
+        assertThatThrownBy(() -> count(DocumentFormat.PDF, SampleDocuments.pdf(21)))
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.PAGES));
+    }
+
+    @Test
+    void aPdfWhosePageTreeNodeHasMoreKidsThanTheTreeMayHaveNodesIsRefusedBeforeTheyAreQueued() {
+        String kids = " 3 0 R".repeat(21_001);
+        String wide = SampleDocuments.pdfWithPageTree("2 0 obj << /Type /Pages /Kids [" + kids + "] /Count 21001 >> endobj\n"
+                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n", 3);
+        assertThatThrownBy(() -> count(DocumentFormat.PDF, wide.getBytes(StandardCharsets.ISO_8859_1)))
+                .hasMessage("the PDF's page tree has more than 21000 nodes")
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.PDF_TREE_NODES));
+    }
+
+    @Test
+    void aPdfOfMoreObjectsThanTheLimitIsRefusedBeforeItsPageTreeIsRead() {
+        counter = new PageCounter(new PageCounter.Limits(10_000, 64, 1000, 65_535, 65_535, 1L << 30, 65_535));
+        assertThat(count(DocumentFormat.PDF, manyObjects(990))).isEqualTo(1);
+        assertThatThrownBy(() -> count(DocumentFormat.PDF, manyObjects(1001)))
+                .hasMessageContaining("more than the 1000 accepted")
+                .satisfies(e -> assertThat(pastLimit(e)).isEqualTo(Limit.PDF_OBJECTS));
+    }
+
+    @Test
+    void aPdfWhoseObjectsNestDeeperThanAParserCanFollowIsRefused() {
+        String nested = "[".repeat(200_000) + "]".repeat(200_000);
+        for (String objects : new String[] {
+                "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /X " + nested + " >> endobj\n",
+                "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /X "
+                        + "<< /A ".repeat(100_000) + ">>".repeat(100_000) + " >> endobj\n"}) {
+            byte[] pdf = SampleDocuments.pdfWithPageTree(objects, 3).getBytes(StandardCharsets.ISO_8859_1);
+            assertThatThrownBy(() -> count(DocumentFormat.PDF, pdf)).isInstanceOf(InvalidDocumentException.class);
+        }
+    }
+
+    /** A one-page PDF with {@code objects} objects listed in its cross-reference table (the catalog, the tree, its page, filler). */
+    static byte[] manyObjects(int objects) {
+        StringBuilder all = new StringBuilder("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n");
+        for (int id = 4; id <= objects; id++) {
+            all.append(id).append(" 0 obj ").append(id).append(" endobj\n");
+        }
+        return SampleDocuments.pdfWithPageTree(all.toString(), objects).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void aJpegWithGarbageIsRefusedAsInvalidNotCountedAsAPage() {
+        byte[] jpeg = SampleDocuments.jpeg(64, 64);
+        byte[] garbageAfterStart = Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8}, 4096);
+        new java.util.Random(7).nextBytes(garbageAfterStart);
+        garbageAfterStart[0] = (byte) 0xFF;
+        garbageAfterStart[1] = (byte) 0xD8;
+        garbageAfterStart[2] = 0x12;
+        assertThatThrownBy(() -> count(DocumentFormat.JPEG, garbageAfterStart)).isInstanceOf(InvalidDocumentException.class)
+                .isNotInstanceOf(DocumentLimitExceededException.class).hasMessageContaining("a JPEG marker was expected");
+
+        byte[] endless = Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, (byte) 0xFF, (byte) 0xFF}, 200);
+        assertThatThrownBy(() -> count(DocumentFormat.JPEG, endless)).isInstanceOf(InvalidDocumentException.class)
+                .hasMessageContaining("ends too early");
+
+        byte[] noFrame = jpeg.clone();
+        for (int i = 2; i + 1 < noFrame.length; i++) {
+            if ((noFrame[i] & 0xFF) == 0xFF && (noFrame[i + 1] & 0xFF) == 0xC0) {
+                noFrame[i + 1] = (byte) 0xE5;
+            }
+        }
+        assertThatThrownBy(() -> count(DocumentFormat.JPEG, noFrame)).isInstanceOf(InvalidDocumentException.class)
+                .hasMessageContaining("scan comes before any frame header");
+
+        byte[] hugeFrame = jpeg.clone();
+        for (int i = 2; i + 8 < hugeFrame.length; i++) {
+            if ((hugeFrame[i] & 0xFF) == 0xFF && (hugeFrame[i + 1] & 0xFF) == 0xC0) {
+                hugeFrame[i + 5] = (byte) 0xFF;
+                hugeFrame[i + 6] = (byte) 0xFF;
+                break;
+            }
+        }
+        counter = new PageCounter(new PageCounter.Limits(10_000, 64, 1_000_000, 65_535, 65_535, 1L << 30, 4096));
+        assertThatThrownBy(() -> count(DocumentFormat.JPEG, hugeFrame)).isInstanceOf(InvalidDocumentException.class)
+                .hasMessageContaining("outside the accepted dimensions");
     }
 }
