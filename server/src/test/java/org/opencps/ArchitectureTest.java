@@ -6,6 +6,9 @@ import org.springframework.modulith.docs.Documenter;
 
 class ArchitectureTest {
 
+    /** Where the module diagrams go: the build folder, or docs/architecture when the script asks. */
+    private static final String OUTPUT = System.getProperty("opencps.architecture-docs", "target/spring-modulith-docs");
+
     private final ApplicationModules modules = ApplicationModules.of(OpenCpsApplication.class);
 
     @Test
@@ -14,7 +17,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void writesTheModuleDiagramToTheBuildFolder() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesTheModuleDiagramsAndCanvases() {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(OUTPUT))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.opencps.client.agent.AgentCommand;
 import org.opencps.client.device.DeviceCommand;
+import org.opencps.client.env.Environment;
 import org.opencps.client.print.PrintCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,15 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "OpenCPS from the command line: print, simulate a printer, run the edge agent.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:something failed (a job, the server, a credential)", "2:usage error"})
-public final class Opencps implements Runnable {
+public final class Opencps implements Runnable, Environment.Holder {
 
-    private final Map<String, String> environment;
+    private final Environment environment;
 
     @CommandLine.Spec
     private CommandSpec spec;
 
     public Opencps(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+        this.environment = new Environment(environment);
     }
 
     @Override
@@ -52,15 +53,9 @@ public final class Opencps implements Runnable {
         return code;
     }
 
-    /** An environment variable (empty ones count as absent). */
-    public String env(String name) {
-        String value = environment.get(name);
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    /** The top-level command of the command being run, for its environment. */
-    public static Opencps root(CommandSpec spec) {
-        return (Opencps) spec.root().userObject();
+    @Override
+    public Environment environment() {
+        return environment;
     }
 
     private static int exitCodeOf(Throwable exception) {

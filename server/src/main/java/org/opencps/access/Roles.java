@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.opencps.access.OrganizationLookup.OrgNode;
-import org.opencps.access.internal.RoleStore;
+import org.opencps.access.internal.persistence.RoleStore;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;

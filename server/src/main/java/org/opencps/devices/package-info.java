@@ -7,7 +7,7 @@
  * {@link org.opencps.devices.DeviceHeartbeats} and {@link org.opencps.devices.DeviceLogins}.
  * An entry point: nothing calls it.
  */
-@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "printing", "platform", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "printing", "platform :: *"})
 package org.opencps.devices;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@
  * organization's own key, in the filesystem or an S3-compatible store. Purging an organization
  * destroys its keys. It checks no access itself: its callers (printing, scanning) do.
  */
-@ApplicationModule(allowedDependencies = {"platform", "platform :: *", "tenancy"})
+@ApplicationModule(allowedDependencies = {"tenancy", "platform :: *"})
 package org.opencps.documents;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * ({@code /ipp/secret/{secret}}) for clients that cannot authenticate. The protocol layer talks
  * to the printing module only through {@code PrintJobs}. An entry point: nothing calls it.
  */
+@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "printing", "devices", "platform :: *"})
 package org.opencps.ipp;
+
+import org.springframework.modulith.ApplicationModule;

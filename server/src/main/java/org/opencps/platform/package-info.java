@@ -1,8 +1,9 @@
 /**
- * Cross-cutting infrastructure every module may use: ids, errors, security plumbing, mail,
- * secrets, configuration, rate limits and TLS. It depends on no other module.
+ * Cross-cutting infrastructure: ids, errors, security plumbing, mail, secrets, configuration, rate
+ * limits and TLS. It depends on no other module. Other modules may use only the packages named as
+ * its interfaces (each sub-package's {@code @NamedInterface}); scheduling, time and TLS are its own.
  */
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule
 package org.opencps.platform;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  * records, and the organization's print settings. The entry points (REST here, IPP, portal) call
  * {@link org.opencps.printing.PrintJobs}; the device API calls {@link org.opencps.printing.PrintReleases}.
  */
-@ApplicationModule(allowedDependencies = {"documents", "access", "identity", "tenancy", "platform", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"documents", "access", "identity", "tenancy", "platform :: *"})
 package org.opencps.printing;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opencps.client.DurationConverter;
 import org.opencps.client.ExitCodes;
-import org.opencps.client.Opencps;
+import org.opencps.client.env.Environment;
 import org.opencps.client.device.DeviceApi;
 import org.opencps.client.device.DeviceRegistration;
 import org.opencps.client.device.DeviceState;
@@ -80,7 +80,7 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Opencps root = Opencps.root(spec);
+        Environment environment = Environment.of(spec);
         List<URI> printers = printerUris.stream().map(uri -> IppClient.printerUri("--printer", uri)).distinct().toList();
         var log = new AgentLog(spec.commandLine().getErr());
         Path dir = registration.stateDir("agent");
@@ -88,7 +88,7 @@ public final class AgentCommand implements Callable<Integer> {
              var serverHttp = serverOptions.httpClient();
              var printerHttp = HttpClients.create(printerCaCert);
              var journal = Journal.open(dir.resolve("journal.jsonl"))) {
-            var identity = DeviceRegistration.ensure(state, registration, serverOptions.serverOrNull(root), root, serverHttp,
+            var identity = DeviceRegistration.ensure(state, registration, serverOptions.serverOrNull(environment), environment, serverHttp,
                     KIND, spec.commandLine().getErr());
             var api = new DeviceApi(serverHttp, identity.server(), state.credential());
             var retry = new Retry(identity.server(), Duration.ofSeconds(1), maxBackoff, once ? 3 : 0,

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import org.opencps.client.CommandFailure;
-import org.opencps.client.Opencps;
+import org.opencps.client.env.Environment;
 import org.opencps.client.device.DeviceMessages.Registered;
 import org.opencps.client.device.DeviceMessages.Registration;
 import org.opencps.client.device.DeviceState.Identity;
@@ -32,7 +32,7 @@ public final class DeviceRegistration {
      *
      * @param requestedServer the server named on the command line or in the environment, or {@code null}
      */
-    public static Identity ensure(DeviceState state, RegistrationOptions options, URI requestedServer, Opencps root,
+    public static Identity ensure(DeviceState state, RegistrationOptions options, URI requestedServer, Environment environment,
                                   HttpClient http, Kind kind, PrintWriter err) throws InterruptedException {
         var existing = state.identity();
         if (existing.isPresent()) {
@@ -49,7 +49,7 @@ public final class DeviceRegistration {
         if (requestedServer == null) {
             throw CommandFailure.usage("not registered yet: give --server URL and --activation-code CODE");
         }
-        String code = options.activationCode != null ? options.activationCode : root.env(RegistrationOptions.ACTIVATION_CODE_ENV);
+        String code = options.activationCode != null ? options.activationCode : environment.get(RegistrationOptions.ACTIVATION_CODE_ENV);
         if (code == null || code.isBlank()) {
             throw CommandFailure.usage("not registered yet (" + state.dir() + " holds no credential): give --activation-code CODE");
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.opencps.client.CommandFailure;
 import org.opencps.client.DurationConverter;
 import org.opencps.client.ExitCodes;
-import org.opencps.client.Opencps;
+import org.opencps.client.env.Environment;
 import org.opencps.client.device.DeviceMessages.HeldJob;
 import org.opencps.client.device.DeviceMessages.Outcome;
 import org.opencps.client.device.DeviceMessages.Release;
@@ -90,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Opencps root = Opencps.root(spec);
+        Environment environment = Environment.of(spec);
         release.validate(login != null);
         var beat = heartbeat.requested() ? heartbeat.heartbeat() : null;
         printTo = printToText == null ? null : IppClient.printerUri("--print-to", printToText);
@@ -98,7 +98,7 @@ public final class SimulateCommand implements Callable<Integer> {
         var report = new SimulationReport();
         try (var state = DeviceState.open(dir); var http = serverOptions.httpClient(); var printerHttp = HttpClients.create(printerCaCert)) {
             boolean registered = state.identity().isPresent();
-            Identity identity = DeviceRegistration.ensure(state, registration, serverOptions.serverOrNull(root), root, http,
+            Identity identity = DeviceRegistration.ensure(state, registration, serverOptions.serverOrNull(environment), environment, http,
                     KIND, spec.commandLine().getErr());
             report.deviceId = identity.deviceId();
             report.registeredNow = !registered;

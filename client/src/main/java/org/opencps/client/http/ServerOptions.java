@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.opencps.client.CommandFailure;
-import org.opencps.client.Opencps;
+import org.opencps.client.env.Environment;
 import picocli.CommandLine.Option;
 
 /** {@code --server} and {@code --ca-cert}, shared by every command that talks to OpenCPS. */
@@ -24,13 +24,13 @@ public final class ServerOptions {
     private Path caCert;
 
     /** The server named by {@code --server} or the environment, or {@code null} when neither names one. */
-    public URI serverOrNull(Opencps root) {
-        String text = server != null ? server : root.env(SERVER_ENV);
+    public URI serverOrNull(Environment environment) {
+        String text = server != null ? server : environment.get(SERVER_ENV);
         return text == null ? null : parse(text);
     }
 
-    public URI server(Opencps root) {
-        URI uri = serverOrNull(root);
+    public URI server(Environment environment) {
+        URI uri = serverOrNull(environment);
         if (uri == null) {
             throw CommandFailure.usage("which server? give --server URL or set " + SERVER_ENV);
         }

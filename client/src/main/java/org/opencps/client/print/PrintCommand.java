@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opencps.client.CommandFailure;
 import org.opencps.client.ExitCodes;
-import org.opencps.client.Opencps;
+import org.opencps.client.env.Environment;
 import org.opencps.client.TicketOptions;
 import org.opencps.client.http.ApiClient;
 import org.opencps.client.http.ApiException;
@@ -67,9 +67,9 @@ public final class PrintCommand implements Callable<Integer> {
                 throw CommandFailure.usage(file + ": no such readable file; nothing was sent");
             }
         }
-        Opencps root = Opencps.root(spec);
-        var server = serverOptions.server(root);
-        String secret = TokenSource.resolve(token, tokenFile, root);
+        Environment environment = Environment.of(spec);
+        var server = serverOptions.server(environment);
+        String secret = TokenSource.resolve(token, tokenFile, environment);
         try (var http = serverOptions.httpClient()) {
             var submitter = new JobSubmitter(new ApiClient(http, server, Map.of("Authorization", "Bearer " + secret)));
             List<PrintResult> results = new ArrayList<>();

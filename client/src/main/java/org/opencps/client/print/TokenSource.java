@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opencps.client.CommandFailure;
-import org.opencps.client.Opencps;
+import org.opencps.client.env.Environment;
 
 /**
  * Finds the personal API token: {@code --token}, else {@code --token-file}, else $OPENCPS_TOKEN.
@@ -17,7 +17,7 @@ final class TokenSource {
     private TokenSource() {
     }
 
-    static String resolve(String token, Path tokenFile, Opencps root) {
+    static String resolve(String token, Path tokenFile, Environment environment) {
         String found;
         String from;
         if (token != null) {
@@ -27,7 +27,7 @@ final class TokenSource {
             found = read(tokenFile);
             from = tokenFile.toString();
         } else {
-            found = root.env(TOKEN_ENV);
+            found = environment.get(TOKEN_ENV);
             from = "$" + TOKEN_ENV;
         }
         if (found == null || found.isBlank()) {

@@ -1,28 +1,15 @@
 package org.opencps.platform.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a device: a printer, or an edge agent standing in for printers. */
-public record DeviceId(UUID value) implements Serializable {
+public record DeviceId(UUID value) implements EntityId {
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public DeviceId {
         Objects.requireNonNull(value, "value");
-    }
-
-    /** Written to JSON as the bare UUID. */
-    @Override
-    @JsonValue
-    public UUID value() {
-        return value;
-    }
-
-    @JsonCreator
-    public static DeviceId fromJson(UUID value) {
-        return new DeviceId(value);
     }
 
     public static DeviceId random() {

@@ -1,28 +1,15 @@
 package org.opencps.platform.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of an organization of the tree (root provider, provider or customer). */
-public record OrgId(UUID value) implements Serializable {
+public record OrgId(UUID value) implements EntityId {
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public OrgId {
         Objects.requireNonNull(value, "value");
-    }
-
-    /** Written to JSON as the bare UUID. */
-    @Override
-    @JsonValue
-    public UUID value() {
-        return value;
-    }
-
-    @JsonCreator
-    public static OrgId fromJson(UUID value) {
-        return new OrgId(value);
     }
 
     public static OrgId random() {

@@ -1,28 +1,15 @@
 package org.opencps.platform.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a person (a user account). */
-public record UserId(UUID value) implements Serializable {
+public record UserId(UUID value) implements EntityId {
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public UserId {
         Objects.requireNonNull(value, "value");
-    }
-
-    /** Written to JSON as the bare UUID. */
-    @Override
-    @JsonValue
-    public UUID value() {
-        return value;
-    }
-
-    @JsonCreator
-    public static UserId fromJson(UUID value) {
-        return new UserId(value);
     }
 
     public static UserId random() {

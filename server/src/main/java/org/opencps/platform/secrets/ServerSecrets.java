@@ -8,11 +8,8 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.prf.PrfSet;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Base64;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.opencps.platform.internal.persistence.ServerKeysetStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +25,8 @@ public class ServerSecrets {
     private final PrfSet keyedHash;
     private final Aead sealer;
 
-    ServerSecrets(JdbcClient jdbc, MasterKey masterKey, Clock clock) throws GeneralSecurityException {
-        var store = new WrappedKeysets(jdbc, masterKey.keysetWrapper(), clock);
+    ServerSecrets(ServerKeysetStore keysets, MasterKey masterKey) throws GeneralSecurityException {
+        var store = new WrappedKeysets(keysets, masterKey.keysetWrapper());
         this.keyedHash = store.loadOrCreate("server-keyed-hash", "HMAC_SHA256_PRF")
                 .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
         this.sealer = store.loadOrCreate("server-sealing", "AES256_GCM")
@@ -65,28 +62,16 @@ public class ServerSecrets {
         }
     }
 
-    private record WrappedKeysets(JdbcClient jdbc, Aead wrapper, Clock clock) {
+    private record WrappedKeysets(ServerKeysetStore keysets, Aead wrapper) {
 
         KeysetHandle loadOrCreate(String name, String template) throws GeneralSecurityException {
-            var existing = read(name);
-            if (existing != null) {
-                return unwrap(existing);
+            var existing = keysets.find(name);
+            if (existing.isPresent()) {
+                return unwrap(existing.get());
             }
             var created = KeysetHandle.generateNew(KeyTemplates.get(template));
             String wrapped = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(created, wrapper, KEYSET_CONTEXT);
-            try {
-                jdbc.sql("INSERT INTO platform_keyset (name, wrapped_keyset, created_at) VALUES (?, ?, ?)")
-                        .params(name, wrapped, OffsetDateTime.now(clock))
-                        .update();
-                return created;
-            } catch (DuplicateKeyException anotherProcessWasFirst) {
-                return unwrap(read(name));
-            }
-        }
-
-        private String read(String name) {
-            return jdbc.sql("SELECT wrapped_keyset FROM platform_keyset WHERE name = ?")
-                    .param(name).query(String.class).optional().orElse(null);
+            return keysets.insert(name, wrapped) ? created : unwrap(keysets.find(name).orElseThrow());
         }
 
         private KeysetHandle unwrap(String wrapped) throws GeneralSecurityException {

@@ -1,4 +1,4 @@
-package org.opencps.access.internal;
+package org.opencps.access.internal.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,0 +1,27 @@
+package org.opencps.identity.internal.persistence;
+
+import org.opencps.platform.ids.OrgId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every identity row that belongs to one organization, deleted together when it is purged. */
+@Repository
+public class OrganizationRows {
+
+    /** Children before parents: group members before groups, memberships last. */
+    private static final String[] TABLES = {"identity_api_token", "identity_card", "identity_pin",
+            "identity_group_member", "identity_group", "identity_invitation", "identity_external_identity",
+            "identity_membership"};
+
+    private final JdbcClient jdbc;
+
+    OrganizationRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void deleteAll(OrgId org) {
+        for (String table : TABLES) {
+            jdbc.sql("DELETE FROM " + table + " WHERE org_id = ?").param(org.value()).update();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Streams with explicit limits. */
+@NamedInterface("io")
+package org.opencps.platform.io;
+
+import org.springframework.modulith.NamedInterface;
