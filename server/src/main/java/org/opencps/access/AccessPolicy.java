@@ -85,6 +85,33 @@ public class AccessPolicy {
     }
 
     /**
+     * Managing a member (their roles, their membership, a card or PIN for them) may take from them
+     * at most what the actor could grant: it needs user management and every permission the member
+     * holds in the organization (PRODUCT.md §2). Someone who is no member holds nothing here, so the
+     * face's own lookup still answers 404 for them.
+     */
+    public void requireManageMember(Actor actor, OrgId org, UserId member) {
+        require(actor, Permission.USERS_MANAGE, org);
+        OrgNode node = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        requireHoldsAll(actor, org, heldPermissions(node, member), "this person holds");
+    }
+
+    /**
+     * Passes when the actor holds every one of the permissions in the organization; otherwise 403
+     * naming those they lack ({@code whose} says what holds them: "this person holds", "this role carries").
+     */
+    public void requireHoldsAll(Actor actor, OrgId org, Set<Permission> permissions, String whose) {
+        Set<Permission> missing = EnumSet.noneOf(Permission.class);
+        missing.addAll(permissions);
+        missing.removeAll(permissions(actor, org));
+        if (!missing.isEmpty()) {
+            throw new ForbiddenException(whose + " permissions you do not hold yourself ("
+                    + missing.stream().map(AccessPolicy::describe).collect(java.util.stream.Collectors.joining(", "))
+                    + ")");
+        }
+    }
+
+    /**
      * Print and scan job data: only its owner, working in the job's organization, ever sees it.
      * Anyone else gets 404, so job ids reveal nothing.
      */

@@ -20,20 +20,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who holds which role, and the custom roles of a customer organization. Nobody can grant more
- * than they hold; the one exception is a provider appointing the admins of an organization it
- * created, which is how a new organization gets its first admin.
+ * than they hold, nor take from anyone more than they could grant; the one exception is a provider
+ * appointing the admins of an organization it created while it has none ({@link ProviderAppointments}),
+ * which is how a new organization gets its first admin.
  */
 @Service
 public class Roles {
 
     private final AccessPolicy policy;
     private final OrganizationLookup organizations;
+    private final ProviderAppointments appointments;
     private final RoleStore store;
     private final Clock clock;
 
-    Roles(AccessPolicy policy, OrganizationLookup organizations, RoleStore store, Clock clock) {
+    Roles(AccessPolicy policy, OrganizationLookup organizations, ProviderAppointments appointments, RoleStore store, Clock clock) {
         this.policy = policy;
         this.organizations = organizations;
+        this.appointments = appointments;
         this.store = store;
         this.clock = clock;
     }
@@ -50,16 +53,44 @@ public class Roles {
         return List.copyOf(admins);
     }
 
-    /** Checks that the granter may give these roles in the organization; throws with the reason when not. */
-    public void requireGrantable(Actor granter, OrgId org, Set<RoleRef> roles) {
+    /**
+     * Checks that the inviter may invite someone into the organization with these roles; throws with
+     * the reason when not. {@code inviteeOrganizations} are the organizations the invited address's
+     * account belongs to (none for a new address): a provider never appoints one of its own people.
+     */
+    public void requireInvitable(Actor inviter, OrgId org, Set<RoleRef> roles, Set<OrgId> inviteeOrganizations) {
         OrgNode target = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        requireSomeRole(roles);
+        if (!org.equals(inviter.orgId())) {
+            appointments.requireAppointable(inviter, target, roles, inviteeOrganizations);
+            return;
+        }
+        requireGrantableHere(inviter, target, roles);
+    }
+
+    /**
+     * Accepting a provider's invitation appoints an admin: only while the organization still has no
+     * admin, and never for an account that belongs to the provider or an organization above it.
+     */
+    public void requireAppointmentStands(OrgId org, Set<OrgId> appointeeOrganizations) {
+        OrgNode target = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        appointments.requireStillOpen(target, appointeeOrganizations);
+    }
+
+    /** Whether the actor, a provider admin, may appoint the admins of this organization below it now. */
+    public boolean mayAppointAdmins(Actor actor, OrgId org) {
+        return organizations.find(org).map(target -> appointments.mayAppoint(actor, target)).orElse(false);
+    }
+
+    private static void requireSomeRole(Set<RoleRef> roles) {
         if (roles.isEmpty()) {
             throw new InvalidInputException("roles", "at least one role is required");
         }
-        if (!org.equals(granter.orgId())) {
-            requireAppointingAdmins(granter, target, roles);
-            return;
-        }
+    }
+
+    /** A member of the organization grants roles there: only roles carrying nothing they do not hold. */
+    private void requireGrantableHere(Actor granter, OrgNode target, Set<RoleRef> roles) {
+        OrgId org = target.id();
         policy.require(granter, Permission.USERS_MANAGE, org);
         Set<Permission> own = policy.permissions(granter, org);
         for (RoleRef role : roles) {
@@ -70,7 +101,7 @@ public class Roles {
         }
     }
 
-    /** Grants roles already checked with {@link #requireGrantable} (an invitation being accepted). */
+    /** Grants roles already checked with {@link #requireInvitable} (an invitation being accepted). */
     @Transactional
     public void grant(OrgId org, UserId user, Set<RoleRef> roles) {
         var merged = new java.util.LinkedHashSet<>(store.rolesOf(org, user));
@@ -78,15 +109,22 @@ public class Roles {
         store.replaceRoles(org, user, merged);
     }
 
-    /** Replaces a member's roles, as an admin does in the portal. */
+    /**
+     * Replaces a member's roles, as an admin does in the portal: the granter must hold every
+     * permission the member holds now and every one the new roles carry.
+     */
     @Transactional
     public void setRoles(Actor granter, OrgId org, UserId user, Set<RoleRef> roles) {
-        requireGrantable(granter, org, roles);
+        policy.requireManageMember(granter, org, user);
+        OrgNode target = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        requireSomeRole(roles);
+        requireGrantableHere(granter, target, roles);
         Set<RoleRef> before = store.rolesOf(org, user);
         store.replaceRoles(org, user, roles);
         requireAnAdminRemains(org, before, roles);
     }
 
+    /** Takes every role of a member who leaves; the caller has checked {@link AccessPolicy#requireManageMember}. */
     @Transactional
     public void revokeAll(OrgId org, UserId user) {
         Set<RoleRef> before = store.rolesOf(org, user);
@@ -126,9 +164,12 @@ public class Roles {
         return store.customRoles(org);
     }
 
+    /** Deleting a role takes it from everyone holding it: only someone who holds all it carries may. */
     @Transactional
     public void deleteCustomRole(Actor actor, OrgId org, UUID roleId) {
         policy.require(actor, Permission.ROLES_MANAGE, org);
+        CustomRole role = store.findCustomRole(org, roleId).orElseThrow(() -> new NotFoundException("role"));
+        policy.requireHoldsAll(actor, org, role.permissions(), "this role carries");
         if (!store.deleteCustomRole(org, roleId)) {
             throw new NotFoundException("role");
         }
@@ -138,21 +179,6 @@ public class Roles {
     @Transactional
     public void purgeOrganization(OrgId org) {
         store.purgeOrganization(org);
-    }
-
-    private void requireAppointingAdmins(Actor granter, OrgNode target, Set<RoleRef> roles) {
-        if (target.parentId() == null || !target.parentId().equals(granter.orgId())) {
-            throw new NotFoundException("organization");
-        }
-        policy.require(granter, Permission.ORGANIZATIONS_MANAGE, target.parentId());
-        Set<FixedRole> appointable = target.kind().isProvider()
-                ? EnumSet.of(FixedRole.PROVIDER_ADMIN, FixedRole.PROVIDER_SUPPORT)
-                : EnumSet.of(FixedRole.CUSTOMER_ADMIN);
-        for (RoleRef role : roles) {
-            if (role.isCustom() || !appointable.contains(role.fixedRole())) {
-                throw new ForbiddenException("in an organization you created you may only appoint " + appointable);
-            }
-        }
     }
 
     private Set<Permission> permissionsOf(OrgNode org, RoleRef role) {

@@ -51,6 +51,9 @@ public class Cards {
 
     @Transactional
     public IdCard register(Actor actor, OrgId org, UserId owner, String number, String label) {
+        if (!owner.equals(actor.userId())) {
+            policy.requireManageMember(actor, org, owner);
+        }
         requireSelfOrUserManager(actor, org, owner);
         String hash = hash(org, normalize(number));
         String cleanLabel = label == null || label.isBlank() ? "Card" : label.strip();

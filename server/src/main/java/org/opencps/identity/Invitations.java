@@ -33,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * New people join by invitation: an e-mailed link that works once and expires after 7 days,
- * carrying the roles to grant. The inviter must be allowed to grant those roles when inviting.
+ * carrying the roles to grant. The inviter must be allowed to grant those roles when inviting; a
+ * provider appoints only the first admins of an organization it created, never its own people.
+ * Accepting takes the link and, when the address already has an account, that account's password.
  */
 @Service
 public class Invitations {
@@ -73,7 +75,7 @@ public class Invitations {
 
     @Transactional
     public Invitation invite(Actor actor, OrgId org, String email, Set<RoleRef> grantedRoles) {
-        roles.requireGrantable(actor, org, grantedRoles);
+        roles.requireInvitable(actor, org, grantedRoles, organizationsOfAddress(email));
         String address = Emails.normalize("email", email);
         userStore.findByEmail(address).filter(user -> userStore.isMember(org, user.id())).ifPresent(user -> {
             throw new ConflictException("email", address + " is already a member of this organization");
@@ -81,7 +83,8 @@ public class Invitations {
         Instant now = clock.instant();
         store.revokePending(org, address, now);
         String token = Tokens.newToken(PREFIX);
-        var invitation = new Invitation(org, UUID.randomUUID(), address, Set.copyOf(grantedRoles), actor.userId(),
+        boolean byProvider = !org.equals(actor.orgId());
+        var invitation = new Invitation(org, UUID.randomUUID(), address, Set.copyOf(grantedRoles), actor.userId(), byProvider,
                 now, now.plus(VALIDITY), null, null);
         store.insert(invitation, Tokens.hash(token));
         String orgName = organizations.find(org).orElseThrow().name();
@@ -119,20 +122,26 @@ public class Invitations {
     }
 
     /**
-     * Accepts with the link. A person who already has an account proves it with its password (or
-     * by being logged in as it); a new person chooses a name and a password.
+     * Accepts with the link. A person who already has an account proves it with its password, even
+     * when logged in (as whoever); a new person chooses a name and a password. A provider's
+     * appointment is accepted only while the organization still has no admin, and never by one of
+     * the provider's own people or anyone of an organization above.
      */
     @Transactional(noRollbackFor = UnauthenticatedException.class)
-    public Accepted accept(String token, Actor loggedIn, Acceptance acceptance, String sourceIp) {
+    public Accepted accept(String token, Acceptance acceptance, String sourceIp) {
         Invitation invitation = pending(token);
         var existing = userStore.findByEmail(invitation.email());
+        if (existing.isPresent()
+                && logins.login(invitation.email(), acceptance.password(), sourceIp) instanceof LoginOutcome.Failure failure) {
+            throw new UnauthenticatedException(failure.message());
+        }
+        if (invitation.byProvider()) {
+            roles.requireAppointmentStands(invitation.orgId(),
+                    existing.map(account -> Set.copyOf(userStore.organizationsOf(account.id()))).orElse(Set.of()));
+        }
         UserId user;
         if (existing.isPresent()) {
             user = existing.get().id();
-            boolean sameLogin = loggedIn != null && loggedIn.userId().equals(user);
-            if (!sameLogin && logins.login(invitation.email(), acceptance.password(), sourceIp) instanceof LoginOutcome.Failure failure) {
-                throw new UnauthenticatedException(failure.message());
-            }
         } else {
             String name = DisplayNames.validate("displayName", acceptance.displayName());
             passwords.checkPolicy("password", acceptance.password());
@@ -147,6 +156,12 @@ public class Invitations {
         users.join(invitation.orgId(), user, invitation.roles());
         events.publishEvent(new InvitationAccepted(invitation.orgId(), invitation.id(), user));
         return new Accepted(invitation.orgId(), user);
+    }
+
+    /** The organizations the account with this address belongs to; none when there is no such account (yet). */
+    private Set<OrgId> organizationsOfAddress(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return userStore.findByEmail(address).map(account -> Set.copyOf(userStore.organizationsOf(account.id()))).orElse(Set.of());
     }
 
     private Invitation pending(String token) {

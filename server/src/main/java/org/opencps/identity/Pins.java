@@ -75,7 +75,7 @@ public class Pins {
     /** An admin gives a member a new PIN (the old one leaked, say). The new PIN goes to the member, not the admin. */
     @Transactional
     public void reset(Actor admin, OrgId org, UserId member) {
-        policy.require(admin, Permission.USERS_MANAGE, org);
+        policy.requireManageMember(admin, org, member);
         if (!users.isMember(org, member)) {
             throw new NotFoundException("user");
         }

@@ -106,18 +106,20 @@ public class Users {
         return loadMember(org, user);
     }
 
+    /** Changes a member's roles; never takes from them more than the actor could grant (nor gives more). */
     @Transactional
     public Member setRoles(Actor actor, OrgId org, UserId user, Set<RoleRef> newRoles) {
-        policy.require(actor, Permission.USERS_MANAGE, org);
+        policy.requireManageMember(actor, org, user);
         loadMember(org, user);
         roles.setRoles(actor, org, user, newRoles);
         events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), newRoles));
         return loadMember(org, user);
     }
 
+    /** Removes a member; only someone holding every permission they hold may. The last admin stays. */
     @Transactional
     public void removeMember(Actor actor, OrgId org, UserId user) {
-        policy.require(actor, Permission.USERS_MANAGE, org);
+        policy.requireManageMember(actor, org, user);
         loadMember(org, user);
         roles.revokeAll(org, user);
         store.removeMembership(org, user);

@@ -28,11 +28,18 @@ final class PortalVisitor {
     private final RequestPostProcessor address = Api.fromOwnAddress();
     private final Map<String, Cookie> cookies = new LinkedHashMap<>();
     private boolean secure;
+    private String language;
     private String formToken;
     private String metaToken;
 
     PortalVisitor(MockMvc mvc) {
         this.mvc = mvc;
+    }
+
+    /** From now on asking for pages in this language (the browser's Accept-Language). */
+    PortalVisitor inLanguage(String language) {
+        this.language = language;
+        return this;
     }
 
     /** From now on over TLS (as far as the server can tell). */
@@ -99,6 +106,9 @@ final class PortalVisitor {
 
     private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
         request.with(address).secure(secure);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (!cookies.isEmpty()) {
             request.cookie(cookies.values().toArray(Cookie[]::new));
         }

@@ -27,11 +27,11 @@ public class InvitationStore {
 
     public void insert(Invitation invitation, String tokenHash) {
         jdbc.sql("""
-                        INSERT INTO identity_invitation (org_id, id, email, roles, token_hash, invited_by, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO identity_invitation (org_id, id, email, roles, token_hash, invited_by, by_provider, created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(invitation.orgId().value(), invitation.id(), invitation.email(),
                         invitation.roles().stream().map(RoleRef::key).collect(Collectors.joining(",")), tokenHash,
-                        invitation.invitedBy() == null ? null : invitation.invitedBy().value(),
+                        invitation.invitedBy() == null ? null : invitation.invitedBy().value(), invitation.byProvider(),
                         at(invitation.createdAt()), at(invitation.expiresAt()))
                 .update();
     }
@@ -75,7 +75,7 @@ public class InvitationStore {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         UUID invitedBy = rs.getObject("invited_by", UUID.class);
         return new Invitation(Rows.orgId(rs, "org_id"), rs.getObject("id", UUID.class), rs.getString("email"), roles,
-                invitedBy == null ? null : new UserId(invitedBy), Rows.instant(rs, "created_at"),
+                invitedBy == null ? null : new UserId(invitedBy), rs.getBoolean("by_provider"), Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "expires_at"), Rows.instant(rs, "accepted_at"), Rows.instant(rs, "revoked_at"));
     }
 }

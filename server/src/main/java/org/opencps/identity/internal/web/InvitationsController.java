@@ -17,7 +17,6 @@ import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.SessionLogin;
 import org.opencps.tenancy.Organizations;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,9 +73,7 @@ class InvitationsController {
     @PostMapping("/api/v1/invitations/{token}/accept")
     Invitations.Accepted accept(@PathVariable String token, @Valid @RequestBody Accept body,
                                 HttpServletRequest request, HttpServletResponse response) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        Actor loggedIn = auth != null && auth.getPrincipal() instanceof Actor actor ? actor : null;
-        var accepted = invitations.accept(token, loggedIn, new Invitations.Acceptance(body.displayName(), body.password()),
+        var accepted = invitations.accept(token, new Invitations.Acceptance(body.displayName(), body.password()),
                 request.getRemoteAddr());
         sessions.establish(request, response, new Actor(accepted.userId(), accepted.orgId()),
                 organizations.idleTimeout(accepted.orgId()));

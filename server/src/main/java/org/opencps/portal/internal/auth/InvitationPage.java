@@ -4,14 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.opencps.identity.Invitations;
 import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.errors.UnauthenticatedException;
 import org.opencps.platform.security.Actor;
-import org.opencps.platform.security.ActorAuthentication;
 import org.opencps.platform.security.SessionLogin;
 import org.opencps.tenancy.Organizations;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The invitation link: what it offers, then accepting it. A new person chooses a name and a
- * password; someone with an account gives its password (or is logged in as it). Accepting logs
+ * password; someone with an account gives its password, whoever is logged in. Accepting logs
  * them in, working in the organization that invited them. The form sends the link's token in its
  * body, not in the address it posts to, so it is not written to access logs or history once more.
  */
@@ -47,14 +46,12 @@ class InvitationPage {
     String accept(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String displayName,
                   @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmPassword,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        Actor loggedIn = SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication auth
-                ? auth.getPrincipal() : null;
         try {
             var preview = invitations.preview(token);
             if (!preview.accountExists() && !password.equals(confirmPassword)) {
                 throw new InvalidInputException("confirmPassword", "the two passwords differ");
             }
-            var accepted = invitations.accept(token, loggedIn, new Invitations.Acceptance(displayName, password),
+            var accepted = invitations.accept(token, new Invitations.Acceptance(displayName, password),
                     request.getRemoteAddr());
             sessions.establish(request, response, new Actor(accepted.userId(), accepted.orgId()),
                     organizations.idleTimeout(accepted.orgId()));
@@ -62,6 +59,10 @@ class InvitationPage {
         } catch (InvalidInputException | UnauthenticatedException | TooManyRequestsException e) {
             model.addAttribute("failure", e.getMessage());
             model.addAttribute("displayName", displayName.length() > 200 ? "" : displayName);
+            return preview(token, model);
+        } catch (ForbiddenException | ConflictException e) {
+            // the invitation cannot make this account a member (a provider's own people, an organization that has its admin now)
+            model.addAttribute("refused", e.getMessage());
             return preview(token, model);
         }
     }

@@ -5,6 +5,7 @@ import org.opencps.access.AccessPolicy;
 import org.opencps.access.FixedRole;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
+import org.opencps.access.Roles;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An organization as the provider that created it manages it: name, license, its first admin (by
- * invitation), discontinuing, reactivating and purging. Only an admin of the provider directly
+ * invitation, offered only while it has none), discontinuing, reactivating and purging. Only an admin of the provider directly
  * above may open it; everyone else gets 404 or 403, as from the faces.
  */
 @Controller
@@ -30,10 +31,12 @@ class ManagePage {
 
     private final Organizations organizations;
     private final AccessPolicy policy;
+    private final Roles roles;
 
-    ManagePage(Organizations organizations, AccessPolicy policy) {
+    ManagePage(Organizations organizations, AccessPolicy policy, Roles roles) {
         this.organizations = organizations;
         this.policy = policy;
+        this.roles = roles;
     }
 
     @GetMapping("/orgs/{orgId}/manage")
@@ -44,6 +47,7 @@ class ManagePage {
         model.addAttribute("adminRoles", org.kind() == OrgKind.CUSTOMER
                 ? List.of(RoleRef.of(FixedRole.CUSTOMER_ADMIN))
                 : List.of(RoleRef.of(FixedRole.PROVIDER_ADMIN), RoleRef.of(FixedRole.PROVIDER_SUPPORT)));
+        model.addAttribute("mayAppoint", roles.mayAppointAdmins(actor, orgId));
         model.addAttribute("orgId", orgId);
         return "organizations/manage";
     }
