@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.opencps.access.OrganizationLookup.OrgNode;
-import org.opencps.access.internal.RoleStore;
+import org.opencps.access.internal.persistence.RoleStore;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.NotFoundException;
