@@ -126,6 +126,23 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * Managing people's credentials never yields one (PRODUCT.md §2): a login credential works at
+     * once only when its owner, working in that organization, set it up. One that anyone else set
+     * up for them waits for the owner, and only the owner can confirm it.
+     */
+    public boolean isOwnCredential(Actor actor, OrgId org, UserId owner) {
+        return Objects.equals(actor.userId(), owner) && Objects.equals(actor.orgId(), org);
+    }
+
+    /** The owner confirms their credential; anyone else gets 404, like an unknown one. */
+    public void requireConfirmOwnCredential(Actor actor, OrgId org, UserId owner, String what) {
+        if (!isOwnCredential(actor, org, owner)) {
+            throw new NotFoundException(what);
+        }
+        require(actor, Permission.JOBS_OWN, org);
+    }
+
     /** A person's own usage: only themselves, or an admin with reports of their organization. */
     public boolean canViewUsageOf(Actor actor, OrgId org, UserId person) {
         return (Objects.equals(actor.userId(), person) && can(actor, Permission.REPORTS_OWN_USAGE, org))

@@ -18,6 +18,7 @@ import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceSessionStore;
 import org.opencps.devices.internal.persistence.DeviceSessionStore.SessionRow;
 import org.opencps.devices.internal.persistence.DeviceStore;
+import org.opencps.identity.CardLogin;
 import org.opencps.identity.Cards;
 import org.opencps.identity.IdCard;
 import org.opencps.identity.LoginOutcome;
@@ -190,15 +191,22 @@ public class DeviceLogins {
     /** The owner of the PIN or card; the attempt stays counted until the caller's {@code guard.succeeded}. */
     private UserId byPinOrCard(DevicePrincipal printer, DeviceRow row, DeviceLogin login) {
         guard.reserve(printer, row);
-        boolean pin = login.method() == DeviceLogin.Method.PIN;
-        Optional<UserId> user = pin ? pins.userWithPin(printer.orgId(), login.pin())
-                : cards.userWithCard(printer.orgId(), login.cardNumber());
-        if (user.isEmpty()) {
-            failed(printer, null, login.method(), pin ? "wrong PIN" : "unknown card");
-            guard.failed(printer);
-            throw new UnauthenticatedException(NOT_ACCEPTED);
+        if (login.method() == DeviceLogin.Method.PIN) {
+            Optional<UserId> user = pins.userWithPin(printer.orgId(), login.pin());
+            return user.orElseThrow(() -> refused(printer, null, login.method(), "wrong PIN"));
         }
-        return user.get();
+        // a card someone else registered for the person logs in only with their PIN, which confirms it
+        return switch (cards.atDevice(printer.orgId(), login.cardNumber(), login.pin())) {
+            case CardLogin.Accepted accepted -> accepted.user();
+            case CardLogin.Refused refused -> throw refused(printer, refused.owner(), login.method(), refused.reason());
+        };
+    }
+
+    /** The same answer for every refused PIN or card, whatever the reason the audit record gives. */
+    private UnauthenticatedException refused(DevicePrincipal printer, UserId owner, DeviceLogin.Method method, String reason) {
+        failed(printer, owner, method, reason);
+        guard.failed(printer);
+        throw new UnauthenticatedException(NOT_ACCEPTED);
     }
 
     private UserId byPassword(DevicePrincipal printer, DeviceLogin login, String sourceIp) {

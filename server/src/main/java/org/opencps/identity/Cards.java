@@ -1,12 +1,14 @@
 package org.opencps.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
+import org.opencps.identity.IdentityEvents.CardConfirmed;
 import org.opencps.identity.IdentityEvents.CardRegistered;
 import org.opencps.identity.IdentityEvents.CardRemoved;
 import org.opencps.identity.internal.persistence.CardStore;
@@ -26,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ID cards for device login: registered by their owner or an admin, unique within the
  * organization, removable. Only a keyed hash of the number is stored, so a leaked database
  * does not reveal card numbers.
+ * <p>
+ * Managing people's credentials never yields one (PRODUCT.md §2): a card registered by anyone
+ * but its owner waits for the owner's confirmation, in the portal or at a printer together with
+ * their PIN, and logs nobody in until then. It still holds its number, so no one else can take it.
  */
 @Service
 public class Cards {
@@ -36,25 +42,29 @@ public class Cards {
     private final AccessPolicy policy;
     private final CardStore store;
     private final UserStore users;
+    private final Pins pins;
     private final ServerSecrets secrets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Cards(AccessPolicy policy, CardStore store, UserStore users, ServerSecrets secrets, ApplicationEventPublisher events, Clock clock) {
+    Cards(AccessPolicy policy, CardStore store, UserStore users, Pins pins, ServerSecrets secrets, ApplicationEventPublisher events,
+          Clock clock) {
         this.policy = policy;
         this.store = store;
         this.users = users;
+        this.pins = pins;
         this.secrets = secrets;
         this.events = events;
         this.clock = clock;
     }
 
+    /** Active at once when the owner registers it; otherwise it waits for the owner, who is told by e-mail. */
     @Transactional
     public IdCard register(Actor actor, OrgId org, UserId owner, String number, String label) {
-        if (!owner.equals(actor.userId())) {
+        boolean byOwner = requireSelfOrUserManager(actor, org, owner);
+        if (!byOwner) {
             policy.requireManageMember(actor, org, owner);
         }
-        requireSelfOrUserManager(actor, org, owner);
         String hash = hash(org, normalize(number));
         String cleanLabel = label == null || label.isBlank() ? "Card" : label.strip();
         if (cleanLabel.length() > 100) {
@@ -66,9 +76,10 @@ public class Cards {
         if (store.hashTaken(org, hash)) {
             throw new ConflictException("number", "this card is already registered in the organization");
         }
-        var card = new IdCard(org, UUID.randomUUID(), owner, cleanLabel, clock.instant());
+        Instant now = clock.instant();
+        var card = new IdCard(org, UUID.randomUUID(), owner, cleanLabel, now, actor.userId(), byOwner ? now : null);
         store.insert(card, hash);
-        events.publishEvent(new CardRegistered(org, owner, card.id(), actor.userId()));
+        events.publishEvent(new CardRegistered(org, owner, card.id(), actor.userId(), card.pending(), now));
         return card;
     }
 
@@ -86,21 +97,61 @@ public class Cards {
         events.publishEvent(new CardRemoved(org, owner, cardId, actor.userId()));
     }
 
-    /** The member holding this card, for login at a device. */
-    public Optional<UserId> userWithCard(OrgId org, String number) {
-        try {
-            return store.findUser(org, hash(org, normalize(number)));
-        } catch (InvalidInputException notACardNumber) {
-            return Optional.empty();
+    /** The owner confirms a card someone else registered on their account; only they can. Confirming twice changes nothing. */
+    @Transactional
+    public IdCard confirm(Actor actor, OrgId org, UserId owner, UUID cardId) {
+        policy.requireConfirmOwnCredential(actor, org, owner, "card");
+        IdCard card = store.find(org, owner, cardId).orElseThrow(() -> new NotFoundException("card"));
+        if (card.pending() && store.confirm(org, owner, cardId, clock.instant())) {
+            events.publishEvent(new CardConfirmed(org, owner, cardId, "in the portal"));
         }
+        return store.find(org, owner, cardId).orElseThrow(() -> new NotFoundException("card"));
     }
 
-    private void requireSelfOrUserManager(Actor actor, OrgId org, UserId owner) {
-        boolean self = owner.equals(actor.userId()) && org.equals(actor.orgId());
+    /**
+     * A card presented at a device, with the PIN the person typed along with it, if any. A card
+     * waiting for its owner logs in only together with the owner's PIN, which confirms it; a PIN
+     * sent along must be the owner's in any case.
+     */
+    @Transactional
+    public CardLogin atDevice(OrgId org, String number, String pin) {
+        Optional<IdCard> found;
+        try {
+            found = store.findByHash(org, hash(org, normalize(number)));
+        } catch (InvalidInputException notACardNumber) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty()) {
+            return new CardLogin.Refused(null, "unknown card");
+        }
+        IdCard card = found.get();
+        if (pin == null || pin.isEmpty()) {
+            return card.pending()
+                    ? new CardLogin.Refused(card.userId(), "card added by " + card.addedBy() + " and not yet confirmed by its owner")
+                    : new CardLogin.Accepted(card.userId());
+        }
+        if (!pins.userWithPin(org, pin).map(card.userId()::equals).orElse(false)) {
+            return new CardLogin.Refused(card.userId(), "card with a PIN that is not its owner's");
+        }
+        if (card.pending() && store.confirm(org, card.userId(), card.id(), clock.instant())) {
+            events.publishEvent(new CardConfirmed(org, card.userId(), card.id(), "at a printer, with the owner's PIN"));
+        }
+        return new CardLogin.Accepted(card.userId());
+    }
+
+    /** The member whose confirmed card this is; a card waiting for its owner belongs to nobody yet. */
+    public Optional<UserId> userWithCard(OrgId org, String number) {
+        return atDevice(org, number, null) instanceof CardLogin.Accepted accepted ? Optional.of(accepted.user()) : Optional.empty();
+    }
+
+    /** True when the actor is the owner, false when a user manager acts for them. */
+    private boolean requireSelfOrUserManager(Actor actor, OrgId org, UserId owner) {
+        boolean self = policy.isOwnCredential(actor, org, owner);
         policy.require(actor, self ? Permission.JOBS_OWN : Permission.USERS_MANAGE, org);
         if (!users.isMember(org, owner)) {
             throw new NotFoundException("user");
         }
+        return self;
     }
 
     /** Card readers differ in separators and case: "04:a2:1f" and "04A21F" are the same card. */

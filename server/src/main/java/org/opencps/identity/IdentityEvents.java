@@ -45,7 +45,12 @@ public final class IdentityEvents {
     public record PinIssued(OrgId org, UserId user, UserId by) {
     }
 
-    public record CardRegistered(OrgId org, UserId user, UUID card, UserId by) {
+    /** {@code pending}: added by someone other than its owner, it logs nobody in until the owner confirms it. */
+    public record CardRegistered(OrgId org, UserId user, UUID card, UserId by, boolean pending, Instant at) {
+    }
+
+    /** The owner confirmed a card someone else added: in the portal, or at a printer with their PIN ({@code how}). */
+    public record CardConfirmed(OrgId org, UserId user, UUID card, String how) {
     }
 
     public record CardRemoved(OrgId org, UserId user, UUID card, UserId by) {

@@ -135,7 +135,9 @@ class CrossTenantProbeTest {
         victimIds.put("rootId", victimOrg.toString());
         victimIds.put("region", "eu");
         victimIds.put("userId", victimAdmin.userId().toString());
-        victimIds.put("cardId", cards.register(victimAdmin, victimOrg, victimAdmin.userId(), "CAFE0001", "victim").id().toString());
+        // registered by a colleague, so it waits for the victim: nobody but the victim may confirm it
+        Actor victimColleague = world.person(victimOrg, FixedRole.CUSTOMER_ADMIN).actor();
+        victimIds.put("cardId", cards.register(victimColleague, victimOrg, victimAdmin.userId(), "CAFE0001", "victim").id().toString());
         victimIds.put("tokenId", tokens.create(victimAdmin, "victim", 30).token().id().toString());
         victimIds.put("groupId", groups.create(victimAdmin, victimOrg, "victims").id().toString());
         victimIds.put("invitationId", invitations.invite(victimAdmin, victimOrg, "later@example.com",
@@ -185,6 +187,7 @@ class CrossTenantProbeTest {
         }
         assertThat(wrong).as("routes that answered other than refused").isEmpty();
         assertThat(rowCounts()).as("rows after the probe").isEqualTo(before);
+        assertThat(cards.userWithCard(OrgId.parse(victimIds.get("orgId")), "CAFE0001")).as("the victim's card still waits for them").isEmpty();
     }
 
     /** The same foreign ids, but the organization in the path is another one (the caller's parent, say). */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.devices.DeviceKit.Registered;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.testing.Api;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -97,5 +98,32 @@ class CardAddedMailTest {
         clock.advance(Duration.ofMinutes(2));
         addCard(printer, session, "EF56AB78", "Too late").andExpect(status().isConflict());
         assertThat(SMTP.messagesTo(person.email())).hasSize(1);
+    }
+
+    @Test
+    void aCardSomeoneElseRegisteredIsMailedToTheOwnerAtOnceNamingWhoAddedIt() throws Exception {
+        OrgId org = world.customer(world.root(), "Card Waiting Mail Co");
+        var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
+        var member = world.person(org, FixedRole.CUSTOMER_USER);
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(clock.instant()) + " UTC";
+        mvc.perform(json(post("/api/v1/organizations/" + org + "/members/" + member.userId() + "/cards")
+                        .cookie(Api.login(mvc, admin.email(), World.PASSWORD)), "{\"number\":\"" + NUMBER + "\",\"label\":\"Click here\"}"))
+                .andExpect(status().isCreated());
+
+        var mails = SMTP.messagesTo(member.email());
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).isEqualTo("OpenCPS: an ID card waits for your confirmation");
+        String body = mails.getFirst().getContent().toString();
+        assertThat(body).contains(admin.email(), "Card Waiting Mail Co", when, "does not log anyone in as you until you confirm it",
+                "http://localhost:8080/cards", "enter your PIN", "remove it");
+        assertThat(body.toUpperCase().replaceAll("[^0-9A-Z]", ""))
+                .as("no part of the card number").doesNotContain(NUMBER).doesNotContain(NUMBER.substring(NUMBER.length() - 4));
+        assertThat(body).as("the label is the registrar's text").doesNotContain("Click here");
+        assertThat(SMTP.messagesTo(admin.email())).isEmpty();
+
+        // a card the owner registers themselves in the portal or API waits for nobody: no such mail
+        mvc.perform(json(post("/api/v1/me/cards").cookie(Api.login(mvc, member.email(), World.PASSWORD)), "{\"number\":\"OWN12345\"}"))
+                .andExpect(status().isCreated());
+        assertThat(SMTP.messagesTo(member.email())).hasSize(1);
     }
 }

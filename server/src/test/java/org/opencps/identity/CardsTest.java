@@ -140,14 +140,20 @@ class CardsTest {
         String body = mvc.perform(json(post(membersCards(customer, member)).cookie(adminSession), "{\"number\":\"77:88:99:AA\",\"label\":\"Spare\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.userId").value(member.userId().toString()))
+                .andExpect(jsonPath("$.addedBy").value(admin.userId().toString()))
+                .andExpect(jsonPath("$.confirmedAt").isEmpty())
                 .andReturn().getResponse().getContentAsString();
         String cardId = JsonPath.read(body, "$.id");
-        assertThat(cards.userWithCard(customer, "778899aa")).contains(member.userId());
+        // it holds its number, but logs nobody in until the member confirms it
+        assertThat(cards.userWithCard(customer, "778899aa")).isEmpty();
+        mvc.perform(json(post("/api/v1/me/cards").cookie(login(mvc, world.person(customer, FixedRole.CUSTOMER_USER).email(), World.PASSWORD)),
+                "{\"number\":\"778899AA\"}")).andExpect(status().isConflict());
         mvc.perform(get(membersCards(customer, member)).cookie(adminSession)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].label").value("Spare"));
         // the member sees it as theirs
         Cookie memberSession = login(mvc, member.email(), World.PASSWORD);
-        mvc.perform(get("/api/v1/me/cards").cookie(memberSession)).andExpect(jsonPath("$[0].id").value(cardId));
+        mvc.perform(get("/api/v1/me/cards").cookie(memberSession)).andExpect(jsonPath("$[0].id").value(cardId))
+                .andExpect(jsonPath("$[0].confirmedAt").isEmpty());
 
         mvc.perform(delete(membersCards(customer, member) + "/" + cardId).cookie(adminSession)).andExpect(status().isNoContent());
         assertThat(cards.userWithCard(customer, "778899AA")).isEmpty();

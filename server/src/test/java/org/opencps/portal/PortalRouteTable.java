@@ -66,6 +66,7 @@ final class PortalRouteTable {
             new Route("GET /orgs/{orgId}/usage", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
 
             new Route("POST /jobs/{jobId}/delete", Scope.NONE, "USER=ok *=404", ""),
+            new Route("POST /cards/{cardId}/confirm", Scope.NONE, "USER=ok ROOT_ADMIN=403 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 *=404", ""),
             new Route("POST /cards/{cardId}/delete", Scope.NONE, "USER=ok ROOT_ADMIN=403 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 *=404", ""),
             new Route("POST /tokens/{tokenId}/revoke", Scope.NONE, "USER=ok *=404", ""),
             new Route("POST /organizations/select", Scope.NONE, "CUSTOMER_ADMIN=ok PRINT_MANAGER=ok USER=ok *=404", "organizationId=%ORG%"),

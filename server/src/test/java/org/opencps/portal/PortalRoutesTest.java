@@ -111,7 +111,8 @@ class PortalRoutesTest {
         ids.put("invitationId", invitations.invite(admin, customer, "later@example.com",
                 Set.of(RoleRef.of(FixedRole.CUSTOMER_USER))).id().toString());
         ids.put("roleId", roles.createCustomRole(admin, customer, "probed", Set.of(Permission.DEVICES_VIEW)).id().toString());
-        ids.put("cardId", cards.register(user, customer, user.userId(), "CAFE0002", "probed").id().toString());
+        // the admin registers it, so it waits for the user: only the user may confirm it
+        ids.put("cardId", cards.register(admin, customer, user.userId(), "CAFE0002", "probed").id().toString());
         ids.put("tokenId", tokens.create(user, "probed", 30).token().id().toString());
         var code = activationCodes.create(admin, customer, null, "probed").code();
         ids.put("deviceId", registrations.register(new DeviceRegistration(code, DeviceKind.PRINTER, "Probed printer", "Model",

@@ -3,6 +3,7 @@ package org.opencps.audit.internal;
 import org.opencps.identity.IdentityEvents.AccountLocked;
 import org.opencps.identity.IdentityEvents.ApiTokenCreated;
 import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
+import org.opencps.identity.IdentityEvents.CardConfirmed;
 import org.opencps.identity.IdentityEvents.CardRegistered;
 import org.opencps.identity.IdentityEvents.CardRemoved;
 import org.opencps.identity.IdentityEvents.InvitationAccepted;
@@ -76,7 +77,13 @@ class IdentityAuditListener {
 
     @EventListener
     void on(CardRegistered e) {
-        log.record(e.org(), "CARD_REGISTERED", e.by(), e.user().toString(), "card " + e.card(), null);
+        log.record(e.org(), "CARD_REGISTERED", e.by(), e.user().toString(),
+                "card " + e.card() + (e.pending() ? ", waiting for its owner's confirmation" : ""), null);
+    }
+
+    @EventListener
+    void on(CardConfirmed e) {
+        log.record(e.org(), "CARD_CONFIRMED", e.user(), e.user().toString(), "card " + e.card() + " " + e.how(), null);
     }
 
     @EventListener

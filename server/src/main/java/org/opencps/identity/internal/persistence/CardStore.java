@@ -2,6 +2,7 @@ package org.opencps.identity.internal.persistence;
 
 import static org.opencps.identity.internal.persistence.Rows.at;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,10 @@ public class CardStore {
     }
 
     public void insert(IdCard card, String cardHash) {
-        jdbc.sql("INSERT INTO identity_card (org_id, id, user_id, card_hash, label, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(card.orgId().value(), card.id(), card.userId().value(), cardHash, card.label(), at(card.createdAt()))
+        jdbc.sql("INSERT INTO identity_card (org_id, id, user_id, card_hash, label, created_at, added_by, confirmed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(card.orgId().value(), card.id(), card.userId().value(), cardHash, card.label(), at(card.createdAt()),
+                        card.addedBy().value(), at(card.confirmedAt()))
                 .update();
     }
 
@@ -37,9 +40,21 @@ public class CardStore {
                 .params(org.value(), cardHash).query(Integer.class).single() > 0;
     }
 
-    public Optional<UserId> findUser(OrgId org, String cardHash) {
-        return jdbc.sql("SELECT user_id FROM identity_card WHERE org_id = ? AND card_hash = ?")
-                .params(org.value(), cardHash).query((rs, i) -> Rows.userId(rs, "user_id")).optional();
+    /** The card with this number, active or waiting for its owner. */
+    public Optional<IdCard> findByHash(OrgId org, String cardHash) {
+        return jdbc.sql("SELECT * FROM identity_card WHERE org_id = ? AND card_hash = ?")
+                .params(org.value(), cardHash).query(CardStore::card).optional();
+    }
+
+    public Optional<IdCard> find(OrgId org, UserId user, UUID id) {
+        return jdbc.sql("SELECT * FROM identity_card WHERE org_id = ? AND user_id = ? AND id = ?")
+                .params(org.value(), user.value(), id).query(CardStore::card).optional();
+    }
+
+    /** Marks the owner's waiting card confirmed; false when it is not theirs or no longer waiting. */
+    public boolean confirm(OrgId org, UserId user, UUID id, Instant at) {
+        return jdbc.sql("UPDATE identity_card SET confirmed_at = ? WHERE org_id = ? AND user_id = ? AND id = ? AND confirmed_at IS NULL")
+                .params(at(at), org.value(), user.value(), id).update() > 0;
     }
 
     public boolean delete(OrgId org, UserId user, UUID id) {
@@ -49,6 +64,7 @@ public class CardStore {
 
     private static IdCard card(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new IdCard(Rows.orgId(rs, "org_id"), rs.getObject("id", UUID.class), Rows.userId(rs, "user_id"),
-                rs.getString("label"), Rows.instant(rs, "created_at"));
+                rs.getString("label"), Rows.instant(rs, "created_at"), Rows.userId(rs, "added_by"),
+                Rows.instant(rs, "confirmed_at"));
     }
 }

@@ -1,5 +1,6 @@
 package org.opencps.identity.internal.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,6 +45,12 @@ class CardsController {
         return cards.register(actor, actor.requireOrganization(), actor.userId(), body.number(), body.label());
     }
 
+    @Operation(summary = "Confirm a card someone else registered on my account; until then it logs nobody in")
+    @PostMapping("/api/v1/me/cards/{cardId}/confirm")
+    IdCard confirmMine(Actor actor, @PathVariable UUID cardId) {
+        return cards.confirm(actor, actor.requireOrganization(), actor.userId(), cardId);
+    }
+
     @DeleteMapping("/api/v1/me/cards/{cardId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeMine(Actor actor, @PathVariable UUID cardId) {
@@ -55,6 +62,7 @@ class CardsController {
         return cards.cards(actor, orgId, userId);
     }
 
+    @Operation(summary = "Register a card for a member; it waits for the member's confirmation, and they are told by e-mail")
     @PostMapping("/api/v1/organizations/{orgId}/members/{userId}/cards")
     @ResponseStatus(HttpStatus.CREATED)
     IdCard register(Actor actor, @PathVariable OrgId orgId, @PathVariable UserId userId, @Valid @RequestBody NewCard body) {

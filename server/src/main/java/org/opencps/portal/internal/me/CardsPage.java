@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** My ID cards for logging in at a device: registered here, listed by label (never by number), removed. */
+/**
+ * My ID cards for logging in at a device: registered here, listed by label (never by number),
+ * removed; one an admin registered for me waits here until I confirm it.
+ */
 @Controller
 class CardsPage {
 
@@ -33,6 +36,12 @@ class CardsPage {
                     RedirectAttributes flash) {
         return Forms.change(flash, "/cards", "cards.registered",
                 () -> cards.register(actor, actor.requireOrganization(), actor.userId(), number, label));
+    }
+
+    @PostMapping("/cards/{cardId}/confirm")
+    String confirm(Actor actor, @PathVariable UUID cardId, RedirectAttributes flash) {
+        return Forms.change(flash, "/cards", "cards.confirmed",
+                () -> cards.confirm(actor, actor.requireOrganization(), actor.userId(), cardId));
     }
 
     @PostMapping("/cards/{cardId}/delete")

@@ -75,7 +75,7 @@ class MemberPage {
     String registerCard(Actor actor, @PathVariable OrgId orgId, @PathVariable UserId userId,
                         @RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String label,
                         RedirectAttributes flash) {
-        return Forms.change(flash, page(orgId, userId), "cards.registered",
+        return Forms.change(flash, page(orgId, userId), actor.userId().equals(userId) ? "cards.registered" : "cards.registeredWaiting",
                 () -> cards.register(actor, orgId, userId, number, label));
     }
 
