@@ -57,12 +57,12 @@ class PortalFormsTest {
     void aRefusedSettingSavesNothingAndTheNextPageSaysWhy() throws Exception {
         OrgId org = world.customer(world.root(), "Idle Ltd");
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
-        MvcResult refused = send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1441&jobRetentionHours=24&scanRetentionHours=24");
+        MvcResult refused = send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1441&jobRetentionHours=24");
         assertThat(refused.getFlashMap().get("error")).asString().contains("1440");
         assertThat(refused.getFlashMap().get("errorField")).isEqualTo("idleLogoutMinutes");
         assertThat(organizations.settings(admin, org).idleLogoutMinutes()).isEqualTo(30);
 
-        send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1440&jobRetentionHours=720&scanRetentionHours=1");
+        send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1440&jobRetentionHours=720");
         var saved = organizations.settings(admin, org);
         assertThat(saved.idleLogoutMinutes()).isEqualTo(1440);
         assertThat(saved.jobRetentionHours()).isEqualTo(720);

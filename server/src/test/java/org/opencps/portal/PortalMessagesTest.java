@@ -51,7 +51,8 @@ class PortalMessagesTest {
             Map.entry("role.", names(FixedRole.values())),
             Map.entry("security.", List.copyOf(SecuritySettings.NOTHING.byName().keySet())),
             Map.entry("sides.", names(JobTicket.Sides.values())),
-            Map.entry("login.ended.", List.of("idle", "age")),
+            Map.entry("login.ended.", List.of("idle", "age", "network")),
+            Map.entry("settings.deviceLogin.", names(org.opencps.tenancy.DeviceLoginMethod.values())),
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
 
     @Test
