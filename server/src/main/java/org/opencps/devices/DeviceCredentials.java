@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
  * against guessing from one source address: every unknown or revoked credential from it is
  * counted, and once {@code credentialFailuresPerSourcePerMinute} (20) were counted (refilled at
  * that rate per minute) its wrong credentials are answered 429 instead of 401, unaudited but for
- * the first of the run. A valid credential always passes: credentials are 256-bit random values, so
+ * the first of the run. A valid credential always passes the guard: credentials are 256-bit random values, so
  * the guard is there to slow down and quiet a flood, and must not stop the printers that share an
- * address (a site behind NAT) with whoever sends it. A valid credential is accepted only from an
+ * address (a site behind NAT) with whoever sends it. It is accepted only from an
  * address its organization's IP allow-list accepts (the device's own address, as the server sees it).
  */
 @Service

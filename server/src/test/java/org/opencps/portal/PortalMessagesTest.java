@@ -24,6 +24,7 @@ import org.opencps.devices.SecuritySettings;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
+import org.opencps.tenancy.DeviceLoginMethod;
 import org.opencps.tenancy.Organization;
 
 /**
@@ -52,7 +53,7 @@ class PortalMessagesTest {
             Map.entry("security.", List.copyOf(SecuritySettings.NOTHING.byName().keySet())),
             Map.entry("sides.", names(JobTicket.Sides.values())),
             Map.entry("login.ended.", List.of("idle", "age", "network")),
-            Map.entry("settings.deviceLogin.", names(org.opencps.tenancy.DeviceLoginMethod.values())),
+            Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
 
     @Test
