@@ -7,6 +7,9 @@ import org.opencps.devices.DeviceEvents.DeviceCredentialsThrottled;
 import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.ratelimit.RateLimiter;
+import org.opencps.platform.security.AddressNotAllowedException;
+import org.opencps.platform.security.Channel;
+import org.opencps.tenancy.OrganizationNetworks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +18,10 @@ import org.springframework.stereotype.Service;
  * against guessing from one source address: every unknown or revoked credential from it is
  * counted, and once {@code credentialFailuresPerSourcePerMinute} (20) were counted (refilled at
  * that rate per minute) its wrong credentials are answered 429 instead of 401, unaudited but for
- * the first of the run. A valid credential always passes: credentials are 256-bit random values, so
+ * the first of the run. A valid credential always passes the guard: credentials are 256-bit random values, so
  * the guard is there to slow down and quiet a flood, and must not stop the printers that share an
- * address (a site behind NAT) with whoever sends it. Checking it touches no database.
+ * address (a site behind NAT) with whoever sends it. It is accepted only from an
+ * address its organization's IP allow-list accepts (the device's own address, as the server sees it).
  */
 @Service
 public class DeviceCredentials {
@@ -26,13 +30,15 @@ public class DeviceCredentials {
     private static final String WHAT = "requests with a wrong device credential from your address";
 
     private final DeviceRegistrations registrations;
+    private final OrganizationNetworks networks;
     private final RateLimiter rateLimiter;
     private final ApplicationEventPublisher events;
     private final int failuresPerMinute;
 
-    DeviceCredentials(DeviceRegistrations registrations, RateLimiter rateLimiter, ApplicationEventPublisher events,
-                      DevicesProperties properties) {
+    DeviceCredentials(DeviceRegistrations registrations, OrganizationNetworks networks, RateLimiter rateLimiter,
+                      ApplicationEventPublisher events, DevicesProperties properties) {
         this.registrations = registrations;
+        this.networks = networks;
         this.rateLimiter = rateLimiter;
         this.events = events;
         this.failuresPerMinute = properties.credentialFailuresPerSourcePerMinute();
@@ -43,10 +49,12 @@ public class DeviceCredentials {
      * audited) when it is unknown or revoked.
      *
      * @throws TooManyRequestsException for an unknown or revoked credential from a source that has used up its failures
+     * @throws AddressNotAllowedException (audited) for a device whose organization does not accept {@code sourceIp}
      */
     public Optional<DevicePrincipal> authenticate(String credential, String sourceIp) {
         Optional<DevicePrincipal> device = registrations.authenticate(credential);
         if (device.isPresent()) {
+            networks.requireAllowed(device.get().orgId(), sourceIp, Channel.DEVICE, null);
             return device;
         }
         try {

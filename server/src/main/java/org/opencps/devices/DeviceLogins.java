@@ -35,6 +35,7 @@ import org.opencps.platform.secrets.Tokens;
 import org.opencps.platform.security.Actor;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobs;
+import org.opencps.tenancy.DeviceLoginMethod;
 import org.opencps.tenancy.Organizations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * People at a printer: login by PIN, card, or e-mail and password (with the account lockout of
- * the portal), a session ({@code ocpss_}, stored hashed) bound to that printer and ended by
+ * the portal), each only where the organization's settings allow it, a session ({@code ocpss_}, stored hashed) bound to that printer and ended by
  * logout, the organization's idle timeout or its absolute lifetime (1 hour), and what the person
  * does in it, as themselves. Not transactional: a failed attempt's count must stay written.
  */
@@ -103,6 +104,7 @@ public class DeviceLogins {
         DeviceRow row = devices.find(printer.orgId(), printer.deviceId())
                 .filter(DeviceRow::isPrinter).orElseThrow(() -> new NotFoundException("printer"));
         requireFields(login);
+        requireMethodAllowed(printer, login.method());
         UserId user = switch (login.method()) {
             case PIN, CARD -> byPinOrCard(printer, row, login);
             case PASSWORD -> byPassword(printer, login, sourceIp);
@@ -217,6 +219,18 @@ public class DeviceLogins {
         }
         failed(printer, null, login.method(), ((LoginOutcome.Failure) outcome).message());
         throw new UnauthenticatedException(((LoginOutcome.Failure) outcome).message());
+    }
+
+    /** The organization's setting of how people may log in at its printers; checked before any credential. */
+    private void requireMethodAllowed(DevicePrincipal printer, DeviceLogin.Method method) {
+        if (!organizations.deviceLoginMethods(printer.orgId()).contains(DeviceLoginMethod.valueOf(method.name()))) {
+            failed(printer, null, method, "this way of logging in is turned off in the organization's settings");
+            throw new ForbiddenException("this organization does not allow logging in at its printers " + switch (method) {
+                case PIN -> "by PIN";
+                case CARD -> "by ID card";
+                case PASSWORD -> "with e-mail address and password";
+            });
+        }
     }
 
     private static void requireFields(DeviceLogin login) {

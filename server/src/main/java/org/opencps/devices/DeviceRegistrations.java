@@ -21,7 +21,9 @@ import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
+import org.opencps.platform.security.Channel;
 import org.opencps.tenancy.Organization;
+import org.opencps.tenancy.OrganizationNetworks;
 import org.opencps.tenancy.Organizations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,7 @@ public class DeviceRegistrations {
     private static final String CODE_FIELD = "activationCode";
 
     private final Organizations organizations;
+    private final OrganizationNetworks networks;
     private final ActivationCodeStore codes;
     private final DeviceStore devices;
     private final DevicesOrgStore orgRows;
@@ -49,9 +52,11 @@ public class DeviceRegistrations {
     private final Clock clock;
     private final DevicesProperties properties;
 
-    DeviceRegistrations(Organizations organizations, ActivationCodeStore codes, DeviceStore devices, DevicesOrgStore orgRows,
-                        RateLimiter rateLimiter, ApplicationEventPublisher events, Clock clock, DevicesProperties properties) {
+    DeviceRegistrations(Organizations organizations, OrganizationNetworks networks, ActivationCodeStore codes, DeviceStore devices,
+                        DevicesOrgStore orgRows, RateLimiter rateLimiter, ApplicationEventPublisher events, Clock clock,
+                        DevicesProperties properties) {
         this.organizations = organizations;
+        this.networks = networks;
         this.codes = codes;
         this.devices = devices;
         this.orgRows = orgRows;
@@ -64,7 +69,8 @@ public class DeviceRegistrations {
     /**
      * Registers a device with an activation code. An unknown, expired, used or revoked code is a
      * 422 naming {@code activationCode}; a printer beyond the license's device limit a 422 naming
-     * {@code license}. Either way nothing changes (the code stays usable in the second case).
+     * {@code license}; from an address outside the organization's IP allow-list a 403. Either way
+     * nothing changes (the code stays usable but in the first case).
      */
     @Transactional
     public RegisteredDevice register(DeviceRegistration request, String sourceIp) {
@@ -91,6 +97,7 @@ public class DeviceRegistrations {
         if (!organizations.find(org).map(Organization::active).orElse(false)) {
             throw refused(code, "organization discontinued", sourceIp, "the organization of this code is discontinued");
         }
+        networks.requireAllowed(org, sourceIp, Channel.DEVICE, null);
         orgRows.lock(org);
         if (request.kind() == DeviceKind.PRINTER) {
             requireRoomInLicense(org, code, sourceIp);

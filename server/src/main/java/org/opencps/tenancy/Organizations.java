@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.platform.errors.ConflictException;
@@ -14,6 +15,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
+import org.opencps.tenancy.internal.network.AllowList;
 import org.opencps.tenancy.internal.offboarding.OffboardingProperties;
 import org.opencps.tenancy.internal.offboarding.OrganizationPurger;
 import org.opencps.tenancy.internal.persistence.OrganizationStore;
@@ -161,11 +163,25 @@ public class Organizations {
         return settingsOf(id);
     }
 
+    /**
+     * Replaces the settings. {@code clientAddress} is the address the change comes from: an admin
+     * working in this organization cannot save an IP allow-list without it, which would lock them out.
+     */
     @Transactional
-    public OrganizationSettings updateSettings(Actor actor, OrgId id, OrganizationSettings settings) {
+    public OrganizationSettings updateSettings(Actor actor, OrgId id, OrganizationSettings settings, String clientAddress) {
         policy.require(actor, Permission.SETTINGS_MANAGE, id);
-        store.saveSettings(id, SettingsRules.validate(settings));
-        return settings;
+        OrganizationSettings valid = SettingsRules.validate(settings);
+        if (id.equals(actor.orgId()) && !AllowList.of(valid.ipAllowList()).allows(clientAddress)) {
+            throw new InvalidInputException("ipAllowList", "your own address, " + clientAddress
+                    + ", is not in the list: saving it would lock you out; add it or a network that contains it");
+        }
+        store.saveSettings(id, valid);
+        return valid;
+    }
+
+    /** How people may log in at the organization's printers, for the devices module. */
+    public Set<DeviceLoginMethod> deviceLoginMethods(OrgId id) {
+        return settingsOf(id).deviceLoginMethods();
     }
 
     /** The idle logout time of an organization, for sessions at every client. */

@@ -1,12 +1,16 @@
 package org.opencps.tenancy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.tenancy.internal.network.AddressRange;
 
 /** The ranges an organization's settings must stay within. */
 final class SettingsRules {
 
     static final int MIN_IDLE_MINUTES = 1;
     static final int MAX_IDLE_MINUTES = 24 * 60;
+    static final int MAX_ALLOW_LIST_ENTRIES = 64;
 
     private SettingsRules() {
     }
@@ -16,25 +20,40 @@ final class SettingsRules {
             throw new InvalidInputException("idleLogoutMinutes",
                     "idle logout is between " + MIN_IDLE_MINUTES + " and " + MAX_IDLE_MINUTES + " minutes");
         }
-        requireRetention("jobRetentionHours", s.jobRetentionHours());
-        requireRetention("scanRetentionHours", s.scanRetentionHours());
-        requireLength("printPolicy", s.printPolicy(), 4000);
-        requireLength("allowedScanDestinations", s.allowedScanDestinations(), 1000);
-        requireLength("ipAllowList", s.ipAllowList(), 4000);
-        requireLength("authenticationMethods", s.authenticationMethods(), 400);
-        requireLength("ssoConfiguration", s.ssoConfiguration(), 4000);
-        return s;
+        if (s.jobRetentionHours() < 1 || s.jobRetentionHours() > OrganizationSettings.MAX_RETENTION_HOURS) {
+            throw new InvalidInputException("jobRetentionHours", "retention is between 1 hour and 30 days (720 hours)");
+        }
+        if (s.deviceLoginMethods().isEmpty()) {
+            throw new InvalidInputException("deviceLoginMethods",
+                    "allow at least one way to log in at printers (PIN, CARD or PASSWORD)");
+        }
+        return new OrganizationSettings(s.idleLogoutMinutes(), s.jobRetentionHours(), allowList(s.ipAllowList()),
+                s.deviceLoginMethods());
     }
 
-    private static void requireRetention(String field, int hours) {
-        if (hours < 1 || hours > OrganizationSettings.MAX_RETENTION_HOURS) {
-            throw new InvalidInputException(field, "retention is between 1 hour and 30 days (720 hours)");
+    /** The entries, stripped, blank ones dropped, each a valid network, at most {@value #MAX_ALLOW_LIST_ENTRIES}. */
+    static List<String> allowList(List<String> entries) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : entries) {
+            if (entry == null || entry.isBlank()) {
+                continue;
+            }
+            String network = entry.strip();
+            if (network.length() > 50) {
+                throw new InvalidInputException("ipAllowList", "\"" + network.substring(0, 20) + "...\" is too long for a network");
+            }
+            try {
+                AddressRange.parse(network);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("ipAllowList", e.getMessage());
+            }
+            if (!kept.contains(network)) {
+                kept.add(network);
+            }
         }
-    }
-
-    private static void requireLength(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw new InvalidInputException(field, "at most " + max + " characters");
+        if (kept.size() > MAX_ALLOW_LIST_ENTRIES) {
+            throw new InvalidInputException("ipAllowList", "at most " + MAX_ALLOW_LIST_ENTRIES + " networks");
         }
+        return kept;
     }
 }

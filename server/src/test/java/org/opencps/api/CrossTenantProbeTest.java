@@ -76,7 +76,7 @@ class CrossTenantProbeTest {
             Map.entry("PUT /api/v1/organizations/{id}/license",
                     "{\"deviceLimit\":1,\"plan\":\"x\",\"termStart\":\"2026-01-01\",\"termEnd\":\"2026-12-31\"}"),
             Map.entry("PUT /api/v1/organizations/{id}/settings",
-                    "{\"idleLogoutMinutes\":5,\"jobRetentionHours\":5,\"scanRetentionHours\":5}"),
+                    "{\"idleLogoutMinutes\":5,\"jobRetentionHours\":5}"),
             Map.entry("POST /api/v1/organizations/{id}/purge", "{\"confirmName\":\"Probe victim\"}"),
             Map.entry("PUT /api/v1/organizations/{rootId}/regions/{region}/links", "{\"eulaUrl\":\"https://example.com/eula\"}"),
             Map.entry("PUT /api/v1/organizations/{orgId}/members/{userId}/roles", "{\"roles\":[\"CUSTOMER_USER\"]}"),

@@ -89,7 +89,7 @@ class DeviceSessionTest {
     void theSessionEndsAfterTheOrganizationsIdleTimeout() throws Exception {
         OrgId org = world.customer(world.root(), "Idle Co");
         organizations.updateSettings(kit.adminOf(org), org,
-                new OrganizationSettings(10, 24, 24, null, null, null, null, null));
+                new OrganizationSettings(10, 24, null, null), "127.0.0.1");
         var printer = kit.printer(org, "Hall");
         var person = world.person(org, FixedRole.CUSTOMER_USER);
         String session = kit.pinSession(printer, printer.id(), person);

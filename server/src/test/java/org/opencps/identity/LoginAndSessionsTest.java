@@ -91,7 +91,7 @@ class LoginAndSessionsTest {
         var admin = world.person(customer, FixedRole.CUSTOMER_ADMIN);
         var settings = OrganizationSettings.defaults();
         organizations.updateSettings(admin.actor(), customer, new OrganizationSettings(30, settings.jobRetentionHours(),
-                settings.scanRetentionHours(), null, null, null, null, null));
+                null, null), "127.0.0.1");
         Cookie session = login(mvc, admin.email(), World.PASSWORD);
         clock.advance(Duration.ofMinutes(29));
         mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isOk());
@@ -108,7 +108,7 @@ class LoginAndSessionsTest {
         var admin = world.person(customer, FixedRole.CUSTOMER_ADMIN);
         var defaults = OrganizationSettings.defaults();
         organizations.updateSettings(admin.actor(), customer, new OrganizationSettings(24 * 60, defaults.jobRetentionHours(),
-                defaults.scanRetentionHours(), null, null, null, null, null));
+                null, null), "127.0.0.1");
         Cookie session = login(mvc, admin.email(), World.PASSWORD);
         for (int hour = 20; hour < 7 * 24; hour += 20) {
             clock.advance(Duration.ofHours(20));

@@ -7,6 +7,7 @@ import com.hp.jipp.encoding.IppPacket;
 import org.opencps.testing.Api;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Posts IPP requests to the endpoint through MockMvc, as over HTTPS unless told otherwise. */
 final class IppCalls {
@@ -18,7 +19,13 @@ final class IppCalls {
     }
 
     MockHttpServletResponse http(String path, byte[] body, String authorization, boolean secure) throws Exception {
-        var request = post(path).secure(secure).contentType("application/ipp").content(body).with(Api.fromOwnAddress());
+        return http(path, body, authorization, secure, Api.fromOwnAddress());
+    }
+
+    /** As {@link #http(String, byte[], String, boolean)}, from a client address of the caller's choice. */
+    MockHttpServletResponse http(String path, byte[] body, String authorization, boolean secure, RequestPostProcessor from)
+            throws Exception {
+        var request = post(path).secure(secure).contentType("application/ipp").content(body).with(from);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

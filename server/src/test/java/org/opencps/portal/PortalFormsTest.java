@@ -19,6 +19,8 @@ import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.PrintAdministration;
 import org.opencps.printing.PrintJobs;
 import org.opencps.printing.SampleDocuments;
+import org.opencps.tenancy.DeviceLoginMethod;
+import org.opencps.tenancy.OrganizationSettings;
 import org.opencps.tenancy.Organizations;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -83,15 +85,43 @@ class PortalFormsTest {
     void aRefusedSettingSavesNothingAndTheNextPageSaysWhy() throws Exception {
         OrgId org = world.customer(world.root(), "Idle Ltd");
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
-        MvcResult refused = send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1441&jobRetentionHours=24&scanRetentionHours=24");
+        MvcResult refused = send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1441&jobRetentionHours=24");
         assertThat(refused.getFlashMap().get("error")).asString().contains("1440");
         assertThat(refused.getFlashMap().get("errorField")).isEqualTo("idleLogoutMinutes");
         assertThat(organizations.settings(admin, org).idleLogoutMinutes()).isEqualTo(30);
 
-        send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1440&jobRetentionHours=720&scanRetentionHours=1");
+        send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=1440&jobRetentionHours=720"
+                + "&deviceLoginMethods=PIN&deviceLoginMethods=CARD&deviceLoginMethods=PASSWORD");
         var saved = organizations.settings(admin, org);
         assertThat(saved.idleLogoutMinutes()).isEqualTo(1440);
         assertThat(saved.jobRetentionHours()).isEqualTo(720);
+    }
+
+    @Test
+    void theIpAllowListAndTheWaysToLogInAtPrintersAreSavedFromTheSettingsPage() throws Exception {
+        OrgId org = world.customer(world.root(), "Access Ltd");
+        Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
+        String page = page(admin, "/orgs/" + org + "/settings");
+        assertThat(page).contains("name=\"ipAllowList\"", "Your address now: 127.0.0.1",
+                "name=\"deviceLoginMethods\" value=\"CARD\" checked");
+        assertThat(page).doesNotContain("printPolicy", "allowedScanDestinations", "scanRetentionHours", "authenticationMethods",
+                "ssoConfiguration");
+
+        MvcResult refused = send(admin, "/orgs/" + org + "/settings",
+                "idleLogoutMinutes=30&jobRetentionHours=24&deviceLoginMethods=PIN&ipAllowList=127.0.0.0/8%0D%0Aoffice");
+        assertThat(refused.getFlashMap().get("error")).asString().contains("\"office\" is not an IPv4 or IPv6 network");
+        assertThat(refused.getFlashMap().get("errorField")).isEqualTo("ipAllowList");
+        MvcResult none = send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=30&jobRetentionHours=24");
+        assertThat(none.getFlashMap().get("errorField")).isEqualTo("deviceLoginMethods");
+        assertThat(organizations.settings(admin, org)).isEqualTo(OrganizationSettings.defaults());
+
+        send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=30&jobRetentionHours=24&deviceLoginMethods=PIN"
+                + "&deviceLoginMethods=PASSWORD&ipAllowList=127.0.0.0/8%0D%0A2001:db8::/32%0D%0A");
+        var saved = organizations.settings(admin, org);
+        assertThat(saved.ipAllowList()).containsExactly("127.0.0.0/8", "2001:db8::/32");
+        assertThat(saved.deviceLoginMethods()).containsExactlyInAnyOrder(DeviceLoginMethod.PIN, DeviceLoginMethod.PASSWORD);
+        assertThat(page(admin, "/orgs/" + org + "/settings")).contains("127.0.0.0/8\n2001:db8::/32</textarea>")
+                .doesNotContain("name=\"deviceLoginMethods\" value=\"CARD\" checked");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.opencps.platform.ids.OrgKind;
 import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
+import org.opencps.tenancy.DeviceLoginMethod;
 import org.opencps.tenancy.Organization;
 
 /**
@@ -52,7 +53,8 @@ class PortalMessagesTest {
             Map.entry("role.", names(FixedRole.values())),
             Map.entry("security.", List.copyOf(SecuritySettings.NOTHING.byName().keySet())),
             Map.entry("sides.", names(JobTicket.Sides.values())),
-            Map.entry("login.ended.", List.of("idle", "age")),
+            Map.entry("login.ended.", List.of("idle", "age", "network")),
+            Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
 
     @Test

@@ -86,7 +86,7 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/roles", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "name=probe&permissions=DEVICES_VIEW"),
             new Route("POST /orgs/{orgId}/roles/{roleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/settings", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES,
-                    "idleLogoutMinutes=5&jobRetentionHours=5&scanRetentionHours=5"),
+                    "idleLogoutMinutes=5&jobRetentionHours=5&deviceLoginMethods=PIN"),
             new Route("POST /orgs/{orgId}/print-settings", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES,
                     "holdJobs=false&forceMonochrome=true&allowedFormats=PDF"),
             new Route("POST /orgs/{orgId}/rename", Scope.CUSTOMER, PARENT_CHANGES, "name=renamed"),

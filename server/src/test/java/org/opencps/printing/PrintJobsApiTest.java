@@ -232,7 +232,7 @@ class PrintJobsApiTest {
     @Test
     void heldJobsExpireAfterTheOrganizationsRetentionTime() throws Exception {
         mvc.perform(put("/api/v1/organizations/{id}/settings", org).with(as(admin)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"idleLogoutMinutes\":30,\"jobRetentionHours\":5,\"scanRetentionHours\":24}")).andExpect(status().isOk());
+                .content("{\"idleLogoutMinutes\":30,\"jobRetentionHours\":5}")).andExpect(status().isOk());
         String id = submitted(alice, "application/pdf", SampleDocuments.pdf(1));
 
         clock.advance(Duration.ofHours(5).minusMinutes(1));

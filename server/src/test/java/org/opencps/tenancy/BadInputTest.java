@@ -68,14 +68,14 @@ class BadInputTest {
                 {"kind":"PROVIDER","name":"P","parentId":"%s"}""".formatted(acme.id()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("parentId"));
         updateSettings("""
-                {"idleLogoutMinutes":30,"jobRetentionHours":24,"scanRetentionHours":24,"orgId":"x"}""")
+                {"idleLogoutMinutes":30,"jobRetentionHours":24,"orgId":"x"}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("orgId"));
     }
 
     @Test
     void aWrongTypeIs400NamingTheField() throws Exception {
         updateSettings("""
-                {"idleLogoutMinutes":"soon","jobRetentionHours":24,"scanRetentionHours":24}""")
+                {"idleLogoutMinutes":"soon","jobRetentionHours":24}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("idleLogoutMinutes"));
         createChild("""
                 {"kind":"DEALER","name":"P"}""")
@@ -92,7 +92,7 @@ class BadInputTest {
     @Test
     void aMissingFieldIs400NamingIt() throws Exception {
         updateSettings("""
-                {"idleLogoutMinutes":30,"scanRetentionHours":24}""")
+                {"idleLogoutMinutes":30}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("jobRetentionHours"));
         createChild("""
                 {"kind":"PROVIDER"}""")

@@ -80,7 +80,7 @@ class OffboardingTest {
         mvc.perform(get("/api/v1/organizations/{id}", acme.id()).with(acme.asAdmin())).andExpect(status().isOk());
         mvc.perform(put("/api/v1/organizations/{id}/settings", acme.id()).with(acme.asAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"idleLogoutMinutes\":5,\"jobRetentionHours\":24,\"scanRetentionHours\":24}"))
+                        .content("{\"idleLogoutMinutes\":5,\"jobRetentionHours\":24}"))
                 .andExpect(status().isForbidden());
         mvc.perform(patch("/api/v1/organizations/{id}", acme.id()).with(root.asAdmin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Renamed\"}"))
@@ -145,7 +145,7 @@ class OffboardingTest {
         assertThat(events.stream(OrganizationReactivated.class)).hasSize(1);
         mvc.perform(put("/api/v1/organizations/{id}/settings", acme.id()).with(acme.asAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"idleLogoutMinutes\":5,\"jobRetentionHours\":24,\"scanRetentionHours\":24}"))
+                        .content("{\"idleLogoutMinutes\":5,\"jobRetentionHours\":24}"))
                 .andExpect(status().isOk());
 
         clock.advance(Duration.ofDays(365));

@@ -39,7 +39,7 @@ class TenantIsolationTest {
             new Route(HttpMethod.PUT, "/api/v1/organizations/{id}/license", OrganizationsApiTest.license(999, "stolen")),
             new Route(HttpMethod.GET, "/api/v1/organizations/{id}/settings", null),
             new Route(HttpMethod.PUT, "/api/v1/organizations/{id}/settings",
-                    "{\"idleLogoutMinutes\":1,\"jobRetentionHours\":1,\"scanRetentionHours\":1}"),
+                    "{\"idleLogoutMinutes\":1,\"jobRetentionHours\":1}"),
             new Route(HttpMethod.POST, "/api/v1/organizations/{id}/discontinue", null),
             new Route(HttpMethod.POST, "/api/v1/organizations/{id}/reactivate", null),
             new Route(HttpMethod.POST, "/api/v1/organizations/{id}/purge", "{\"confirmName\":\"%s\"}"),

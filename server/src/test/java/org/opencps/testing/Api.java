@@ -37,6 +37,20 @@ public final class Api {
         };
     }
 
+    /** A request from {@code address}, as the server sees the client (other requests of the tests come from loopback). */
+    public static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    /** An address in 10.0.0.0/8 that no other call of the test run gets, so per-source limits do not add up. */
+    public static String freshAddressIn10() {
+        int n = CLIENTS.incrementAndGet();
+        return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
+    }
+
     /** Logs in through the API and returns the session cookie. */
     public static Cookie login(MockMvc mvc, String email, String password) throws Exception {
         MvcResult result = mvc.perform(json(post("/api/v1/auth/login").with(fromOwnAddress()),

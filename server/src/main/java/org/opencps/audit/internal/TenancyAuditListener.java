@@ -1,14 +1,18 @@
 package org.opencps.audit.internal;
 
+import org.opencps.tenancy.OrganizationAccessRefused;
 import org.opencps.tenancy.OrganizationDiscontinued;
 import org.opencps.tenancy.OrganizationPurged;
 import org.opencps.tenancy.OrganizationReactivated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Offboarding is recorded under the parent organization, which decided it: the purged
- * organization's own trail is deleted with the rest of its data.
+ * organization's own trail is deleted with the rest of its data. A request refused for its address
+ * is recorded whatever becomes of the transaction it was refused in.
  */
 @Component
 class TenancyAuditListener {
@@ -32,5 +36,11 @@ class TenancyAuditListener {
     @EventListener
     void on(OrganizationPurged e) {
         log.record(e.parentId(), "ORGANIZATION_PURGED", e.purgedBy(), e.orgId().toString(), e.reason().name(), null);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    void on(OrganizationAccessRefused e) {
+        log.record(e.orgId(), "ADDRESS_NOT_ALLOWED", e.user(), e.channel().name(),
+                "the address is not in the organization's IP allow-list", e.sourceIp());
     }
 }

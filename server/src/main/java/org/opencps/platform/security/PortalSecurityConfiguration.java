@@ -34,7 +34,8 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portalFilterChain(HttpSecurity http, SecurityContextRepository contexts, PortalCsrfTokens csrfTokens,
-                                          Clock clock, OpenCpsProperties properties) throws Exception {
+                                          ClientAddressRule addressRule, ProblemWriter problems, Clock clock,
+                                          OpenCpsProperties properties) throws Exception {
         http
                 .securityMatcher(portalRoutes())
                 .securityContext(context -> context.securityContextRepository(contexts))
@@ -42,6 +43,7 @@ class PortalSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .addFilterBefore(new SessionTimeoutFilter(clock, properties.security().absoluteSessionTimeout()),
                         SecurityContextHolderFilter.class)
+                .addFilterAfter(new OrganizationNetworkFilter(addressRule, problems), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(HttpMethod.OPTIONS, "/**").denyAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()

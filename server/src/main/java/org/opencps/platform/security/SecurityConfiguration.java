@@ -95,7 +95,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain filterChain(HttpSecurity http, SecurityContextRepository contexts,
                                     ObjectProvider<ApiTokenAuthenticator> tokenAuthenticators, ProblemWriter problems,
-                                    Clock clock, OpenCpsProperties properties) throws Exception {
+                                    ClientAddressRule addressRule, Clock clock, OpenCpsProperties properties) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         ApiTokenAuthenticator tokens = tokenAuthenticators.getIfAvailable(() -> token -> java.util.Optional.empty());
         http
@@ -108,6 +108,7 @@ class SecurityConfiguration {
                         SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokenFilter(tokens, problems), SecurityContextHolderFilter.class)
                 .addFilterAfter(new CrossOriginWriteFilter(problems), BearerTokenFilter.class)
+                .addFilterAfter(new OrganizationNetworkFilter(addressRule, problems), CrossOriginWriteFilter.class)
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(HttpMethod.OPTIONS, "/**").denyAll()
                         .requestMatchers(PUBLIC_ROUTES).permitAll()

@@ -24,20 +24,28 @@ public class SessionLogin {
     private final SecurityContextRepository contexts;
     private final PortalCsrfTokens csrfTokens;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ClientAddressRule addressRule;
     private final Clock clock;
     private final Duration defaultIdleTimeout;
 
     SessionLogin(SecurityContextRepository contexts, PortalCsrfTokens csrfTokens,
-                 FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock, OpenCpsProperties properties) {
+                 FindByIndexNameSessionRepository<? extends Session> sessions, ClientAddressRule addressRule, Clock clock,
+                 OpenCpsProperties properties) {
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
         this.sessions = sessions;
+        this.addressRule = addressRule;
         this.clock = clock;
         this.defaultIdleTimeout = properties.security().defaultIdleTimeout();
     }
 
-    /** Logs the person in on this browser; {@code org} may be null until they choose one. */
+    /**
+     * Logs the person in on this browser; {@code org} may be null until they choose one.
+     *
+     * @throws AddressNotAllowedException when the organization does not accept the client's address; nothing changes then
+     */
     public void establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {
+        requireAllowedAddress(request, actor);
         var old = request.getSession(false);
         if (old != null) {
             old.invalidate();
@@ -50,12 +58,17 @@ public class SessionLogin {
         store(request, response, actor, idleTimeout);
     }
 
-    /** Moves the logged-in person into another organization (the tenant selector). */
+    /**
+     * Moves the logged-in person into another organization (the tenant selector).
+     *
+     * @throws AddressNotAllowedException when that organization does not accept the client's address; nothing changes then
+     */
     public void switchOrganization(HttpServletRequest request, HttpServletResponse response, Actor actor, OrgId org,
                                    Duration idleTimeout) {
         if (request.getSession(false) == null) {
             throw new ForbiddenException("only a login session can switch organizations; an API token stays in the organization it was made in");
         }
+        requireAllowedAddress(request, actor.inOrganization(org));
         request.changeSessionId();
         store(request, response, actor.inOrganization(org), idleTimeout);
     }
@@ -82,6 +95,12 @@ public class SessionLogin {
         sessions.findByPrincipalName(user.toString()).keySet().stream()
                 .filter(id -> !id.equals(keep))
                 .forEach(sessions::deleteById);
+    }
+
+    private void requireAllowedAddress(HttpServletRequest request, Actor actor) {
+        if (actor.orgId() != null) {
+            addressRule.requireAllowed(actor.orgId(), request.getRemoteAddr(), Channel.ofSessionRequest(request), actor.userId());
+        }
     }
 
     private void store(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {

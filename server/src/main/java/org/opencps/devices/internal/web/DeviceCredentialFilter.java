@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.opencps.devices.DeviceCredentials;
 import org.opencps.devices.DevicePrincipal;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.security.AddressNotAllowedException;
 import org.opencps.platform.security.BearerRequests;
 import org.opencps.platform.security.ProblemWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer ocpsd_...} on the Device API. Stateless: nothing is
  * kept between requests. An unknown or revoked credential is a 401 and an audit event; a source
  * that has presented too many of them gets 429 for its wrong ones for a while, while a right one
- * always works ({@link DeviceCredentials}).
+ * always works ({@link DeviceCredentials}), but from an address outside the organization's IP
+ * allow-list: 403 (audited).
  */
 final class DeviceCredentialFilter extends OncePerRequestFilter {
 
@@ -43,6 +45,9 @@ final class DeviceCredentialFilter extends OncePerRequestFilter {
         } catch (TooManyRequestsException e) {
             response.setHeader("Retry-After", e.retryAfterSeconds());
             problems.write(response, 429, "Too Many Requests", e.getMessage());
+            return;
+        } catch (AddressNotAllowedException e) {
+            problems.write(response, 403, "Forbidden", e.getMessage());
             return;
         }
         if (device.isEmpty()) {

@@ -17,6 +17,7 @@ import org.opencps.ipp.internal.protocol.IppResponses;
 import org.opencps.ipp.internal.protocol.MalformedIppRequest;
 import org.opencps.ipp.internal.web.IppHttpReplies;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.security.AddressNotAllowedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,6 +60,9 @@ class InfraEndpoint {
         } catch (TooManyRequestsException e) {
             tooMany(response, e);
             return;
+        } catch (AddressNotAllowedException e) {
+            IppHttpReplies.plain(response, 403, e.getMessage());
+            return;
         }
         if (device.isEmpty()) {
             IppHttpReplies.challenge(response, CHALLENGE, "this credential does not stand for that printer, or it is not valid");
@@ -83,6 +87,9 @@ class InfraEndpoint {
             printers = access.printersOf(credential.get(), request.getRemoteAddr());
         } catch (TooManyRequestsException e) {
             tooMany(response, e);
+            return;
+        } catch (AddressNotAllowedException e) {
+            IppHttpReplies.plain(response, 403, e.getMessage());
             return;
         }
         if (printers.isEmpty()) {

@@ -26,6 +26,9 @@ import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.ids.Uuids;
 import org.opencps.platform.secrets.Tokens;
 import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.AddressNotAllowedException;
+import org.opencps.platform.security.Channel;
+import org.opencps.tenancy.OrganizationNetworks;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -41,6 +44,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * "100 Continue" only when the body is first read, so a 401 or 403 reaches a client that sent
  * {@code Expect: 100-continue} (as CUPS does) before it sends its document. Only a request
  * without credentials has its attributes read first, since Get-Printer-Attributes needs none.
+ * Before all that, a queue answers only addresses its organization's IP allow-list accepts.
  */
 @Controller
 class IppHttpEndpoint {
@@ -52,13 +56,16 @@ class IppHttpEndpoint {
     private final Users users;
     private final IppAuthenticator authenticator;
     private final IppDispatcher dispatcher;
+    private final OrganizationNetworks networks;
     private final boolean allowBasicOverHttp;
 
-    IppHttpEndpoint(QueueStore queues, Users users, IppAuthenticator authenticator, IppDispatcher dispatcher, IppProperties properties) {
+    IppHttpEndpoint(QueueStore queues, Users users, IppAuthenticator authenticator, IppDispatcher dispatcher,
+                    OrganizationNetworks networks, IppProperties properties) {
         this.queues = queues;
         this.users = users;
         this.authenticator = authenticator;
         this.dispatcher = dispatcher;
+        this.networks = networks;
         this.allowBasicOverHttp = properties.allowBasicOverHttp();
     }
 
@@ -67,6 +74,9 @@ class IppHttpEndpoint {
         PrintQueue queue = parseId(queueId).flatMap(queues::findByIdAcrossOrganizations).filter(this::ownerStillMember).orElse(null);
         if (queue == null || !isIpp(request)) {
             plain(response, queue == null ? 404 : 400, queue == null ? "no such print queue" : "expected application/ipp");
+            return;
+        }
+        if (!fromAllowedAddress(queue, request, response)) {
             return;
         }
         IppContext context = new IppContext(queue, null, null, printerUri(request), request.isSecure(), Authentication.BASIC);
@@ -115,12 +125,26 @@ class IppHttpEndpoint {
             plain(response, queue == null ? 404 : 400, queue == null ? "no such print queue" : "expected application/ipp");
             return;
         }
+        if (!fromAllowedAddress(queue, request, response)) {
+            return;
+        }
         var actor = new Actor(queue.userId(), queue.orgId());
         var context = new IppContext(queue, actor, users.me(actor).email(), printerUri(request), request.isSecure(),
                 Authentication.REQUESTING_USER_NAME);
         IppRequest ippRequest = read(request, response);
         if (ippRequest != null) {
             write(response, dispatcher.handle(context, ippRequest));
+        }
+    }
+
+    /** Whether the queue's organization accepts the client's address (its IP allow-list); otherwise the 403 is sent (and audited). */
+    private boolean fromAllowedAddress(PrintQueue queue, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            networks.requireAllowed(queue.orgId(), request.getRemoteAddr(), Channel.IPP, null);
+            return true;
+        } catch (AddressNotAllowedException e) {
+            plain(response, 403, e.getMessage());
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.opencps.identity.LoginOutcome;
 import org.opencps.identity.PasswordLogins;
 import org.opencps.identity.Users;
@@ -11,10 +12,12 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.AddressNotAllowedException;
 import org.opencps.platform.security.SessionLogin;
 import org.opencps.portal.internal.web.LocalPaths;
 import org.opencps.portal.internal.web.PageContext;
 import org.opencps.tenancy.Organizations;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Logging in and out with e-mail and password, through the same face and session handling as
  * the API's login. With one organization it is selected at once; with several the tenant
- * selector comes next. A failed login says no more than the API does.
+ * selector comes next. A failed login says no more than the API does. A person whose only
+ * organization does not accept their address (its IP allow-list) is not logged in, and told why.
  */
 @Controller
 class LoginPage {
@@ -34,12 +38,14 @@ class LoginPage {
     private final Users users;
     private final Organizations organizations;
     private final SessionLogin sessions;
+    private final MessageSource messages;
 
-    LoginPage(PasswordLogins logins, Users users, Organizations organizations, SessionLogin sessions) {
+    LoginPage(PasswordLogins logins, Users users, Organizations organizations, SessionLogin sessions, MessageSource messages) {
         this.logins = logins;
         this.users = users;
         this.organizations = organizations;
         this.sessions = sessions;
+        this.messages = messages;
     }
 
     @GetMapping("/login")
@@ -49,7 +55,7 @@ class LoginPage {
             return "redirect:" + LocalPaths.orDefault(next, "/");
         }
         model.addAttribute("next", LocalPaths.orDefault(next, null));
-        model.addAttribute("ended", "idle".equals(ended) || "age".equals(ended) ? ended : null);
+        model.addAttribute("ended", "idle".equals(ended) || "age".equals(ended) || "network".equals(ended) ? ended : null);
         model.addAttribute("done", done == null ? null : switch (done) {
             case "logout", "reset", "verified", "setup" -> done;
             default -> null;
@@ -60,8 +66,9 @@ class LoginPage {
     @PostMapping("/login")
     String login(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
                  @RequestParam(name = "continue", required = false) String next, HttpServletRequest request,
-                 HttpServletResponse response, Model model) {
+                 HttpServletResponse response, Locale locale, Model model) {
         String failure;
+        int status = HttpServletResponse.SC_UNAUTHORIZED;
         try {
             var outcome = logins.login(email, password, request.getRemoteAddr());
             if (outcome instanceof LoginOutcome.Success success) {
@@ -77,8 +84,11 @@ class LoginPage {
             failure = ((LoginOutcome.Failure) outcome).message();
         } catch (InvalidInputException | TooManyRequestsException e) {
             failure = e.getMessage();
+        } catch (AddressNotAllowedException e) {
+            failure = messages.getMessage("login.refused.network", new Object[] {request.getRemoteAddr()}, locale);
+            status = HttpServletResponse.SC_FORBIDDEN;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setStatus(status);
         model.addAttribute("failure", failure);
         model.addAttribute("email", email.length() > 254 ? "" : email);
         model.addAttribute("next", LocalPaths.orDefault(next, null));

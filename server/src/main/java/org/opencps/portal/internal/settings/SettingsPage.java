@@ -1,5 +1,6 @@
 package org.opencps.portal.internal.settings;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.opencps.portal.internal.web.Forms;
 import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.PrintAdministration;
 import org.opencps.printing.PrintSettings;
+import org.opencps.tenancy.DeviceLoginMethod;
 import org.opencps.tenancy.OrganizationSettings;
 import org.opencps.tenancy.Organizations;
 import org.springframework.stereotype.Controller;
@@ -24,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An organization's settings: idle logout, retention, the policy texts and, for a customer, its
- * print settings. Who may only see them gets the same page without the save buttons.
+ * An organization's settings: idle logout, job retention, the IP allow-list, the ways to log in at
+ * printers and, for a customer, its print settings. Who may only see them gets the same page without the save buttons.
  */
 @Controller
 class SettingsPage {
@@ -41,8 +43,12 @@ class SettingsPage {
     }
 
     @GetMapping("/orgs/{orgId}/settings")
-    String settings(Actor actor, @PathVariable OrgId orgId, Model model) {
-        model.addAttribute("settings", organizations.settings(actor, orgId));
+    String settings(Actor actor, @PathVariable OrgId orgId, HttpServletRequest request, Model model) {
+        OrganizationSettings settings = organizations.settings(actor, orgId);
+        model.addAttribute("settings", settings);
+        model.addAttribute("ipAllowListText", String.join("\n", settings.ipAllowList()));
+        model.addAttribute("loginMethods", DeviceLoginMethod.values());
+        model.addAttribute("clientAddress", request.getRemoteAddr());
         boolean customer = organizations.get(actor, orgId).kind() == OrgKind.CUSTOMER;
         model.addAttribute("customer", customer);
         model.addAttribute("print", customer ? printing.settings(actor, orgId) : null);
@@ -54,18 +60,13 @@ class SettingsPage {
 
     @PostMapping("/orgs/{orgId}/settings")
     String save(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String idleLogoutMinutes,
-                @RequestParam(defaultValue = "") String jobRetentionHours, @RequestParam(defaultValue = "") String scanRetentionHours,
-                @RequestParam(required = false) String printPolicy, @RequestParam(required = false) String allowedScanDestinations,
-                @RequestParam(required = false) String ipAllowList, @RequestParam(required = false) String authenticationMethods,
+                @RequestParam(defaultValue = "") String jobRetentionHours, @RequestParam(defaultValue = "") String ipAllowList,
+                @RequestParam(required = false) List<String> deviceLoginMethods, HttpServletRequest request,
                 RedirectAttributes flash) {
-        return Forms.change(flash, "/orgs/" + orgId + "/settings", "settings.saved", () -> {
-            OrganizationSettings current = organizations.settings(actor, orgId);
-            organizations.updateSettings(actor, orgId, new OrganizationSettings(
-                    number("idleLogoutMinutes", idleLogoutMinutes), number("jobRetentionHours", jobRetentionHours),
-                    number("scanRetentionHours", scanRetentionHours), Forms.blankToNull(printPolicy),
-                    Forms.blankToNull(allowedScanDestinations), Forms.blankToNull(ipAllowList), Forms.blankToNull(authenticationMethods),
-                    current.ssoConfiguration()));
-        });
+        return Forms.change(flash, "/orgs/" + orgId + "/settings", "settings.saved", () ->
+                organizations.updateSettings(actor, orgId, new OrganizationSettings(
+                        number("idleLogoutMinutes", idleLogoutMinutes), number("jobRetentionHours", jobRetentionHours),
+                        List.of(ipAllowList.split("[\\s,]+")), loginMethods(deviceLoginMethods)), request.getRemoteAddr()));
     }
 
     /** Holding and the print policies: forced black and white or duplex, pages per job, document formats. */
@@ -93,6 +94,19 @@ class SettingsPage {
             }
         }
         return formats;
+    }
+
+    /** None ticked is an empty set, which the face refuses with its reason. */
+    private static Set<DeviceLoginMethod> loginMethods(List<String> names) {
+        Set<DeviceLoginMethod> methods = EnumSet.noneOf(DeviceLoginMethod.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            try {
+                methods.add(DeviceLoginMethod.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("deviceLoginMethods", "unknown way to log in at printers: " + name);
+            }
+        }
+        return methods;
     }
 
     private static int number(String field, String text) {

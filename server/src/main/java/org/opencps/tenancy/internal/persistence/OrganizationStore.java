@@ -6,11 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
+import org.opencps.tenancy.DeviceLoginMethod;
 import org.opencps.tenancy.License;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.OrganizationSettings;
@@ -106,21 +110,38 @@ public class OrganizationStore {
     public Optional<OrganizationSettings> settings(OrgId id) {
         return jdbc.sql("SELECT * FROM tenancy_settings WHERE org_id = ?").param(id.value())
                 .query((rs, i) -> new OrganizationSettings(rs.getInt("idle_logout_minutes"), rs.getInt("job_retention_hours"),
-                        rs.getInt("scan_retention_hours"), rs.getString("print_policy"),
-                        rs.getString("allowed_scan_destinations"), rs.getString("ip_allow_list"),
-                        rs.getString("authentication_methods"), rs.getString("sso_configuration")))
+                        lines(rs.getString("ip_allow_list")), methods(rs.getString("device_login_methods"))))
                 .optional();
+    }
+
+    /** Just the IP allow-list, read on every request of the organization's people and devices. */
+    public List<String> ipAllowList(OrgId id) {
+        return jdbc.sql("SELECT ip_allow_list FROM tenancy_settings WHERE org_id = ?").param(id.value())
+                .query(String.class).optional().map(OrganizationStore::lines).orElse(List.of());
     }
 
     public void saveSettings(OrgId id, OrganizationSettings s) {
         jdbc.sql("DELETE FROM tenancy_settings WHERE org_id = ?").param(id.value()).update();
         jdbc.sql("""
-                        INSERT INTO tenancy_settings (org_id, idle_logout_minutes, job_retention_hours, scan_retention_hours,
-                          print_policy, allowed_scan_destinations, ip_allow_list, authentication_methods, sso_configuration)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id.value(), s.idleLogoutMinutes(), s.jobRetentionHours(), s.scanRetentionHours(), s.printPolicy(),
-                        s.allowedScanDestinations(), s.ipAllowList(), s.authenticationMethods(), s.ssoConfiguration())
+                        INSERT INTO tenancy_settings (org_id, idle_logout_minutes, job_retention_hours, ip_allow_list,
+                          device_login_methods)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(id.value(), s.idleLogoutMinutes(), s.jobRetentionHours(),
+                        s.ipAllowList().isEmpty() ? null : String.join("\n", s.ipAllowList()),
+                        s.deviceLoginMethods().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
                 .update();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
+    }
+
+    private static Set<DeviceLoginMethod> methods(String text) {
+        Set<DeviceLoginMethod> methods = EnumSet.noneOf(DeviceLoginMethod.class);
+        for (String name : text.split(",")) {
+            methods.add(DeviceLoginMethod.valueOf(name.strip()));
+        }
+        return methods;
     }
 
     /** Deletes the organization's own rows in this module; its children must be gone already. */

@@ -2,11 +2,16 @@ package org.opencps.tenancy.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Set;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
+import org.opencps.tenancy.DeviceLoginMethod;
 import org.opencps.tenancy.OrganizationSettings;
 import org.opencps.tenancy.Organizations;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/organizations/{id}/settings")
-@Tag(name = "Organization settings", description = "Idle logout, retention and the policies of an organization")
+@Tag(name = "Organization settings", description = "Idle logout, job retention, IP allow-list and the ways to log in at printers")
 class SettingsController {
 
     private final Organizations organizations;
@@ -27,19 +32,23 @@ class SettingsController {
         this.organizations = organizations;
     }
 
-    /** All settings at once (PUT replaces them); the ranges are checked by the face. */
-    record OrganizationSettingsBody(@NotNull Integer idleLogoutMinutes, @NotNull Integer jobRetentionHours,
-                        @NotNull Integer scanRetentionHours, String printPolicy, String allowedScanDestinations,
-                        String ipAllowList, String authenticationMethods, String ssoConfiguration) {
+    /** All settings at once (PUT replaces them; an omitted list takes its default); the rules are checked by the face. */
+    record OrganizationSettingsBody(
+            @NotNull Integer idleLogoutMinutes,
+            @NotNull Integer jobRetentionHours,
+            @Schema(description = "networks (CIDR, IPv4 or IPv6, or single addresses) the organization accepts requests from; "
+                    + "empty or omitted: every address", example = "[\"192.0.2.0/24\", \"2001:db8::/32\"]")
+            List<String> ipAllowList,
+            @Schema(description = "how people may log in at printers; omitted: all of PIN, CARD and PASSWORD")
+            Set<DeviceLoginMethod> deviceLoginMethods) {
 
         OrganizationSettings toSettings() {
-            return new OrganizationSettings(idleLogoutMinutes, jobRetentionHours, scanRetentionHours, printPolicy,
-                    allowedScanDestinations, ipAllowList, authenticationMethods, ssoConfiguration);
+            return new OrganizationSettings(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods);
         }
 
         static OrganizationSettingsBody of(OrganizationSettings s) {
-            return new OrganizationSettingsBody(s.idleLogoutMinutes(), s.jobRetentionHours(), s.scanRetentionHours(),
-                    s.printPolicy(), s.allowedScanDestinations(), s.ipAllowList(), s.authenticationMethods(), s.ssoConfiguration());
+            return new OrganizationSettingsBody(s.idleLogoutMinutes(), s.jobRetentionHours(), s.ipAllowList(),
+                    s.deviceLoginMethods());
         }
     }
 
@@ -50,9 +59,10 @@ class SettingsController {
     }
 
     @PutMapping
-    @Operation(summary = "Replace the organization's settings (idle logout 1-1440 min, retention 1-720 h)")
+    @Operation(summary = "Replace the organization's settings (idle logout 1-1440 min, retention 1-720 h; "
+            + "an IP allow-list must include the caller's own address)")
     OrganizationSettingsBody update(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id,
-                        @Valid @RequestBody OrganizationSettingsBody body) {
-        return OrganizationSettingsBody.of(organizations.updateSettings(actor, id, body.toSettings()));
+                                    @Valid @RequestBody OrganizationSettingsBody body, HttpServletRequest request) {
+        return OrganizationSettingsBody.of(organizations.updateSettings(actor, id, body.toSettings(), request.getRemoteAddr()));
     }
 }
