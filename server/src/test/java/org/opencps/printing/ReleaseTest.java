@@ -26,7 +26,7 @@ import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
 import org.opencps.printing.JobTicket.ColorMode;
 import org.opencps.printing.internal.ReleaseTimeoutJob;
-import org.opencps.reporting.Usage;
+import org.opencps.reporting.UsageReports;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -44,7 +44,7 @@ class ReleaseTest {
     @Autowired PrintJobs jobs;
     @Autowired PrintReleases releases;
     @Autowired PrintQuotas quotas;
-    @Autowired Usage usage;
+    @Autowired UsageReports usage;
     @Autowired ReleaseTimeoutJob timeouts;
     @Autowired org.opencps.printing.internal.JobExpiryJob expiry;
     @Autowired World world;

@@ -21,7 +21,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.printing.JobTicket.ColorMode;
 import org.opencps.printing.PrintQuota.Scope;
-import org.opencps.reporting.Usage;
+import org.opencps.reporting.UsageReports;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -39,7 +39,7 @@ class UsageApiTest {
     @Autowired PrintReleases releases;
     @Autowired PrintQuotas quotas;
     @Autowired Groups groups;
-    @Autowired Usage usage;
+    @Autowired UsageReports usage;
 
     OrgId org;
     Actor admin;

@@ -51,7 +51,7 @@ class UsageAfterRestartTest {
             JdbcClient after = server.bean(JdbcClient.class);
             eventually(() -> assertThat(undelivered(after)).as("delivered after the restart").isZero());
             assertThat(usageRows(after, org)).isEqualTo(1);
-            assertThat(server.bean(Usage.class).mine(alice).recent()).singleElement().satisfies(record -> {
+            assertThat(server.bean(UsageReports.class).mine(alice).recent()).singleElement().satisfies(record -> {
                 assertThat(record.jobId()).isEqualTo(job.id());
                 assertThat(record.reportedPages()).isEqualTo(4);
             });

@@ -41,7 +41,7 @@ class UsageRecordingTest {
     @Autowired MutableClock clock;
     @Autowired PrintJobs jobs;
     @Autowired PrintReleases releases;
-    @Autowired Usage usage;
+    @Autowired UsageReports usage;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.reporting.MyUsage;
-import org.opencps.reporting.Usage;
+import org.opencps.reporting.UsageReports;
 import org.opencps.reporting.UsageSummary;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Print usage", description = "Printed pages: your own against your quotas, and an organization's summary")
 class UsageController {
 
-    private final Usage usage;
+    private final UsageReports usage;
 
-    UsageController(Usage usage) {
+    UsageController(UsageReports usage) {
         this.usage = usage;
     }
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * after the completing transaction commits; until then a printed job is not in these figures yet.
  */
 @Service
-public class Usage {
+public class UsageReports {
 
     /** The longest range a summary covers. */
     public static final int MAX_DAYS = 366;
@@ -38,7 +38,7 @@ public class Usage {
     private final UsageStore usage;
     private final Clock clock;
 
-    Usage(AccessPolicy policy, PrintQuotas quotas, UsageStore usage, Clock clock) {
+    UsageReports(AccessPolicy policy, PrintQuotas quotas, UsageStore usage, Clock clock) {
         this.policy = policy;
         this.quotas = quotas;
         this.usage = usage;
