@@ -1,9 +1,15 @@
 package org.opencps.printing;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 
 /** A held job was not released within the organization's retention time; its document is gone. */
-public record PrintJobExpired(OrgId org, JobId job, UserId owner, Instant at) {
+public record PrintJobExpired(OrgId org, JobId job, UserId owner, Instant at, UUID eventId) {
+
+    /** A new occurrence, with an {@code eventId} of its own. */
+    public PrintJobExpired(OrgId org, JobId job, UserId owner, Instant at) {
+        this(org, job, owner, at, UUID.randomUUID());
+    }
 }

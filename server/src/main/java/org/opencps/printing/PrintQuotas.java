@@ -1,6 +1,8 @@
 package org.opencps.printing;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
@@ -20,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Monthly page quotas of users and groups, for print managers and customer admins
  * (QUOTAS_MANAGE). Months are calendar months in UTC; a group's quota is one pool its members
- * share. Quotas are enforced at release ({@link PrintReleases}).
+ * share. Quotas are enforced at release ({@link PrintReleases}): the charge is a direct call in the
+ * release's transaction, not an event, so a job is never released without it.
  */
 @Service
 public class PrintQuotas {
@@ -40,6 +43,20 @@ public class PrintQuotas {
         this.groups = groups;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The caller's own quota and each group pool they share, this month (UTC). */
+    public MyQuotas mine(Actor actor) {
+        OrgId org = actor.requireOrganization();
+        if (!policy.canViewUsageOf(actor, org, actor.userId())) {
+            policy.require(actor, Permission.REPORTS_OWN_USAGE, org);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        int period = today.getYear() * 100 + today.getMonthValue();
+        MyQuotas.Quota own = quota(org, PrintQuota.Scope.USER, actor.userId().value(), null, period);
+        List<MyQuotas.Quota> pools = groups.groupsOf(org, actor.userId()).stream()
+                .map(group -> quota(org, PrintQuota.Scope.GROUP, group.id(), group.name(), period)).toList();
+        return new MyQuotas(String.format("%d-%02d", today.getYear(), today.getMonthValue()), own, pools);
     }
 
     /** The organization's quotas: users first, then groups (of members and groups that still exist). */
@@ -68,6 +85,13 @@ public class PrintQuotas {
         events.publishEvent(new PrintQuotaChanged(org, scope, id, colorPagesPerMonth, monochromePagesPerMonth,
                 actor.userId(), clock.instant()));
         return quota;
+    }
+
+    private MyQuotas.Quota quota(OrgId org, PrintQuota.Scope scope, UUID id, String name, int period) {
+        QuotaStore.Used used = quotas.used(org, new QuotaStore.Counter(scope, id, period));
+        PrintQuota limits = quotas.find(org, scope, id).orElse(new PrintQuota(org, scope, id, null, null));
+        return new MyQuotas.Quota(scope, id, name, MyQuotas.Allowance.of(used.color(), limits.colorPagesPerMonth()),
+                MyQuotas.Allowance.of(used.monochrome(), limits.monochromePagesPerMonth()));
     }
 
     private void requireExists(OrgId org, PrintQuota.Scope scope, UUID id) {

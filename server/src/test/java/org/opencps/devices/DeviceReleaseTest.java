@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -109,8 +110,10 @@ class DeviceReleaseTest {
         mvc.perform(as(printer.credential(), get(API + "/devices/" + printer.id() + "/releases/" + job.id() + "/document")))
                 .andExpect(status().isNotFound());
         mvc.perform(as(printer.credential(), get(API + "/devices/" + printer.id() + "/releases"))).andExpect(jsonPath("$.length()").value(0));
-        assertThat(kit.audited("PRINT_JOB_RELEASED", org)).isOne();
-        assertThat(kit.audited("PRINT_JOB_COMPLETED", org)).isOne();
+        eventually(() -> {
+            assertThat(kit.audited("PRINT_JOB_RELEASED", org)).isOne();
+            assertThat(kit.audited("PRINT_JOB_COMPLETED", org)).isOne();
+        });
     }
 
     @Test

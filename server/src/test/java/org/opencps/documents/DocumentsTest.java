@@ -2,6 +2,7 @@ package org.opencps.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opencps.testing.Eventually.eventually;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -135,8 +136,8 @@ class DocumentsTest {
             assertThat(a.readAllBytes()).isEqualTo(old);
             assertThat(b.readAllBytes()).isEqualTo(fresh);
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE org_id = ? AND type = 'DOCUMENT_KEY_ROTATED'")
-                .param(org.value()).query(Long.class).single()).isEqualTo(1);
+        eventually(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE org_id = ? AND type = 'DOCUMENT_KEY_ROTATED'")
+                .param(org.value()).query(Long.class).single()).isEqualTo(1));
     }
 
     @Test

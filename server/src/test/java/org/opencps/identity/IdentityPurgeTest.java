@@ -1,6 +1,7 @@
 package org.opencps.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.testing.Eventually.eventually;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +56,8 @@ class IdentityPurgeTest {
                 .query(Integer.class).single()).as("the admin belonged only to the purged organization").isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_user WHERE id = ?").param(shared.userId().value())
                 .query(Integer.class).single()).as("a person of two organizations keeps the account").isOne();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'ORGANIZATION_PURGED' AND subject = ?")
-                .param(doomed.toString()).query(Integer.class).single()).isOne();
+        eventually(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'ORGANIZATION_PURGED' AND subject = ?")
+                .param(doomed.toString()).query(Integer.class).single()).isOne());
     }
 
     /** Row counts per table for every table with an org_id column (and the organization itself). */

@@ -2,6 +2,7 @@ package org.opencps.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -107,8 +108,8 @@ class PrintJobsApiTest {
                 java.nio.file.Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF"));
         assertThat(events.stream(PrintJobSubmitted.class)).singleElement()
                 .satisfies(e -> assertThat(e.pages()).isEqualTo(2));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE org_id = ? AND type = 'PRINT_JOB_SUBMITTED'")
-                .param(org.value()).query(Long.class).single()).isEqualTo(1);
+        eventually(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE org_id = ? AND type = 'PRINT_JOB_SUBMITTED'")
+                .param(org.value()).query(Long.class).single()).isEqualTo(1));
     }
 
     @Test

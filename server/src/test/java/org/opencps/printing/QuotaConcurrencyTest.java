@@ -37,7 +37,6 @@ class QuotaConcurrencyTest {
     @Autowired PrintJobs jobs;
     @Autowired PrintReleases releases;
     @Autowired PrintQuotas quotas;
-    @Autowired PrintUsage usage;
     @Autowired Groups groups;
     @Autowired World world;
 
@@ -57,7 +56,7 @@ class QuotaConcurrencyTest {
             quotas.set(manager, org, Scope.USER, person.userId().value(), 5, null);
             List<String> outcomes = race(person, person);
             assertThat(outcomes).containsExactlyInAnyOrder("released", "over quota");
-            assertThat(usage.mine(person).own().color().used()).isEqualTo(3);
+            assertThat(quotas.mine(person).own().color().used()).isEqualTo(3);
         }
     }
 
@@ -74,9 +73,9 @@ class QuotaConcurrencyTest {
             quotas.set(admin, org, Scope.GROUP, pool, 5, null);
             List<String> outcomes = race(one, two);
             assertThat(outcomes).containsExactlyInAnyOrder("released", "over quota");
-            assertThat(usage.mine(one).groups()).singleElement()
+            assertThat(quotas.mine(one).groups()).singleElement()
                     .satisfies(shared -> assertThat(shared.color().used()).isEqualTo(3));
-            assertThat(usage.mine(one).own().color().used() + usage.mine(two).own().color().used()).isEqualTo(3);
+            assertThat(quotas.mine(one).own().color().used() + quotas.mine(two).own().color().used()).isEqualTo(3);
         }
     }
 

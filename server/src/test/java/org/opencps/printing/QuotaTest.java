@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opencps.printing.HeldJobs.failed;
 import static org.opencps.printing.HeldJobs.submit;
+import static org.opencps.testing.Eventually.eventually;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,6 @@ class QuotaTest {
     @Autowired PrintJobs jobs;
     @Autowired PrintReleases releases;
     @Autowired PrintQuotas quotas;
-    @Autowired PrintUsage usage;
     @Autowired PrintAdministration administration;
     @Autowired Groups groups;
     @Autowired Organizations organizations;
@@ -78,11 +78,11 @@ class QuotaTest {
 
         assertThat(RowCounts.of(jdbc, "printing_")).isEqualTo(before);
         assertThat(jobs.get(alice, three.id()).state()).isEqualTo(PrintJob.State.HELD);
-        assertThat(usage.mine(alice).own().color()).isEqualTo(new MyUsage.Allowance(8, 10, 2));
+        assertThat(quotas.mine(alice).own().color()).isEqualTo(new MyQuotas.Allowance(8, 10, 2));
         release(alice, 2, 1, ColorMode.COLOR);
-        assertThat(usage.mine(alice).own().color()).isEqualTo(new MyUsage.Allowance(10, 10, 0));
+        assertThat(quotas.mine(alice).own().color()).isEqualTo(new MyQuotas.Allowance(10, 10, 0));
         release(alice, 7, 1, ColorMode.MONOCHROME);
-        assertThat(usage.mine(alice).own().monochrome()).isEqualTo(new MyUsage.Allowance(7, null, null));
+        assertThat(quotas.mine(alice).own().monochrome()).isEqualTo(new MyQuotas.Allowance(7, null, null));
     }
 
     @Test
@@ -109,14 +109,14 @@ class QuotaTest {
 
         assertThatThrownBy(() -> releases.release(bob, five.id(), printer, null)).isInstanceOf(QuotaExceededException.class)
                 .hasMessage("this job needs 5 colour pages; 4 are left this month in the quota shared by group 'Team'");
-        assertThat(usage.mine(bob).own().color().used()).as("his own quota is not charged either").isZero();
+        assertThat(quotas.mine(bob).own().color().used()).as("his own quota is not charged either").isZero();
 
         release(bob, 4, 1, ColorMode.COLOR);
-        MyUsage mine = usage.mine(bob);
-        assertThat(mine.own().color()).isEqualTo(new MyUsage.Allowance(4, 100, 96));
+        MyQuotas mine = quotas.mine(bob);
+        assertThat(mine.own().color()).isEqualTo(new MyQuotas.Allowance(4, 100, 96));
         assertThat(mine.groups()).singleElement().satisfies(pool -> {
             assertThat(pool.name()).isEqualTo("Team");
-            assertThat(pool.color()).isEqualTo(new MyUsage.Allowance(10, 10, 0));
+            assertThat(pool.color()).isEqualTo(new MyQuotas.Allowance(10, 10, 0));
         });
     }
 
@@ -129,7 +129,7 @@ class QuotaTest {
         assertThatThrownBy(() -> releases.release(bob, bobs.id(), printer, null)).isInstanceOf(QuotaExceededException.class);
         releases.reportOutcome(org, printer, job.id(), failed("paper jam"));
         releases.release(bob, bobs.id(), printer, null);
-        assertThat(usage.mine(alice).groups().get(0).monochrome().used()).isEqualTo(1);
+        assertThat(quotas.mine(alice).groups().get(0).monochrome().used()).isEqualTo(1);
     }
 
     @Test
@@ -143,10 +143,10 @@ class QuotaTest {
         assertThatThrownBy(() -> releases.release(alice, more.id(), printer, null)).isInstanceOf(QuotaExceededException.class);
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(usage.mine(alice).own().color()).isEqualTo(new MyUsage.Allowance(0, 5, 5));
+        assertThat(quotas.mine(alice).own().color()).isEqualTo(new MyQuotas.Allowance(0, 5, 5));
         releases.release(alice, more.id(), printer, null);
         releases.reportOutcome(org, printer, last.id(), failed("late"));
-        assertThat(usage.mine(alice).own().color()).as("the refund went to last month").isEqualTo(new MyUsage.Allowance(1, 5, 4));
+        assertThat(quotas.mine(alice).own().color()).as("the refund went to last month").isEqualTo(new MyQuotas.Allowance(1, 5, 4));
     }
 
     @Test
@@ -157,7 +157,7 @@ class QuotaTest {
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
         administration.updateSettings(admin, org, new PrintSettings(true, true, false, null, null));
         assertThat(releases.release(alice, auto.id(), printer, null).colorMode()).isEqualTo(ColorMode.MONOCHROME);
-        assertThat(usage.mine(alice).own().monochrome().used()).isEqualTo(2);
+        assertThat(quotas.mine(alice).own().monochrome().used()).isEqualTo(2);
     }
 
     @Test
@@ -167,11 +167,12 @@ class QuotaTest {
         PrintJob printed = release(alice, 2, 1, ColorMode.COLOR);
         releases.reportOutcome(org, printer, printed.id(), HeldJobs.printed(2, true));
         release(bob, 1, 1, ColorMode.COLOR);
-        for (String table : new String[] {"printing_quota", "printing_quota_usage", "printing_quota_charge", "printing_usage"}) {
+        eventually(() -> assertThat(rows("reporting_usage")).as("usage, recorded after the commit").isPositive());
+        for (String table : new String[] {"printing_quota", "printing_quota_usage", "printing_quota_charge"}) {
             assertThat(rows(table)).as(table).isPositive();
         }
         organizations.purgeNow(world.rootAdmin().actor(), org, name);
-        for (String table : new String[] {"printing_quota", "printing_quota_usage", "printing_quota_charge", "printing_usage"}) {
+        for (String table : new String[] {"printing_quota", "printing_quota_usage", "printing_quota_charge", "reporting_usage"}) {
             assertThat(rows(table)).as(table).isZero();
         }
     }

@@ -1,7 +1,9 @@
 package org.opencps.printing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.printing.HeldJobs.submit;
 import static org.opencps.printing.QuotaApiTest.as;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +21,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.printing.JobTicket.ColorMode;
 import org.opencps.printing.PrintQuota.Scope;
+import org.opencps.reporting.UsageReports;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -36,6 +39,7 @@ class UsageApiTest {
     @Autowired PrintReleases releases;
     @Autowired PrintQuotas quotas;
     @Autowired Groups groups;
+    @Autowired UsageReports usage;
 
     OrgId org;
     Actor admin;
@@ -139,5 +143,7 @@ class UsageApiTest {
         boolean color = release.colorMode() == ColorMode.COLOR;
         releases.reportOutcome(org, device, job.id(),
                 new PrintOutcome(true, reported, color ? reported : 0, color ? 0 : reported, duplex, null));
+        eventually(() -> assertThat(usage.mine(owner).recent()).as("recorded after the commit")
+                .anySatisfy(record -> assertThat(record.jobId()).isEqualTo(job.id())));
     }
 }

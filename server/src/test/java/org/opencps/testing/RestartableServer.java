@@ -36,6 +36,13 @@ public final class RestartableServer implements AutoCloseable {
         }
     }
 
+    /** Sets a property ({@code --name=value}) for the next start, in place of any value it had. */
+    public RestartableServer set(String name, String value) {
+        arguments.removeIf(argument -> argument.startsWith("--" + name + "="));
+        arguments.add("--" + name + "=" + value);
+        return this;
+    }
+
     /** Starts the server; it must not be running. */
     public RestartableServer start() {
         if (context != null) {

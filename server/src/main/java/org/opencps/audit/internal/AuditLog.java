@@ -1,7 +1,9 @@
 package org.opencps.audit.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
@@ -25,6 +27,24 @@ class AuditLog {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), org == null ? null : org.value(), OffsetDateTime.now(clock), type,
                         actor == null ? null : actor.value(), truncate(subject, 300), truncate(detail, 2000), sourceIp)
+                .update();
+    }
+
+    /**
+     * Records what an event delivered after its commit tells, at the time it happened, unless the
+     * record of that event is there already (the event was delivered again).
+     */
+    void recordOnce(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
+        boolean recorded = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_id = ?").param(eventId)
+                .query(Long.class).single() > 0;
+        if (recorded) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO audit_event (id, org_id, occurred_at, type, actor_user_id, subject, detail, source_ip, event_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), org == null ? null : org.value(), occurredAt.atOffset(ZoneOffset.UTC), type,
+                        actor == null ? null : actor.value(), truncate(subject, 300), truncate(detail, 2000), sourceIp, eventId)
                 .update();
     }
 

@@ -9,12 +9,13 @@ import org.opencps.printing.PrintJobReleaseTimedOut;
 import org.opencps.printing.PrintJobReleased;
 import org.opencps.printing.PrintJobSubmitted;
 import org.opencps.printing.PrintQuotaChanged;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Records print jobs coming and going, released and printed (never their content), quota changes
- * and document key rotations.
+ * and document key rotations: after the change committed, in a transaction of its own, once per
+ * event however often it is delivered.
  */
 @Component
 class PrintingAuditListener {
@@ -25,49 +26,54 @@ class PrintingAuditListener {
         this.log = log;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintJobSubmitted e) {
-        log.record(e.org(), "PRINT_JOB_SUBMITTED", e.owner(), e.job().toString(),
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_SUBMITTED", e.owner(), e.job().toString(),
                 e.format() + ", " + e.pages() + " pages, " + e.size() + " bytes, " + e.state() + ", via " + e.source(), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintJobDeleted e) {
-        log.record(e.org(), "PRINT_JOB_DELETED", e.owner(), e.job().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_DELETED", e.owner(), e.job().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintJobExpired e) {
-        log.record(e.org(), "PRINT_JOB_EXPIRED", null, e.job().toString(), "owner " + e.owner(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_EXPIRED", null, e.job().toString(), "owner " + e.owner(),
+                null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintJobReleased e) {
-        log.record(e.org(), "PRINT_JOB_RELEASED", e.owner(), e.job().toString(),
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_RELEASED", e.owner(), e.job().toString(),
                 "to device " + e.device() + ", " + e.chargedPages() + " " + e.colorMode() + " pages charged", null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintJobCompleted e) {
-        log.record(e.org(), "PRINT_JOB_COMPLETED", null, e.job().toString(), "owner " + e.owner() + ", device " + e.device()
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_COMPLETED", null, e.job().toString(),
+                "owner " + e.owner() + ", device " + e.device()
                 + ", " + e.countedPages() + " pages counted, " + e.reportedPages() + " reported printed", null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintJobFailed e) {
-        log.record(e.org(), "PRINT_JOB_FAILED", null, e.job().toString(), "owner " + e.owner() + ", device " + e.device()
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_FAILED", null, e.job().toString(),
+                "owner " + e.owner() + ", device " + e.device()
                 + (e.message() == null ? "" : ": " + e.message()) + "; held again, quota charge returned", null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintJobReleaseTimedOut e) {
-        log.record(e.org(), "PRINT_JOB_RELEASE_TIMED_OUT", null, e.job().toString(), "owner " + e.owner() + ", device "
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_RELEASE_TIMED_OUT", null, e.job().toString(),
+                "owner " + e.owner() + ", device "
                 + e.device() + " released at " + e.releasedAt() + "; held again, quota charge returned", null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PrintQuotaChanged e) {
-        log.record(e.org(), "PRINT_QUOTA_CHANGED", e.by(), e.scope() + " " + e.id(), "colour "
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_QUOTA_CHANGED", e.by(), e.scope() + " " + e.id(),
+                "colour "
                 + limit(e.colorPagesPerMonth()) + ", black and white " + limit(e.monochromePagesPerMonth()) + " pages per month", null);
     }
 
@@ -75,8 +81,9 @@ class PrintingAuditListener {
         return pages == null ? "unlimited" : pages.toString();
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(DocumentKeyRotated e) {
-        log.record(e.org(), "DOCUMENT_KEY_ROTATED", e.by(), e.org().toString(), "primary key " + e.primaryKeyId(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DOCUMENT_KEY_ROTATED", e.by(), e.org().toString(),
+                "primary key " + e.primaryKeyId(), null);
     }
 }

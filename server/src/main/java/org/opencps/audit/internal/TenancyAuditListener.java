@@ -4,15 +4,16 @@ import org.opencps.tenancy.OrganizationAccessRefused;
 import org.opencps.tenancy.OrganizationDiscontinued;
 import org.opencps.tenancy.OrganizationPurged;
 import org.opencps.tenancy.OrganizationReactivated;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Offboarding is recorded under the parent organization, which decided it: the purged
- * organization's own trail is deleted with the rest of its data. A request refused for its address
- * is recorded whatever becomes of the transaction it was refused in.
+ * organization's own trail is deleted with the rest of its data. Recorded after the change
+ * committed, once per event however often it is delivered. A request refused for its
+ * address is recorded whatever becomes of the transaction it was refused in.
  */
 @Component
 class TenancyAuditListener {
@@ -23,19 +24,22 @@ class TenancyAuditListener {
         this.log = log;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(OrganizationDiscontinued e) {
-        log.record(e.parentId(), "ORGANIZATION_DISCONTINUED", e.discontinuedBy(), e.orgId().toString(), "purge at " + e.purgeAt(), null);
+        log.recordOnce(e.eventId(), e.at(), e.parentId(), "ORGANIZATION_DISCONTINUED", e.discontinuedBy(),
+                e.orgId().toString(), "purge at " + e.purgeAt(), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(OrganizationReactivated e) {
-        log.record(e.parentId(), "ORGANIZATION_REACTIVATED", e.reactivatedBy(), e.orgId().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.parentId(), "ORGANIZATION_REACTIVATED", e.reactivatedBy(),
+                e.orgId().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(OrganizationPurged e) {
-        log.record(e.parentId(), "ORGANIZATION_PURGED", e.purgedBy(), e.orgId().toString(), e.reason().name(), null);
+        log.recordOnce(e.eventId(), e.at(), e.parentId(), "ORGANIZATION_PURGED", e.purgedBy(), e.orgId().toString(),
+                e.reason().name(), null);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)

@@ -15,9 +15,7 @@ import org.opencps.printing.PrintJobCompleted;
 import org.opencps.printing.PrintJobFailed;
 import org.opencps.printing.PrintJobReleaseTimedOut;
 import org.opencps.printing.PrintOutcome;
-import org.opencps.printing.UsageRecord;
 import org.opencps.printing.internal.persistence.JobStore;
-import org.opencps.printing.internal.persistence.UsageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,9 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How a release ends. Printed: COMPLETED, the usage recorded in the same transaction (events are
- * not kept durably, so a listener could lose them), and the document deleted right after the
- * commit. Failed, or no word in time: HELD again with the quota charge returned.
+ * How a release ends. Printed: COMPLETED, the quota charge settled in the same transaction, the
+ * usage left to reporting (it listens to {@link PrintJobCompleted}, which the event registry keeps
+ * until delivered), and the document deleted right after the commit. Failed, or no word in time:
+ * HELD again with the quota charge returned.
  */
 @Component
 class OutcomeRecorder {
@@ -37,17 +36,15 @@ class OutcomeRecorder {
     static final int MAX_MESSAGE = 500;
 
     private final JobStore jobs;
-    private final UsageStore usage;
     private final QuotaLedger ledger;
     private final Documents documents;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OutcomeRecorder(JobStore jobs, UsageStore usage, QuotaLedger ledger, Documents documents, TransactionTemplate transactions,
+    OutcomeRecorder(JobStore jobs, QuotaLedger ledger, Documents documents, TransactionTemplate transactions,
                     ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
-        this.usage = usage;
         this.ledger = ledger;
         this.documents = documents;
         this.transactions = transactions;
@@ -79,11 +76,8 @@ class OutcomeRecorder {
                 throw new ConflictException("state", "the job's outcome was already reported");
             }
             ledger.settle(org, id);
-            usage.insert(new UsageRecord(org, id, job.owner(), device, now, delivery.copies(), delivery.colorMode(),
-                    delivery.countedPages(), outcome.pagesPrinted(), colorAndMono[0], colorAndMono[1], outcome.duplex(),
-                    outcome.pagesPrinted() - delivery.countedPages()));
-            events.publishEvent(new PrintJobCompleted(org, id, job.owner(), device, delivery.countedPages(),
-                    outcome.pagesPrinted(), now));
+            events.publishEvent(new PrintJobCompleted(org, id, job.owner(), device, delivery.copies(), delivery.colorMode(),
+                    delivery.countedPages(), outcome.pagesPrinted(), colorAndMono[0], colorAndMono[1], outcome.duplex(), now));
         });
         if (row.document() != null) {
             try {

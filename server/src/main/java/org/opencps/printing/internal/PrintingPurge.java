@@ -6,7 +6,6 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
 import org.opencps.printing.internal.persistence.QuotaStore;
-import org.opencps.printing.internal.persistence.UsageStore;
 import org.opencps.tenancy.OrganizationPurgeParticipant;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +19,11 @@ class PrintingPurge implements OrganizationPurgeParticipant, DocumentHolder {
     private final JobStore jobs;
     private final PrintSettingsStore settings;
     private final QuotaStore quotas;
-    private final UsageStore usage;
 
-    PrintingPurge(JobStore jobs, PrintSettingsStore settings, QuotaStore quotas, UsageStore usage) {
+    PrintingPurge(JobStore jobs, PrintSettingsStore settings, QuotaStore quotas) {
         this.jobs = jobs;
         this.settings = settings;
         this.quotas = quotas;
-        this.usage = usage;
     }
 
     @Override
@@ -34,7 +31,6 @@ class PrintingPurge implements OrganizationPurgeParticipant, DocumentHolder {
         jobs.purge(org);
         settings.purge(org);
         quotas.purge(org);
-        usage.purge(org);
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.opencps.identity.Users;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
-import org.opencps.printing.PrintUsage;
-import org.opencps.printing.UsageSummary;
+import org.opencps.reporting.UsageReports;
+import org.opencps.reporting.UsageSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class UsagePages {
 
-    private final PrintUsage usage;
+    private final UsageReports usage;
     private final Users users;
     private final AccessPolicy policy;
     private final DeviceNames devices;
     private final JsonMapper json;
 
-    UsagePages(PrintUsage usage, Users users, AccessPolicy policy, DeviceNames devices, JsonMapper json) {
+    UsagePages(UsageReports usage, Users users, AccessPolicy policy, DeviceNames devices, JsonMapper json) {
         this.usage = usage;
         this.users = users;
         this.policy = policy;

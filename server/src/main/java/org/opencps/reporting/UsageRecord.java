@@ -1,9 +1,11 @@
-package org.opencps.printing;
+package org.opencps.reporting;
 
 import java.time.Instant;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.printing.JobId;
+import org.opencps.printing.JobTicket;
 
 /**
  * One printed job: who, where, when, the pages counted at submission times copies (what quotas

@@ -1,22 +1,25 @@
-package org.opencps.printing.internal.persistence;
+package org.opencps.reporting.internal.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.printing.JobId;
 import org.opencps.printing.JobTicket;
-import org.opencps.printing.UsageRecord;
+import org.opencps.reporting.UsageRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code printing_usage} table: one row per printed job, and the sums the reports show. */
+/** The {@code reporting_usage} table: one row per printed job, and the sums the reports show. */
 @Repository
 public class UsageStore {
 
@@ -38,19 +41,29 @@ public class UsageStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(UsageRecord usage) {
+    /**
+     * Records a printed job unless it already is: a job is printed once, so its id identifies the
+     * record, and an event delivered again adds nothing. False when it was there already.
+     */
+    public boolean insertIfAbsent(UsageRecord usage) {
+        boolean present = jdbc.sql("SELECT COUNT(*) FROM reporting_usage WHERE org_id = ? AND job_id = ?")
+                .params(usage.orgId().value(), usage.jobId().value()).query(Long.class).single() > 0;
+        if (present) {
+            return false;
+        }
         OffsetDateTime at = usage.printedAt().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
-                        INSERT INTO printing_usage (org_id, job_id, user_id, device_id, printed_at, printed_day, copies, color,
+                        INSERT INTO reporting_usage (org_id, job_id, user_id, device_id, printed_at, printed_day, copies, color,
                         counted_pages, reported_pages, color_pages, monochrome_pages, duplex) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(usage.orgId().value(), usage.jobId().value(), usage.userId().value(), usage.device().value(), at,
                         at.toLocalDate(), usage.copies(), usage.colorMode() == JobTicket.ColorMode.COLOR, usage.countedPages(),
                         usage.reportedPages(), usage.colorPages(), usage.monochromePages(), usage.duplex())
                 .update();
+        return true;
     }
 
     public List<UsageRecord> recentOf(OrgId org, UserId user, int limit) {
-        return jdbc.sql("SELECT * FROM printing_usage WHERE org_id = ? AND user_id = ? ORDER BY printed_at DESC, job_id"
+        return jdbc.sql("SELECT * FROM reporting_usage WHERE org_id = ? AND user_id = ? ORDER BY printed_at DESC, job_id"
                         + " FETCH FIRST " + limit + " ROWS ONLY")
                 .params(org.value(), user.value()).query(UsageStore::usage).list();
     }
@@ -61,7 +74,7 @@ public class UsageStore {
                         COALESCE(SUM(color_pages), 0), COALESCE(SUM(monochrome_pages), 0),
                         COALESCE(SUM(CASE WHEN duplex THEN 0 ELSE reported_pages END), 0),
                         COALESCE(SUM(CASE WHEN duplex THEN reported_pages ELSE 0 END), 0)
-                        FROM printing_usage WHERE org_id = ? AND printed_day >= ? AND printed_day <= ?""")
+                        FROM reporting_usage WHERE org_id = ? AND printed_day >= ? AND printed_day <= ?""")
                 .params(org.value(), from, to)
                 .query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7)))
@@ -71,7 +84,7 @@ public class UsageStore {
     /** Colour and black-and-white pages per day with any printing, in order. */
     public List<Pages> perDay(OrgId org, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        SELECT printed_day, SUM(color_pages), SUM(monochrome_pages) FROM printing_usage
+                        SELECT printed_day, SUM(color_pages), SUM(monochrome_pages) FROM reporting_usage
                         WHERE org_id = ? AND printed_day >= ? AND printed_day <= ? GROUP BY printed_day ORDER BY printed_day""")
                 .params(org.value(), from, to)
                 .query((rs, i) -> new Pages(rs.getObject(1, LocalDate.class).toString(), rs.getLong(2), rs.getLong(3))).list();
@@ -80,15 +93,28 @@ public class UsageStore {
     /** The devices (column device_id) or users (user_id) that printed the most pages. */
     public List<Pages> top(OrgId org, LocalDate from, LocalDate to, boolean byDevice, int limit) {
         String column = byDevice ? "device_id" : "user_id";
-        return jdbc.sql("SELECT " + column + ", SUM(color_pages), SUM(monochrome_pages) FROM printing_usage"
+        return jdbc.sql("SELECT " + column + ", SUM(color_pages), SUM(monochrome_pages) FROM reporting_usage"
                         + " WHERE org_id = ? AND printed_day >= ? AND printed_day <= ? GROUP BY " + column
                         + " ORDER BY SUM(reported_pages) DESC, " + column + " FETCH FIRST " + limit + " ROWS ONLY")
                 .params(org.value(), from, to)
                 .query((rs, i) -> new Pages(rs.getObject(1, UUID.class).toString(), rs.getLong(2), rs.getLong(3))).list();
     }
 
+    /** Pages the devices reported printed, ever, by organization; only those with any. */
+    public Map<OrgId, Long> reportedPagesOf(Set<OrgId> orgs) {
+        Map<OrgId, Long> pages = new HashMap<>();
+        for (OrgId org : orgs) {
+            long sum = jdbc.sql("SELECT COALESCE(SUM(reported_pages), 0) FROM reporting_usage WHERE org_id = ?")
+                    .param(org.value()).query(Long.class).single();
+            if (sum > 0) {
+                pages.put(org, sum);
+            }
+        }
+        return pages;
+    }
+
     public void purge(OrgId org) {
-        jdbc.sql("DELETE FROM printing_usage WHERE org_id = ?").param(org.value()).update();
+        jdbc.sql("DELETE FROM reporting_usage WHERE org_id = ?").param(org.value()).update();
     }
 
     private static UsageRecord usage(ResultSet rs, int i) throws SQLException {

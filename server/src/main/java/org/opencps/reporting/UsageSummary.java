@@ -1,4 +1,4 @@
-package org.opencps.printing;
+package org.opencps.reporting;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.opencps.printing.internal.web;
+package org.opencps.reporting.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -6,9 +6,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
-import org.opencps.printing.MyUsage;
-import org.opencps.printing.PrintUsage;
-import org.opencps.printing.UsageSummary;
+import org.opencps.reporting.MyUsage;
+import org.opencps.reporting.UsageReports;
+import org.opencps.reporting.UsageSummary;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Print usage", description = "Printed pages: your own against your quotas, and an organization's summary")
 class UsageController {
 
-    private final PrintUsage usage;
+    private final UsageReports usage;
 
-    UsageController(PrintUsage usage) {
+    UsageController(UsageReports usage) {
         this.usage = usage;
     }
 

@@ -1,4 +1,4 @@
-package org.opencps.printing;
+package org.opencps.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,21 +12,21 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.identity.Groups;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
-import org.opencps.printing.internal.persistence.QuotaStore;
-import org.opencps.printing.internal.persistence.UsageStore;
+import org.opencps.printing.MyQuotas;
+import org.opencps.printing.PrintQuotas;
+import org.opencps.reporting.internal.persistence.UsageStore;
 import org.springframework.stereotype.Service;
 
 /**
  * Printed pages: a person's own usage against their quotas, and an organization's summary for
- * those who see its reports. Usage is recorded by printing itself when a device reports a job
- * printed, in the transaction that completes the job.
+ * those who see its reports. Usage is recorded from {@link org.opencps.printing.PrintJobCompleted}
+ * after the completing transaction commits; until then a printed job is not in these figures yet.
  */
 @Service
-public class PrintUsage {
+public class UsageReports {
 
     /** The longest range a summary covers. */
     public static final int MAX_DAYS = 366;
@@ -34,16 +34,14 @@ public class PrintUsage {
     static final int TOP = 10;
 
     private final AccessPolicy policy;
-    private final QuotaStore quotas;
+    private final PrintQuotas quotas;
     private final UsageStore usage;
-    private final Groups groups;
     private final Clock clock;
 
-    PrintUsage(AccessPolicy policy, QuotaStore quotas, UsageStore usage, Groups groups, Clock clock) {
+    UsageReports(AccessPolicy policy, PrintQuotas quotas, UsageStore usage, Clock clock) {
         this.policy = policy;
         this.quotas = quotas;
         this.usage = usage;
-        this.groups = groups;
         this.clock = clock;
     }
 
@@ -52,13 +50,8 @@ public class PrintUsage {
         if (!policy.canViewUsageOf(actor, org, actor.userId())) {
             policy.require(actor, Permission.REPORTS_OWN_USAGE, org);
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        int period = today.getYear() * 100 + today.getMonthValue();
-        MyUsage.Quota own = quota(org, PrintQuota.Scope.USER, actor.userId().value(), null, period);
-        List<MyUsage.Quota> pools = groups.groupsOf(org, actor.userId()).stream()
-                .map(group -> quota(org, PrintQuota.Scope.GROUP, group.id(), group.name(), period)).toList();
-        return new MyUsage(String.format("%d-%02d", today.getYear(), today.getMonthValue()), own, pools,
-                usage.recentOf(org, actor.userId(), RECENT));
+        MyQuotas mine = quotas.mine(actor);
+        return new MyUsage(mine.month(), mine.own(), mine.groups(), usage.recentOf(org, actor.userId(), RECENT));
     }
 
     /** From and to are days (UTC), inclusive; missing ones mean the last 30 days up to today. */
@@ -90,12 +83,5 @@ public class PrintUsage {
         return usage.top(org, from, to, byDevice, TOP).stream()
                 .map(p -> new UsageSummary.Top(UUID.fromString(p.key()), p.total(), p.colorPages(), p.monochromePages()))
                 .toList();
-    }
-
-    private MyUsage.Quota quota(OrgId org, PrintQuota.Scope scope, UUID id, String name, int period) {
-        QuotaStore.Used used = quotas.used(org, new QuotaStore.Counter(scope, id, period));
-        PrintQuota limits = quotas.find(org, scope, id).orElse(new PrintQuota(org, scope, id, null, null));
-        return new MyUsage.Quota(scope, id, name, MyUsage.Allowance.of(used.color(), limits.colorPagesPerMonth()),
-                MyUsage.Allowance.of(used.monochrome(), limits.monochromePagesPerMonth()));
     }
 }

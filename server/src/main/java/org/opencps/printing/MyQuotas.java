@@ -3,11 +3,8 @@ package org.opencps.printing;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * A person's printing this month (UTC): their own quota and each group pool they share, and
- * their most recent printed jobs.
- */
-public record MyUsage(String month, Quota own, List<Quota> groups, List<UsageRecord> recent) {
+/** A person's quotas this month (UTC): their own and each group pool they share. */
+public record MyQuotas(String month, Quota own, List<Quota> groups) {
 
     /** One quota: the person's own (scope USER) or a group's shared pool; {@code name} is the group's. */
     public record Quota(PrintQuota.Scope scope, UUID id, String name, Allowance color, Allowance monochrome) {
