@@ -1,5 +1,6 @@
 package org.opencps.audit.internal;
 
+import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.devices.DeviceEvents.ActivationCodeCreated;
 import org.opencps.devices.DeviceEvents.ActivationCodeRefused;
 import org.opencps.devices.DeviceEvents.ActivationCodeRevoked;

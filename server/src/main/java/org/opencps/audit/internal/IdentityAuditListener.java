@@ -1,5 +1,6 @@
 package org.opencps.audit.internal;
 
+import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.identity.IdentityEvents.AccountLocked;
 import org.opencps.identity.IdentityEvents.ApiTokenCreated;
 import org.opencps.identity.IdentityEvents.ApiTokenRevoked;

@@ -1,5 +1,6 @@
 package org.opencps.audit.internal;
 
+import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.documents.DocumentKeyRotated;
 import org.opencps.printing.PrintJobCompleted;
 import org.opencps.printing.PrintJobDeleted;

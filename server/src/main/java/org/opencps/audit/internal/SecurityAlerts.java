@@ -1,5 +1,6 @@
 package org.opencps.audit.internal;
 
+import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.devices.DeviceEvents.DeviceLoginsThrottled;
 import org.opencps.identity.IdentityEvents.LoginsThrottled;
 import org.opencps.identity.Users;

@@ -1,5 +1,6 @@
 package org.opencps.audit.internal;
 
+import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.tenancy.OrganizationAccessRefused;
 import org.opencps.tenancy.OrganizationDiscontinued;
 import org.opencps.tenancy.OrganizationPurged;

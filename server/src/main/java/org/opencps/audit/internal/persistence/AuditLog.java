@@ -1,4 +1,4 @@
-package org.opencps.audit.internal;
+package org.opencps.audit.internal.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +10,9 @@ import org.opencps.platform.ids.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The audit trail's table: records written, and an organization's records deleted when it is purged. */
 @Repository
-class AuditLog {
+public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -21,7 +22,7 @@ class AuditLog {
         this.clock = clock;
     }
 
-    void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
+    public void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
         jdbc.sql("""
                         INSERT INTO audit_event (id, org_id, occurred_at, type, actor_user_id, subject, detail, source_ip)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -34,7 +35,7 @@ class AuditLog {
      * Records what an event delivered after its commit tells, at the time it happened, unless the
      * record of that event is there already (the event was delivered again).
      */
-    void recordOnce(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
+    public void recordOnce(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
         boolean recorded = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_id = ?").param(eventId)
                 .query(Long.class).single() > 0;
         if (recorded) {
@@ -46,6 +47,10 @@ class AuditLog {
                 .params(UUID.randomUUID(), org == null ? null : org.value(), occurredAt.atOffset(ZoneOffset.UTC), type,
                         actor == null ? null : actor.value(), truncate(subject, 300), truncate(detail, 2000), sourceIp, eventId)
                 .update();
+    }
+
+    public void deleteOrganization(OrgId org) {
+        jdbc.sql("DELETE FROM audit_event WHERE org_id = ?").param(org.value()).update();
     }
 
     private static String truncate(String text, int max) {
