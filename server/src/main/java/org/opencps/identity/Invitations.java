@@ -30,6 +30,7 @@ import org.opencps.tenancy.Organizations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * New people join by invitation: an e-mailed link that works once and expires after 7 days,
@@ -51,12 +52,13 @@ public class Invitations {
     private final InvitationStore store;
     private final Mailer mailer;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String publicUrl;
 
     Invitations(AccessPolicy policy, Roles roles, Organizations organizations, Users users, UserStore userStore,
                 Passwords passwords, PasswordLogins logins, InvitationStore store, Mailer mailer,
-                ApplicationEventPublisher events, Clock clock, OpenCpsProperties properties) {
+                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, OpenCpsProperties properties) {
         this.policy = policy;
         this.roles = roles;
         this.organizations = organizations;
@@ -67,6 +69,7 @@ public class Invitations {
         this.store = store;
         this.mailer = mailer;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
@@ -120,27 +123,32 @@ public class Invitations {
 
     /**
      * Accepts with the link. A person who already has an account proves it with its password (or
-     * by being logged in as it); a new person chooses a name and a password.
+     * by being logged in as it), checked before the acceptance's transaction (see
+     * {@link org.opencps.identity.internal.credentials.PasswordAttempts}); a new person chooses a
+     * name and a password.
      */
-    @Transactional(noRollbackFor = UnauthenticatedException.class)
     public Accepted accept(String token, Actor loggedIn, Acceptance acceptance, String sourceIp) {
         Invitation invitation = pending(token);
         var existing = userStore.findByEmail(invitation.email());
-        UserId user;
         if (existing.isPresent()) {
-            user = existing.get().id();
+            UserId user = existing.get().id();
             boolean sameLogin = loggedIn != null && loggedIn.userId().equals(user);
             if (!sameLogin && logins.login(invitation.email(), acceptance.password(), sourceIp) instanceof LoginOutcome.Failure failure) {
                 throw new UnauthenticatedException(failure.message());
             }
-        } else {
-            String name = DisplayNames.validate("displayName", acceptance.displayName());
-            passwords.checkPolicy("password", acceptance.password());
+            return transactions.execute(status -> join(invitation, user));
+        }
+        String name = DisplayNames.validate("displayName", acceptance.displayName());
+        passwords.checkPolicy("password", acceptance.password());
+        return transactions.execute(status -> {
             var account = new User(new UserId(UUID.randomUUID()), invitation.email(), name, true, clock.instant());
             userStore.insert(account);
             passwords.set(account.id(), "password", acceptance.password(), false);
-            user = account.id();
-        }
+            return join(invitation, account.id());
+        });
+    }
+
+    private Accepted join(Invitation invitation, UserId user) {
         if (!store.markAccepted(invitation.orgId(), invitation.id(), clock.instant())) {
             throw new ConflictException("token", "this invitation has just been used");
         }
