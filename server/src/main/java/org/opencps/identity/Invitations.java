@@ -30,6 +30,7 @@ import org.opencps.tenancy.Organizations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * New people join by invitation: an e-mailed link that works once and expires after 7 days,
@@ -53,12 +54,13 @@ public class Invitations {
     private final InvitationStore store;
     private final Mailer mailer;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String publicUrl;
 
     Invitations(AccessPolicy policy, Roles roles, Organizations organizations, Users users, UserStore userStore,
                 Passwords passwords, PasswordLogins logins, InvitationStore store, Mailer mailer,
-                ApplicationEventPublisher events, Clock clock, OpenCpsProperties properties) {
+                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, OpenCpsProperties properties) {
         this.policy = policy;
         this.roles = roles;
         this.organizations = organizations;
@@ -69,6 +71,7 @@ public class Invitations {
         this.store = store;
         this.mailer = mailer;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
@@ -123,11 +126,11 @@ public class Invitations {
 
     /**
      * Accepts with the link. A person who already has an account proves it with its password, even
-     * when logged in (as whoever); a new person chooses a name and a password. A provider's
-     * appointment is accepted only while the organization still has no admin, and never by one of
-     * the provider's own people or anyone of an organization above.
+     * when logged in (as whoever), checked before the acceptance's transaction (see
+     * {@link org.opencps.identity.internal.credentials.PasswordAttempts}); a new person chooses a
+     * name and a password. A provider's appointment is accepted only while the organization still
+     * has no admin, and never by one of the provider's own people or anyone of an organization above.
      */
-    @Transactional(noRollbackFor = UnauthenticatedException.class)
     public Accepted accept(String token, Acceptance acceptance, String sourceIp) {
         Invitation invitation = pending(token);
         var existing = userStore.findByEmail(invitation.email());
@@ -135,21 +138,31 @@ public class Invitations {
                 && logins.login(invitation.email(), acceptance.password(), sourceIp) instanceof LoginOutcome.Failure failure) {
             throw new UnauthenticatedException(failure.message());
         }
-        if (invitation.byProvider()) {
-            roles.requireAppointmentStands(invitation.orgId(),
-                    existing.map(account -> Set.copyOf(userStore.organizationsOf(account.id()))).orElse(Set.of()));
-        }
-        UserId user;
         if (existing.isPresent()) {
-            user = existing.get().id();
-        } else {
-            String name = DisplayNames.validate("displayName", acceptance.displayName());
-            passwords.checkPolicy("password", acceptance.password());
+            UserId user = existing.get().id();
+            return transactions.execute(status -> {
+                requireAppointmentStands(invitation, Set.copyOf(userStore.organizationsOf(user)));
+                return join(invitation, user);
+            });
+        }
+        String name = DisplayNames.validate("displayName", acceptance.displayName());
+        passwords.checkPolicy("password", acceptance.password());
+        return transactions.execute(status -> {
+            requireAppointmentStands(invitation, Set.of());
             var account = new User(new UserId(UUID.randomUUID()), invitation.email(), name, true, clock.instant());
             userStore.insert(account);
             passwords.set(account.id(), "password", acceptance.password(), false);
-            user = account.id();
+            return join(invitation, account.id());
+        });
+    }
+
+    private void requireAppointmentStands(Invitation invitation, Set<OrgId> organizationsOfAccount) {
+        if (invitation.byProvider()) {
+            roles.requireAppointmentStands(invitation.orgId(), organizationsOfAccount);
         }
+    }
+
+    private Accepted join(Invitation invitation, UserId user) {
         if (!store.markAccepted(invitation.orgId(), invitation.id(), clock.instant())) {
             throw new ConflictException("token", "this invitation has just been used");
         }

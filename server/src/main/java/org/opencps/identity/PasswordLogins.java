@@ -1,15 +1,13 @@
 package org.opencps.identity;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
-import org.opencps.identity.IdentityEvents.AccountLocked;
 import org.opencps.identity.IdentityEvents.LoginFailed;
 import org.opencps.identity.IdentityEvents.LoginSucceeded;
 import org.opencps.identity.IdentityEvents.LoginsThrottled;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.identity.internal.credentials.Emails;
+import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.credentials.PasswordHasher;
 import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.PasswordStore.PasswordRow;
@@ -20,12 +18,13 @@ import org.opencps.platform.ids.UserId;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Logging in with e-mail and password. After {@code lockoutThreshold} consecutive failures (3)
- * the account is locked for {@code lockoutDuration} (30 minutes); the lock ends by itself. Every
- * failure and lock is published for the audit trail; requests per source address are rate limited.
+ * Logging in with e-mail and password, under the account lockout of {@link PasswordAttempts}: 3
+ * failures in a row lock the account for 30 minutes, each attempt counted before its password is
+ * checked. Every failure and lock is published for the audit trail; requests per source address
+ * are rate limited. Not transactional: a failed attempt's count must stay written, and no
+ * transaction is held open across the Argon2 check.
  */
 @Service
 public class PasswordLogins {
@@ -36,28 +35,23 @@ public class PasswordLogins {
     private final PasswordStore passwords;
     private final PasswordHasher hasher;
     private final RateLimiter rateLimiter;
+    private final PasswordAttempts attempts;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
-    private final int threshold;
-    private final Duration lockoutDuration;
     private final int attemptsPerSourcePerMinute;
     private final String decoyHash;
 
     PasswordLogins(UserStore users, PasswordStore passwords, PasswordHasher hasher, RateLimiter rateLimiter,
-                   ApplicationEventPublisher events, Clock clock, OpenCpsProperties properties) {
+                   PasswordAttempts attempts, ApplicationEventPublisher events, OpenCpsProperties properties) {
         this.users = users;
         this.passwords = passwords;
         this.hasher = hasher;
         this.rateLimiter = rateLimiter;
+        this.attempts = attempts;
         this.events = events;
-        this.clock = clock;
-        this.threshold = properties.security().lockoutThreshold();
-        this.lockoutDuration = properties.security().lockoutDuration();
         this.attemptsPerSourcePerMinute = properties.security().loginAttemptsPerSourcePerMinute();
         this.decoyHash = hasher.hash("decoy-password-for-equal-timing");
     }
 
-    @Transactional
     public LoginOutcome login(String email, String password, String sourceIp) {
         return login(email, password, sourceIp, user -> true);
     }
@@ -67,7 +61,6 @@ public class PasswordLogins {
      * is not a member is treated as an unknown account, so neither their password is checked nor
      * their account's failures counted or cleared from there.
      */
-    @Transactional
     public LoginOutcome loginAsMemberOf(OrgId org, String email, String password, String sourceIp) {
         return login(email, password, sourceIp, user -> users.isMember(org, user));
     }
@@ -89,36 +82,21 @@ public class PasswordLogins {
             events.publishEvent(new LoginFailed(user == null ? null : user.id(), normalized, sourceIp, "unknown account or no password"));
             return new LoginOutcome.Failure(WRONG_CREDENTIALS);
         }
-        Instant now = clock.instant();
-        if (row.lockedUntil() != null) {
-            if (now.isBefore(row.lockedUntil())) {
-                events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "account locked"));
-                return new LoginOutcome.Failure(lockedMessage());
-            }
-            passwords.clearFailures(user.id());
+        if (!attempts.reserve(user.id(), sourceIp)) {
+            events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "account locked"));
+            return new LoginOutcome.Failure(attempts.lockedMessage());
         }
         if (!hasher.matches(password, row.hash())) {
-            int failures = passwords.recordFailure(user.id());
             events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "wrong password"));
-            if (failures >= threshold) {
-                Instant until = now.plus(lockoutDuration);
-                passwords.lock(user.id(), until);
-                events.publishEvent(new AccountLocked(user.id(), until, sourceIp));
-                return new LoginOutcome.Failure(WRONG_CREDENTIALS + "; " + lockedMessage());
-            }
-            return new LoginOutcome.Failure(WRONG_CREDENTIALS);
+            boolean locked = attempts.failed(user.id(), sourceIp);
+            return new LoginOutcome.Failure(locked ? WRONG_CREDENTIALS + "; " + attempts.lockedMessage() : WRONG_CREDENTIALS);
         }
+        attempts.succeeded(user.id());
         if (!user.emailVerified()) {
             events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "e-mail address not verified"));
             return new LoginOutcome.Failure("verify your e-mail address first: follow the link we sent you");
         }
-        passwords.clearFailures(user.id());
         events.publishEvent(new LoginSucceeded(user.id(), sourceIp));
         return new LoginOutcome.Success(user);
-    }
-
-    private String lockedMessage() {
-        return "the account is locked for " + lockoutDuration.toMinutes()
-                + " minutes after " + threshold + " failed logins; try again later or reset your password";
     }
 }

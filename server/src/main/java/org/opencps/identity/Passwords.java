@@ -2,6 +2,7 @@ package org.opencps.identity;
 
 import java.time.Clock;
 import org.opencps.identity.IdentityEvents.PasswordChanged;
+import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.credentials.PasswordHasher;
 import org.opencps.identity.internal.credentials.PasswordPolicy;
 import org.opencps.identity.internal.persistence.PasswordStore;
@@ -11,6 +12,7 @@ import org.opencps.platform.ids.UserId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Setting and changing local passwords: the policy, no reuse of earlier ones, Argon2id hashes. */
 @Service
@@ -22,14 +24,19 @@ public class Passwords {
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final PasswordStore store;
+    private final PasswordAttempts attempts;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Passwords(PasswordPolicy policy, PasswordHasher hasher, PasswordStore store, ApplicationEventPublisher events, Clock clock) {
+    Passwords(PasswordPolicy policy, PasswordHasher hasher, PasswordStore store, PasswordAttempts attempts,
+              ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.policy = policy;
         this.hasher = hasher;
         this.store = store;
+        this.attempts = attempts;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -50,13 +57,22 @@ public class Passwords {
         store.requireChange(user);
     }
 
-    @Transactional
+    /**
+     * Checking the current password counts toward the account lockout as a login does: while
+     * locked, it is not checked (and the password cannot be changed). Not transactional around the
+     * check (see {@link PasswordAttempts}); the change itself is one transaction.
+     */
     public void change(UserId user, String currentPassword, String newPassword) {
         var row = store.find(user).orElseThrow(() -> new InvalidInputException("currentPassword", "this account has no local password"));
-        if (!hasher.matches(currentPassword, row.hash())) {
-            throw new UnauthenticatedException("the current password is wrong");
+        if (!attempts.reserve(user, null)) {
+            throw new UnauthenticatedException(attempts.lockedMessage());
         }
-        set(user, "newPassword", newPassword, false);
+        if (!hasher.matches(currentPassword, row.hash())) {
+            boolean locked = attempts.failed(user, null);
+            throw new UnauthenticatedException("the current password is wrong" + (locked ? "; " + attempts.lockedMessage() : ""));
+        }
+        attempts.succeeded(user);
+        transactions.executeWithoutResult(status -> set(user, "newPassword", newPassword, false));
     }
 
     /** Sets a password after the policy and reuse checks; used by sign-up, invitations and resets. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.UUID;
 import org.opencps.platform.config.DataDirectory;
@@ -12,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Used when no SMTP server is configured: each message goes to the log and, as an .eml file, to
- * the data directory's mail-outbox folder, so invitations and reset links still reach a trial user.
+ * Used when no SMTP server is configured: each message goes, as an .eml file readable by the
+ * server's account only, to the data directory's mail-outbox folder, so invitations and reset
+ * links still reach a trial user. The log names the recipient, subject and file only: a body may
+ * carry a link that logs in or sets a password, and logs are read and kept more widely.
  */
 final class OutboxMailer implements Mailer {
 
@@ -25,7 +28,7 @@ final class OutboxMailer implements Mailer {
     OutboxMailer(DataDirectory dataDirectory, String from) {
         this.dataDirectory = dataDirectory;
         this.from = from;
-        log.warn("No SMTP server configured (spring.mail.host): e-mail goes to the log and to {}",
+        log.warn("No SMTP server configured (spring.mail.host): e-mail goes to {}",
                 dataDirectory.root().resolve("mail-outbox"));
     }
 
@@ -36,10 +39,13 @@ final class OutboxMailer implements Mailer {
                 + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n";
         Path file = outbox.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
         try {
+            if (Files.getFileStore(outbox).supportsFileAttributeView("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(file, message, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the mail outbox " + outbox, e);
         }
-        log.info("E-mail (no SMTP configured) to {}: {}\n{}", to, subject, body);
+        log.info("E-mail (no SMTP configured) to {}: {} (in {})", to, subject, file.getFileName());
     }
 }

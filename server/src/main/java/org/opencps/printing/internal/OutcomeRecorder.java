@@ -90,7 +90,8 @@ class OutcomeRecorder {
 
     /**
      * A release nobody reported on in time: HELD again, charge returned, if it is still the same
-     * release (not reported, nor released anew, meanwhile). False when it was not.
+     * release (not reported, nor released anew, meanwhile) and its document still unfetched, both
+     * checked under the job's row lock, which a fetch takes too. False when it was not.
      */
     boolean timeOut(PrintJob released, Instant now) {
         PrintJob.Delivery was = released.delivery();
@@ -99,7 +100,10 @@ class OutcomeRecorder {
             if (job == null || job.state() != PrintJob.State.RELEASED || !was.equals(job.delivery())) {
                 return false;
             }
-            holdAgain(job, was.device());
+            if (!jobs.holdAgainUnfetched(job.orgId(), job.id(), was.device())) {
+                return false;
+            }
+            ledger.refund(job.orgId(), job.id());
             events.publishEvent(new PrintJobReleaseTimedOut(job.orgId(), job.id(), job.owner(), was.device(), was.releasedAt(), now));
             return true;
         }));

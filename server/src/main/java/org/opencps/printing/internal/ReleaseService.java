@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
+import org.opencps.documents.DocumentId;
 import org.opencps.documents.Documents;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
@@ -121,13 +122,17 @@ class ReleaseService implements PrintReleases {
 
     @Override
     public InputStream releasedDocument(OrgId org, DeviceId device, JobId id) {
-        JobStore.Row row = jobs.find(org, id).orElse(null);
-        if (row == null || row.job().state() != PrintJob.State.RELEASED || row.document() == null
-                || !device.equals(row.job().delivery().device())) {
-            throw new NotFoundException("job");
-        }
-        jobs.markFetched(org, id, clock.instant());
-        return documents.open(org, row.document());
+        // under the job's row lock, as the release timeout's check: a job being fetched is never held again
+        DocumentId document = transactions.execute(status -> {
+            JobStore.Row row = jobs.findForUpdate(org, id).orElse(null);
+            if (row == null || row.job().state() != PrintJob.State.RELEASED || row.document() == null
+                    || !device.equals(row.job().delivery().device())) {
+                throw new NotFoundException("job");
+            }
+            jobs.markFetched(org, id, clock.instant());
+            return row.document();
+        });
+        return documents.open(org, document);
     }
 
     @Override

@@ -44,25 +44,47 @@ public class PasswordStore {
                 .param(user.value()).query(String.class).list().stream().limit(limit).toList();
     }
 
-    /** Counts a failed attempt atomically and returns the new count. */
-    public int recordFailure(UserId user) {
-        jdbc.sql("UPDATE identity_password SET failed_attempts = failed_attempts + 1 WHERE user_id = ?")
-                .param(user.value()).update();
-        return jdbc.sql("SELECT failed_attempts FROM identity_password WHERE user_id = ?").param(user.value())
-                .query(Integer.class).single();
-    }
-
     /** The person must choose a new password before going on (the next {@link #setPassword} clears it). */
     public void requireChange(UserId user) {
         jdbc.sql("UPDATE identity_password SET change_required = TRUE WHERE user_id = ?").param(user.value()).update();
     }
 
-    public void lock(UserId user, Instant until) {
-        jdbc.sql("UPDATE identity_password SET locked_until = ? WHERE user_id = ?").params(at(until), user.value()).update();
+    /**
+     * Counts an attempt before its password is checked, if the account is not locked and has had
+     * fewer than {@code limit} attempts counted in its current run; false when it has not. One
+     * conditional statement, so attempts sent at once cannot all pass a check made before any of
+     * them was counted, whichever server process they reach.
+     */
+    public boolean reserveAttempt(UserId user, int limit) {
+        return jdbc.sql("""
+                        UPDATE identity_password SET failed_attempts = failed_attempts + 1
+                        WHERE user_id = ? AND failed_attempts < ? AND locked_until IS NULL""")
+                .params(user.value(), limit).update() == 1;
     }
 
-    public void clearFailures(UserId user) {
-        jdbc.sql("UPDATE identity_password SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?")
+    /** Attempts counted in the current run: failures, and checks still under way. */
+    public int failedAttempts(UserId user) {
+        return jdbc.sql("SELECT failed_attempts FROM identity_password WHERE user_id = ?").param(user.value())
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** Locks the account until then if it has {@code limit} attempts counted and no lock yet; true if this call locked it. */
+    public boolean lockAtLimit(UserId user, int limit, Instant until) {
+        return jdbc.sql("""
+                        UPDATE identity_password SET locked_until = ?
+                        WHERE user_id = ? AND failed_attempts >= ? AND locked_until IS NULL""")
+                .params(at(until), user.value(), limit).update() == 1;
+    }
+
+    /** A lock that has run out ends, and with it the run of failures that led to it. */
+    public void endExpiredLock(UserId user, Instant now) {
+        jdbc.sql("UPDATE identity_password SET failed_attempts = 0, locked_until = NULL WHERE user_id = ? AND locked_until <= ?")
+                .params(user.value(), at(now)).update();
+    }
+
+    /** A right password ends the run of failures; a lock stays until it runs out. */
+    public void endRun(UserId user) {
+        jdbc.sql("UPDATE identity_password SET failed_attempts = 0 WHERE user_id = ? AND locked_until IS NULL AND failed_attempts <> 0")
                 .param(user.value()).update();
     }
 

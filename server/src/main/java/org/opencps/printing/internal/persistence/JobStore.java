@@ -107,6 +107,18 @@ public class JobStore {
                 .params(org.value(), id.value(), device.value()).update() == 1;
     }
 
+    /**
+     * As {@link #holdAgain}, for a release nobody reported on in time, only while its document was
+     * not fetched: once the device has it, it may print, and holding it again could print it twice.
+     */
+    public boolean holdAgainUnfetched(OrgId org, JobId id, DeviceId device) {
+        return jdbc.sql("""
+                        UPDATE printing_job SET state = 'HELD', device_id = NULL, released_at = NULL, release_copies = NULL,
+                        release_color_mode = NULL, release_sides = NULL, charged_pages = NULL
+                        WHERE org_id = ? AND id = ? AND state = 'RELEASED' AND device_id = ? AND document_fetched_at IS NULL""")
+                .params(org.value(), id.value(), device.value()).update() == 1;
+    }
+
     /** Jobs released to a device and not reported yet, oldest release first. */
     public List<Row> releasedTo(OrgId org, DeviceId device) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM printing_job WHERE org_id = ? AND device_id = ? AND state = 'RELEASED'"
