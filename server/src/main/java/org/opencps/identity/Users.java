@@ -2,7 +2,10 @@ package org.opencps.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
@@ -97,6 +100,14 @@ public class Users {
     public List<User> forQuotaSettings(Actor actor, OrgId org) {
         policy.require(actor, Permission.QUOTAS_MANAGE, org);
         return store.members(org).stream().map(row -> row.user()).toList();
+    }
+
+    /** Members' display names by user id, for reports that name people; none for who may not see members. */
+    public Map<UUID, String> displayNames(Actor actor, OrgId org) {
+        if (!policy.can(actor, Permission.USERS_VIEW, org)) {
+            return Map.of();
+        }
+        return store.members(org).stream().collect(Collectors.toMap(row -> row.user().id().value(), row -> row.user().displayName()));
     }
 
     public Member member(Actor actor, OrgId org, UserId user) {

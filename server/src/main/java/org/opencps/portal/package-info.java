@@ -4,7 +4,7 @@
  * passes the same access policy. An entry point: nothing depends on it. Pages are grouped by
  * feature under {@code internal/}; their templates live in {@code templates/<feature>/}.
  */
-@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "printing", "devices", "ipp", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "printing", "devices", "reporting", "ipp", "platform :: *"})
 package org.opencps.portal;
 
 import org.springframework.modulith.ApplicationModule;

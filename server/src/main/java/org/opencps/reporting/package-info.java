@@ -5,7 +5,7 @@
  * tenancy's {@code LicenseUsageSource} port). Nothing depends on it but the entry points (the
  * portal, and its own API controllers).
  */
-@ApplicationModule(allowedDependencies = {"printing", "access", "tenancy", "platform", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"printing", "access", "tenancy", "platform :: *"})
 package org.opencps.reporting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -88,6 +88,18 @@ public class Organizations {
         return store.find(id).orElseThrow(() -> new NotFoundException("organization"));
     }
 
+    /**
+     * The organization, for an admin of the provider directly above it, who manages it: 404 for one
+     * the actor does not know, 403 for one they know (their own, say), as the changes answer.
+     */
+    public Organization managed(Actor actor, OrgId id) {
+        Organization org = get(actor, id);
+        if (org.parentId() == null || !policy.can(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId())) {
+            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
+        }
+        return org;
+    }
+
     @Transactional
     public Organization create(Actor actor, OrgId parentId, NewOrganization request) {
         policy.require(actor, Permission.ORGANIZATIONS_MANAGE, parentId);

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
 import org.opencps.access.Roles;
@@ -44,17 +44,17 @@ class MeController {
     private final Passwords passwords;
     private final Pins pins;
     private final ApiTokens tokens;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
     private final Roles roles;
     private final SessionLogin sessions;
 
-    MeController(Users users, Passwords passwords, Pins pins, ApiTokens tokens, AccessPolicy policy, Roles roles,
+    MeController(Users users, Passwords passwords, Pins pins, ApiTokens tokens, Capabilities capabilities, Roles roles,
                  SessionLogin sessions) {
         this.users = users;
         this.passwords = passwords;
         this.pins = pins;
         this.tokens = tokens;
-        this.policy = policy;
+        this.capabilities = capabilities;
         this.roles = roles;
         this.sessions = sessions;
     }
@@ -74,7 +74,7 @@ class MeController {
         var user = users.me(actor);
         Set<RoleRef> held = actor.orgId() == null ? Set.of() : roles.rolesOf(actor.orgId(), actor.userId());
         return new Profile(user.id().value(), user.email(), user.displayName(), actor.orgId(), held,
-                policy.permissions(actor, actor.orgId()));
+                capabilities.of(actor, actor.orgId()));
     }
 
     @GetMapping("/organizations")

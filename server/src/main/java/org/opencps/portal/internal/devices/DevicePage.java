@@ -1,7 +1,7 @@
 package org.opencps.portal.internal.devices;
 
 import java.util.UUID;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.devices.DeviceGroups;
 import org.opencps.devices.Devices;
@@ -27,12 +27,12 @@ class DevicePage {
 
     private final Devices devices;
     private final DeviceGroups groups;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
 
-    DevicePage(Devices devices, DeviceGroups groups, AccessPolicy policy) {
+    DevicePage(Devices devices, DeviceGroups groups, Capabilities capabilities) {
         this.devices = devices;
         this.groups = groups;
-        this.policy = policy;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/orgs/{orgId}/devices/{deviceId}")
@@ -41,9 +41,9 @@ class DevicePage {
         model.addAttribute("device", device);
         model.addAttribute("baseline", devices.baseline(actor, orgId).asBaseline());
         model.addAttribute("groups", groups.list(actor, orgId));
-        model.addAttribute("canEdit", policy.can(actor, Permission.DEVICES_EDIT, orgId));
-        model.addAttribute("canUnregister", device.active() && policy.can(actor, Permission.DEVICES_REGISTER, orgId));
-        model.addAttribute("canRemove", policy.can(actor, Permission.DEVICES_REMOVE, orgId));
+        model.addAttribute("canEdit", capabilities.has(actor, Permission.DEVICES_EDIT, orgId));
+        model.addAttribute("canUnregister", device.active() && capabilities.has(actor, Permission.DEVICES_REGISTER, orgId));
+        model.addAttribute("canRemove", capabilities.has(actor, Permission.DEVICES_REMOVE, orgId));
         model.addAttribute("orgId", orgId);
         return "devices/device";
     }

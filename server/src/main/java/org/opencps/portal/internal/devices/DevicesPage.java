@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.devices.ActivationCode;
 import org.opencps.devices.ActivationCodes;
@@ -40,17 +40,17 @@ class DevicesPage {
     private final ActivationCodes codes;
     private final DeviceGroups groups;
     private final Organizations organizations;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
     private final ShownOnce shownOnce;
     private final Clock clock;
 
-    DevicesPage(Devices devices, ActivationCodes codes, DeviceGroups groups, Organizations organizations, AccessPolicy policy,
+    DevicesPage(Devices devices, ActivationCodes codes, DeviceGroups groups, Organizations organizations, Capabilities capabilities,
                 ShownOnce shownOnce, Clock clock) {
         this.devices = devices;
         this.codes = codes;
         this.groups = groups;
         this.organizations = organizations;
-        this.policy = policy;
+        this.capabilities = capabilities;
         this.shownOnce = shownOnce;
         this.clock = clock;
     }
@@ -66,7 +66,7 @@ class DevicesPage {
     @GetMapping("/orgs/{orgId}/devices")
     String devices(Actor actor, @PathVariable OrgId orgId, Model model) {
         model.addAttribute("devices", devices.list(actor, orgId));
-        boolean canRegister = policy.can(actor, Permission.DEVICES_REGISTER, orgId);
+        boolean canRegister = capabilities.has(actor, Permission.DEVICES_REGISTER, orgId);
         model.addAttribute("org", organizations.get(actor, orgId));
         Instant now = clock.instant();
         model.addAttribute("codes", canRegister
@@ -74,8 +74,8 @@ class DevicesPage {
         model.addAttribute("groups", groups.list(actor, orgId));
         model.addAttribute("baseline", devices.baseline(actor, orgId).asBaseline());
         model.addAttribute("canRegister", canRegister);
-        model.addAttribute("canEdit", policy.can(actor, Permission.DEVICES_EDIT, orgId));
-        model.addAttribute("canGroup", policy.can(actor, Permission.DEVICE_GROUPS_MANAGE, orgId));
+        model.addAttribute("canEdit", capabilities.has(actor, Permission.DEVICES_EDIT, orgId));
+        model.addAttribute("canGroup", capabilities.has(actor, Permission.DEVICE_GROUPS_MANAGE, orgId));
         model.addAttribute("orgId", orgId);
         shownOnce.take(model, actor, ISSUED).ifPresent(made ->
                 model.addAttribute("issued", new NewCode(made.get("code"), Instant.parse(made.get("expiresAt")))));

@@ -2,7 +2,7 @@ package org.opencps.portal.internal.organizations;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
@@ -27,12 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChildrenPage {
 
     private final Organizations organizations;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
     private final Clock clock;
 
-    ChildrenPage(Organizations organizations, AccessPolicy policy, Clock clock) {
+    ChildrenPage(Organizations organizations, Capabilities capabilities, Clock clock) {
         this.organizations = organizations;
-        this.policy = policy;
+        this.capabilities = capabilities;
         this.clock = clock;
     }
 
@@ -40,7 +40,7 @@ class ChildrenPage {
     String children(Actor actor, @PathVariable OrgId orgId, Model model) {
         model.addAttribute("children", organizations.children(actor, orgId));
         model.addAttribute("org", organizations.get(actor, orgId));
-        model.addAttribute("canManage", policy.can(actor, Permission.ORGANIZATIONS_MANAGE, orgId));
+        model.addAttribute("canManage", capabilities.has(actor, Permission.ORGANIZATIONS_MANAGE, orgId));
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("newLicense", new License(10, "standard", today, today.plusYears(1).minusDays(1)));
         model.addAttribute("orgId", orgId);

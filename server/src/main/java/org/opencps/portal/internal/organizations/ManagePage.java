@@ -1,12 +1,9 @@
 package org.opencps.portal.internal.organizations;
 
 import java.util.List;
-import org.opencps.access.AccessPolicy;
 import org.opencps.access.FixedRole;
-import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
 import org.opencps.access.Roles;
-import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
@@ -30,18 +27,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ManagePage {
 
     private final Organizations organizations;
-    private final AccessPolicy policy;
     private final Roles roles;
 
-    ManagePage(Organizations organizations, AccessPolicy policy, Roles roles) {
+    ManagePage(Organizations organizations, Roles roles) {
         this.organizations = organizations;
-        this.policy = policy;
         this.roles = roles;
     }
 
     @GetMapping("/orgs/{orgId}/manage")
     String manage(Actor actor, @PathVariable OrgId orgId, Model model) {
-        Organization org = managed(actor, orgId);
+        Organization org = organizations.managed(actor, orgId);
         model.addAttribute("org", org);
         model.addAttribute("license", org.kind() == OrgKind.CUSTOMER ? organizations.license(actor, orgId) : null);
         model.addAttribute("adminRoles", org.kind() == OrgKind.CUSTOMER
@@ -80,18 +75,6 @@ class ManagePage {
         String result = Forms.change(flash, "/orgs/" + parent + "/organizations", "organizations.purged",
                 () -> organizations.purgeNow(actor, orgId, confirmName));
         return flash.getFlashAttributes().containsKey(Forms.ERROR) ? "redirect:" + page(orgId) : result;
-    }
-
-    /**
-     * The organization, if the actor administers the provider directly above it: 404 for one they
-     * do not know, 403 for one they know (their own, say), as the face's changes answer.
-     */
-    private Organization managed(Actor actor, OrgId orgId) {
-        Organization org = organizations.get(actor, orgId);
-        if (org.parentId() == null || !policy.can(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId())) {
-            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
-        }
-        return org;
     }
 
     private static String page(OrgId orgId) {

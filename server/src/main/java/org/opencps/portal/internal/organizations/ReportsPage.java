@@ -1,6 +1,6 @@
 package org.opencps.portal.internal.organizations;
 
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -27,11 +27,11 @@ class ReportsPage {
     static final String DEFAULT_REGION = "default";
 
     private final Organizations organizations;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
 
-    ReportsPage(Organizations organizations, AccessPolicy policy) {
+    ReportsPage(Organizations organizations, Capabilities capabilities) {
         this.organizations = organizations;
-        this.policy = policy;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/orgs/{orgId}/license-report")
@@ -45,7 +45,7 @@ class ReportsPage {
     String tree(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = DEFAULT_REGION) String region,
                 Model model) {
         model.addAttribute("tree", organizations.tree(actor, orgId));
-        boolean canEditLinks = policy.can(actor, Permission.REGION_LINKS_MANAGE, orgId);
+        boolean canEditLinks = capabilities.has(actor, Permission.REGION_LINKS_MANAGE, orgId);
         model.addAttribute("canEditLinks", canEditLinks);
         if (canEditLinks) {
             RegionLinks links;

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
@@ -34,12 +34,12 @@ class SettingsPage {
 
     private final Organizations organizations;
     private final PrintAdministration printing;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
 
-    SettingsPage(Organizations organizations, PrintAdministration printing, AccessPolicy policy) {
+    SettingsPage(Organizations organizations, PrintAdministration printing, Capabilities capabilities) {
         this.organizations = organizations;
         this.printing = printing;
-        this.policy = policy;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/orgs/{orgId}/settings")
@@ -53,7 +53,7 @@ class SettingsPage {
         model.addAttribute("customer", customer);
         model.addAttribute("print", customer ? printing.settings(actor, orgId) : null);
         model.addAttribute("formats", DocumentFormat.values());
-        model.addAttribute("canManage", policy.can(actor, Permission.SETTINGS_MANAGE, orgId));
+        model.addAttribute("canManage", capabilities.has(actor, Permission.SETTINGS_MANAGE, orgId));
         model.addAttribute("orgId", orgId);
         return "settings/settings";
     }

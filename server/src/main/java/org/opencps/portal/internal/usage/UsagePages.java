@@ -2,12 +2,10 @@ package org.opencps.portal.internal.usage;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.opencps.access.AccessPolicy;
-import org.opencps.access.Permission;
+import org.opencps.devices.DeviceNames;
 import org.opencps.identity.Users;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
@@ -31,14 +29,12 @@ class UsagePages {
 
     private final UsageReports usage;
     private final Users users;
-    private final AccessPolicy policy;
     private final DeviceNames devices;
     private final JsonMapper json;
 
-    UsagePages(UsageReports usage, Users users, AccessPolicy policy, DeviceNames devices, JsonMapper json) {
+    UsagePages(UsageReports usage, Users users, DeviceNames devices, JsonMapper json) {
         this.usage = usage;
         this.users = users;
-        this.policy = policy;
         this.devices = devices;
         this.json = json;
     }
@@ -54,10 +50,7 @@ class UsagePages {
     String dashboard(Actor actor, @PathVariable OrgId orgId, @RequestParam(required = false) String from,
                      @RequestParam(required = false) String to, Model model) {
         UsageSummary summary = usage.summary(actor, orgId, day("from", from), day("to", to));
-        Map<UUID, String> people = new HashMap<>();
-        if (policy.can(actor, Permission.USERS_VIEW, orgId)) {
-            users.members(actor, orgId).forEach(m -> people.put(m.user().id().value(), m.user().displayName()));
-        }
+        Map<UUID, String> people = users.displayNames(actor, orgId);
         Map<UUID, String> printers = devices.names(actor, orgId);
         model.addAttribute("summary", summary);
         model.addAttribute("userNames", people);

@@ -2,7 +2,7 @@ package org.opencps.portal.internal.users;
 
 import java.util.HashSet;
 import java.util.UUID;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.identity.Groups;
 import org.opencps.identity.Member;
@@ -26,18 +26,18 @@ class GroupsPage {
 
     private final Groups groups;
     private final Users users;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
 
-    GroupsPage(Groups groups, Users users, AccessPolicy policy) {
+    GroupsPage(Groups groups, Users users, Capabilities capabilities) {
         this.groups = groups;
         this.users = users;
-        this.policy = policy;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/orgs/{orgId}/groups")
     String groups(Actor actor, @PathVariable OrgId orgId, Model model) {
         model.addAttribute("groups", groups.list(actor, orgId));
-        model.addAttribute("canManage", policy.can(actor, Permission.GROUPS_MANAGE, orgId));
+        model.addAttribute("canManage", capabilities.has(actor, Permission.GROUPS_MANAGE, orgId));
         model.addAttribute("orgId", orgId);
         return "users/groups";
     }
@@ -52,7 +52,7 @@ class GroupsPage {
         model.addAttribute("inGroup", everyone.stream().filter(m -> memberIds.contains(m.user().id())).toList());
         model.addAttribute("others", everyone.stream().filter(m -> !memberIds.contains(m.user().id()))
                 .map(Member::user).toList());
-        model.addAttribute("canManage", policy.can(actor, Permission.GROUPS_MANAGE, orgId));
+        model.addAttribute("canManage", capabilities.has(actor, Permission.GROUPS_MANAGE, orgId));
         model.addAttribute("orgId", orgId);
         return "users/group";
     }

@@ -2,7 +2,7 @@ package org.opencps.portal.internal.users;
 
 import java.util.List;
 import java.util.UUID;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.access.Roles;
 import org.opencps.identity.Cards;
@@ -31,20 +31,19 @@ class MemberPage {
     private final Pins pins;
     private final Cards cards;
     private final Organizations organizations;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
 
-    MemberPage(Users users, Roles roles, Pins pins, Cards cards, Organizations organizations, AccessPolicy policy) {
+    MemberPage(Users users, Roles roles, Pins pins, Cards cards, Organizations organizations, Capabilities capabilities) {
         this.users = users;
         this.roles = roles;
         this.pins = pins;
         this.cards = cards;
         this.organizations = organizations;
-        this.policy = policy;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/orgs/{orgId}/users/{userId}")
     String member(Actor actor, @PathVariable OrgId orgId, @PathVariable UserId userId, Model model) {
-        policy.require(actor, Permission.USERS_VIEW, orgId);
         var member = users.member(actor, orgId, userId);
         var custom = roles.customRoles(actor, orgId);
         OrgKind kind = organizations.get(actor, orgId).kind();
@@ -52,7 +51,7 @@ class MemberPage {
         model.addAttribute("offeredRoles", RoleChoices.offered(kind, custom));
         model.addAttribute("roleNames", RoleChoices.names(custom));
         model.addAttribute("customer", kind == OrgKind.CUSTOMER);
-        boolean canManage = policy.can(actor, Permission.USERS_MANAGE, orgId);
+        boolean canManage = capabilities.has(actor, Permission.USERS_MANAGE, orgId);
         model.addAttribute("canManage", canManage);
         model.addAttribute("cards", canManage ? cards.cards(actor, orgId, userId) : List.of());
         model.addAttribute("orgId", orgId);

@@ -2,7 +2,7 @@ package org.opencps.portal.internal.users;
 
 import java.util.List;
 import java.util.UUID;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.access.Roles;
 import org.opencps.identity.Invitations;
@@ -32,14 +32,14 @@ class UsersPage {
     private final Invitations invitations;
     private final Roles roles;
     private final Organizations organizations;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
 
-    UsersPage(Users users, Invitations invitations, Roles roles, Organizations organizations, AccessPolicy policy) {
+    UsersPage(Users users, Invitations invitations, Roles roles, Organizations organizations, Capabilities capabilities) {
         this.users = users;
         this.invitations = invitations;
         this.roles = roles;
         this.organizations = organizations;
-        this.policy = policy;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/orgs/{orgId}/users")
@@ -50,7 +50,7 @@ class UsersPage {
                 .filter(invitation -> invitation.acceptedAt() == null && invitation.revokedAt() == null).toList());
         model.addAttribute("offeredRoles", RoleChoices.offered(organizations.get(actor, orgId).kind(), custom));
         model.addAttribute("roleNames", RoleChoices.names(custom));
-        model.addAttribute("canManage", policy.can(actor, Permission.USERS_MANAGE, orgId));
+        model.addAttribute("canManage", capabilities.has(actor, Permission.USERS_MANAGE, orgId));
         model.addAttribute("orgId", orgId);
         return "users/list";
     }

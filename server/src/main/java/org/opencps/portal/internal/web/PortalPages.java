@@ -4,7 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import org.opencps.access.AccessPolicy;
+import org.opencps.access.Capabilities;
 import org.opencps.identity.Users;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.NotFoundException;
@@ -22,13 +22,13 @@ public class PortalPages {
 
     private final Users users;
     private final Organizations organizations;
-    private final AccessPolicy policy;
+    private final Capabilities capabilities;
     private final Duration defaultIdleTimeout;
 
-    PortalPages(Users users, Organizations organizations, AccessPolicy policy, OpenCpsProperties properties) {
+    PortalPages(Users users, Organizations organizations, Capabilities capabilities, OpenCpsProperties properties) {
         this.users = users;
         this.organizations = organizations;
-        this.policy = policy;
+        this.capabilities = capabilities;
         this.defaultIdleTimeout = properties.security().defaultIdleTimeout();
     }
 
@@ -46,7 +46,7 @@ public class PortalPages {
             var current = memberships.stream().filter(m -> m.orgId().equals(actor.orgId())).findFirst().orElse(null);
             Duration idle = current == null ? defaultIdleTimeout : organizations.idleTimeout(current.orgId());
             Navigation nav = current == null ? Navigation.NONE
-                    : Navigation.of(current.kind(), policy.permissions(actor, current.orgId()));
+                    : Navigation.of(current.kind(), capabilities.of(actor, current.orgId()));
             return new PageContext(me.displayName(), me.email(), current == null ? null : current.orgId(),
                     current == null ? null : current.name(), current == null ? null : current.kind(), memberships, nav,
                     idle.toSeconds(), consented, path);

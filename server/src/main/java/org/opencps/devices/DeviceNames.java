@@ -1,22 +1,20 @@
-package org.opencps.portal.internal.usage;
+package org.opencps.devices;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.devices.DeviceReleases;
-import org.opencps.devices.Devices;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * Names of an organization's printers for usage pages: all its devices for who may see them, the
  * printers one may release to for a person's own usage, otherwise none (ids are shown shortened).
  */
-@Component
-class DeviceNames {
+@Service
+public class DeviceNames {
 
     private final Devices devices;
     private final DeviceReleases releases;
@@ -28,7 +26,7 @@ class DeviceNames {
         this.policy = policy;
     }
 
-    Map<UUID, String> names(Actor actor, OrgId org) {
+    public Map<UUID, String> names(Actor actor, OrgId org) {
         Map<UUID, String> names = new HashMap<>();
         if (policy.can(actor, Permission.DEVICES_VIEW, org)) {
             devices.list(actor, org).forEach(device -> names.put(device.id().value(), device.name()));
