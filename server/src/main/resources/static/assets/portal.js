@@ -93,9 +93,14 @@
       }
     }
 
+    // Once: the timer goes on ticking until the next page replaces this one, and each further submit would
+    // cancel the logout still on its way (on a slow server, forever).
+    var loggingOut = false;
+
     function logout() {
       var form = document.getElementById("idle-logout");
-      if (form) {
+      if (form && !loggingOut) {
+        loggingOut = true;
         form.submit();
       }
     }

@@ -1,6 +1,7 @@
 package org.opencps.access;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.opencps.access.OrganizationLookup.OrgNode;
@@ -166,6 +167,6 @@ public class AccessPolicy {
     }
 
     private static String describe(Permission permission) {
-        return permission.name().toLowerCase().replace('_', ' ');
+        return permission.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

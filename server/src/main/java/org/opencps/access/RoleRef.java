@@ -34,9 +34,12 @@ public record RoleRef(String key) {
                 throw new InvalidInputException(field, "'" + key + "' is not a valid custom role reference");
             }
         }
+        if (key == null) {
+            throw new InvalidInputException(field, "a role is required");
+        }
         try {
             return of(FixedRole.valueOf(key));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "unknown role '" + key + "'");
         }
     }

@@ -1,5 +1,6 @@
 package org.opencps.access;
 
+import java.util.Locale;
 import org.opencps.platform.text.Names;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -188,7 +189,7 @@ public class Roles {
                     .orElseThrow(() -> new InvalidInputException("roles", "no custom role " + role + " in this organization"));
         }
         if (!role.fixedRole().appliesTo(org.kind())) {
-            throw new InvalidInputException("roles", "role " + role + " does not exist in a " + org.kind().name().toLowerCase().replace('_', ' ') + " organization");
+            throw new InvalidInputException("roles", "role " + role + " does not exist in a " + org.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " organization");
         }
         return role.fixedRole().permissions();
     }
@@ -197,7 +198,7 @@ public class Roles {
         for (FixedRole admin : List.of(FixedRole.CUSTOMER_ADMIN, FixedRole.PROVIDER_ADMIN)) {
             RoleRef ref = RoleRef.of(admin);
             if (before.contains(ref) && !after.contains(ref) && store.countHolders(org, ref) == 0) {
-                throw new ConflictException("roles", "the organization must keep at least one " + admin.name().toLowerCase().replace('_', ' '));
+                throw new ConflictException("roles", "the organization must keep at least one " + admin.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
     }

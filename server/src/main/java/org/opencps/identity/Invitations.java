@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -194,7 +195,7 @@ public class Invitations {
     }
 
     private static String describe(Set<RoleRef> roles) {
-        return roles.stream().map(role -> role.isCustom() ? "a custom role" : role.key().toLowerCase().replace('_', ' '))
+        return roles.stream().map(role -> role.isCustom() ? "a custom role" : role.key().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "));
     }
 

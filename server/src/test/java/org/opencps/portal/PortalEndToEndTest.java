@@ -78,9 +78,9 @@ class PortalEndToEndTest {
         assertThat(browser.path()).isEqualTo("/jobs");
         assertThat(browser.driver().findElements(By.linkText("Users"))).as("a user's menu has no administration").isEmpty();
         flows.uploadPdf(files, "quarterly report.pdf", SampleDocuments.pdf(3), "Black and white");
-        var row = browser.find(By.cssSelector("tr[data-job-id]"));
-        assertThat(row.getText()).contains("quarterly report.pdf", "Held", "3");
-        String job = row.getAttribute("data-job-id");
+        By row = By.cssSelector("tr[data-job-id]");
+        assertThat(browser.textOf(row)).contains("quarterly report.pdf", "Held", "3");
+        String job = browser.attributeOf(row, "data-job-id");
         browser.follow("My PIN");
         assertThat(browser.find(By.id("pin")).getText()).matches("\\d{6}");
         browser.follow("My print queue");
@@ -141,7 +141,7 @@ class PortalEndToEndTest {
         browser.window(1280, 900);
         assertThat(printer.printReleased()).isEqualTo(1);
         browser.follow("My print jobs");
-        assertThat(browser.find(By.cssSelector("tr[data-job-id='" + job + "']")).getText()).contains("Printed");
+        assertThat(browser.textOf(By.cssSelector("tr[data-job-id='" + job + "']"))).contains("Printed");
         browser.follow("My usage");
         assertThat(browser.find(By.id("mono-used")).getText()).as("3 pages x the 2 copies chosen on the phone").isEqualTo("6");
         assertThat(browser.find(By.id("mono-left")).getText()).isEqualTo("94 of 100 left");
@@ -207,7 +207,8 @@ class PortalEndToEndTest {
         assertThat(browser.path()).isEqualTo("/jobs");
 
         idleFor(idleSeconds);
-        browser.waitForText("You were logged out after being idle.");
+        // the page logs itself out: wait for the login page before reading it, not in the page being replaced
+        browser.waitForPath("/login").waitForText("You were logged out after being idle.");
         browser.open("/jobs");
         assertThat(browser.path()).startsWith("/login");
     }

@@ -97,9 +97,12 @@ public final class DeviceApi {
 
     /** Ids go into paths: only UUIDs do. */
     static String uuid(String id) {
+        if (id == null) {
+            throw new IllegalArgumentException("not an id (UUID): null");
+        }
         try {
             return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not an id (UUID): " + id);
         }
     }

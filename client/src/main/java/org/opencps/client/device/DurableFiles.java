@@ -29,7 +29,10 @@ public final class DurableFiles {
     /** Creates the folder (and its parents) if needed, owner-only when new. */
     public static Path ownerOnlyFolder(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir.toAbsolutePath().getParent());
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             try {
                 Files.createDirectory(dir, attributes("rwx------"));
             } catch (FileAlreadyExistsException e) {

@@ -72,7 +72,9 @@ public final class IppClient {
                 throw new IOException(display(printer) + " answered HTTP " + response.statusCode()
                         + (response.statusCode() == 401 ? " (it wants a user name and password in the printer URI)" : ""));
             }
-            return new IppInputStream(in).readPacket();
+            try (IppInputStream packets = new IppInputStream(in)) {
+                return packets.readPacket();
+            }
         }
     }
 

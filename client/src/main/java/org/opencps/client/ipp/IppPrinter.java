@@ -48,7 +48,8 @@ public final class IppPrinter {
         Integer pages = printer.getValue(Types.printerPagesCompleted);
         Long total = impressions != null ? Long.valueOf(impressions) : pages != null ? Long.valueOf(pages) : null;
         Long color = split == null ? null : sum(split.getFullColor(), split.getHighlightColor());
-        Long mono = split == null || split.getMonochrome() == null ? null : Long.valueOf(split.getMonochrome());
+        Integer monochrome = split == null ? null : split.getMonochrome();
+        Long mono = monochrome == null ? null : Long.valueOf(monochrome);
         return new PrinterStatus(state == null ? "unknown" : state.getName(), printer.getStrings(Types.printerStateReasons),
                 printer.getString(Types.printerStateMessage), printer.getString(Types.printerName),
                 printer.getString(Types.printerMakeAndModel), printer.getString(Types.printerSerialNumber),

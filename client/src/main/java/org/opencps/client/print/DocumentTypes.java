@@ -23,7 +23,8 @@ final class DocumentTypes {
     }
 
     static String of(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        Path fileName = file.getFileName();
+        String name = fileName == null ? "" : fileName.toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return BY_EXTENSION.getOrDefault(extension, UNKNOWN);

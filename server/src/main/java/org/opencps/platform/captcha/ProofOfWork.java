@@ -44,6 +44,7 @@ public final class ProofOfWork {
     private static final int MAX_PAYLOAD_CHARS = 4096;
     private static final int MIN_KEY_CHARS = 32;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
     private final String hmacKey;
@@ -155,7 +156,9 @@ public final class ProofOfWork {
         try {
             String challenge = Altcha.hashHex(ALGORITHM, s.salt() + s.number());
             String signature = Altcha.hmacHex(ALGORITHM, s.challenge().getBytes(StandardCharsets.UTF_8), hmacKey);
-            return equal(challenge, s.challenge()) & equal(signature, s.signature());
+            boolean challengeMatches = equal(challenge, s.challenge());
+            boolean signatureMatches = equal(signature, s.signature());
+            return challengeMatches && signatureMatches;
         } catch (Exception e) {
             throw new IllegalStateException("cannot check a CAPTCHA solution", e);
         }
@@ -197,7 +200,7 @@ public final class ProofOfWork {
 
     private static String randomKey() {
         byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        RANDOM.nextBytes(key);
         return HexFormat.of().formatHex(key);
     }
 }

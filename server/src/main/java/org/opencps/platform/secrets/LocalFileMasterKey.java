@@ -52,9 +52,13 @@ final class LocalFileMasterKey implements MasterKey {
     private static void create(Path file) throws IOException, GeneralSecurityException {
         KeysetHandle handle = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
         String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
-        Files.createDirectories(file.getParent());
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null) {
+            throw new IOException("the master key file " + file + " must be a file in a folder");
+        }
+        Files.createDirectories(folder);
         try {
-            if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+            if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(
                         Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                                 java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));

@@ -1,6 +1,7 @@
 package org.opencps.platform.security;
 
 import java.util.List;
+import org.jspecify.annotations.NonNull;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** Spring Security's view of an {@link Actor}; its name is the user id, so sessions can be found per user. */
@@ -20,7 +21,7 @@ public final class ActorAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public Actor getPrincipal() {
+    public @NonNull Actor getPrincipal() {
         return actor;
     }
 

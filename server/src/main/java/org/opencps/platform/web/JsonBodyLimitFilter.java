@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.io.LimitedInputStream;
 import org.opencps.platform.security.ProblemWriter;
@@ -36,7 +37,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase().contains("json");
+        return type == null || !type.toLowerCase(Locale.ROOT).contains("json");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -156,7 +157,7 @@ class PrintJobService implements PrintJobs {
         }));
         if (!canceled) {
             PrintJob.State now = jobs.find(row.job().orgId(), id).map(r -> r.job().state()).orElse(PrintJob.State.CANCELED);
-            throw new ConflictException("state", "the job is " + now.name().toLowerCase() + " and can no longer be canceled");
+            throw new ConflictException("state", "the job is " + now.name().toLowerCase(Locale.ROOT) + " and can no longer be canceled");
         }
         if (row.document() != null) {
             deleteQuietly(row.job().orgId(), row.document());

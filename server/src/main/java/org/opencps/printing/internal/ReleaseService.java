@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.documents.DocumentId;
@@ -142,7 +143,7 @@ class ReleaseService implements PrintReleases {
 
     private static void requireHeld(PrintJob job) {
         if (job.state() != PrintJob.State.HELD) {
-            throw new ConflictException("state", "the job is " + job.state().name().toLowerCase() + ", not held; only held jobs can be released");
+            throw new ConflictException("state", "the job is " + job.state().name().toLowerCase(Locale.ROOT) + ", not held; only held jobs can be released");
         }
     }
 

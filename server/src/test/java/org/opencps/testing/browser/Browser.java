@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,7 +34,10 @@ public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long a step may wait for its condition; generous, since a busy machine slows the browser and the server. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Set on the page's window before a click that loads another page; the next page's window does not have it. */
+    private static final String LEAVING = "opencpsLeaving";
 
     private final WebDriver driver;
     private final String base;
@@ -79,7 +84,22 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** The text of an element the page may replace meanwhile (an htmx refresh): found again until a read succeeds. */
+    public String textOf(By by) {
+        return waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(by);
+                    return element.isDisplayed() ? element.getText() : null;
+                });
+    }
+
+    /** An attribute of an element the page may replace meanwhile, read like {@link #textOf}. */
+    public String attributeOf(By by, String name) {
+        return waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getAttribute(name));
     }
 
     public Browser type(String id, String text) {
@@ -89,9 +109,45 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks an element. When the click loads another page (a link, a form's submit button that htmx does not
+     * send), it returns only once that page has loaded: the next step then finds its elements in the new page,
+     * never in the old one while it is being replaced (which Chromium answers with "Node with given id does not
+     * belong to the document").
+     */
     public Browser click(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement target = waiting().until(ExpectedConditions.elementToBeClickable(by));
+        if (!loadsAPage(target)) {
+            target.click();
+            return this;
+        }
+        script("window[arguments[0]] = true", LEAVING);
+        target.click();
+        waitForNewPage();
         return this;
+    }
+
+    /** Waits until the page that was shown when the click began has been replaced by a fully loaded one. */
+    private void waitForNewPage() {
+        waiting().ignoring(JavascriptException.class).until(d -> Boolean.TRUE.equals(
+                script("return window[arguments[0]] === undefined && document.readyState === 'complete'", LEAVING)));
+    }
+
+    private boolean loadsAPage(WebElement element) {
+        return Boolean.TRUE.equals(script("""
+                var element = arguments[0];
+                if (element.closest('[hx-get],[hx-post],[hx-put],[hx-patch],[hx-delete]')) {
+                  return false;
+                }
+                var link = element.closest('a[href]');
+                if (link) {
+                  return !link.target && link.getAttribute('href').charAt(0) !== '#';
+                }
+                var button = element.closest('button,input[type=submit]');
+                var form = button && button.type === 'submit' ? button.form : null;
+                return !!form && form.method !== 'dialog' && !form.hasAttribute('data-confirm')
+                    && !form.hasAttribute('hx-post') && !form.hasAttribute('hx-get') && form.checkValidity();
+                """, element));
     }
 
     /** Clicks the button with exactly this text. */
@@ -105,18 +161,23 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the page shows this text somewhere in its main part. */
     public Browser waitForText(String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), text));
         return this;
     }
 
     public Browser waitForPath(String path) {
-        new WebDriverWait(driver, WAIT).until(d -> path().equals(path) || path().startsWith(path + "?"));
+        waiting().withMessage(() -> "waiting for " + path + ", the browser shows " + path())
+                .until(d -> path().equals(path) || path().startsWith(path + "?"));
         return this;
     }
 
     public Browser waitUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(condition);
+        waiting().until(condition);
         return this;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT);
     }
 
     /** Runs a script in the page (through the driver, so the page's Content-Security-Policy does not apply to it). */

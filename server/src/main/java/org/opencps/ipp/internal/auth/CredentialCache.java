@@ -42,12 +42,14 @@ final class CredentialCache {
     private record Entry(Verified verified, Instant expiresAt) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SecretKeySpec key;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
     CredentialCache() {
         byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
+        RANDOM.nextBytes(random);
         this.key = new SecretKeySpec(random, "HmacSHA256");
     }
 

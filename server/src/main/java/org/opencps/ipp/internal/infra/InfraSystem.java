@@ -6,6 +6,7 @@ import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.model.Types;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.opencps.ipp.internal.protocol.IppDispatcher;
 import org.opencps.ipp.internal.protocol.IppErrors;
 import org.opencps.ipp.internal.protocol.IppRequest;
@@ -48,7 +49,7 @@ class InfraSystem {
         if (printers.size() == 1) {
             return printers.getFirst();
         }
-        String id = uuid.toString().toLowerCase().replaceFirst("^urn:uuid:", "");
+        String id = uuid.toString().toLowerCase(Locale.ROOT).replaceFirst("^urn:uuid:", "");
         return printers.stream().filter(printer -> printer.id().toString().equals(id)).findFirst()
                 .orElseThrow(() -> new IppStatusException(Status.clientErrorNotFound,
                         "this credential stands for several printers: send the device id of one as output-device-uuid (urn:uuid:ID)"));

@@ -16,6 +16,7 @@ import com.hp.jipp.model.Status;
 import com.hp.jipp.model.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.opencps.ipp.internal.persistence.IppJobStore.Ticket;
@@ -123,9 +124,11 @@ public final class JobTemplate {
 
     /** The offered media a media-col names, by its media-size or, failing that, media-size-name. */
     private static String mediaName(MediaCol col) {
-        if (col.getMediaSize() != null && col.getMediaSize().getXDimension() != null && col.getMediaSize().getYDimension() != null) {
-            return mediaOfSize(col.getMediaSize().getXDimension(), col.getMediaSize().getYDimension())
-                    .map(Media::name).orElse(null);
+        MediaCol.MediaSize size = col.getMediaSize();
+        Integer x = size == null ? null : size.getXDimension();
+        Integer y = size == null ? null : size.getYDimension();
+        if (x != null && y != null) {
+            return mediaOfSize(x, y).map(Media::name).orElse(null);
         }
         KeywordOrName sizeName = col.getMediaSizeName();
         return sizeName != null && isMedia(sizeName.getKeyword()) ? sizeName.getKeyword() : null;
@@ -148,10 +151,10 @@ public final class JobTemplate {
     }
 
     public static String keyword(Sides sides) {
-        return sides == null ? "one-sided" : sides.name().toLowerCase().replace('_', '-');
+        return sides == null ? "one-sided" : sides.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static String keyword(ColorMode colorMode) {
-        return colorMode == null ? "auto" : colorMode.name().toLowerCase();
+        return colorMode == null ? "auto" : colorMode.name().toLowerCase(Locale.ROOT);
     }
 }

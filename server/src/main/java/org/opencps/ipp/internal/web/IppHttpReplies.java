@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ public final class IppHttpReplies {
     }
 
     public static boolean isIpp(String contentType) {
-        return contentType != null && contentType.toLowerCase().startsWith(IPP);
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(IPP);
     }
 
     public static void packet(HttpServletResponse response, IppPacket packet) throws IOException {
