@@ -15,7 +15,6 @@ import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.Mailer;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
-import org.opencps.platform.security.SessionLogin;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

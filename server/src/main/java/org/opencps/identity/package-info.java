@@ -1,6 +1,6 @@
 /**
  * People: accounts, memberships, groups, credentials (password, PIN, card, API tokens), logins and
- * lockout, invitations, sign-up and password resets.
+ * lockout, login sessions ({@link org.opencps.identity.SessionLogin}), invitations, sign-up and password resets.
  */
 @ApplicationModule(allowedDependencies = {"access", "tenancy", "platform :: *"})
 package org.opencps.identity;

@@ -7,7 +7,7 @@ public enum Channel {
     PORTAL, API, IPP, DEVICE;
 
     /** A login session's request: the API's routes or else the portal's. */
-    static Channel ofSessionRequest(HttpServletRequest request) {
+    public static Channel ofSessionRequest(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? API : PORTAL;
     }
 }

@@ -16,13 +16,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that are not browsers send neither. Together with SameSite=Lax cookies this is the API's
  * defence against cross-site request forgery.
  */
-final class CrossOriginWriteFilter extends OncePerRequestFilter {
+public final class CrossOriginWriteFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final ProblemWriter problems;
 
-    CrossOriginWriteFilter(ProblemWriter problems) {
+    public CrossOriginWriteFilter(ProblemWriter problems) {
         this.problems = problems;
     }
 

@@ -14,12 +14,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * timeout: the API answers 401 saying why, the portal sends the person to the login page, which
  * says why. An API token, which cannot be ended so, is refused with 403 on each such request.
  */
-final class OrganizationNetworkFilter extends OncePerRequestFilter {
+public final class OrganizationNetworkFilter extends OncePerRequestFilter {
 
     private final ClientAddressRule rule;
     private final ProblemWriter problems;
 
-    OrganizationNetworkFilter(ClientAddressRule rule, ProblemWriter problems) {
+    public OrganizationNetworkFilter(ClientAddressRule rule, ProblemWriter problems) {
         this.rule = rule;
         this.problems = problems;
     }

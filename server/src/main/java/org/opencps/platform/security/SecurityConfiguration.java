@@ -8,20 +8,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The filter chains: IPP's, the portal's ({@link PortalSecurityConfiguration}), and the API's. Controllers only authenticate; what an actor may do is decided by the
- * access policy inside each module's face. Anything not listed as public needs a login.
+ * The API's filter chain, for the REST API, health and API documentation, and the session store that it and
+ * the portal's chain share. Controllers only authenticate; what an actor may do is decided by the access policy
+ * inside each module's face. Anything not listed as public needs a login.
+ *
+ * <p>The portal's chain lives in the portal, IPP's in the ipp module, the Device API's in devices: each serves
+ * that module's routes only. This one stays in platform because it serves every module's REST controllers; what
+ * it needs from other modules it asks through ports the modules implement ({@link ApiTokenAuthenticator},
+ * {@link ClientAddressRule}), so platform depends on none of them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -36,58 +38,13 @@ class SecurityConfiguration {
             "/swagger-ui.html", "/swagger-ui/**", "/error"
     };
 
-    /** No inline script or style anywhere, nothing from other origins, never framed. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-    /** The routes of the API chain; every other route (but IPP's) is the portal's. */
-    static final String[] API_ROUTES = {
-            "/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
-    };
-
-    /** The API's and the portal's headers: the policy above, never framed, no referrer, HSTS over TLS. */
-    static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
-    }
-
     @Bean
     SecurityContextRepository securityContextRepository() {
         var repository = new HttpSessionSecurityContextRepository();
-        // Only SessionLogin starts sessions. Otherwise Spring's SessionManagementFilter would store each
+        // Only identity's SessionLogin starts sessions. Otherwise Spring's SessionManagementFilter would store each
         // bearer-token request's context in a new session and hand out a cookie that outlives the token.
         repository.setAllowSessionCreation(false);
         return repository;
-    }
-
-    /**
-     * IPP authenticates each request itself (Basic or the secret queue URL, in the ipp module) and
-     * has no session, cookie or CSRF token, so its routes get a chain without the session, token and
-     * CSRF filters of the other one: on a busy queue they cost time on every job and decide nothing.
-     */
-    @Bean
-    @Order(1)
-    SecurityFilterChain ippFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
-        http
-                .securityMatcher("/ipp/**")
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .addFilterBefore(new CrossOriginWriteFilter(problems), AuthorizationFilter.class)
-                .authorizeHttpRequests(routes -> routes
-                        .requestMatchers(HttpMethod.OPTIONS, "/**").denyAll()
-                        .anyRequest().permitAll())
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.deny())
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable());
-        return http.build();
     }
 
     /** The API, health and API documentation; the portal's chain takes every other route. */
@@ -117,7 +74,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.write(response, 403, "Forbidden", "this request is not allowed")))
-                .headers(SecurityConfiguration::strictHeaders)
+                .headers(FilterChains::strictHeaders)
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * refreshes count as no activity. The request then goes on
  * unauthenticated, so a protected route answers 401 with the reason and a login still works.
  */
-final class SessionTimeoutFilter extends OncePerRequestFilter {
+public final class SessionTimeoutFilter extends OncePerRequestFilter {
 
     /**
      * Marks a request a page makes by itself (the portal refreshing a list): it is not the person
@@ -28,7 +28,7 @@ final class SessionTimeoutFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration absoluteTimeout;
 
-    SessionTimeoutFilter(Clock clock, Duration absoluteTimeout) {
+    public SessionTimeoutFilter(Clock clock, Duration absoluteTimeout) {
         this.clock = clock;
         this.absoluteTimeout = absoluteTimeout;
     }

@@ -2,12 +2,12 @@ package org.opencps.portal.internal.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.opencps.identity.SessionLogin;
 import org.opencps.identity.Users;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.Uuids;
 import org.opencps.platform.security.Actor;
-import org.opencps.platform.security.SessionLogin;
 import org.opencps.portal.internal.web.LocalPaths;
 import org.opencps.portal.internal.web.PageContext;
 import org.opencps.portal.internal.web.PortalPages;

@@ -1,7 +1,12 @@
-package org.opencps.platform.security;
+package org.opencps.portal.internal.security;
 
 import java.time.Clock;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.security.ClientAddressRule;
+import org.opencps.platform.security.FilterChains;
+import org.opencps.platform.security.OrganizationNetworkFilter;
+import org.opencps.platform.security.ProblemWriter;
+import org.opencps.platform.security.SessionTimeoutFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -52,7 +57,7 @@ class PortalSecurityConfiguration {
                         .authenticationEntryPoint(new PortalLoginEntryPoint())
                         // a missing or stale CSRF token: the error page says to reload and try again
                         .accessDeniedHandler((request, response, denied) -> response.sendError(403)))
-                .headers(SecurityConfiguration::strictHeaders)
+                .headers(FilterChains::strictHeaders)
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
@@ -63,9 +68,9 @@ class PortalSecurityConfiguration {
 
     private static RequestMatcher portalRoutes() {
         var paths = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher[] notPortal = new RequestMatcher[SecurityConfiguration.API_ROUTES.length + 1];
-        for (int i = 0; i < SecurityConfiguration.API_ROUTES.length; i++) {
-            notPortal[i] = paths.matcher(SecurityConfiguration.API_ROUTES[i]);
+        RequestMatcher[] notPortal = new RequestMatcher[FilterChains.API_ROUTES.size() + 1];
+        for (int i = 0; i < FilterChains.API_ROUTES.size(); i++) {
+            notPortal[i] = paths.matcher(FilterChains.API_ROUTES.get(i));
         }
         notPortal[notPortal.length - 1] = paths.matcher("/ipp/**");
         return new NegatedRequestMatcher(new OrRequestMatcher(notPortal));

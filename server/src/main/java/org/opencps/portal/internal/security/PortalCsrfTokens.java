@@ -1,7 +1,8 @@
-package org.opencps.platform.security;
+package org.opencps.portal.internal.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.opencps.identity.LoginSessionListener;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * keeps it safe from compression side channels.
  */
 @Component
-class PortalCsrfTokens implements CsrfTokenRepository {
+class PortalCsrfTokens implements CsrfTokenRepository, LoginSessionListener {
 
     static final String COOKIE = "OPENCPS_CSRF";
     /** The header htmx sends the token in (see portal.js), for both kinds of token. */
@@ -50,12 +51,17 @@ class PortalCsrfTokens implements CsrfTokenRepository {
         return where(request).loadToken(request);
     }
 
+    @Override
+    public void loginSessionStarting(HttpServletRequest request, HttpServletResponse response) {
+        forgetVisitorToken(request, response);
+    }
+
     /**
      * At login, before the new session starts: the visitor's token stops working (its cookie is
      * cleared), and the session gets its own when the next page asks for one, so a token known
      * before the login is no use after it. A login without the cookie (the API's) gets no answer about it.
      */
-    void forgetVisitorToken(HttpServletRequest request, HttpServletResponse response) {
+    private void forgetVisitorToken(HttpServletRequest request, HttpServletResponse response) {
         var cookie = cookieFor(request);
         if (cookie.loadToken(request) != null) {
             cookie.saveToken(null, request, response);

@@ -1,4 +1,4 @@
-package org.opencps.platform.security;
+package org.opencps.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +8,13 @@ import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.platform.security.AddressNotAllowedException;
+import org.opencps.platform.security.Channel;
+import org.opencps.platform.security.ClientAddressRule;
+import org.opencps.platform.security.SessionAttributes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -16,23 +23,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts, switches and ends login sessions. A login gets a new session id (no fixation) and a new
- * CSRF token, the organization's idle timeout, and the absolute limit counted from this moment.
+ * CSRF token (the portal's, through {@link LoginSessionListener}), the organization's idle timeout, and the
+ * absolute limit counted from this moment.
  */
 @Component
 public class SessionLogin {
 
     private final SecurityContextRepository contexts;
-    private final PortalCsrfTokens csrfTokens;
+    private final ObjectProvider<LoginSessionListener> listeners;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final ClientAddressRule addressRule;
     private final Clock clock;
     private final Duration defaultIdleTimeout;
 
-    SessionLogin(SecurityContextRepository contexts, PortalCsrfTokens csrfTokens,
+    SessionLogin(SecurityContextRepository contexts, ObjectProvider<LoginSessionListener> listeners,
                  FindByIndexNameSessionRepository<? extends Session> sessions, ClientAddressRule addressRule, Clock clock,
                  OpenCpsProperties properties) {
         this.contexts = contexts;
-        this.csrfTokens = csrfTokens;
+        this.listeners = listeners;
         this.sessions = sessions;
         this.addressRule = addressRule;
         this.clock = clock;
@@ -50,7 +58,7 @@ public class SessionLogin {
         if (old != null) {
             old.invalidate();
         }
-        csrfTokens.forgetVisitorToken(request, response);
+        listeners.orderedStream().forEach(listener -> listener.loginSessionStarting(request, response));
         var session = request.getSession(true);
         var now = clock.instant();
         session.setAttribute(SessionAttributes.AUTHENTICATED_AT, now);
