@@ -1,4 +1,4 @@
-package org.opencps.tenancy.internal.reports;
+package org.opencps.reporting.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.opencps.platform.ids.OrgId;
-import org.opencps.tenancy.LicenseFigures;
-import org.opencps.tenancy.LicenseReport;
+import org.opencps.reporting.LicenseFigures;
+import org.opencps.reporting.LicenseReport;
 import org.opencps.tenancy.LicenseUsageSource;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.internal.persistence.OrganizationStore;
