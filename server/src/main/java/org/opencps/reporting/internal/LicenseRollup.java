@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opencps.devices.Devices;
+import org.opencps.identity.Users;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.reporting.LicenseFigures;
 import org.opencps.reporting.LicenseReport;
-import org.opencps.tenancy.LicenseUsageSource;
+import org.opencps.reporting.internal.persistence.UsageStore;
+import org.opencps.tenancy.CustomersBelow;
 import org.opencps.tenancy.Organization;
-import org.opencps.tenancy.internal.persistence.OrganizationStore;
-import org.opencps.tenancy.internal.persistence.OrganizationTreeQueries;
-import org.opencps.tenancy.internal.persistence.OrganizationTreeQueries.CustomerBelow;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,71 +24,50 @@ import org.springframework.stereotype.Component;
 @Component
 public class LicenseRollup {
 
-    private final OrganizationStore store;
-    private final OrganizationTreeQueries queries;
-    private final ObjectProvider<LicenseUsageSource> sources;
+    private final Users users;
+    private final Devices devices;
+    private final UsageStore usage;
 
-    LicenseRollup(OrganizationStore store, OrganizationTreeQueries queries, ObjectProvider<LicenseUsageSource> sources) {
-        this.store = store;
-        this.queries = queries;
-        this.sources = sources;
+    LicenseRollup(Users users, Devices devices, UsageStore usage) {
+        this.users = users;
+        this.devices = devices;
+        this.usage = usage;
     }
 
-    public LicenseReport report(Organization provider) {
-        String path = store.path(provider.id()).orElseThrow();
-        List<CustomerBelow> customers = queries.customersBelow(path);
-        Map<OrgId, LicenseFigures> figures = figuresOf(path, customers);
+    public LicenseReport report(CustomersBelow subtree) {
+        Map<OrgId, LicenseFigures> figures = figuresOf(subtree.customers());
 
         Map<OrgId, LicenseFigures> sums = new HashMap<>();
         Map<OrgId, Integer> counts = new HashMap<>();
-        for (CustomerBelow customer : customers) {
-            OrgId firstLevel = firstLevelBelow(path, customer.path());
-            sums.merge(firstLevel, figures.get(customer.id()), LicenseFigures::plus);
-            counts.merge(firstLevel, 1, Integer::sum);
+        for (CustomersBelow.Customer customer : subtree.customers()) {
+            sums.merge(customer.under(), figures.get(customer.id()), LicenseFigures::plus);
+            counts.merge(customer.under(), 1, Integer::sum);
         }
         List<LicenseReport.Row> rows = new ArrayList<>();
         LicenseFigures total = LicenseFigures.ZERO;
-        for (Organization child : store.children(provider.id())) {
+        for (Organization child : subtree.directlyBelow()) {
             LicenseFigures sum = sums.getOrDefault(child.id(), LicenseFigures.ZERO);
             rows.add(new LicenseReport.Row(child.id(), child.name(), child.kind(), child.status(),
                     counts.getOrDefault(child.id(), 0), sum));
             total = total.plus(sum);
         }
-        return new LicenseReport(provider.id(), List.copyOf(rows), total);
+        return new LicenseReport(subtree.providerId(), List.copyOf(rows), total);
     }
 
-    private Map<OrgId, LicenseFigures> figuresOf(String path, List<CustomerBelow> customers) {
-        Set<OrgId> ids = customers.stream().map(CustomerBelow::id).collect(Collectors.toUnmodifiableSet());
-        Map<OrgId, Long> allowed = queries.deviceLimitsBelow(path);
-        Map<OrgId, Long> used = usage(LicenseUsageSource.DEVICES_USED, ids);
-        Map<OrgId, Long> users = usage(LicenseUsageSource.USERS, ids);
-        Map<OrgId, Long> pages = usage(LicenseUsageSource.PAGES, ids);
+    private Map<OrgId, LicenseFigures> figuresOf(List<CustomersBelow.Customer> customers) {
         Map<OrgId, LicenseFigures> figures = new HashMap<>();
-        for (OrgId id : ids) {
-            figures.put(id, new LicenseFigures(allowed.getOrDefault(id, 0L), used.getOrDefault(id, 0L),
-                    users.getOrDefault(id, 0L), pages.getOrDefault(id, 0L)));
+        if (customers.isEmpty()) {
+            return figures;
+        }
+        Set<OrgId> ids = customers.stream().map(CustomersBelow.Customer::id).collect(Collectors.toUnmodifiableSet());
+        Map<OrgId, Long> used = devices.activePrinterCountsOf(ids);
+        Map<OrgId, Long> members = users.memberCountsOf(ids);
+        Map<OrgId, Long> pages = usage.reportedPagesOf(ids);
+        for (CustomersBelow.Customer customer : customers) {
+            OrgId id = customer.id();
+            figures.put(id, new LicenseFigures(customer.deviceLimit(), used.getOrDefault(id, 0L),
+                    members.getOrDefault(id, 0L), pages.getOrDefault(id, 0L)));
         }
         return figures;
-    }
-
-    /** The figure summed over every source that supplies it; only the customers asked about count. */
-    private Map<OrgId, Long> usage(String figure, Set<OrgId> customers) {
-        Map<OrgId, Long> result = new HashMap<>();
-        if (customers.isEmpty()) {
-            return result;
-        }
-        sources.orderedStream().filter(source -> figure.equals(source.figure())).forEach(source ->
-                source.count(customers).forEach((id, value) -> {
-                    if (customers.contains(id) && value != null) {
-                        result.merge(id, value, Long::sum);
-                    }
-                }));
-        return result;
-    }
-
-    /** The id right after the provider's own path: the organization directly below it. */
-    private static OrgId firstLevelBelow(String providerPath, String customerPath) {
-        String rest = customerPath.substring(providerPath.length());
-        return OrgId.parse(rest.substring(0, rest.indexOf('/')));
     }
 }
