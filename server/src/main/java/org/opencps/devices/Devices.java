@@ -2,6 +2,8 @@ package org.opencps.devices;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
@@ -51,6 +53,15 @@ public class Devices {
         this.orgRows = orgRows;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * Spans organizations: how many active printers (what a license's device limit counts) each of
+     * the given organizations has, for reporting's license report only, which decides access first
+     * and shows deeper levels only as sums.
+     */
+    public Map<OrgId, Long> activePrinterCountsOf(Set<OrgId> orgs) {
+        return devices.countActivePrinters(orgs);
     }
 
     public List<Device> list(Actor actor, OrgId org) {

@@ -1,6 +1,7 @@
 package org.opencps.identity;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +109,16 @@ public class Users {
             return Map.of();
         }
         return store.members(org).stream().collect(Collectors.toMap(row -> row.user().id().value(), row -> row.user().displayName()));
+    }
+
+    /**
+     * Spans organizations: how many members each of the given organizations has, for reporting's
+     * license report only, which decides access first and shows deeper levels only as sums.
+     */
+    public Map<OrgId, Long> memberCountsOf(Set<OrgId> orgs) {
+        Map<OrgId, Long> counts = new HashMap<>();
+        orgs.forEach(org -> counts.put(org, store.countMembers(org)));
+        return counts;
     }
 
     public Member member(Actor actor, OrgId org, UserId user) {

@@ -20,7 +20,7 @@ import org.opencps.tenancy.internal.offboarding.OffboardingProperties;
 import org.opencps.tenancy.internal.offboarding.OrganizationPurger;
 import org.opencps.tenancy.internal.persistence.OrganizationStore;
 import org.opencps.tenancy.internal.persistence.RegionLinkStore;
-import org.opencps.tenancy.internal.reports.LicenseRollup;
+import org.opencps.tenancy.internal.reports.SubtreeCustomers;
 import org.opencps.tenancy.internal.reports.TreeView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,20 +39,20 @@ public class Organizations {
     private final OrganizationStore store;
     private final RegionLinkStore regionLinks;
     private final OrganizationPurger purger;
-    private final LicenseRollup rollup;
+    private final SubtreeCustomers subtreeCustomers;
     private final TreeView treeView;
     private final OffboardingProperties offboarding;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Organizations(AccessPolicy policy, OrganizationStore store, RegionLinkStore regionLinks, OrganizationPurger purger,
-                  LicenseRollup rollup, TreeView treeView, OffboardingProperties offboarding,
+                  SubtreeCustomers subtreeCustomers, TreeView treeView, OffboardingProperties offboarding,
                   ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.store = store;
         this.regionLinks = regionLinks;
         this.purger = purger;
-        this.rollup = rollup;
+        this.subtreeCustomers = subtreeCustomers;
         this.treeView = treeView;
         this.offboarding = offboarding;
         this.events = events;
@@ -255,10 +255,12 @@ public class Organizations {
         purger.purge(org, actor.userId(), OrganizationPurged.Reason.REQUESTED);
     }
 
-    /** The license roll-up of a provider's own organization (see {@link LicenseReport}). */
-    public LicenseReport licenseReport(Actor actor, OrgId id) {
-        policy.require(actor, Permission.LICENSE_REPORTS_VIEW, id);
-        return rollup.report(store.find(id).orElseThrow(() -> new NotFoundException("organization")));
+    /**
+     * Spans organizations: every customer anywhere below a provider, for reporting's license report
+     * only, which decides access first and shows the deeper ones only as sums. Nothing else may use it.
+     */
+    public CustomersBelow customersBelow(OrgId providerId) {
+        return subtreeCustomers.below(store.find(providerId).orElseThrow(() -> new NotFoundException("organization")));
     }
 
     /** The whole tree, for the root provider only. */

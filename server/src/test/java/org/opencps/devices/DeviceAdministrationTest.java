@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
-import org.opencps.tenancy.Organizations;
+import org.opencps.reporting.LicenseReports;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
@@ -47,7 +47,7 @@ class DeviceAdministrationTest {
     @Autowired DeviceKit kit;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
-    @Autowired Organizations organizations;
+    @Autowired LicenseReports licenseReports;
 
     private MockHttpServletRequestBuilder asAdmin(OrgId org, MockHttpServletRequestBuilder request) {
         return request.with(authentication(new ActorAuthentication(kit.adminOf(org))));
@@ -197,7 +197,7 @@ class DeviceAdministrationTest {
         kit.agentPrinter(agent, "Three");
         devicesFace.unregister(kit.adminOf(org), org, two.id());
         Actor providerAdmin = world.adminOf(provider).actor();
-        var report = organizations.licenseReport(providerAdmin, provider);
+        var report = licenseReports.report(providerAdmin, provider);
         assertThat(report.rows()).singleElement().satisfies(row -> {
             assertThat(row.figures().devicesUsed()).isEqualTo(2);
             assertThat(row.figures().devicesAllowed()).isEqualTo(10);

@@ -124,6 +124,9 @@ class BadInputTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("id"));
         mvc.perform(get("/api/v1/organizations/{id}/children", "not-an-id").with(root.asAdmin()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("id"));
+        // the license report's route lives in reporting, outside tenancy's own id binding
+        mvc.perform(get("/api/v1/organizations/{id}/license-report", "1-1-1-1-1").with(root.asAdmin()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("id"));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The PRODUCT.md §1 example: root R created sales company S and customer B; S created dealer D
  * and customer C; D created customers E and F. Each provider sees the organizations it created by
- * name, and everything deeper only as one anonymized total.
+ * name, and everything deeper only as one anonymized total. The figures are rows in the tables of
+ * the modules that own them (identity's members, devices' active printers, reporting's usage).
  */
 @OpenCpsTest
 @Import(TenancyTestSupport.class)
@@ -130,7 +131,7 @@ class LicenseReportTest {
     }
 
     @Test
-    void aFigureNobodySuppliesIsZero() throws Exception {
+    void aCustomerWithoutPrintersMembersOrPagesCountsZero() throws Exception {
         Org g = fixtures.customer(d, "Customer G", 2);
         mvc.perform(get("/api/v1/organizations/{id}/license-report", d.id()).with(d.asAdmin()))
                 .andExpect(jsonPath("$.rows[2].name").value("Customer G"))
@@ -170,9 +171,9 @@ class LicenseReportTest {
 
     private Org customer(Org parent, String name, int allowed, long used, long users, long pages) {
         Org org = fixtures.customer(parent, name, allowed);
-        usage.set(LicenseUsageSource.DEVICES_USED, org.id(), used);
-        usage.set(LicenseUsageSource.USERS, org.id(), users);
-        usage.set(LicenseUsageSource.PAGES, org.id(), pages);
+        usage.activePrinters(org.id(), used);
+        usage.members(org.id(), users);
+        usage.reportedPages(org.id(), pages);
         return org;
     }
 

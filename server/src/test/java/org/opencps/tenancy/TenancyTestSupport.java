@@ -1,7 +1,9 @@
 package org.opencps.tenancy;
 
-import java.util.Map;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.opencps.platform.ids.OrgId;
@@ -11,39 +13,91 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the tenancy tests add to the server: stand-ins for the modules that will supply license
- * figures and purge their own data, and the {@link TenancyFixtures}. Every tenancy test imports
+ * What the tenancy tests add to the server: customers' license figures, a stand-in for a module
+ * that purges its own data, and the {@link TenancyFixtures}. Every tenancy test imports
  * this same class, so they share one application context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(TenancyFixtures.class)
 public class TenancyTestSupport {
 
-    /** Figures per customer that the test sets; one map per figure name. */
+    /**
+     * License figures of customers, written as the modules that own them keep them: memberships
+     * (identity), active printers (devices) and reported pages (reporting). The rows are written
+     * straight into their tables, so a test can set large figures cheaply; {@link #clear()}
+     * removes them again.
+     */
     public static final class Usage {
 
-        final Map<String, Map<OrgId, Long>> figures = new ConcurrentHashMap<>();
+        private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 2, 10, 0, 0, 0, ZoneOffset.UTC);
 
-        public void set(String figure, OrgId org, long value) {
-            figures.computeIfAbsent(figure, f -> new ConcurrentHashMap<>()).put(org, value);
+        private final JdbcClient jdbc;
+        private final Set<OrgId> orgs = ConcurrentHashMap.newKeySet();
+        private final Set<UUID> users = ConcurrentHashMap.newKeySet();
+
+        Usage(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        public void members(OrgId org, long count) {
+            orgs.add(org);
+            for (long i = 0; i < count; i++) {
+                UUID user = UUID.randomUUID();
+                users.add(user);
+                jdbc.sql("""
+                                INSERT INTO identity_user (id, email, display_name, email_verified, created_at)
+                                VALUES (?, ?, ?, TRUE, ?)""")
+                        .params(user, user + "@figures.example", "Member " + i, NOW).update();
+                jdbc.sql("INSERT INTO identity_membership (org_id, user_id, joined_at) VALUES (?, ?, ?)")
+                        .params(org.value(), user, NOW).update();
+            }
+        }
+
+        /** Active printers, and one unregistered printer and one active agent that the figure does not count. */
+        public void activePrinters(OrgId org, long count) {
+            orgs.add(org);
+            for (long i = 0; i < count; i++) {
+                device(org, "PRINTER", "ACTIVE");
+            }
+            device(org, "PRINTER", "UNREGISTERED");
+            device(org, "AGENT", "ACTIVE");
+        }
+
+        /** Two printed jobs that together report {@code pages} pages (only one when it is 1). */
+        public void reportedPages(OrgId org, long pages) {
+            orgs.add(org);
+            long first = pages / 2;
+            if (first > 0) {
+                printed(org, first);
+            }
+            printed(org, pages - first);
         }
 
         void clear() {
-            figures.clear();
+            for (OrgId org : orgs) {
+                for (String table : new String[] {"identity_membership", "devices_device", "reporting_usage"}) {
+                    jdbc.sql("DELETE FROM " + table + " WHERE org_id = ?").param(org.value()).update();
+                }
+            }
+            users.forEach(user -> jdbc.sql("DELETE FROM identity_user WHERE id = ?").param(user).update());
+            orgs.clear();
+            users.clear();
         }
 
-        LicenseUsageSource source(String figure) {
-            return new LicenseUsageSource() {
-                @Override
-                public Map<OrgId, Long> count(Set<OrgId> customers) {
-                    return Map.copyOf(figures.getOrDefault(figure, Map.of()));
-                }
+        private void device(OrgId org, String kind, String state) {
+            jdbc.sql("""
+                            INSERT INTO devices_device (org_id, id, kind, name, state, registered_at, pin_failures)
+                            VALUES (?, ?, ?, ?, ?, ?, 0)""")
+                    .params(org.value(), UUID.randomUUID(), kind, kind + " " + UUID.randomUUID(), state, NOW).update();
+        }
 
-                @Override
-                public String figure() {
-                    return figure;
-                }
-            };
+        private void printed(OrgId org, long pages) {
+            jdbc.sql("""
+                            INSERT INTO reporting_usage (org_id, job_id, user_id, device_id, printed_at, printed_day,
+                              copies, color, counted_pages, reported_pages, color_pages, monochrome_pages, duplex)
+                            VALUES (?, ?, ?, ?, ?, ?, 1, FALSE, ?, ?, 0, ?, FALSE)""")
+                    .params(org.value(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), NOW,
+                            NOW.toLocalDate(), pages, pages, pages).update();
         }
     }
 
@@ -82,23 +136,8 @@ public class TenancyTestSupport {
     }
 
     @Bean
-    Usage usage() {
-        return new Usage();
-    }
-
-    @Bean
-    LicenseUsageSource devicesUsedSource(Usage usage) {
-        return usage.source(LicenseUsageSource.DEVICES_USED);
-    }
-
-    @Bean
-    LicenseUsageSource usersSource(Usage usage) {
-        return usage.source(LicenseUsageSource.USERS);
-    }
-
-    @Bean
-    LicenseUsageSource pagesSource(Usage usage) {
-        return usage.source(LicenseUsageSource.PAGES);
+    Usage usage(JdbcClient jdbc) {
+        return new Usage(jdbc);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.reporting.LicenseReports;
 import org.opencps.tenancy.Organizations;
 import org.opencps.tenancy.RegionLinks;
 import org.springframework.stereotype.Controller;
@@ -27,16 +28,18 @@ class ReportsPage {
     static final String DEFAULT_REGION = "default";
 
     private final Organizations organizations;
+    private final LicenseReports licenseReports;
     private final Capabilities capabilities;
 
-    ReportsPage(Organizations organizations, Capabilities capabilities) {
+    ReportsPage(Organizations organizations, LicenseReports licenseReports, Capabilities capabilities) {
         this.organizations = organizations;
+        this.licenseReports = licenseReports;
         this.capabilities = capabilities;
     }
 
     @GetMapping("/orgs/{orgId}/license-report")
     String licenseReport(Actor actor, @PathVariable OrgId orgId, Model model) {
-        model.addAttribute("report", organizations.licenseReport(actor, orgId));
+        model.addAttribute("report", licenseReports.report(actor, orgId));
         model.addAttribute("orgId", orgId);
         return "organizations/license-report";
     }

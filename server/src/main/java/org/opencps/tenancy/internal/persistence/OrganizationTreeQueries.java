@@ -3,9 +3,7 @@ package org.opencps.tenancy.internal.persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.tenancy.Organization;
@@ -27,29 +25,19 @@ public class OrganizationTreeQueries {
         this.clock = clock;
     }
 
-    /** A customer somewhere below a provider, with its materialized path. */
-    public record CustomerBelow(OrgId id, String path) {
+    /** A customer somewhere below a provider, with its materialized path and its device limit (0 without a license). */
+    public record CustomerBelow(OrgId id, String path, long deviceLimit) {
     }
 
     public List<CustomerBelow> customersBelow(String providerPath) {
-        return jdbc.sql("SELECT id, path FROM tenancy_organization WHERE kind = 'CUSTOMER' AND path LIKE ?")
-                .param(providerPath + "%")
-                .query((rs, i) -> new CustomerBelow(new OrgId(rs.getObject("id", UUID.class)), rs.getString("path")))
-                .list();
-    }
-
-    /** The device limit of every licensed customer below a provider. */
-    public Map<OrgId, Long> deviceLimitsBelow(String providerPath) {
-        Map<OrgId, Long> limits = new HashMap<>();
-        jdbc.sql("""
-                        SELECT l.org_id, l.device_limit FROM tenancy_license l
-                        JOIN tenancy_organization o ON o.id = l.org_id
+        return jdbc.sql("""
+                        SELECT o.id, o.path, l.device_limit FROM tenancy_organization o
+                        LEFT JOIN tenancy_license l ON l.org_id = o.id
                         WHERE o.kind = 'CUSTOMER' AND o.path LIKE ?""")
                 .param(providerPath + "%")
-                .query(rs -> {
-                    limits.put(new OrgId(rs.getObject("org_id", UUID.class)), rs.getLong("device_limit"));
-                });
-        return limits;
+                .query((rs, i) -> new CustomerBelow(new OrgId(rs.getObject("id", UUID.class)), rs.getString("path"),
+                        rs.getLong("device_limit")))
+                .list();
     }
 
     /** Every organization of the tree, for the root provider's view. */

@@ -4,14 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.List;
-import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
-import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
-import org.opencps.tenancy.LicenseFigures;
-import org.opencps.tenancy.LicenseReport;
-import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,28 +25,6 @@ class LicenseController {
         this.organizations = organizations;
     }
 
-    record LicenseFiguresResponse(long devicesAllowed, long devicesUsed, long users, long pages) {
-
-        static LicenseFiguresResponse of(LicenseFigures f) {
-            return new LicenseFiguresResponse(f.devicesAllowed(), f.devicesUsed(), f.users(), f.pages());
-        }
-    }
-
-    /** One organization directly below; for a provider, {@code figures} is the anonymized total under it. */
-    record LicenseReportRow(UUID id, String name, OrgKind kind, Organization.Status status, int customers,
-                            LicenseFiguresResponse figures) {
-    }
-
-    record LicenseReportResponse(UUID organizationId, List<LicenseReportRow> rows, LicenseFiguresResponse total) {
-
-        static LicenseReportResponse of(LicenseReport report) {
-            return new LicenseReportResponse(report.orgId().value(), report.rows().stream()
-                    .map(row -> new LicenseReportRow(row.orgId().value(), row.name(), row.kind(), row.status(),
-                            row.customers(), LicenseFiguresResponse.of(row.figures())))
-                    .toList(), LicenseFiguresResponse.of(report.total()));
-        }
-    }
-
     @GetMapping("/license")
     @Operation(summary = "A customer's license (the customer, or the provider that created it)")
     LicenseBody license(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
@@ -64,11 +36,5 @@ class LicenseController {
     LicenseBody setLicense(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id,
                            @Valid @RequestBody LicenseBody body) {
         return LicenseBody.of(organizations.setLicense(actor, id, body.toLicense()));
-    }
-
-    @GetMapping("/license-report")
-    @Operation(summary = "License figures of the organizations directly below, deeper levels only as anonymized totals")
-    LicenseReportResponse licenseReport(@Parameter(hidden = true) Actor actor, @PathVariable OrgId id) {
-        return LicenseReportResponse.of(organizations.licenseReport(actor, id));
     }
 }

@@ -1,8 +1,9 @@
-package org.opencps.tenancy;
+package org.opencps.reporting;
 
 import java.util.List;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
+import org.opencps.tenancy.Organization;
 
 /**
  * A provider's license report: one row per organization directly below it, by name. A customer

@@ -1,4 +1,4 @@
-package org.opencps.tenancy;
+package org.opencps.reporting;
 
 /** License figures of one customer, or summed over several. */
 public record LicenseFigures(long devicesAllowed, long devicesUsed, long users, long pages) {
