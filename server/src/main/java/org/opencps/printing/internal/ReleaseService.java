@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.opencps.access.AccessPolicy;
+import org.opencps.access.JobFacts;
 import org.opencps.access.Permission;
 import org.opencps.documents.DocumentId;
 import org.opencps.documents.Documents;
@@ -122,12 +123,22 @@ class ReleaseService implements PrintReleases {
     }
 
     @Override
+    public Release released(OrgId org, DeviceId device, JobId id) {
+        JobStore.Row row = org == null ? null : jobs.find(org, id).orElse(null);
+        policy.requireReleasedTo(org, device, facts(row));
+        if (row.job().state() != PrintJob.State.RELEASED) {
+            throw new NotFoundException("job");
+        }
+        return release(row.job());
+    }
+
+    @Override
     public InputStream releasedDocument(OrgId org, DeviceId device, JobId id) {
         // under the job's row lock, as the release timeout's check: a job being fetched is never held again
         DocumentId document = transactions.execute(status -> {
-            JobStore.Row row = jobs.findForUpdate(org, id).orElse(null);
-            if (row == null || row.job().state() != PrintJob.State.RELEASED || row.document() == null
-                    || !device.equals(row.job().delivery().device())) {
+            JobStore.Row row = org == null ? null : jobs.findForUpdate(org, id).orElse(null);
+            policy.requireReleasedTo(org, device, facts(row));
+            if (row.job().state() != PrintJob.State.RELEASED || row.document() == null) {
                 throw new NotFoundException("job");
             }
             jobs.markFetched(org, id, clock.instant());
@@ -145,6 +156,15 @@ class ReleaseService implements PrintReleases {
         if (job.state() != PrintJob.State.HELD) {
             throw new ConflictException("state", "the job is " + job.state().name().toLowerCase(Locale.ROOT) + ", not held; only held jobs can be released");
         }
+    }
+
+    /** The job as the access policy sees it; null for none. */
+    static JobFacts facts(JobStore.Row row) {
+        if (row == null) {
+            return null;
+        }
+        PrintJob job = row.job();
+        return new JobFacts(job.orgId(), job.owner(), job.delivery() == null ? null : job.delivery().device());
     }
 
     static Release release(PrintJob job) {
