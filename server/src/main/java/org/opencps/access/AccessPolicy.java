@@ -8,6 +8,7 @@ import org.opencps.access.OrganizationLookup.OrgNode;
 import org.opencps.access.internal.persistence.RoleStore;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
@@ -127,6 +128,53 @@ public class AccessPolicy {
         }
     }
 
+    /** A device fetches, and reports on, only the jobs released to it (PRODUCT.md §4); any other job is a 404. */
+    public void requireReleasedTo(OrgId org, DeviceId device, JobFacts job) {
+        DeviceAccess.requireReleasedTo(org, device, job);
+    }
+
+    /**
+     * A device acts as itself, and an edge agent also for the active printers it stands in for
+     * ({@code targetDevice}: the target as its organization's records have it, null when unknown).
+     * Anything else is a 404: a credential learns nothing of other devices.
+     */
+    public void requireActsFor(DeviceFacts caller, DeviceId target, DeviceFacts targetDevice) {
+        DeviceAccess.requireActsFor(caller, target, targetDevice);
+    }
+
+    /**
+     * A print queue is its owner's alone: whether the person signed in (with a credential bound to
+     * {@code credentialOrg}, or null for a password) may print to it. The IPP entry point answers a
+     * refusal in its own protocol.
+     */
+    public boolean isOwnQueue(UserId signedIn, OrgId credentialOrg, QueueFacts queue) {
+        return QueueAccess.isOwnQueue(signedIn, credentialOrg, queue);
+    }
+
+    /**
+     * An organization is managed by the admins of the provider directly above it: 404 when the
+     * actor may not know it exists, 403 when they may (their own, say), and for the root provider.
+     */
+    public void requireManageOrganization(Actor actor, OrgId target) {
+        OrgNode node = target == null ? null : organizations.find(target).orElse(null);
+        if (node == null || !knows(actor, target)) {
+            throw new NotFoundException("organization");
+        }
+        if (node.parentId() == null) {
+            throw new ForbiddenException("the root provider has no provider above it to manage it");
+        }
+        if (!can(actor, Permission.ORGANIZATIONS_MANAGE, node.parentId())) {
+            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
+        }
+    }
+
+    /** Anything of one's own in an organization (an API token, say) needs some role there: 403 without. */
+    public void requireAnyRole(Actor actor, OrgId org) {
+        if (permissions(actor, org).isEmpty()) {
+            throw new ForbiddenException("you hold no role in this organization");
+        }
+    }
+
     /**
      * Managing people's credentials never yields one (PRODUCT.md §2): a login credential works at
      * once only when its owner, working in that organization, set it up. One that anyone else set
@@ -142,6 +190,16 @@ public class AccessPolicy {
             throw new NotFoundException(what);
         }
         require(actor, Permission.JOBS_OWN, org);
+    }
+
+    /**
+     * A person's own credentials (cards) are theirs to see and change, with the right to print in
+     * the organization; anyone else's need user management there. True when the actor is the owner.
+     */
+    public boolean requireOwnCredentialOrUserManager(Actor actor, OrgId org, UserId owner) {
+        boolean own = isOwnCredential(actor, org, owner);
+        require(actor, own ? Permission.JOBS_OWN : Permission.USERS_MANAGE, org);
+        return own;
     }
 
     /** A person's own usage: only themselves, or an admin with reports of their organization. */

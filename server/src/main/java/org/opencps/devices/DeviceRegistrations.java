@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.DeviceFacts;
 import org.opencps.devices.DeviceEvents.ActivationCodeRefused;
 import org.opencps.devices.DeviceEvents.DeviceCredentialRotated;
 import org.opencps.devices.DeviceEvents.DeviceRegistered;
@@ -42,6 +44,7 @@ public class DeviceRegistrations {
     private static final int CREDENTIAL_LENGTH = CREDENTIAL_PREFIX.length() + 43;
     private static final String CODE_FIELD = "activationCode";
 
+    private final AccessPolicy policy;
     private final Organizations organizations;
     private final OrganizationNetworks networks;
     private final ActivationCodeStore codes;
@@ -52,9 +55,10 @@ public class DeviceRegistrations {
     private final Clock clock;
     private final DevicesProperties properties;
 
-    DeviceRegistrations(Organizations organizations, OrganizationNetworks networks, ActivationCodeStore codes, DeviceStore devices,
-                        DevicesOrgStore orgRows, RateLimiter rateLimiter, ApplicationEventPublisher events, Clock clock,
-                        DevicesProperties properties) {
+    DeviceRegistrations(AccessPolicy policy, Organizations organizations, OrganizationNetworks networks,
+                        ActivationCodeStore codes, DeviceStore devices, DevicesOrgStore orgRows, RateLimiter rateLimiter,
+                        ApplicationEventPublisher events, Clock clock, DevicesProperties properties) {
+        this.policy = policy;
         this.organizations = organizations;
         this.networks = networks;
         this.codes = codes;
@@ -157,17 +161,11 @@ public class DeviceRegistrations {
      * in for if it is an agent. Anything else is a 404: a credential learns nothing of other devices.
      */
     public DevicePrincipal actAs(DevicePrincipal caller, DeviceId target) {
-        if (caller.deviceId().equals(target)) {
-            return caller;
-        }
-        if (caller.kind() == DeviceKind.AGENT) {
-            var printer = devices.find(caller.orgId(), target)
-                    .filter(row -> caller.deviceId().equals(row.agentId()) && row.active());
-            if (printer.isPresent()) {
-                return new DevicePrincipal(caller.orgId(), target, DeviceKind.PRINTER);
-            }
-        }
-        throw new NotFoundException("device");
+        DeviceFacts targetDevice = caller.deviceId().equals(target) ? null
+                : devices.find(caller.orgId(), target).map(DeviceRegistrations::facts).orElse(null);
+        policy.requireActsFor(new DeviceFacts(caller.orgId(), caller.deviceId(), caller.kind() == DeviceKind.AGENT, null, true),
+                target, targetDevice);
+        return caller.deviceId().equals(target) ? caller : new DevicePrincipal(caller.orgId(), target, DeviceKind.PRINTER);
     }
 
     /** The active printers the holder of a credential prints for: itself if it is one, else those its agent stands in for. */
@@ -178,6 +176,10 @@ public class DeviceRegistrations {
         return rows.stream().filter(row -> row.active() && row.isPrinter())
                 .map(row -> new ActingPrinter(row.orgId(), row.id(), row.name()))
                 .toList();
+    }
+
+    private static DeviceFacts facts(DeviceRow row) {
+        return new DeviceFacts(row.orgId(), row.id(), row.kind() == DeviceKind.AGENT, row.agentId(), row.active());
     }
 
     private void requireRoomInLicense(OrgId org, ActivationCode code, String sourceIp) {

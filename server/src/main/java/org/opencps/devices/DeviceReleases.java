@@ -85,9 +85,12 @@ public class DeviceReleases {
 
     /** The document of a job released to this printer; any other job is a 404, and audited. */
     public ReleasedDocument document(DevicePrincipal printer, JobId job, String sourceIp) {
-        Release release = releases.releasedTo(printer.orgId(), printer.deviceId()).stream()
-                .filter(r -> r.jobId().equals(job)).findFirst()
-                .orElseThrow(() -> notReleasedHere(printer, job, sourceIp));
+        Release release;
+        try {
+            release = releases.released(printer.orgId(), printer.deviceId(), job);
+        } catch (NotFoundException notReleasedHere) {
+            throw notReleasedHere(printer, job, sourceIp);
+        }
         return new ReleasedDocument(release.format().mediaType(),
                 releases.releasedDocument(printer.orgId(), printer.deviceId(), job));
     }

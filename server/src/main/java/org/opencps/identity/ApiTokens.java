@@ -13,7 +13,6 @@ import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
 import org.opencps.identity.internal.persistence.TokenStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
-import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
@@ -55,9 +54,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
     @Transactional
     public CreatedToken create(Actor actor, String name, int lifetimeDays) {
         OrgId org = actor.requireOrganization();
-        if (policy.permissions(actor, org).isEmpty()) {
-            throw new ForbiddenException("you hold no role in this organization");
-        }
+        policy.requireAnyRole(actor, org);
         String cleanName = Names.require("name", name, 100, "a token name");
         if (lifetimeDays < 1 || lifetimeDays > maxLifetime.toDays()) {
             throw new InvalidInputException("lifetimeDays", "a token lives 1 to " + maxLifetime.toDays() + " days");

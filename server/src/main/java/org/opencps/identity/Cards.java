@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
-import org.opencps.access.Permission;
 import org.opencps.identity.IdentityEvents.CardConfirmed;
 import org.opencps.identity.IdentityEvents.CardRegistered;
 import org.opencps.identity.IdentityEvents.CardRemoved;
@@ -146,8 +145,7 @@ public class Cards {
 
     /** True when the actor is the owner, false when a user manager acts for them. */
     private boolean requireSelfOrUserManager(Actor actor, OrgId org, UserId owner) {
-        boolean self = policy.isOwnCredential(actor, org, owner);
-        policy.require(actor, self ? Permission.JOBS_OWN : Permission.USERS_MANAGE, org);
+        boolean self = policy.requireOwnCredentialOrUserManager(actor, org, owner);
         if (!users.isMember(org, owner)) {
             throw new NotFoundException("user");
         }

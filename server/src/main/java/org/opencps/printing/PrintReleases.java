@@ -37,6 +37,12 @@ public interface PrintReleases {
     List<Release> releasedTo(OrgId org, DeviceId device);
 
     /**
+     * A job released to this device and not yet reported; {@link
+     * org.opencps.platform.errors.NotFoundException} for any other (the access policy's rule).
+     */
+    Release released(OrgId org, DeviceId device, JobId job);
+
+    /**
      * The decrypted document of a job released to this device, streamed (the caller closes it);
      * {@link org.opencps.platform.errors.NotFoundException} for any other job.
      */

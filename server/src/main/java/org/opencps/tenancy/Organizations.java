@@ -93,11 +93,7 @@ public class Organizations {
      * the actor does not know, 403 for one they know (their own, say), as the changes answer.
      */
     public Organization managed(Actor actor, OrgId id) {
-        Organization org = get(actor, id);
-        if (org.parentId() == null || !policy.can(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId())) {
-            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
-        }
-        return org;
+        return requireManagedChild(actor, id);
     }
 
     @Transactional
@@ -290,17 +286,8 @@ public class Organizations {
 
     /** An organization the actor's own organization created: only its creator manages it. */
     Organization requireManagedChild(Actor actor, OrgId id) {
-        Organization org = store.find(id).orElse(null);
-        if (org == null || !policy.knows(actor, id)) {
-            throw new NotFoundException("organization");
-        }
-        if (org.parentId() == null) {
-            throw new ForbiddenException("the root provider has no provider above it to manage it");
-        }
-        if (!policy.can(actor, Permission.ORGANIZATIONS_MANAGE, org.parentId())) {
-            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
-        }
-        return org;
+        policy.requireManageOrganization(actor, id);
+        return store.find(id).orElseThrow(() -> new NotFoundException("organization"));
     }
 
     private Organization lock(OrgId id) {

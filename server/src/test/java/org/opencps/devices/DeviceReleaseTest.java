@@ -3,6 +3,7 @@ package org.opencps.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
@@ -20,6 +21,7 @@ import org.opencps.access.FixedRole;
 import org.opencps.devices.DeviceKit.Registered;
 import org.opencps.identity.Pins;
 import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.JobTicket;
@@ -53,6 +55,7 @@ class DeviceReleaseTest {
     @Autowired PrintJobs printJobs;
     @Autowired PrintQuotas quotas;
     @Autowired StoredBlobs blobs;
+    @Autowired DeviceReleases releases;
 
     PrintJob submit(World.Person person, String name, byte[] pdf) {
         return printJobs.submit(person.actor(), new JobTicket(name, DocumentFormat.PDF, 2, null, null, null, null),
@@ -194,6 +197,40 @@ class DeviceReleaseTest {
                 .andExpect(status().isNoContent());
         assertThat(printJobs.get(person.actor(), job.id()).state()).isEqualTo(PrintJob.State.HELD);
         mvc.perform(as(hall.credential(), json(post(outcome), "{\"success\":true}"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAgentGetsNothingOfAJobReleasedToAnotherAgentsPrinterWhicheverPrinterItNames() throws Exception {
+        OrgId org = world.customer(world.root(), "Two Agents Co");
+        var person = world.person(org, FixedRole.CUSTOMER_USER);
+        var agent = kit.agent(org, "Agent A");
+        DeviceId lan = kit.agentPrinter(agent, "LAN A");
+        var otherAgent = kit.agent(org, "Agent B");
+        DeviceId othersLan = kit.agentPrinter(otherAgent, "LAN B");
+        PrintJob job = submit(person, "lan.pdf", SampleDocuments.pdf(1));
+        releases.releaseToPrinter(person.actor(), lan, java.util.List.of(job.id()), null, "192.0.2.7");
+        int misuse = kit.audited("DEVICE_MISUSE", org);
+        var before = RowCounts.of(jdbc, "printing_");
+
+        for (DeviceId named : java.util.List.of(othersLan, lan, otherAgent.id())) {
+            String base = API + "/devices/" + named + "/releases";
+            mvc.perform(as(otherAgent.credential(), get(base + "/" + job.id() + "/document"))).andExpect(status().isNotFound());
+            mvc.perform(as(otherAgent.credential(), json(post(base + "/" + job.id() + "/outcome"), "{\"success\":false}")))
+                    .andExpect(status().isNotFound());
+        }
+        for (DeviceId its : java.util.List.of(othersLan, otherAgent.id())) {
+            mvc.perform(as(otherAgent.credential(), get(API + "/devices/" + its + "/releases"))).andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString(job.id().toString()))));
+        }
+        mvc.perform(as(otherAgent.credential(), get(API + "/devices/" + lan + "/releases"))).andExpect(status().isNotFound());
+
+        assertThat(RowCounts.of(jdbc, "printing_")).isEqualTo(before);
+        assertThat(printJobs.get(person.actor(), job.id()).state()).isEqualTo(PrintJob.State.RELEASED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM printing_job WHERE id = ? AND document_fetched_at IS NULL")
+                .param(job.id().value()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(kit.audited("DEVICE_MISUSE", org)).isEqualTo(misuse + 2 * 2);
+        mvc.perform(as(agent.credential(), get(API + "/devices/" + lan + "/releases/" + job.id() + "/document")))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.opencps.printing.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.opencps.access.AccessPolicy;
 import org.opencps.documents.Documents;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
@@ -35,6 +36,7 @@ class OutcomeRecorder {
     static final int MAX_REPORTED_PAGES = 10_000_000;
     static final int MAX_MESSAGE = 500;
 
+    private final AccessPolicy policy;
     private final JobStore jobs;
     private final QuotaLedger ledger;
     private final Documents documents;
@@ -42,8 +44,9 @@ class OutcomeRecorder {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OutcomeRecorder(JobStore jobs, QuotaLedger ledger, Documents documents, TransactionTemplate transactions,
-                    ApplicationEventPublisher events, Clock clock) {
+    OutcomeRecorder(AccessPolicy policy, JobStore jobs, QuotaLedger ledger, Documents documents,
+                    TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.policy = policy;
         this.jobs = jobs;
         this.ledger = ledger;
         this.documents = documents;
@@ -117,13 +120,13 @@ class OutcomeRecorder {
     }
 
     /** The job if it is (or was, and then 409) released to this device; 404 for any other. */
-    private static PrintJob releasedTo(OrgId org, DeviceId device, JobStore.Row row) {
-        PrintJob job = row == null ? null : row.job();
-        boolean ours = job != null && job.delivery() != null && device != null && device.equals(job.delivery().device());
-        if (ours && job.state() == PrintJob.State.COMPLETED) {
+    private PrintJob releasedTo(OrgId org, DeviceId device, JobStore.Row row) {
+        policy.requireReleasedTo(org, device, ReleaseService.facts(row));
+        PrintJob job = row.job();
+        if (job.state() == PrintJob.State.COMPLETED) {
             throw new ConflictException("state", "the job's outcome was already reported");
         }
-        if (!ours || job.state() != PrintJob.State.RELEASED) {
+        if (job.state() != PrintJob.State.RELEASED) {
             throw new NotFoundException("job");
         }
         return job;

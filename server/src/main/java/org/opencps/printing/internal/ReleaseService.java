@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.opencps.access.AccessPolicy;
+import org.opencps.access.JobFacts;
 import org.opencps.access.Permission;
 import org.opencps.documents.DocumentId;
 import org.opencps.documents.Documents;
@@ -122,12 +124,16 @@ class ReleaseService implements PrintReleases {
     }
 
     @Override
+    public Release released(OrgId org, DeviceId device, JobId id) {
+        return release(releasedHere(org, device, org == null ? Optional.empty() : jobs.find(org, id)).job());
+    }
+
+    @Override
     public InputStream releasedDocument(OrgId org, DeviceId device, JobId id) {
         // under the job's row lock, as the release timeout's check: a job being fetched is never held again
         DocumentId document = transactions.execute(status -> {
-            JobStore.Row row = jobs.findForUpdate(org, id).orElse(null);
-            if (row == null || row.job().state() != PrintJob.State.RELEASED || row.document() == null
-                    || !device.equals(row.job().delivery().device())) {
+            JobStore.Row row = releasedHere(org, device, org == null ? Optional.empty() : jobs.findForUpdate(org, id));
+            if (row.document() == null) {
                 throw new NotFoundException("job");
             }
             jobs.markFetched(org, id, clock.instant());
@@ -145,6 +151,21 @@ class ReleaseService implements PrintReleases {
         if (job.state() != PrintJob.State.HELD) {
             throw new ConflictException("state", "the job is " + job.state().name().toLowerCase(Locale.ROOT) + ", not held; only held jobs can be released");
         }
+    }
+
+    /** The job's row if it is released to this device (the access policy's rule) and not yet reported; 404 otherwise. */
+    private JobStore.Row releasedHere(OrgId org, DeviceId device, Optional<JobStore.Row> found) {
+        policy.requireReleasedTo(org, device, found.map(ReleaseService::facts).orElse(null));
+        return found.filter(row -> row.job().state() == PrintJob.State.RELEASED).orElseThrow(() -> new NotFoundException("job"));
+    }
+
+    /** The job as the access policy sees it; null for none. */
+    static JobFacts facts(JobStore.Row row) {
+        if (row == null) {
+            return null;
+        }
+        PrintJob job = row.job();
+        return new JobFacts(job.orgId(), job.owner(), job.delivery() == null ? null : job.delivery().device());
     }
 
     static Release release(PrintJob job) {

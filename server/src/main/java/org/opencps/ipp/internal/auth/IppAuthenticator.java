@@ -3,6 +3,8 @@ package org.opencps.ipp.internal.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.QueueFacts;
 import org.opencps.identity.ApiTokens;
 import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
 import org.opencps.identity.IdentityEvents.PasswordChanged;
@@ -44,13 +46,15 @@ public class IppAuthenticator {
         }
     }
 
+    private final AccessPolicy policy;
     private final PasswordLogins passwords;
     private final ApiTokens tokens;
     private final Users users;
     private final Clock clock;
     private final CredentialCache cache = new CredentialCache();
 
-    IppAuthenticator(PasswordLogins passwords, ApiTokens tokens, Users users, Clock clock) {
+    IppAuthenticator(AccessPolicy policy, PasswordLogins passwords, ApiTokens tokens, Users users, Clock clock) {
+        this.policy = policy;
         this.passwords = passwords;
         this.tokens = tokens;
         this.users = users;
@@ -71,7 +75,7 @@ public class IppAuthenticator {
         if (verified == null) {
             return new Outcome.Rejected();
         }
-        if (!verified.userId().equals(queue.userId()) || (verified.tokenOrg() != null && !verified.tokenOrg().equals(queue.orgId()))) {
+        if (!policy.isOwnQueue(verified.userId(), verified.tokenOrg(), new QueueFacts(queue.orgId(), queue.userId()))) {
             return new Outcome.NotThisQueue();
         }
         return new Outcome.Authenticated(new Actor(queue.userId(), queue.orgId()), verified.email());
