@@ -30,8 +30,10 @@ import org.opencps.ipp.internal.protocol.RequestAttributes;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.PrintJobReleased;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Get-Notifications (ippget, RFC 3996): a proxy learns of a job released to its printer from a
@@ -106,9 +108,27 @@ class InfraNotifications {
         return response.build();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Wakes a proxy waiting for this device once the release has committed. A wake-up, not a
+     * record: it is not an event publication (the registry would keep one per release and write it
+     * from the committing request, which still holds its own database connection then).
+     */
+    @EventListener
     void on(PrintJobReleased released) {
-        CompletableFuture<Void> waiting = releases.remove(released.device());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            wake(released.device());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wake(released.device());
+            }
+        });
+    }
+
+    private void wake(DeviceId device) {
+        CompletableFuture<Void> waiting = releases.remove(device);
         if (waiting != null) {
             waiting.complete(null);
         }
