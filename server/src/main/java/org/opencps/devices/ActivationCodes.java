@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.devices.DeviceEvents.ActivationCodeCreated;
-import org.opencps.devices.DeviceEvents.ActivationCodeRevoked;
 import org.opencps.devices.internal.DeviceFields;
 import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.devices.internal.persistence.ActivationCodeStore;

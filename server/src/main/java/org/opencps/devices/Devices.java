@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.devices.DeviceEvents.DeviceRemoved;
-import org.opencps.devices.DeviceEvents.DeviceUnregistered;
 import org.opencps.devices.internal.DeviceFields;
 import org.opencps.devices.internal.DeviceViews;
 import org.opencps.devices.internal.persistence.DeviceGroupStore;

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
-import org.opencps.identity.IdentityEvents.ApiTokenCreated;
-import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
 import org.opencps.identity.internal.persistence.TokenStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;

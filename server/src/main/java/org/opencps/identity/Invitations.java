@@ -12,8 +12,6 @@ import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
 import org.opencps.access.Roles;
-import org.opencps.identity.IdentityEvents.InvitationAccepted;
-import org.opencps.identity.IdentityEvents.InvitationSent;
 import org.opencps.identity.internal.credentials.DisplayNames;
 import org.opencps.identity.internal.credentials.Emails;
 import org.opencps.identity.internal.persistence.InvitationStore;

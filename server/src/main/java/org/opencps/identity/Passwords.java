@@ -1,7 +1,6 @@
 package org.opencps.identity;
 
 import java.time.Clock;
-import org.opencps.identity.IdentityEvents.PasswordChanged;
 import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.credentials.PasswordHasher;
 import org.opencps.identity.internal.credentials.PasswordPolicy;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.identity.IdentityEvents.PinIssued;
 import org.opencps.identity.internal.persistence.PinStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.ConflictException;

@@ -10,8 +10,6 @@ import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
 import org.opencps.access.Roles;
-import org.opencps.identity.IdentityEvents.MemberRemoved;
-import org.opencps.identity.IdentityEvents.MemberRolesChanged;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;

@@ -1,20 +1,20 @@
 package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
-import org.opencps.identity.IdentityEvents.AccountLocked;
-import org.opencps.identity.IdentityEvents.ApiTokenCreated;
-import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
-import org.opencps.identity.IdentityEvents.CardConfirmed;
-import org.opencps.identity.IdentityEvents.CardRegistered;
-import org.opencps.identity.IdentityEvents.CardRemoved;
-import org.opencps.identity.IdentityEvents.InvitationAccepted;
-import org.opencps.identity.IdentityEvents.InvitationSent;
-import org.opencps.identity.IdentityEvents.LoginFailed;
-import org.opencps.identity.IdentityEvents.LoginSucceeded;
-import org.opencps.identity.IdentityEvents.MemberRemoved;
-import org.opencps.identity.IdentityEvents.MemberRolesChanged;
-import org.opencps.identity.IdentityEvents.PasswordChanged;
-import org.opencps.identity.IdentityEvents.PinIssued;
+import org.opencps.identity.AccountLocked;
+import org.opencps.identity.ApiTokenCreated;
+import org.opencps.identity.ApiTokenRevoked;
+import org.opencps.identity.CardConfirmed;
+import org.opencps.identity.CardRegistered;
+import org.opencps.identity.CardRemoved;
+import org.opencps.identity.InvitationAccepted;
+import org.opencps.identity.InvitationSent;
+import org.opencps.identity.LoginFailed;
+import org.opencps.identity.LoginSucceeded;
+import org.opencps.identity.MemberRemoved;
+import org.opencps.identity.MemberRolesChanged;
+import org.opencps.identity.PasswordChanged;
+import org.opencps.identity.PinIssued;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

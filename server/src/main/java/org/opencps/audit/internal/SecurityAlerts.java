@@ -1,8 +1,8 @@
 package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
-import org.opencps.devices.DeviceEvents.DeviceLoginsThrottled;
-import org.opencps.identity.IdentityEvents.LoginsThrottled;
+import org.opencps.devices.DeviceLoginsThrottled;
+import org.opencps.identity.LoginsThrottled;
 import org.opencps.identity.Users;
 import org.opencps.platform.mail.Mailer;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package org.opencps.devices.internal;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.opencps.devices.DeviceEvents.CardAddedAtDevice;
+import org.opencps.devices.CardAddedAtDevice;
 import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceStore;
 import org.opencps.identity.User;

@@ -2,7 +2,7 @@ package org.opencps.identity.internal.credentials;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.opencps.identity.IdentityEvents.CardRegistered;
+import org.opencps.identity.CardRegistered;
 import org.opencps.identity.User;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;

@@ -3,7 +3,7 @@ package org.opencps.identity.internal.credentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.opencps.identity.IdentityEvents.AccountLocked;
+import org.opencps.identity.AccountLocked;
 import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.UserId;

@@ -1,6 +1,6 @@
 package org.opencps.identity.internal.credentials;
 
-import org.opencps.identity.IdentityEvents.PinIssued;
+import org.opencps.identity.PinIssued;
 import org.opencps.identity.User;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;

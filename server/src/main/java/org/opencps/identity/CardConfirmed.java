@@ -1,0 +1,9 @@
+package org.opencps.identity;
+
+import java.util.UUID;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** The owner confirmed a card someone else added: in the portal, or at a printer with their PIN ({@code how}). */
+public record CardConfirmed(OrgId org, UserId user, UUID card, String how) {
+}
