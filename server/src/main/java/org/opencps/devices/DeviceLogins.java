@@ -124,7 +124,8 @@ public class DeviceLogins {
             sessions.deleteStarted(printer.orgId(), printer.deviceId(), now.minus(maxLifetime));
             sessions.insert(new SessionRow(printer.orgId(), UUID.randomUUID(), printer.deviceId(), user,
                     login.method().name(), now, now), Tokens.hash(token));
-            events.publishEvent(new DeviceLoginSucceeded(printer.orgId(), printer.deviceId(), user, login.method().name()));
+            events.publishEvent(new DeviceLoginSucceeded(printer.orgId(), printer.deviceId(), user, login.method().name(),
+                    now));
         });
         Duration idle = organizations.idleTimeout(printer.orgId());
         return new StartedDeviceSession(token, users.me(person).displayName(),
@@ -181,9 +182,13 @@ public class DeviceLogins {
             throw new ConflictException("cardNumber", "a card can be added only within " + CARD_REGISTRATION_WINDOW.toMinutes()
                     + " minutes of logging in at the printer; log in again to add one");
         }
-        IdCard card = cards.register(session.actor(), session.orgId(), session.userId(), cardNumber, label);
-        events.publishEvent(new CardAddedAtDevice(session.orgId(), session.deviceId(), session.userId(), card.id(), card.createdAt()));
-        return card;
+        // one commit for the card and the event that tells its owner (delivered after it)
+        return transactions.execute(status -> {
+            IdCard card = cards.register(session.actor(), session.orgId(), session.userId(), cardNumber, label);
+            events.publishEvent(new CardAddedAtDevice(session.orgId(), session.deviceId(), session.userId(), card.id(),
+                    card.createdAt()));
+            return card;
+        });
     }
 
     /** The owner of the PIN or card; the attempt stays counted until the caller's {@code guard.succeeded}. */

@@ -105,7 +105,7 @@ public class DeviceRegistrations {
         }
         String credential = Tokens.newToken(CREDENTIAL_PREFIX);
         devices.insert(row, Tokens.hash(credential));
-        events.publishEvent(new DeviceRegistered(org, row.id(), row.kind(), code.id(), null, sourceIp));
+        events.publishEvent(new DeviceRegistered(org, row.id(), row.kind(), code.id(), null, sourceIp, now));
         return new RegisteredDevice(row.id(), org, credential);
     }
 
@@ -121,7 +121,8 @@ public class DeviceRegistrations {
         orgRows.lock(agent.orgId());
         requireRoomInLicense(agent.orgId(), null, sourceIp);
         devices.insert(row, null);
-        events.publishEvent(new DeviceRegistered(agent.orgId(), row.id(), DeviceKind.PRINTER, null, agent.deviceId(), sourceIp));
+        events.publishEvent(new DeviceRegistered(agent.orgId(), row.id(), DeviceKind.PRINTER, null, agent.deviceId(), sourceIp,
+                clock.instant()));
         return row.id();
     }
 
@@ -132,7 +133,7 @@ public class DeviceRegistrations {
         if (!devices.rotateCredential(holder.orgId(), holder.deviceId(), Tokens.hash(credential), clock.instant())) {
             throw new NotFoundException("device");
         }
-        events.publishEvent(new DeviceCredentialRotated(holder.orgId(), holder.deviceId(), sourceIp));
+        events.publishEvent(new DeviceCredentialRotated(holder.orgId(), holder.deviceId(), sourceIp, clock.instant()));
         return credential;
     }
 

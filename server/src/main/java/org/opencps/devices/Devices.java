@@ -87,7 +87,7 @@ public class Devices {
             }
             sessions.deleteAt(org, id);
             devices.unregister(org, id, clock.instant());
-            events.publishEvent(new DeviceUnregistered(org, id, actor.userId()));
+            events.publishEvent(new DeviceUnregistered(org, id, actor.userId(), clock.instant()));
         }
         return views.one(org, id);
     }
@@ -101,7 +101,7 @@ public class Devices {
             heartbeats.delete(org, removed);
             sessions.deleteAt(org, removed);
         }
-        events.publishEvent(new DeviceRemoved(org, id, actor.userId()));
+        events.publishEvent(new DeviceRemoved(org, id, actor.userId(), clock.instant()));
     }
 
     public SecuritySettings baseline(Actor actor, OrgId org) {

@@ -64,7 +64,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
         String secret = Tokens.newToken(PREFIX);
         var token = new ApiToken(org, UUID.randomUUID(), actor.userId(), cleanName, now, now.plus(Duration.ofDays(lifetimeDays)), null, null);
         store.insert(token, Tokens.hash(secret));
-        events.publishEvent(new ApiTokenCreated(org, actor.userId(), token.id()));
+        events.publishEvent(new ApiTokenCreated(org, actor.userId(), token.id(), now));
         return new CreatedToken(token, secret);
     }
 
@@ -78,7 +78,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
         if (!store.revoke(org, actor.userId(), tokenId, clock.instant())) {
             throw new NotFoundException("token");
         }
-        events.publishEvent(new ApiTokenRevoked(org, actor.userId(), tokenId));
+        events.publishEvent(new ApiTokenRevoked(org, actor.userId(), tokenId, clock.instant()));
     }
 
     @Override

@@ -98,7 +98,7 @@ public class Invitations {
 
                 If you did not expect this invitation, ignore this e-mail.
                 """.formatted(orgName, describe(grantedRoles), invitation.expiresAt(), publicUrl, token));
-        events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles()));
+        events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles(), now));
         return invitation;
     }
 
@@ -166,7 +166,7 @@ public class Invitations {
             throw new ConflictException("token", "this invitation has just been used");
         }
         users.join(invitation.orgId(), user, invitation.roles());
-        events.publishEvent(new InvitationAccepted(invitation.orgId(), invitation.id(), user));
+        events.publishEvent(new InvitationAccepted(invitation.orgId(), invitation.id(), user, clock.instant()));
         return new Accepted(invitation.orgId(), user);
     }
 

@@ -86,7 +86,7 @@ public class Passwords {
         }
         store.setPassword(user, hasher.hash(newPassword), clock.instant());
         if (current.isPresent()) {
-            events.publishEvent(new PasswordChanged(user, byReset));
+            events.publishEvent(new PasswordChanged(user, byReset, clock.instant()));
         }
     }
 }

@@ -121,7 +121,7 @@ public class Users {
         policy.requireManageMember(actor, org, user);
         loadMember(org, user);
         roles.setRoles(actor, org, user, newRoles);
-        events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), newRoles));
+        events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), newRoles, clock.instant()));
         return loadMember(org, user);
     }
 
@@ -132,7 +132,7 @@ public class Users {
         loadMember(org, user);
         roles.revokeAll(org, user);
         store.removeMembership(org, user);
-        events.publishEvent(new MemberRemoved(org, user, actor.userId()));
+        events.publishEvent(new MemberRemoved(org, user, actor.userId(), clock.instant()));
     }
 
     /**

@@ -83,9 +83,10 @@ public class PasswordAttempts {
 
     private void lockIfAtLimit(UserId user, String sourceIp) {
         alone.executeWithoutResult(status -> {
-            Instant until = clock.instant().plus(lockout);
+            Instant now = clock.instant();
+            Instant until = now.plus(lockout);
             if (store.lockAtLimit(user, threshold, until)) {
-                events.publishEvent(new AccountLocked(user, until, sourceIp));
+                events.publishEvent(new AccountLocked(user, until, sourceIp, now));
             }
         });
     }
