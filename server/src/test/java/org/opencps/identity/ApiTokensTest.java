@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opencps.testing.Api.json;
 import static org.opencps.testing.Api.login;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -227,6 +228,8 @@ class ApiTokensTest {
         for (Map<String, Object> row : jdbc.sql("SELECT * FROM identity_api_token").query().listOfRows()) {
             assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(random));
         }
+        eventually(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'API_TOKEN_CREATED' AND subject = ?")
+                .param(token[0]).query(Integer.class).single()).as("the token's creation is in the audit trail").isOne());
         assertThat(jdbc.sql("SELECT * FROM audit_event").query().listOfRows()).allSatisfy(row -> assertThat(row.values())
                 .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(random)));
     }
