@@ -116,7 +116,7 @@ public class DeviceLogins {
         }
         Instant now = clock.instant();
         String token = Tokens.newToken(SESSION_PREFIX);
-        // one commit for the end of the device's run of failures, the session, the clean-up of its old ones, and the audit record
+        // one commit for the end of the device's run of failures, the session, the clean-up of its old ones, and the event that audits it
         transactions.executeWithoutResult(status -> {
             if (withPinOrCard) {
                 guard.succeeded(printer);
