@@ -1,11 +1,16 @@
 package org.opencps;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +23,8 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The layout rules of DESIGN.md that Spring Modulith's own verification does not cover. */
@@ -62,6 +69,27 @@ class ModuleRulesTest {
         noClasses().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().areAssignableTo(AccessPolicy.class)
                 .because("controllers authenticate and call module faces; the faces ask the access policy")
+                .check(MAIN);
+    }
+
+    /**
+     * An after-commit side effect is an {@code @ApplicationModuleListener}: it runs on the bounded
+     * listener threads. A synchronous after-commit listener would run in the committing request,
+     * which still holds its database connection while the event registry takes a second one to
+     * record the delivery: enough of them at once exhaust the pool.
+     */
+    @Test
+    void noSynchronousAfterCommitListeners() {
+        methods().that().areAnnotatedWith(TransactionalEventListener.class)
+                .should(new ArchCondition<JavaMethod>("not run synchronously after commit") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        var phase = method.getAnnotationOfType(TransactionalEventListener.class).phase();
+                        events.add(new SimpleConditionEvent(method, phase != TransactionPhase.AFTER_COMMIT,
+                                method.getFullName() + " listens synchronously after commit"));
+                    }
+                })
+                .allowEmptyShould(true)
                 .check(MAIN);
     }
 

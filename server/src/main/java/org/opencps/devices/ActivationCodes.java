@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.devices.DeviceEvents.ActivationCodeCreated;
-import org.opencps.devices.DeviceEvents.ActivationCodeRevoked;
 import org.opencps.devices.internal.DeviceFields;
 import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.devices.internal.persistence.ActivationCodeStore;
@@ -69,7 +67,8 @@ public class ActivationCodes {
         var activationCode = new ActivationCode(org, UUID.randomUUID(), DeviceFields.optionalText("note", note, 100),
                 actor.userId(), now, now.plus(validity), null, null, null);
         store.insert(activationCode, hash(code));
-        events.publishEvent(new ActivationCodeCreated(org, activationCode.id(), actor.userId(), activationCode.expiresAt()));
+        events.publishEvent(new ActivationCodeCreated(org, activationCode.id(), actor.userId(), activationCode.expiresAt(),
+                now));
         return new IssuedActivationCode(code, activationCode);
     }
 
@@ -85,7 +84,7 @@ public class ActivationCodes {
         if (!store.revoke(org, codeId, clock.instant())) {
             throw new NotFoundException("usable activation code");
         }
-        events.publishEvent(new ActivationCodeRevoked(org, codeId, actor.userId()));
+        events.publishEvent(new ActivationCodeRevoked(org, codeId, actor.userId(), clock.instant()));
     }
 
     /** The hash a code is stored under; dashes, blanks and case do not matter, nor O for 0 and I or L for 1. */

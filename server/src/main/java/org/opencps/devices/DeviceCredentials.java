@@ -2,8 +2,6 @@ package org.opencps.devices;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.opencps.devices.DeviceEvents.DeviceCredentialRefused;
-import org.opencps.devices.DeviceEvents.DeviceCredentialsThrottled;
 import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.ratelimit.RateLimiter;

@@ -8,10 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.devices.DeviceEvents.CardAddedAtDevice;
-import org.opencps.devices.DeviceEvents.DeviceLoginFailed;
-import org.opencps.devices.DeviceEvents.DeviceLoginSucceeded;
-import org.opencps.devices.DeviceEvents.DeviceMisuse;
 import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.devices.internal.PinLoginGuard;
 import org.opencps.devices.internal.persistence.DeviceRow;
@@ -120,7 +116,7 @@ public class DeviceLogins {
         }
         Instant now = clock.instant();
         String token = Tokens.newToken(SESSION_PREFIX);
-        // one commit for the end of the device's run of failures, the session, the clean-up of its old ones, and the audit record
+        // one commit for the end of the device's run of failures, the session, the clean-up of its old ones, and the event that audits it
         transactions.executeWithoutResult(status -> {
             if (withPinOrCard) {
                 guard.succeeded(printer);
@@ -128,7 +124,8 @@ public class DeviceLogins {
             sessions.deleteStarted(printer.orgId(), printer.deviceId(), now.minus(maxLifetime));
             sessions.insert(new SessionRow(printer.orgId(), UUID.randomUUID(), printer.deviceId(), user,
                     login.method().name(), now, now), Tokens.hash(token));
-            events.publishEvent(new DeviceLoginSucceeded(printer.orgId(), printer.deviceId(), user, login.method().name()));
+            events.publishEvent(new DeviceLoginSucceeded(printer.orgId(), printer.deviceId(), user, login.method().name(),
+                    now));
         });
         Duration idle = organizations.idleTimeout(printer.orgId());
         return new StartedDeviceSession(token, users.me(person).displayName(),
@@ -185,9 +182,13 @@ public class DeviceLogins {
             throw new ConflictException("cardNumber", "a card can be added only within " + CARD_REGISTRATION_WINDOW.toMinutes()
                     + " minutes of logging in at the printer; log in again to add one");
         }
-        IdCard card = cards.register(session.actor(), session.orgId(), session.userId(), cardNumber, label);
-        events.publishEvent(new CardAddedAtDevice(session.orgId(), session.deviceId(), session.userId(), card.id(), card.createdAt()));
-        return card;
+        // one commit for the card and the event that tells its owner (delivered after it)
+        return transactions.execute(status -> {
+            IdCard card = cards.register(session.actor(), session.orgId(), session.userId(), cardNumber, label);
+            events.publishEvent(new CardAddedAtDevice(session.orgId(), session.deviceId(), session.userId(), card.id(),
+                    card.createdAt()));
+            return card;
+        });
     }
 
     /** The owner of the PIN or card; the attempt stays counted until the caller's {@code guard.succeeded}. */

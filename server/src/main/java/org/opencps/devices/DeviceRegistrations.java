@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.DeviceFacts;
-import org.opencps.devices.DeviceEvents.ActivationCodeRefused;
-import org.opencps.devices.DeviceEvents.DeviceCredentialRotated;
-import org.opencps.devices.DeviceEvents.DeviceRegistered;
 import org.opencps.devices.internal.DeviceFields;
 import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.devices.internal.persistence.ActivationCodeStore;
@@ -112,7 +109,7 @@ public class DeviceRegistrations {
         }
         String credential = Tokens.newToken(CREDENTIAL_PREFIX);
         devices.insert(row, Tokens.hash(credential));
-        events.publishEvent(new DeviceRegistered(org, row.id(), row.kind(), code.id(), null, sourceIp));
+        events.publishEvent(new DeviceRegistered(org, row.id(), row.kind(), code.id(), null, sourceIp, now));
         return new RegisteredDevice(row.id(), org, credential);
     }
 
@@ -128,7 +125,8 @@ public class DeviceRegistrations {
         orgRows.lock(agent.orgId());
         requireRoomInLicense(agent.orgId(), null, sourceIp);
         devices.insert(row, null);
-        events.publishEvent(new DeviceRegistered(agent.orgId(), row.id(), DeviceKind.PRINTER, null, agent.deviceId(), sourceIp));
+        events.publishEvent(new DeviceRegistered(agent.orgId(), row.id(), DeviceKind.PRINTER, null, agent.deviceId(), sourceIp,
+                clock.instant()));
         return row.id();
     }
 
@@ -139,7 +137,7 @@ public class DeviceRegistrations {
         if (!devices.rotateCredential(holder.orgId(), holder.deviceId(), Tokens.hash(credential), clock.instant())) {
             throw new NotFoundException("device");
         }
-        events.publishEvent(new DeviceCredentialRotated(holder.orgId(), holder.deviceId(), sourceIp));
+        events.publishEvent(new DeviceCredentialRotated(holder.orgId(), holder.deviceId(), sourceIp, clock.instant()));
         return credential;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.devices.DeviceEvents.DeviceMisuse;
 import org.opencps.devices.internal.DeviceFields;
 import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceStore;

@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.devices.DeviceEvents.DeviceRemoved;
-import org.opencps.devices.DeviceEvents.DeviceUnregistered;
 import org.opencps.devices.internal.DeviceFields;
 import org.opencps.devices.internal.DeviceViews;
 import org.opencps.devices.internal.persistence.DeviceGroupStore;
@@ -100,7 +98,7 @@ public class Devices {
             }
             sessions.deleteAt(org, id);
             devices.unregister(org, id, clock.instant());
-            events.publishEvent(new DeviceUnregistered(org, id, actor.userId()));
+            events.publishEvent(new DeviceUnregistered(org, id, actor.userId(), clock.instant()));
         }
         return views.one(org, id);
     }
@@ -114,7 +112,7 @@ public class Devices {
             heartbeats.delete(org, removed);
             sessions.deleteAt(org, removed);
         }
-        events.publishEvent(new DeviceRemoved(org, id, actor.userId()));
+        events.publishEvent(new DeviceRemoved(org, id, actor.userId(), clock.instant()));
     }
 
     public SecuritySettings baseline(Actor actor, OrgId org) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
-import org.opencps.identity.IdentityEvents.ApiTokenCreated;
-import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
 import org.opencps.identity.internal.persistence.TokenStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
@@ -63,7 +61,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
         String secret = Tokens.newToken(PREFIX);
         var token = new ApiToken(org, UUID.randomUUID(), actor.userId(), cleanName, now, now.plus(Duration.ofDays(lifetimeDays)), null, null);
         store.insert(token, Tokens.hash(secret));
-        events.publishEvent(new ApiTokenCreated(org, actor.userId(), token.id()));
+        events.publishEvent(new ApiTokenCreated(org, actor.userId(), token.id(), now));
         return new CreatedToken(token, secret);
     }
 
@@ -77,7 +75,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
         if (!store.revoke(org, actor.userId(), tokenId, clock.instant())) {
             throw new NotFoundException("token");
         }
-        events.publishEvent(new ApiTokenRevoked(org, actor.userId(), tokenId));
+        events.publishEvent(new ApiTokenRevoked(org, actor.userId(), tokenId, clock.instant()));
     }
 
     @Override

@@ -7,9 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
-import org.opencps.identity.IdentityEvents.CardConfirmed;
-import org.opencps.identity.IdentityEvents.CardRegistered;
-import org.opencps.identity.IdentityEvents.CardRemoved;
 import org.opencps.identity.internal.persistence.CardStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.ConflictException;
@@ -93,7 +90,7 @@ public class Cards {
         if (!store.delete(org, owner, cardId)) {
             throw new NotFoundException("card");
         }
-        events.publishEvent(new CardRemoved(org, owner, cardId, actor.userId()));
+        events.publishEvent(new CardRemoved(org, owner, cardId, actor.userId(), clock.instant()));
     }
 
     /** The owner confirms a card someone else registered on their account; only they can. Confirming twice changes nothing. */
@@ -102,7 +99,7 @@ public class Cards {
         policy.requireConfirmOwnCredential(actor, org, owner, "card");
         IdCard card = store.find(org, owner, cardId).orElseThrow(() -> new NotFoundException("card"));
         if (card.pending() && store.confirm(org, owner, cardId, clock.instant())) {
-            events.publishEvent(new CardConfirmed(org, owner, cardId, "in the portal"));
+            events.publishEvent(new CardConfirmed(org, owner, cardId, "in the portal", clock.instant()));
         }
         return store.find(org, owner, cardId).orElseThrow(() -> new NotFoundException("card"));
     }
@@ -133,7 +130,8 @@ public class Cards {
             return new CardLogin.Refused(card.userId(), "card with a PIN that is not its owner's");
         }
         if (card.pending() && store.confirm(org, card.userId(), card.id(), clock.instant())) {
-            events.publishEvent(new CardConfirmed(org, card.userId(), card.id(), "at a printer, with the owner's PIN"));
+            events.publishEvent(new CardConfirmed(org, card.userId(), card.id(), "at a printer, with the owner's PIN",
+                    clock.instant()));
         }
         return new CardLogin.Accepted(card.userId());
     }

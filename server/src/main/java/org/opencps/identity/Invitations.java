@@ -12,8 +12,6 @@ import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
 import org.opencps.access.Roles;
-import org.opencps.identity.IdentityEvents.InvitationAccepted;
-import org.opencps.identity.IdentityEvents.InvitationSent;
 import org.opencps.identity.internal.credentials.DisplayNames;
 import org.opencps.identity.internal.credentials.Emails;
 import org.opencps.identity.internal.persistence.InvitationStore;
@@ -100,7 +98,7 @@ public class Invitations {
 
                 If you did not expect this invitation, ignore this e-mail.
                 """.formatted(orgName, describe(grantedRoles), invitation.expiresAt(), publicUrl, token));
-        events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles()));
+        events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles(), now));
         return invitation;
     }
 
@@ -168,7 +166,7 @@ public class Invitations {
             throw new ConflictException("token", "this invitation has just been used");
         }
         users.join(invitation.orgId(), user, invitation.roles());
-        events.publishEvent(new InvitationAccepted(invitation.orgId(), invitation.id(), user));
+        events.publishEvent(new InvitationAccepted(invitation.orgId(), invitation.id(), user, clock.instant()));
         return new Accepted(invitation.orgId(), user);
     }
 

@@ -2,9 +2,6 @@ package org.opencps.identity;
 
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.opencps.identity.IdentityEvents.LoginFailed;
-import org.opencps.identity.IdentityEvents.LoginSucceeded;
-import org.opencps.identity.IdentityEvents.LoginsThrottled;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.identity.internal.credentials.Emails;
 import org.opencps.identity.internal.credentials.PasswordAttempts;

@@ -1,7 +1,6 @@
 package org.opencps.identity;
 
 import java.time.Clock;
-import org.opencps.identity.IdentityEvents.PasswordChanged;
 import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.credentials.PasswordHasher;
 import org.opencps.identity.internal.credentials.PasswordPolicy;
@@ -87,7 +86,7 @@ public class Passwords {
         }
         store.setPassword(user, hasher.hash(newPassword), clock.instant());
         if (current.isPresent()) {
-            events.publishEvent(new PasswordChanged(user, byReset));
+            events.publishEvent(new PasswordChanged(user, byReset, clock.instant()));
         }
     }
 }

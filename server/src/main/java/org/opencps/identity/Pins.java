@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
-import org.opencps.identity.IdentityEvents.PinIssued;
 import org.opencps.identity.internal.persistence.PinStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.ConflictException;
@@ -68,7 +67,7 @@ public class Pins {
             throw new ConflictException("pin", "a PIN can be regenerated once every 7 days; yours can be from " + allowedFrom);
         }
         IssuedPin pin = issue(org, actor.userId());
-        events.publishEvent(new PinIssued(org, actor.userId(), actor.userId()));
+        events.publishEvent(new PinIssued(org, actor.userId(), actor.userId(), clock.instant()));
         return pin;
     }
 
@@ -80,7 +79,7 @@ public class Pins {
             throw new NotFoundException("user");
         }
         issue(org, member);
-        events.publishEvent(new PinIssued(org, member, admin.userId()));
+        events.publishEvent(new PinIssued(org, member, admin.userId(), clock.instant()));
     }
 
     /** The member of the organization with this PIN, for login at a device. */

@@ -11,8 +11,6 @@ import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
 import org.opencps.access.Roles;
-import org.opencps.identity.IdentityEvents.MemberRemoved;
-import org.opencps.identity.IdentityEvents.MemberRolesChanged;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
@@ -134,7 +132,7 @@ public class Users {
         policy.requireManageMember(actor, org, user);
         loadMember(org, user);
         roles.setRoles(actor, org, user, newRoles);
-        events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), newRoles));
+        events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), newRoles, clock.instant()));
         return loadMember(org, user);
     }
 
@@ -145,7 +143,7 @@ public class Users {
         loadMember(org, user);
         roles.revokeAll(org, user);
         store.removeMembership(org, user);
-        events.publishEvent(new MemberRemoved(org, user, actor.userId()));
+        events.publishEvent(new MemberRemoved(org, user, actor.userId(), clock.instant()));
     }
 
     /**

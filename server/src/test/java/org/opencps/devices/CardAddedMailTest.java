@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.allEventsDelivered;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,6 +24,7 @@ import org.opencps.testing.World;
 import org.opencps.testing.peers.SmtpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,6 +46,7 @@ class CardAddedMailTest {
     @Autowired DeviceKit kit;
     @Autowired Devices devices;
     @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -71,8 +75,8 @@ class CardAddedMailTest {
 
         addCard(printer, session, "7q:9z:k3:xw", "Desk badge").andExpect(status().isCreated());
 
+        eventually(() -> assertThat(SMTP.messagesTo(person.email())).hasSize(1));
         var mails = SMTP.messagesTo(person.email());
-        assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().getSubject()).isEqualTo("OpenCPS: an ID card was added to your account");
         String body = mails.getFirst().getContent().toString();
         assertThat(body).contains("\"Finance MFP\" (2nd floor, room 214)", "Card Mail Co", when,
@@ -90,13 +94,14 @@ class CardAddedMailTest {
         var person = world.person(org, FixedRole.CUSTOMER_USER);
         String session = kit.pinSession(printer, printer.id(), person);
         addCard(printer, session, "AB12CD34", "First").andExpect(status().isCreated());
-        assertThat(SMTP.messagesTo(person.email())).hasSize(1);
+        eventually(() -> assertThat(SMTP.messagesTo(person.email())).hasSize(1));
         assertThat(SMTP.messagesTo(person.email()).getFirst().getContent().toString())
                 .as("a printer without a location").contains("the printer \"Lobby\"").doesNotContain("\"Lobby\" (");
 
         addCard(printer, session, "ab12cd34", "Again").andExpect(status().isConflict());
         clock.advance(Duration.ofMinutes(2));
         addCard(printer, session, "EF56AB78", "Too late").andExpect(status().isConflict());
+        allEventsDelivered(jdbc);
         assertThat(SMTP.messagesTo(person.email())).hasSize(1);
     }
 
@@ -110,8 +115,8 @@ class CardAddedMailTest {
                         .cookie(Api.login(mvc, admin.email(), World.PASSWORD)), "{\"number\":\"" + NUMBER + "\",\"label\":\"Click here\"}"))
                 .andExpect(status().isCreated());
 
+        eventually(() -> assertThat(SMTP.messagesTo(member.email())).hasSize(1));
         var mails = SMTP.messagesTo(member.email());
-        assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().getSubject()).isEqualTo("OpenCPS: an ID card waits for your confirmation");
         String body = mails.getFirst().getContent().toString();
         assertThat(body).contains(admin.email(), "Card Waiting Mail Co", when, "does not log anyone in as you until you confirm it",
@@ -124,6 +129,7 @@ class CardAddedMailTest {
         // a card the owner registers themselves in the portal or API waits for nobody: no such mail
         mvc.perform(json(post("/api/v1/me/cards").cookie(Api.login(mvc, member.email(), World.PASSWORD)), "{\"number\":\"OWN12345\"}"))
                 .andExpect(status().isCreated());
+        allEventsDelivered(jdbc);
         assertThat(SMTP.messagesTo(member.email())).hasSize(1);
     }
 }

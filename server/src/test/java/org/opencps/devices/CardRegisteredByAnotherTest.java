@@ -5,6 +5,8 @@ import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
 import static org.opencps.testing.Api.login;
+import static org.opencps.testing.Eventually.allEventsDelivered;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -132,9 +134,10 @@ class CardRegisteredByAnotherTest {
         assertThat(cards.userWithCard(org, "5EC12E7A")).isEmpty();
 
         // the audit names who added the card and says that it waits; the refused logins say why
-        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE type = 'CARD_REGISTERED' AND org_id = ? AND actor_user_id = ? AND subject = ?")
-                .params(org.value(), admin.userId().value(), member.userId().toString()).query(String.class).single())
-                .contains("waiting for its owner's confirmation");
+        eventually(() -> assertThat(jdbc.sql(
+                        "SELECT detail FROM audit_event WHERE type = 'CARD_REGISTERED' AND org_id = ? AND actor_user_id = ? AND subject = ?")
+                .params(org.value(), admin.userId().value(), member.userId().toString()).query(String.class).list())
+                .singleElement().asString().contains("waiting for its owner's confirmation"));
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE type = 'DEVICE_LOGIN_FAILED' AND org_id = ?").param(org.value())
                 .query(String.class).list()).hasSize(3)
                 .filteredOn(detail -> detail.contains("not yet confirmed by its owner")).hasSize(2);
@@ -183,6 +186,7 @@ class CardRegisteredByAnotherTest {
                 .andExpect(jsonPath("$.id").value(cardId)).andExpect(jsonPath("$.confirmedAt").isNotEmpty());
         // twice: nothing more happens
         mvc.perform(post("/api/v1/me/cards/" + cardId + "/confirm").cookie(memberSession)).andExpect(status().isOk());
+        allEventsDelivered(jdbc);
         assertThat(kit.audited("CARD_CONFIRMED", org)).isOne();
 
         String session = JsonPath.read(deviceLogin(printer, "{\"method\":\"CARD\",\"cardNumber\":\"c0ff1234\"}")
@@ -209,7 +213,7 @@ class CardRegisteredByAnotherTest {
 
         deviceLogin(printer, "{\"method\":\"CARD\",\"cardNumber\":\"ABCDEF01\",\"pin\":\"" + pin + "\"}")
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.session").isNotEmpty());
-        assertThat(kit.audited("CARD_CONFIRMED", org)).isOne();
+        eventually(() -> assertThat(kit.audited("CARD_CONFIRMED", org)).isOne());
         // from now on the card alone logs the owner in
         deviceLogin(printer, "{\"method\":\"CARD\",\"cardNumber\":\"ABCDEF01\"}").andExpect(status().isCreated());
         assertThat(cards.userWithCard(org, "ABCDEF01")).contains(member.userId());
@@ -232,6 +236,8 @@ class CardRegisteredByAnotherTest {
                 .andExpect(jsonPath("$.confirmedAt").isNotEmpty());
         deviceLogin(printer, "{\"method\":\"CARD\",\"cardNumber\":\"0E0E0E0E\"}").andExpect(status().isCreated());
         deviceLogin(printer, "{\"method\":\"CARD\",\"cardNumber\":\"0F0F0F0F\"}").andExpect(status().isCreated());
+        allEventsDelivered(jdbc);
+        assertThat(kit.audited("CARD_REGISTERED", org)).as("the cards are recorded").isEqualTo(2);
         assertThat(kit.audited("CARD_CONFIRMED", org)).isZero();
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -170,8 +171,8 @@ class DeviceAdministrationTest {
         mvc.perform(as(agent.credential(), json(post(API + "/devices/" + agent.id() + "/heartbeat"), "{\"status\":\"IDLE\"}")))
                 .andExpect(status().isUnauthorized());
         mvc.perform(asAdmin(org, delete(devices(org) + "/" + agent.id()))).andExpect(status().isNotFound());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'DEVICE_REMOVED' AND org_id = ?").param(org.value())
-                .query(Integer.class).single()).isOne();
+        eventually(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'DEVICE_REMOVED' AND org_id = ?")
+                .param(org.value()).query(Integer.class).single()).isOne());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -56,7 +57,7 @@ class DeviceCredentialTest {
 
         heartbeat(printer.credential(), printer.id()).andExpect(status().isUnauthorized());
         heartbeat(rotated, printer.id()).andExpect(status().isOk());
-        assertThat(kit.audited("DEVICE_CREDENTIAL_ROTATED", org)).isOne();
+        eventually(() -> assertThat(kit.audited("DEVICE_CREDENTIAL_ROTATED", org)).isOne());
     }
 
     @Test
@@ -76,7 +77,7 @@ class DeviceCredentialTest {
         heartbeat(printer.credential(), printer.id()).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("the device credential is unknown or revoked"));
         assertThat(audited("DEVICE_CREDENTIAL_REFUSED")).isEqualTo(before + 3);
-        assertThat(kit.audited("DEVICE_UNREGISTERED", org)).isOne();
+        eventually(() -> assertThat(kit.audited("DEVICE_UNREGISTERED", org)).isOne());
     }
 
     @Test

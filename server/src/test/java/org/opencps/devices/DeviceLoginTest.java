@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -90,7 +91,7 @@ class DeviceLoginTest {
         login(printer, "{\"method\":\"CARD\",\"cardNumber\":\"04:a2:1f:9c\"}").andExpect(status().isCreated());
         login(printer, "{\"method\":\"PASSWORD\",\"email\":\"" + person.email() + "\",\"password\":\"" + World.PASSWORD + "\"}")
                 .andExpect(status().isCreated());
-        assertThat(kit.audited("DEVICE_LOGIN_SUCCEEDED", org)).isEqualTo(3);
+        eventually(() -> assertThat(kit.audited("DEVICE_LOGIN_SUCCEEDED", org)).isEqualTo(3));
         String stored = jdbc.sql("SELECT token_hash FROM devices_session WHERE org_id = ?").param(org.value())
                 .query(String.class).list().toString();
         assertThat(stored).doesNotContain(((String) JsonPath.read(body, "$.session")).substring(6));

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -62,8 +63,10 @@ class DeviceRegistrationTest {
         String stored = jdbc.sql("SELECT credential_hash FROM devices_device WHERE id = ?").param(device.id().value())
                 .query(String.class).single();
         assertThat(stored).hasSize(64).doesNotContain(device.credential().substring(6));
-        assertThat(kit.audited("DEVICE_REGISTERED", org)).isOne();
-        assertThat(kit.audited("ACTIVATION_CODE_USED", org)).isOne();
+        eventually(() -> {
+            assertThat(kit.audited("DEVICE_REGISTERED", org)).isOne();
+            assertThat(kit.audited("ACTIVATION_CODE_USED", org)).isOne();
+        });
 
         mvc.perform(as(device.credential(), json(post(API + "/devices/" + device.id() + "/heartbeat"), "{\"status\":\"IDLE\"}")))
                 .andExpect(status().isOk());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.opencps.devices.DeviceKit.API;
 import static org.opencps.devices.DeviceKit.as;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -179,7 +180,7 @@ class DeviceSessionTest {
                 .satisfies(card -> assertThat(card.label()).isEqualTo("Badge"));
         mvc.perform(as(printer.credential(), json(post(API + "/devices/" + printer.id() + "/sessions"),
                 "{\"method\":\"CARD\",\"cardNumber\":\"0a0b0c0d\"}"))).andExpect(status().isCreated());
-        assertThat(kit.audited("CARD_REGISTERED", org)).isOne();
+        eventually(() -> assertThat(kit.audited("CARD_REGISTERED", org)).isOne());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.opencps.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.testing.Api.login;
+import static org.opencps.testing.Eventually.allEventsDelivered;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -59,7 +60,9 @@ class BadInputTest {
                 new Endpoint("/api/v1/me/tokens", "{\"name\":\"cli\",\"lifetimeDays\":30}", session));
     }
 
+    /** Once what earlier requests published has been delivered (an audit record written after a commit). */
     private Map<String, Integer> counts() {
+        allEventsDelivered(jdbc);
         var counts = new java.util.TreeMap<>(RowCounts.of(jdbc, "identity_"));
         counts.put("audit_event", jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Integer.class).single());
         return counts;

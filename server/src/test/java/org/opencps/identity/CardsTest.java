@@ -3,6 +3,7 @@ package org.opencps.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.testing.Api.json;
 import static org.opencps.testing.Api.login;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -159,8 +160,9 @@ class CardsTest {
         assertThat(cards.userWithCard(customer, "778899AA")).isEmpty();
         mvc.perform(delete(membersCards(customer, member) + "/" + cardId).cookie(adminSession)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/me/cards").cookie(memberSession)).andExpect(jsonPath("$.length()").value(0));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type IN ('CARD_REGISTERED', 'CARD_REMOVED') AND actor_user_id = ? AND subject = ?")
-                .params(admin.userId().value(), member.userId().toString()).query(Integer.class).single()).isEqualTo(2);
+        eventually(() -> assertThat(jdbc.sql(
+                        "SELECT COUNT(*) FROM audit_event WHERE type IN ('CARD_REGISTERED', 'CARD_REMOVED') AND actor_user_id = ? AND subject = ?")
+                .params(admin.userId().value(), member.userId().toString()).query(Integer.class).single()).isEqualTo(2));
     }
 
     @Test
@@ -227,7 +229,9 @@ class CardsTest {
                         .doesNotContainIgnoringCase("0a1b2c3d4e5f60");
             }
         }
-        // nor in the audit trail
+        // nor in the audit trail, once the card's registration is recorded there
+        eventually(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'CARD_REGISTERED' AND subject = ?")
+                .param(person.userId().toString()).query(Integer.class).single()).isOne());
         assertThat(jdbc.sql("SELECT * FROM audit_event").query().listOfRows()).allSatisfy(row -> assertThat(row.values())
                 .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContainIgnoringCase(normalized).doesNotContainIgnoringCase(raw)));
         assertThat(cards.userWithCard(customer, normalized)).contains(person.userId());

@@ -3,6 +3,7 @@ package org.opencps.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.testing.Api.json;
 import static org.opencps.testing.Api.login;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -116,8 +117,8 @@ class CredentialHandoverTest {
         assertThat(fresh).isNotEqualTo(old);
         assertThat(answer.getContentAsString()).doesNotContain(fresh);
 
-        assertThat(outbox.messagesTo(member.email())).singleElement().asString()
-                .contains(admin.email(), "Pin Handover Co", "Your old PIN no longer works", "/pin").doesNotContain(fresh);
+        eventually(() -> assertThat(outbox.messagesTo(member.email())).singleElement().asString()
+                .contains(admin.email(), "Pin Handover Co", "Your old PIN no longer works", "/pin").doesNotContain(fresh));
         assertThat(outbox.messagesTo(admin.email())).isEmpty();
         // no mail carries a PIN, old or new
         assertThat(String.join("\n", outbox.messagesTo(member.email()))).doesNotContain(old);

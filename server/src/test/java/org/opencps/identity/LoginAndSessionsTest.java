@@ -3,6 +3,7 @@ package org.opencps.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.testing.Api.json;
 import static org.opencps.testing.Api.login;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -64,7 +65,7 @@ class LoginAndSessionsTest {
         attempt(person.email(), World.PASSWORD).andExpect(status().isUnauthorized());
         clock.advance(Duration.ofMinutes(2));
         attempt(person.email(), World.PASSWORD).andExpect(status().isOk());
-        assertThat(auditCount("ACCOUNT_LOCKED", person.userId().value())).isEqualTo(1);
+        eventually(() -> assertThat(auditCount("ACCOUNT_LOCKED", person.userId().value())).isEqualTo(1));
         assertThat(auditCount("LOGIN_FAILED", person.userId().value())).isEqualTo(5);
     }
 

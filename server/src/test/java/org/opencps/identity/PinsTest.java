@@ -2,6 +2,7 @@ package org.opencps.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.testing.Api.login;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -164,7 +165,7 @@ class PinsTest {
         assertThat(generatedAt(customer, member.userId())).isEqualTo(clock.instant());
         assertThat(pins.userWithPin(customer, afterSecondReset)).contains(member.userId());
         // audited as done by the admin, about the member
-        assertThat(pinAudits(admin.userId(), member.userId())).isEqualTo(2);
+        eventually(() -> assertThat(pinAudits(admin.userId(), member.userId())).isEqualTo(2));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.opencps.ipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.testing.Eventually.eventually;
 
 import com.hp.jipp.model.Operation;
 import com.hp.jipp.model.Status;
@@ -108,8 +109,8 @@ class IppAuthenticationTest {
         // locked now: the right password is refused too, over IPP and everywhere else
         assertThat(calls.http(path, printJob(), Ipp.basic(person.email(), World.PASSWORD), true).getStatus()).isEqualTo(401);
         assertThat(logins.login(person.email(), World.PASSWORD, "192.0.2.1")).isInstanceOf(LoginOutcome.Failure.class);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'ACCOUNT_LOCKED' AND actor_user_id = ?")
-                .param(person.userId().value()).query(Integer.class).single()).isEqualTo(1);
+        eventually(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'ACCOUNT_LOCKED' AND actor_user_id = ?")
+                .param(person.userId().value()).query(Integer.class).single()).isEqualTo(1));
         assertNothingStored();
     }
 

@@ -1,27 +1,26 @@
 package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
-import org.opencps.devices.DeviceEvents.ActivationCodeCreated;
-import org.opencps.devices.DeviceEvents.ActivationCodeRefused;
-import org.opencps.devices.DeviceEvents.ActivationCodeRevoked;
-import org.opencps.devices.DeviceEvents.DeviceCredentialRefused;
-import org.opencps.devices.DeviceEvents.DeviceCredentialRotated;
-import org.opencps.devices.DeviceEvents.DeviceCredentialsThrottled;
-import org.opencps.devices.DeviceEvents.DeviceLoginFailed;
-import org.opencps.devices.DeviceEvents.DeviceLoginLocked;
-import org.opencps.devices.DeviceEvents.DeviceLoginSucceeded;
-import org.opencps.devices.DeviceEvents.DeviceMisuse;
-import org.opencps.devices.DeviceEvents.DeviceRegistered;
-import org.opencps.devices.DeviceEvents.DeviceRemoved;
-import org.opencps.devices.DeviceEvents.DeviceUnregistered;
-import org.springframework.context.event.EventListener;
+import org.opencps.devices.ActivationCodeCreated;
+import org.opencps.devices.ActivationCodeRefused;
+import org.opencps.devices.ActivationCodeRevoked;
+import org.opencps.devices.DeviceCredentialRefused;
+import org.opencps.devices.DeviceCredentialRotated;
+import org.opencps.devices.DeviceCredentialsThrottled;
+import org.opencps.devices.DeviceLoginFailed;
+import org.opencps.devices.DeviceLoginLocked;
+import org.opencps.devices.DeviceLoginSucceeded;
+import org.opencps.devices.DeviceMisuse;
+import org.opencps.devices.DeviceRegistered;
+import org.opencps.devices.DeviceRemoved;
+import org.opencps.devices.DeviceUnregistered;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Records the devices module's security events. Changes are recorded in their own transaction;
- * refusals and failures after it, whatever its outcome, since the refused request rolls back.
+ * Records the devices module's security events. Changes after they committed, in a transaction
+ * of their own, once per event however often it is delivered; refusals and failures whatever
+ * becomes of the transaction they happened in, since the refused request rolls back.
  */
 @Component
 class DevicesAuditListener {
@@ -32,74 +31,79 @@ class DevicesAuditListener {
         this.log = log;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ActivationCodeCreated e) {
-        log.record(e.org(), "ACTIVATION_CODE_CREATED", e.by(), e.code().toString(), "expires " + e.expiresAt(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "ACTIVATION_CODE_CREATED", e.by(), e.code().toString(),
+                "expires " + e.expiresAt(), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ActivationCodeRevoked e) {
-        log.record(e.org(), "ACTIVATION_CODE_REVOKED", e.by(), e.code().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "ACTIVATION_CODE_REVOKED", e.by(), e.code().toString(), null, null);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(ActivationCodeRefused e) {
         log.record(e.org(), "ACTIVATION_CODE_REFUSED", null, e.code() == null ? null : e.code().toString(), e.reason(),
                 e.sourceIp());
     }
 
-    @EventListener
+    /** Two records, the code's use and the device, so the second one's id is derived from the event's. */
+    @ApplicationModuleListener
     void on(DeviceRegistered e) {
         if (e.code() != null) {
-            log.record(e.org(), "ACTIVATION_CODE_USED", null, e.code().toString(), "by device " + e.device(), e.sourceIp());
+            log.recordOnce(e.eventId(), e.at(), e.org(), "ACTIVATION_CODE_USED", null, e.code().toString(),
+                    "by device " + e.device(), e.sourceIp());
         }
-        log.record(e.org(), "DEVICE_REGISTERED", null, e.device().toString(),
+        log.recordOnce(AuditLog.secondRecordOf(e.eventId()), e.at(), e.org(), "DEVICE_REGISTERED", null, e.device().toString(),
                 e.kind() + (e.agent() == null ? "" : ", added by agent " + e.agent()), e.sourceIp());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(DeviceUnregistered e) {
-        log.record(e.org(), "DEVICE_UNREGISTERED", e.by(), e.device().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_UNREGISTERED", e.by(), e.device().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(DeviceRemoved e) {
-        log.record(e.org(), "DEVICE_REMOVED", e.by(), e.device().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_REMOVED", e.by(), e.device().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(DeviceCredentialRotated e) {
-        log.record(e.org(), "DEVICE_CREDENTIAL_ROTATED", null, e.device().toString(), null, e.sourceIp());
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_CREDENTIAL_ROTATED", null, e.device().toString(), null,
+                e.sourceIp());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(DeviceCredentialRefused e) {
         log.record(null, "DEVICE_CREDENTIAL_REFUSED", null, null, e.reason(), e.sourceIp());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(DeviceCredentialsThrottled e) {
         log.record(null, "DEVICE_CREDENTIALS_THROTTLED", null, null,
                 "too many wrong device credentials from one source; device sign-ins from it refused for now", e.sourceIp());
     }
 
-    /** In the login's transaction: recorded exactly when the session is. */
-    @EventListener
+    /** Published in the commit of the session: recorded when it is there. */
+    @ApplicationModuleListener
     void on(DeviceLoginSucceeded e) {
-        log.record(e.org(), "DEVICE_LOGIN_SUCCEEDED", e.user(), e.device().toString(), e.method(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_LOGIN_SUCCEEDED", e.user(), e.device().toString(), e.method(),
+                null);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(DeviceLoginFailed e) {
         log.record(e.org(), "DEVICE_LOGIN_FAILED", e.user(), e.device().toString(), e.method() + ": " + e.reason(), null);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(DeviceLoginLocked e) {
         log.record(e.org(), "DEVICE_LOGIN_LOCKED", null, e.device().toString(), "PIN and card logins until " + e.until(), null);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(DeviceMisuse e) {
         log.record(e.org(), "DEVICE_MISUSE", e.person(), e.device() == null ? null : e.device().toString(), e.what(), e.sourceIp());
     }

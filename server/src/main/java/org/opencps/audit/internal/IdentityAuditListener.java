@@ -1,26 +1,28 @@
 package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
-import org.opencps.identity.IdentityEvents.AccountLocked;
-import org.opencps.identity.IdentityEvents.ApiTokenCreated;
-import org.opencps.identity.IdentityEvents.ApiTokenRevoked;
-import org.opencps.identity.IdentityEvents.CardConfirmed;
-import org.opencps.identity.IdentityEvents.CardRegistered;
-import org.opencps.identity.IdentityEvents.CardRemoved;
-import org.opencps.identity.IdentityEvents.InvitationAccepted;
-import org.opencps.identity.IdentityEvents.InvitationSent;
-import org.opencps.identity.IdentityEvents.LoginFailed;
-import org.opencps.identity.IdentityEvents.LoginSucceeded;
-import org.opencps.identity.IdentityEvents.MemberRemoved;
-import org.opencps.identity.IdentityEvents.MemberRolesChanged;
-import org.opencps.identity.IdentityEvents.PasswordChanged;
-import org.opencps.identity.IdentityEvents.PinIssued;
-import org.springframework.context.event.EventListener;
+import org.opencps.identity.AccountLocked;
+import org.opencps.identity.ApiTokenCreated;
+import org.opencps.identity.ApiTokenRevoked;
+import org.opencps.identity.CardConfirmed;
+import org.opencps.identity.CardRegistered;
+import org.opencps.identity.CardRemoved;
+import org.opencps.identity.InvitationAccepted;
+import org.opencps.identity.InvitationSent;
+import org.opencps.identity.LoginFailed;
+import org.opencps.identity.LoginSucceeded;
+import org.opencps.identity.MemberRemoved;
+import org.opencps.identity.MemberRolesChanged;
+import org.opencps.identity.PasswordChanged;
+import org.opencps.identity.PinIssued;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records security events of the identity module. Listeners run in the publisher's transaction,
- * so an event is recorded exactly when the change it describes is committed.
+ * Records security events of the identity module. Changes after they committed, in a transaction
+ * of their own, once per event however often it is delivered. Password checks, failed or not,
+ * when they are made: a password login holds no transaction open, and a refused one answers
+ * with an error.
  */
 @Component
 class IdentityAuditListener {
@@ -31,74 +33,78 @@ class IdentityAuditListener {
         this.log = log;
     }
 
-    @EventListener
+    @WhateverTheOutcome
     void on(LoginSucceeded e) {
         log.record(null, "LOGIN_SUCCEEDED", e.user(), e.user().toString(), null, e.sourceIp());
     }
 
-    @EventListener
+    @WhateverTheOutcome
     void on(LoginFailed e) {
         log.record(null, "LOGIN_FAILED", e.user(), e.email(), e.reason(), e.sourceIp());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(AccountLocked e) {
-        log.record(null, "ACCOUNT_LOCKED", e.user(), e.user().toString(), "until " + e.until(), e.sourceIp());
+        log.recordOnce(e.eventId(), e.at(), null, "ACCOUNT_LOCKED", e.user(), e.user().toString(), "until " + e.until(),
+                e.sourceIp());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PasswordChanged e) {
-        log.record(null, e.byReset() ? "PASSWORD_RESET" : "PASSWORD_CHANGED", e.user(), e.user().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), null, e.byReset() ? "PASSWORD_RESET" : "PASSWORD_CHANGED", e.user(),
+                e.user().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(InvitationSent e) {
-        log.record(e.org(), "INVITATION_SENT", e.invitedBy(), e.email(), "roles " + e.roles(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "INVITATION_SENT", e.invitedBy(), e.email(), "roles " + e.roles(), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(InvitationAccepted e) {
-        log.record(e.org(), "INVITATION_ACCEPTED", e.user(), e.invitation().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "INVITATION_ACCEPTED", e.user(), e.invitation().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(MemberRolesChanged e) {
-        log.record(e.org(), "ROLES_CHANGED", e.changedBy(), e.member().toString(), "roles " + e.roles(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "ROLES_CHANGED", e.changedBy(), e.member().toString(),
+                "roles " + e.roles(), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(MemberRemoved e) {
-        log.record(e.org(), "MEMBER_REMOVED", e.removedBy(), e.member().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "MEMBER_REMOVED", e.removedBy(), e.member().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PinIssued e) {
-        log.record(e.org(), "PIN_ISSUED", e.by(), e.user().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PIN_ISSUED", e.by(), e.user().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CardRegistered e) {
-        log.record(e.org(), "CARD_REGISTERED", e.by(), e.user().toString(),
+        log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_REGISTERED", e.by(), e.user().toString(),
                 "card " + e.card() + (e.pending() ? ", waiting for its owner's confirmation" : ""), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CardConfirmed e) {
-        log.record(e.org(), "CARD_CONFIRMED", e.user(), e.user().toString(), "card " + e.card() + " " + e.how(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_CONFIRMED", e.user(), e.user().toString(),
+                "card " + e.card() + " " + e.how(), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CardRemoved e) {
-        log.record(e.org(), "CARD_REMOVED", e.by(), e.user().toString(), "card " + e.card(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_REMOVED", e.by(), e.user().toString(), "card " + e.card(), null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ApiTokenCreated e) {
-        log.record(e.org(), "API_TOKEN_CREATED", e.user(), e.token().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_CREATED", e.user(), e.token().toString(), null, null);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ApiTokenRevoked e) {
-        log.record(e.org(), "API_TOKEN_REVOKED", e.user(), e.token().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_REVOKED", e.user(), e.token().toString(), null, null);
     }
 }

@@ -1,20 +1,20 @@
 package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
-import org.opencps.devices.DeviceEvents.DeviceLoginsThrottled;
-import org.opencps.identity.IdentityEvents.LoginsThrottled;
+import org.opencps.devices.DeviceLoginsThrottled;
+import org.opencps.identity.LoginsThrottled;
 import org.opencps.identity.Users;
 import org.opencps.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Brute-force detection: when logins from one source go over the limit, the audit trail records
  * it and the admins of the organizations of the account being tried are told by e-mail. The
- * refused request rolls back, so this runs after it, in a transaction of its own.
+ * refused request rolls back (or has no transaction), so this runs after it whatever its outcome:
+ * the record in a transaction of its own, the mails outside any. Such an event is not kept for
+ * retries (see {@link WhateverTheOutcome}): a mail that cannot be sent is logged.
  */
 @Component
 class SecurityAlerts {
@@ -31,7 +31,7 @@ class SecurityAlerts {
         this.mailer = mailer;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(LoginsThrottled e) {
         audit.record(null, "LOGINS_THROTTLED", null, e.lastEmailTried(), "too many login attempts from one source", e.sourceIp());
         try {
@@ -48,7 +48,7 @@ class SecurityAlerts {
     }
 
     /** PIN/card guessing across an organization's devices: recorded, and its admins are told. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(DeviceLoginsThrottled e) {
         audit.record(e.org(), "DEVICE_LOGINS_THROTTLED", null, e.device().toString(),
                 "too many failed PIN/card logins in the organization; PIN and card logins refused for now", null);

@@ -7,8 +7,6 @@ import org.opencps.tenancy.OrganizationPurged;
 import org.opencps.tenancy.OrganizationReactivated;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Offboarding is recorded under the parent organization, which decided it: the purged
@@ -43,7 +41,7 @@ class TenancyAuditListener {
                 e.reason().name(), null);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @WhateverTheOutcome
     void on(OrganizationAccessRefused e) {
         log.record(e.orgId(), "ADDRESS_NOT_ALLOWED", e.user(), e.channel().name(),
                 "the address is not in the organization's IP allow-list", e.sourceIp());

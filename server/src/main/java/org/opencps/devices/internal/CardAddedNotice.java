@@ -2,32 +2,31 @@ package org.opencps.devices.internal;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.opencps.devices.DeviceEvents.CardAddedAtDevice;
+import org.opencps.devices.CardAddedAtDevice;
 import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceStore;
 import org.opencps.identity.User;
 import org.opencps.identity.Users;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.mail.Mailer;
 import org.opencps.platform.security.Actor;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells a person by e-mail that an ID card was added to their account at a printer: whoever was
  * logged in there as them can now log in with that card. Which printer and when, never any part
  * of the card number (the portal lists cards by label only), nor the label, which whoever added
- * the card chose. A mail that cannot be sent is logged; the card stays added.
+ * the card chose. Sent after the card committed; a mail that cannot be sent fails the delivery,
+ * which is retried (see {@code UndeliveredEvents}); the card stays added. A person who is gone
+ * since is told nothing.
  */
 @Component
 class CardAddedNotice {
 
-    private static final Logger log = LoggerFactory.getLogger(CardAddedNotice.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final DeviceStore devices;
@@ -44,30 +43,30 @@ class CardAddedNotice {
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CardAddedAtDevice e) {
+        User owner;
         try {
-            User owner = users.me(new Actor(e.user(), e.org()));
-            String organization = organizations.find(e.org()).map(Organization::name).orElse("your organization");
-            String printer = devices.find(e.org(), e.device()).map(CardAddedNotice::describe).orElse("a printer");
-            mailer.send(owner.email(), "OpenCPS: an ID card was added to your account", """
-                    Hello %s,
-
-                    An ID card was added to your OpenCPS account in %s at the printer %s
-                    on %s, by someone logged in there as you. Whoever holds that card can now log in
-                    as you at the organization's printers and print your held jobs.
-
-                    If this was you, there is nothing to do.
-
-                    If it was not you:
-                    - remove the card at once under My ID cards: %s/cards (it is listed with the time above);
-                    - change your password (%s/account) and tell your administrator, who can also
-                      give you a new PIN: someone logged in as you at that printer.
-                    """.formatted(owner.displayName(), organization, printer, WHEN.format(e.at()), publicUrl, publicUrl));
-        } catch (RuntimeException mailFailed) {
-            log.warn("Could not tell the owner of card {} that it was added at device {}: {}", e.card(), e.device(),
-                    mailFailed.getMessage());
+            owner = users.me(new Actor(e.user(), e.org()));
+        } catch (NotFoundException goneSince) {
+            return;
         }
+        String organization = organizations.find(e.org()).map(Organization::name).orElse("your organization");
+        String printer = devices.find(e.org(), e.device()).map(CardAddedNotice::describe).orElse("a printer");
+        mailer.send(owner.email(), "OpenCPS: an ID card was added to your account", """
+                Hello %s,
+
+                An ID card was added to your OpenCPS account in %s at the printer %s
+                on %s, by someone logged in there as you. Whoever holds that card can now log in
+                as you at the organization's printers and print your held jobs.
+
+                If this was you, there is nothing to do.
+
+                If it was not you:
+                - remove the card at once under My ID cards: %s/cards (it is listed with the time above);
+                - change your password (%s/account) and tell your administrator, who can also
+                  give you a new PIN: someone logged in as you at that printer.
+                """.formatted(owner.displayName(), organization, printer, WHEN.format(e.at()), publicUrl, publicUrl));
     }
 
     private static String describe(DeviceRow printer) {

@@ -1,5 +1,6 @@
 package org.opencps.audit.internal.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +10,8 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The audit trail's table: records written, and an organization's records deleted when it is purged. */
 @Repository
@@ -22,6 +25,11 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Records what happened now, in a transaction of its own: for a refusal, recorded whatever
+     * becomes of the transaction it happened in (see {@code WhateverTheOutcome}).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
         jdbc.sql("""
                         INSERT INTO audit_event (id, org_id, occurred_at, type, actor_user_id, subject, detail, source_ip)
@@ -47,6 +55,11 @@ public class AuditLog {
                 .params(UUID.randomUUID(), org == null ? null : org.value(), occurredAt.atOffset(ZoneOffset.UTC), type,
                         actor == null ? null : actor.value(), truncate(subject, 300), truncate(detail, 2000), sourceIp, eventId)
                 .update();
+    }
+
+    /** The id under which the second record one event makes is kept, to record it once too. */
+    public static UUID secondRecordOf(UUID eventId) {
+        return UUID.nameUUIDFromBytes(("second record of " + eventId).getBytes(StandardCharsets.UTF_8));
     }
 
     public void deleteOrganization(OrgId org) {

@@ -2,29 +2,26 @@ package org.opencps.identity.internal.credentials;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.opencps.identity.IdentityEvents.CardRegistered;
-import org.opencps.identity.User;
+import org.opencps.identity.CardRegistered;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.mail.Mailer;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells a person at once that someone else registered an ID card on their account: who, in which
  * organization, when, that it logs nobody in until they confirm it, and how to refuse it. Never the
- * number nor the label (the registrar's own text). A mail that cannot be sent is logged; the card
- * stays waiting, and the portal shows it to its owner.
+ * number nor the label (the registrar's own text). Sent after the card committed; a mail that
+ * cannot be sent fails the delivery, which is retried (see {@code UndeliveredEvents}), and the card
+ * stays waiting meanwhile, shown to its owner in the portal. A person who is gone since is told
+ * nothing.
  */
 @Component
 class CardWaitingNotice {
 
-    private static final Logger log = LoggerFactory.getLogger(CardWaitingNotice.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final UserStore users;
@@ -39,13 +36,12 @@ class CardWaitingNotice {
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CardRegistered e) {
         if (!e.pending()) {
             return;
         }
-        try {
-            User owner = users.find(e.user()).orElseThrow();
+        users.find(e.user()).ifPresent(owner -> {
             String registrar = users.find(e.by()).map(by -> by.displayName() + " <" + by.email() + ">").orElse("an administrator");
             String organization = organizations.find(e.org()).map(Organization::name).orElse("your organization");
             mailer.send(owner.email(), "OpenCPS: an ID card waits for your confirmation", """
@@ -61,8 +57,6 @@ class CardWaitingNotice {
 
                     If you did not expect this card, remove it there and tell your administrator.
                     """.formatted(owner.displayName(), registrar, organization, WHEN.format(e.at()), publicUrl));
-        } catch (RuntimeException mailFailed) {
-            log.warn("Could not tell the owner of card {} that it waits for their confirmation: {}", e.card(), mailFailed.getMessage());
-        }
+        });
     }
 }

@@ -3,7 +3,7 @@ package org.opencps.identity.internal.credentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.opencps.identity.IdentityEvents.AccountLocked;
+import org.opencps.identity.AccountLocked;
 import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.UserId;
@@ -83,9 +83,10 @@ public class PasswordAttempts {
 
     private void lockIfAtLimit(UserId user, String sourceIp) {
         alone.executeWithoutResult(status -> {
-            Instant until = clock.instant().plus(lockout);
+            Instant now = clock.instant();
+            Instant until = now.plus(lockout);
             if (store.lockAtLimit(user, threshold, until)) {
-                events.publishEvent(new AccountLocked(user, until, sourceIp));
+                events.publishEvent(new AccountLocked(user, until, sourceIp, now));
             }
         });
     }

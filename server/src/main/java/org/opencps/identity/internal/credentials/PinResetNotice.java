@@ -1,17 +1,13 @@
 package org.opencps.identity.internal.credentials;
 
-import org.opencps.identity.IdentityEvents.PinIssued;
-import org.opencps.identity.User;
+import org.opencps.identity.PinIssued;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.mail.Mailer;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells a person that an administrator gave them a new PIN, and where they alone can see it. The
@@ -19,8 +15,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 class PinResetNotice {
-
-    private static final Logger log = LoggerFactory.getLogger(PinResetNotice.class);
 
     private final UserStore users;
     private final Organizations organizations;
@@ -34,13 +28,16 @@ class PinResetNotice {
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * After the new PIN committed. A mail that cannot be sent fails the delivery, which is retried
+     * (see {@code UndeliveredEvents}); a person who is gone since is told nothing.
+     */
+    @ApplicationModuleListener
     void on(PinIssued e) {
         if (e.by().equals(e.user())) {
             return;
         }
-        try {
-            User owner = users.find(e.user()).orElseThrow();
+        users.find(e.user()).ifPresent(owner -> {
             String admin = users.find(e.by()).map(by -> by.displayName() + " <" + by.email() + ">").orElse("an administrator");
             String organization = organizations.find(e.org()).map(Organization::name).orElse("your organization");
             mailer.send(owner.email(), "OpenCPS: you have a new PIN", """
@@ -51,8 +48,6 @@ class PinResetNotice {
 
                     If you did not ask for this, tell your administrator.
                     """.formatted(owner.displayName(), admin, organization, publicUrl));
-        } catch (RuntimeException mailFailed) {
-            log.warn("Could not tell {} about their new PIN: {}", e.user(), mailFailed.getMessage());
-        }
+        });
     }
 }

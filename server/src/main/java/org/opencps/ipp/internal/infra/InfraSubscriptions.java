@@ -12,7 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.opencps.devices.DeviceEvents;
+import org.opencps.devices.DeviceRemoved;
+import org.opencps.devices.DeviceUnregistered;
 import org.opencps.ipp.internal.persistence.InfraSubscriptionStore;
 import org.opencps.ipp.internal.persistence.InfraSubscriptionStore.Row;
 import org.opencps.ipp.internal.protocol.IppRequest;
@@ -114,13 +115,13 @@ class InfraSubscriptions implements OrganizationPurgeParticipant {
     }
 
     @EventListener
-    void on(DeviceEvents.DeviceUnregistered unregistered) {
+    void on(DeviceUnregistered unregistered) {
         store.deleteOfDevice(unregistered.org(), unregistered.device());
         notifications.forgetDevice(unregistered.org(), unregistered.device());
     }
 
     @EventListener
-    void on(DeviceEvents.DeviceRemoved removed) {
+    void on(DeviceRemoved removed) {
         store.deleteOfDevice(removed.org(), removed.device());
         notifications.forgetDevice(removed.org(), removed.device());
     }

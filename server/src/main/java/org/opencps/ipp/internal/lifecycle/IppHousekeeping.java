@@ -3,7 +3,7 @@ package org.opencps.ipp.internal.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.opencps.identity.IdentityEvents.MemberRemoved;
+import org.opencps.identity.MemberRemoved;
 import org.opencps.ipp.internal.persistence.InfraJobStore;
 import org.opencps.ipp.internal.persistence.InfraSubscriptionStore;
 import org.opencps.ipp.internal.persistence.IppJobStore;

@@ -1,0 +1,16 @@
+package org.opencps.devices;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** A device was deleted (an agent with its printers). */
+public record DeviceRemoved(OrgId org, DeviceId device, UserId by, Instant at, UUID eventId) {
+
+    /** A new occurrence, with an {@code eventId} of its own. */
+    public DeviceRemoved(OrgId org, DeviceId device, UserId by, Instant at) {
+        this(org, device, by, at, UUID.randomUUID());
+    }
+}

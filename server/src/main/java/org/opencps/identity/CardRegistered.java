@@ -1,0 +1,18 @@
+package org.opencps.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/**
+ * An ID card was registered on a person's account. {@code pending}: added by someone other than
+ * its owner, it logs nobody in until the owner confirms it.
+ */
+public record CardRegistered(OrgId org, UserId user, UUID card, UserId by, boolean pending, Instant at, UUID eventId) {
+
+    /** A new occurrence, with an {@code eventId} of its own. */
+    public CardRegistered(OrgId org, UserId user, UUID card, UserId by, boolean pending, Instant at) {
+        this(org, user, card, by, pending, at, UUID.randomUUID());
+    }
+}
