@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
@@ -31,12 +33,14 @@ import org.opencps.tenancy.Organization;
 /**
  * Every text a page shows comes from messages.properties: each key a template names exists there,
  * each value of an enum a template turns into a key has its text, and the German and Japanese
- * bundles only translate keys that exist in English.
+ * bundles have exactly the English keys, each with the same arguments.
  */
 class PortalMessagesTest {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
+    private static final List<String> TRANSLATIONS = List.of("messages_de.properties", "messages_ja.properties");
     private static final Pattern PREFIX_KEY = Pattern.compile("#\\{'([a-zA-Z.]+\\.)' \\+");
 
     /** The keys templates build from a prefix and an enum (or a fixed set of names). */
@@ -80,13 +84,29 @@ class PortalMessagesTest {
     }
 
     @Test
-    void translationsOnlyTranslateEnglishKeys() throws IOException {
+    void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
         Properties english = bundle("messages.properties");
-        for (String language : List.of("messages_de.properties", "messages_ja.properties")) {
+        for (String language : TRANSLATIONS) {
             Properties translated = bundle(language);
-            assertThat(translated).as(language).isNotEmpty();
-            assertThat(english.keySet()).as(language).containsAll(translated.keySet());
+            assertThat(translated.stringPropertyNames()).as(language)
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         }
+    }
+
+    @Test
+    void translationsKeepTheArgumentsOfTheEnglishText() throws IOException {
+        Properties english = bundle("messages.properties");
+        List<String> differing = new ArrayList<>();
+        for (String language : TRANSLATIONS) {
+            Properties translated = bundle(language);
+            for (String key : english.stringPropertyNames()) {
+                String text = translated.getProperty(key);
+                if (text != null && !arguments(text).equals(arguments(english.getProperty(key)))) {
+                    differing.add(language + ": " + key);
+                }
+            }
+        }
+        assertThat(differing).isEmpty();
     }
 
     @Test
@@ -98,6 +118,10 @@ class PortalMessagesTest {
                 assertThat(messages.getProperty(key)).as(language + ": " + key).isNotBlank().contains("{0}");
             }
         }
+    }
+
+    private static Set<String> arguments(String text) {
+        return ARGUMENT.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toSet());
     }
 
     private static List<String> names(Enum<?>[] values) {
