@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.opencps.access.Permission;
 import org.opencps.devices.ActivationCode;
 import org.opencps.devices.DeviceStatus;
 import org.opencps.devices.SecuritySettings;
+import org.opencps.identity.Languages;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.JobTicket;
@@ -59,7 +61,8 @@ class PortalMessagesTest {
             Map.entry("sides.", names(JobTicket.Sides.values())),
             Map.entry("login.ended.", List.of("idle", "age", "network")),
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
-            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
+            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
+            Map.entry("language.", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {

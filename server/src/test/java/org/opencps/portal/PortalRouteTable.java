@@ -120,7 +120,7 @@ final class PortalRouteTable {
             "GET /login", "POST /login", "POST /logout", "GET /password-reset", "POST /password-reset",
             "GET /reset-password", "POST /reset-password", "GET /verify-email", "POST /verify-email",
             "GET /invitations/{token}", "POST /invitations/accept", "GET /setup", "POST /setup", "POST /cookies/consent",
-            "POST /account/password", "POST /account/password-change", "POST /account/logout-everywhere", "POST /tokens", "POST /pin/regenerate",
+            "POST /account/password", "POST /account/password-change", "POST /account/logout-everywhere", "POST /account/language", "POST /tokens", "POST /pin/regenerate",
             "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs");
 
     /** The person a page is for: the first role it answers 200. */

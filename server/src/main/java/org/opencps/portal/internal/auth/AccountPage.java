@@ -1,8 +1,10 @@
 package org.opencps.portal.internal.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.Set;
 import org.opencps.access.Roles;
+import org.opencps.identity.Languages;
 import org.opencps.identity.Passwords;
 import org.opencps.identity.SessionLogin;
 import org.opencps.platform.errors.InvalidInputException;
@@ -22,17 +24,27 @@ class AccountPage {
     private final Roles roles;
     private final Passwords passwords;
     private final SessionLogin sessions;
+    private final Languages languages;
 
-    AccountPage(Roles roles, Passwords passwords, SessionLogin sessions) {
+    AccountPage(Roles roles, Passwords passwords, SessionLogin sessions, Languages languages) {
         this.roles = roles;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.languages = languages;
     }
 
     @GetMapping("/account")
     String account(Actor actor, Model model) {
         model.addAttribute("roles", actor.orgId() == null ? Set.of() : roles.rolesOf(actor.orgId(), actor.userId()));
+        model.addAttribute("languages", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList());
+        model.addAttribute("language", languages.chosenBy(actor.userId()).map(Locale::getLanguage).orElse(""));
         return "auth/account";
+    }
+
+    /** The language of the person's pages and e-mails; blank goes back to the browser's. */
+    @PostMapping("/account/language")
+    String chooseLanguage(Actor actor, @RequestParam(defaultValue = "") String language, RedirectAttributes flash) {
+        return Forms.change(flash, "/account", "account.languageSaved", () -> languages.choose(actor.userId(), language));
     }
 
     /** Every other session of the person ends, as with the API. */
