@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.access.RoleRef;
@@ -22,11 +20,12 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.errors.UnauthenticatedException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
-import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.mail.MailTexts;
 import org.opencps.platform.secrets.Tokens;
 import org.opencps.platform.security.Actor;
 import org.opencps.tenancy.Organizations;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,14 +50,15 @@ public class Invitations {
     private final Passwords passwords;
     private final PasswordLogins logins;
     private final InvitationStore store;
-    private final Mailer mailer;
+    private final MailTexts mails;
+    private final Languages languages;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String publicUrl;
 
     Invitations(AccessPolicy policy, Roles roles, Organizations organizations, Users users, UserStore userStore,
-                Passwords passwords, PasswordLogins logins, InvitationStore store, Mailer mailer,
+                Passwords passwords, PasswordLogins logins, InvitationStore store, MailTexts mails, Languages languages,
                 ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, OpenCpsProperties properties) {
         this.policy = policy;
         this.roles = roles;
@@ -68,7 +68,8 @@ public class Invitations {
         this.passwords = passwords;
         this.logins = logins;
         this.store = store;
-        this.mailer = mailer;
+        this.mails = mails;
+        this.languages = languages;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -90,14 +91,8 @@ public class Invitations {
                 now, now.plus(VALIDITY), null, null);
         store.insert(invitation, Tokens.hash(token));
         String orgName = organizations.find(org).orElseThrow().name();
-        mailer.send(address, "You are invited to " + orgName + " on OpenCPS", """
-                You have been invited to join %s on OpenCPS as %s.
-
-                Accept the invitation here (the link works once and expires on %s):
-                %s/invitations/%s
-
-                If you did not expect this invitation, ignore this e-mail.
-                """.formatted(orgName, describe(grantedRoles), invitation.expiresAt(), publicUrl, token));
+        mails.send(address, languages.forMailTo(address), "invitation", orgName, roleNames(grantedRoles),
+                MailTexts.time(invitation.expiresAt()), publicUrl + "/invitations/" + token);
         events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles(), now));
         return invitation;
     }
@@ -192,9 +187,8 @@ public class Invitations {
         throw new IllegalStateException();
     }
 
-    private static String describe(Set<RoleRef> roles) {
-        return roles.stream().map(role -> role.isCustom() ? "a custom role" : role.key().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(", "));
+    private static List<MessageSourceResolvable> roleNames(Set<RoleRef> roles) {
+        return roles.stream().map(role -> MailTexts.text(role.isCustom() ? "role.custom" : "role." + role.key())).toList();
     }
 
     public record Preview(String organizationName, String email, Set<RoleRef> roles, Instant expiresAt, boolean accountExists) {

@@ -12,7 +12,7 @@ import org.opencps.platform.captcha.ProofOfWork;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.UserId;
-import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.mail.MailTexts;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
 import org.springframework.stereotype.Service;
@@ -35,13 +35,14 @@ public class PasswordResets {
     private final EmailTokenStore tokens;
     private final ProofOfWork proofOfWork;
     private final RateLimiter rateLimiter;
-    private final Mailer mailer;
+    private final MailTexts mails;
+    private final Languages languages;
     private final SessionLogin sessions;
     private final Clock clock;
     private final String publicUrl;
 
     PasswordResets(UserStore users, PasswordStore passwordStore, Passwords passwords, EmailTokenStore tokens,
-                   ProofOfWork proofOfWork, RateLimiter rateLimiter, Mailer mailer, SessionLogin sessions, Clock clock,
+                   ProofOfWork proofOfWork, RateLimiter rateLimiter, MailTexts mails, Languages languages, SessionLogin sessions, Clock clock,
                    OpenCpsProperties properties) {
         this.users = users;
         this.passwordStore = passwordStore;
@@ -49,7 +50,8 @@ public class PasswordResets {
         this.tokens = tokens;
         this.proofOfWork = proofOfWork;
         this.rateLimiter = rateLimiter;
-        this.mailer = mailer;
+        this.mails = mails;
+        this.languages = languages;
         this.sessions = sessions;
         this.clock = clock;
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
@@ -73,13 +75,7 @@ public class PasswordResets {
         tokens.invalidateOpen(user.get().id(), Purpose.RESET_PASSWORD, now);
         String token = Tokens.newToken(PREFIX);
         tokens.insert(user.get().id(), Purpose.RESET_PASSWORD, Tokens.hash(token), now, now.plus(LINK_VALIDITY));
-        mailer.send(address, "Reset your OpenCPS password", """
-                Someone asked to reset the password of your OpenCPS account.
-                If it was you, choose a new password here (the link works once, for 1 hour):
-                %s/reset-password?token=%s
-
-                If it was not you, ignore this e-mail; your password stays as it is.
-                """.formatted(publicUrl, token));
+        mails.send(address, languages.forMailTheyAskedFor(user.get().id()), "passwordReset", publicUrl + "/reset-password?token=" + token);
     }
 
     @Transactional

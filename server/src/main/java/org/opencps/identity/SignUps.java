@@ -15,7 +15,7 @@ import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.UserId;
-import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.mail.MailTexts;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
 import org.springframework.stereotype.Service;
@@ -36,18 +36,20 @@ public class SignUps {
     private final Passwords passwords;
     private final EmailTokenStore tokens;
     private final DisposableEmailDomains disposable;
-    private final Mailer mailer;
+    private final MailTexts mails;
+    private final Languages languages;
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final OpenCpsProperties properties;
 
-    SignUps(UserStore users, Passwords passwords, EmailTokenStore tokens, DisposableEmailDomains disposable, Mailer mailer,
+    SignUps(UserStore users, Passwords passwords, EmailTokenStore tokens, DisposableEmailDomains disposable, MailTexts mails, Languages languages,
             RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.disposable = disposable;
-        this.mailer = mailer;
+        this.mails = mails;
+        this.languages = languages;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.properties = properties;
@@ -67,10 +69,7 @@ public class SignUps {
         passwords.checkPolicy("password", password);
         var existing = users.findByEmail(address);
         if (existing.isPresent()) {
-            mailer.send(address, "Sign-up attempt on OpenCPS", """
-                    Someone tried to sign up on OpenCPS with this address, which already has an account.
-                    If it was you, log in or reset your password. Otherwise you can ignore this e-mail.
-                    """);
+            mails.send(address, languages.forMailTheyAskedFor(existing.get().id()), "signupAttempt");
             return;
         }
         var user = new User(new UserId(UUID.randomUUID()), address, name, false, clock.instant());
@@ -94,11 +93,7 @@ public class SignUps {
         Instant now = clock.instant();
         String token = Tokens.newToken(PREFIX);
         tokens.insert(user.id(), Purpose.VERIFY_EMAIL, Tokens.hash(token), now, now.plus(LINK_VALIDITY));
-        mailer.send(user.email(), "Confirm your e-mail address for OpenCPS", """
-                Welcome to OpenCPS, %s.
-
-                Confirm your address with this link (it works once, for 24 hours):
-                %s/verify-email?token=%s
-                """.formatted(user.displayName(), properties.publicUrl().toString().replaceAll("/+$", ""), token));
+        mails.send(user.email(), languages.forMailTheyAskedFor(user.id()), "verifyEmail", user.displayName(),
+                properties.publicUrl().toString().replaceAll("/+$", "") + "/verify-email?token=" + token);
     }
 }

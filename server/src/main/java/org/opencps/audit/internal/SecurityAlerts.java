@@ -2,9 +2,10 @@ package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.devices.DeviceLoginsThrottled;
+import org.opencps.identity.Languages;
 import org.opencps.identity.LoginsThrottled;
 import org.opencps.identity.Users;
-import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.mail.MailTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,14 @@ class SecurityAlerts {
 
     private final AuditLog audit;
     private final Users users;
-    private final Mailer mailer;
+    private final MailTexts mails;
+    private final Languages languages;
 
-    SecurityAlerts(AuditLog audit, Users users, Mailer mailer) {
+    SecurityAlerts(AuditLog audit, Users users, MailTexts mails, Languages languages) {
         this.audit = audit;
         this.users = users;
-        this.mailer = mailer;
+        this.mails = mails;
+        this.languages = languages;
     }
 
     @WhateverTheOutcome
@@ -36,11 +39,7 @@ class SecurityAlerts {
         audit.record(null, "LOGINS_THROTTLED", null, e.lastEmailTried(), "too many login attempts from one source", e.sourceIp());
         try {
             for (String admin : users.adminAddressesAcrossOrganizationsOf(e.lastEmailTried())) {
-                mailer.send(admin, "OpenCPS: many failed logins", """
-                        Logins from the address %s went over the rate limit while trying the account %s.
-                        Its further attempts are being slowed down. If this was not one of your people,
-                        someone may be guessing passwords; check the audit trail.
-                        """.formatted(e.sourceIp(), e.lastEmailTried()));
+                mails.send(admin, languages.forMailTo(admin), "loginsThrottled", e.sourceIp(), e.lastEmailTried());
             }
         } catch (RuntimeException mailFailed) {
             log.warn("Could not send the failed-login alert: {}", mailFailed.getMessage());
@@ -54,12 +53,7 @@ class SecurityAlerts {
                 "too many failed PIN/card logins in the organization; PIN and card logins refused for now", null);
         try {
             for (String admin : users.adminAddressesOf(e.org())) {
-                mailer.send(admin, "OpenCPS: many failed PIN/card logins at your printers", """
-                        PIN and card logins at your organization's printers failed too often within an hour
-                        (the latest at device %s). PIN and card logins are refused for a while; user name and
-                        password still work. If this was not one of your people, someone may be guessing PINs;
-                        check the audit trail.
-                        """.formatted(e.device()));
+                mails.send(admin, languages.forMailTo(admin), "deviceLoginsThrottled", e.device().toString());
             }
         } catch (RuntimeException mailFailed) {
             log.warn("Could not send the device login alert: {}", mailFailed.getMessage());

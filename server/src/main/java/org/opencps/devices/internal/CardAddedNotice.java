@@ -1,15 +1,14 @@
 package org.opencps.devices.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.opencps.devices.CardAddedAtDevice;
 import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceStore;
+import org.opencps.identity.Languages;
 import org.opencps.identity.User;
 import org.opencps.identity.Users;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.NotFoundException;
-import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.mail.MailTexts;
 import org.opencps.platform.security.Actor;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
@@ -27,19 +26,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CardAddedNotice {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private final DeviceStore devices;
     private final Users users;
     private final Organizations organizations;
-    private final Mailer mailer;
+    private final MailTexts mails;
+    private final Languages languages;
     private final String publicUrl;
 
-    CardAddedNotice(DeviceStore devices, Users users, Organizations organizations, Mailer mailer, OpenCpsProperties properties) {
+    CardAddedNotice(DeviceStore devices, Users users, Organizations organizations, MailTexts mails, Languages languages,
+                    OpenCpsProperties properties) {
         this.devices = devices;
         this.users = users;
         this.organizations = organizations;
-        this.mailer = mailer;
+        this.mails = mails;
+        this.languages = languages;
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
 
@@ -51,22 +51,12 @@ class CardAddedNotice {
         } catch (NotFoundException goneSince) {
             return;
         }
-        String organization = organizations.find(e.org()).map(Organization::name).orElse("your organization");
-        String printer = devices.find(e.org(), e.device()).map(CardAddedNotice::describe).orElse("a printer");
-        mailer.send(owner.email(), "OpenCPS: an ID card was added to your account", """
-                Hello %s,
-
-                An ID card was added to your OpenCPS account in %s at the printer %s
-                on %s, by someone logged in there as you. Whoever holds that card can now log in
-                as you at the organization's printers and print your held jobs.
-
-                If this was you, there is nothing to do.
-
-                If it was not you:
-                - remove the card at once under My ID cards: %s/cards (it is listed with the time above);
-                - change your password (%s/account) and tell your administrator, who can also
-                  give you a new PIN: someone logged in as you at that printer.
-                """.formatted(owner.displayName(), organization, printer, WHEN.format(e.at()), publicUrl, publicUrl));
+        Object organization = organizations.find(e.org()).<Object>map(Organization::name)
+                .orElse(MailTexts.text("mail.someone.yourOrganization"));
+        Object printer = devices.find(e.org(), e.device()).<Object>map(CardAddedNotice::describe)
+                .orElse(MailTexts.text("mail.someone.aPrinter"));
+        mails.send(owner.email(), languages.forMail(owner.id()), "cardAddedAtDevice", owner.displayName(), organization, printer,
+                MailTexts.time(e.at()), publicUrl + "/cards", publicUrl + "/account");
     }
 
     private static String describe(DeviceRow printer) {

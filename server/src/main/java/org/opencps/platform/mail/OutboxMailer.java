@@ -1,7 +1,9 @@
 package org.opencps.platform.mail;
 
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ final class OutboxMailer implements Mailer {
     @Override
     public void send(String to, String subject, String body) {
         Path outbox = dataDirectory.privateFolder("mail-outbox");
-        String message = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
+        String message = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + encodedHeader(subject)
                 + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n";
         Path file = outbox.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
         try {
@@ -47,5 +49,14 @@ final class OutboxMailer implements Mailer {
             throw new UncheckedIOException("cannot write to the mail outbox " + outbox, e);
         }
         log.info("E-mail (no SMTP configured) to {}: {} (in {})", to, subject, file.getFileName());
+    }
+
+    /** A header in ASCII as RFC 2047 wants it, so that mail programs show a German or Japanese subject. */
+    private static String encodedHeader(String text) {
+        try {
+            return MimeUtility.encodeText(text, "UTF-8", "B");
+        } catch (UnsupportedEncodingException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
     }
 }

@@ -1,14 +1,13 @@
 package org.opencps.identity.internal.credentials;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.opencps.identity.CardRegistered;
+import org.opencps.identity.Languages;
 import org.opencps.identity.PinIssued;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
-import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.mail.MailTexts;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,17 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CredentialNotices {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private final UserStore users;
     private final Organizations organizations;
-    private final Mailer mailer;
+    private final MailTexts mails;
+    private final Languages languages;
     private final String publicUrl;
 
-    CredentialNotices(UserStore users, Organizations organizations, Mailer mailer, OpenCpsProperties properties) {
+    CredentialNotices(UserStore users, Organizations organizations, MailTexts mails, Languages languages, OpenCpsProperties properties) {
         this.users = users;
         this.organizations = organizations;
-        this.mailer = mailer;
+        this.mails = mails;
+        this.languages = languages;
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
 
@@ -44,20 +43,8 @@ class CredentialNotices {
         if (!e.pending()) {
             return;
         }
-        users.find(e.user()).ifPresent(owner -> mailer.send(owner.email(),
-                "OpenCPS: an ID card waits for your confirmation", """
-                Hello %s,
-
-                %s registered an ID card on your OpenCPS account in %s on %s.
-
-                The card does not log anyone in as you until you confirm it. Confirm it only if
-                you hold this card yourself: whoever holds a confirmed card can log in as you at
-                the organization's printers and print your held jobs.
-                - in the portal, under My ID cards: %s/cards
-                - or at a printer: hold the card to the reader and enter your PIN with it.
-
-                If you did not expect this card, remove it there and tell your administrator.
-                """.formatted(owner.displayName(), who(e.by()), organizationName(e.org()), WHEN.format(e.at()), publicUrl)));
+        users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id()), "cardWaiting",
+                owner.displayName(), who(e.by()), organizationName(e.org()), MailTexts.time(e.at()), publicUrl + "/cards"));
     }
 
     @ApplicationModuleListener
@@ -65,21 +52,16 @@ class CredentialNotices {
         if (e.by().equals(e.user())) {
             return;
         }
-        users.find(e.user()).ifPresent(owner -> mailer.send(owner.email(), "OpenCPS: you have a new PIN", """
-                Hello %s,
-
-                %s gave you a new PIN for the printers of %s. Your old PIN no longer works.
-                Only you can see the new one, after logging in to the portal: %s/pin
-
-                If you did not ask for this, tell your administrator.
-                """.formatted(owner.displayName(), who(e.by()), organizationName(e.org()), publicUrl)));
+        users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id()), "newPin",
+                owner.displayName(), who(e.by()), organizationName(e.org()), publicUrl + "/pin"));
     }
 
-    private String who(UserId person) {
-        return users.find(person).map(by -> by.displayName() + " <" + by.email() + ">").orElse("an administrator");
+    private Object who(UserId person) {
+        return users.find(person).<Object>map(by -> by.displayName() + " <" + by.email() + ">")
+                .orElse(MailTexts.text("mail.someone.anAdministrator"));
     }
 
-    private String organizationName(OrgId org) {
-        return organizations.find(org).map(Organization::name).orElse("your organization");
+    private Object organizationName(OrgId org) {
+        return organizations.find(org).<Object>map(Organization::name).orElse(MailTexts.text("mail.someone.yourOrganization"));
     }
 }
