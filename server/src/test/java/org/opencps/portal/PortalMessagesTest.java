@@ -55,7 +55,9 @@ class PortalMessagesTest {
             Map.entry("sides.", names(JobTicket.Sides.values())),
             Map.entry("login.ended.", List.of("idle", "age", "network")),
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
-            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
+            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
+            // audit-chain: a record's outcome
+            Map.entry("audit.outcome.", List.of("SUCCESS", "FAILURE")));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {
