@@ -10,6 +10,8 @@ import org.opencps.platform.ids.UserId;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit trail's writer: each record is appended to its organization's hash chain while the
@@ -32,7 +34,7 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
-        append(null, clock.instant(), org, type, actor, subject, detail, sourceIp, null);
+        append(null, clock.instant(), org, type, actor, subject, detail, sourceIp, userAgentOfCurrentRequest());
     }
 
     /** As {@link #record}, with the user agent of the request it happened in. */
@@ -93,6 +95,17 @@ public class AuditLog {
                 null).chainedAfter(head.seq(), head.hash());
         chains.insert(record);
         chains.moveHead(chain, record.seq(), record.hash());
+    }
+
+    /**
+     * The User-Agent of the request being answered on this thread, if any: refusals and sign-ins
+     * are recorded on the thread of the request they happened in (see {@code WhateverTheOutcome}).
+     */
+    private static String userAgentOfCurrentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getHeader("User-Agent");
+        }
+        return null;
     }
 
     /** Refusals, failures, lockouts and throttling are failures; everything else something done. */
