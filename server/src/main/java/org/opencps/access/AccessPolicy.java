@@ -1,6 +1,7 @@
 package org.opencps.access;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -206,6 +207,32 @@ public class AccessPolicy {
     public boolean canViewUsageOf(Actor actor, OrgId org, UserId person) {
         return (Objects.equals(actor.userId(), person) && can(actor, Permission.REPORTS_OWN_USAGE, org))
                 || can(actor, Permission.REPORTS_VIEW, org);
+    }
+
+    /**
+     * Reading an organization's audit trail (PRODUCT.md §8 with §2): its own admins (audit view)
+     * see all of it; the admins of the provider directly above it see only what their own
+     * provider's people did there, never the customer's people or their actions. 404 when the
+     * actor may not know the organization, 403 when the role does not allow it.
+     */
+    public AuditReach requireReadAudit(Actor actor, OrgId target) {
+        if (can(actor, Permission.AUDIT_VIEW, target)) {
+            return new AuditReach(target, null, List.of());
+        }
+        OrgNode node = target == null ? null : organizations.find(target).orElse(null);
+        OrgNode acting = actor == null || actor.orgId() == null ? null : organizations.find(actor.orgId()).orElse(null);
+        if (node != null && acting != null && acting.kind().isProvider() && isDirectChild(node, acting)
+                && heldPermissions(acting, actor.userId()).contains(Permission.AUDIT_VIEW)) {
+            return new AuditReach(target, acting.id(), roles.members(acting.id()));
+        }
+        require(actor, Permission.AUDIT_VIEW, target);
+        throw new IllegalStateException("require passes only where can does");
+    }
+
+    /** Verifying an organization's chain, or setting its audit retention: its own admins only. */
+    public void requireOwnAudit(Actor actor, OrgId target) {
+        // audit view never reaches the organizations below: this holds in the actor's own only
+        require(actor, Permission.AUDIT_VIEW, target);
     }
 
     Set<Permission> heldPermissions(OrgNode org, UserId user) {

@@ -24,6 +24,8 @@ public enum Permission {
     SETTINGS_VIEW(Group.SETTINGS, true),
     SETTINGS_MANAGE(Group.SETTINGS, false),
     QUOTAS_MANAGE(Group.SETTINGS, false),
+    /** The organization's audit trail: read it, export it, verify its chain, set its retention. */
+    AUDIT_VIEW(Group.SETTINGS, true),
     ROLES_MANAGE(Group.USERS, false),
     /** Create, edit, discontinue and purge the organizations directly below; set their licenses. */
     ORGANIZATIONS_MANAGE(Group.PROVIDER, false),

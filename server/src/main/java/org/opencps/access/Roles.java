@@ -16,6 +16,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +34,11 @@ public class Roles {
     private final ProviderAppointments appointments;
     private final RoleStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Roles(AccessPolicy policy, OrganizationLookup organizations, ProviderAppointments appointments, RoleStore store, Clock clock) {
+    Roles(AccessPolicy policy, OrganizationLookup organizations, ProviderAppointments appointments, RoleStore store, Clock clock,
+          ApplicationEventPublisher events) {
+        this.events = events;
         this.policy = policy;
         this.organizations = organizations;
         this.appointments = appointments;
@@ -157,6 +161,7 @@ public class Roles {
         }
         var role = new CustomRole(org, UUID.randomUUID(), trimmed, EnumSet.copyOf(permissions), clock.instant());
         store.insertCustomRole(role);
+        events.publishEvent(new CustomRoleChanged(org, role.id(), trimmed, role.permissions(), false, actor.userId(), clock.instant()));
         return role;
     }
 
@@ -174,6 +179,7 @@ public class Roles {
         if (!store.deleteCustomRole(org, roleId)) {
             throw new NotFoundException("role");
         }
+        events.publishEvent(new CustomRoleChanged(org, roleId, role.name(), role.permissions(), true, actor.userId(), clock.instant()));
     }
 
     /** Removes every role row of an organization: part of its purge. */

@@ -125,7 +125,11 @@ public class Devices {
     public SecuritySettings setBaseline(Actor actor, OrgId org, SecuritySettings baseline) {
         policy.require(actor, Permission.DEVICES_EDIT, org);
         SecuritySettings clean = (baseline == null ? SecuritySettings.NOTHING_REQUIRED : baseline).asBaseline();
+        SecuritySettings before = orgRows.baseline(org);
         orgRows.saveBaseline(org, clean);
+        if (!clean.equals(before)) {
+            events.publishEvent(new DeviceBaselineChanged(org, actor.userId(), before, clean, clock.instant()));
+        }
         return clean;
     }
 }

@@ -9,6 +9,7 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +24,15 @@ public class PrintAdministration {
     private final PrintSettingsStore settings;
     private final Documents documents;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PrintAdministration(AccessPolicy policy, PrintSettingsStore settings, Documents documents, Clock clock) {
+    PrintAdministration(AccessPolicy policy, PrintSettingsStore settings, Documents documents, Clock clock,
+                        ApplicationEventPublisher events) {
         this.policy = policy;
         this.settings = settings;
         this.documents = documents;
         this.clock = clock;
+        this.events = events;
     }
 
     public PrintSettings settings(Actor actor, OrgId org) {
@@ -48,8 +52,10 @@ public class PrintAdministration {
             throw new InvalidInputException("maxPagesPerJob", "the maximum pages per job must be between 1 and "
                     + PrintSettings.MAX_PAGES_PER_JOB_LIMIT + ", or null for no limit");
         }
-        if (!changed.equals(settings.find(org))) {
+        PrintSettings before = settings.find(org);
+        if (!changed.equals(before)) {
             settings.save(org, changed, clock.instant());
+            events.publishEvent(new PrintSettingsChanged(org, actor.userId(), before, changed, clock.instant()));
         }
         return changed;
     }

@@ -162,7 +162,9 @@ public class Organizations {
         if (org.kind() != OrgKind.CUSTOMER) {
             throw new InvalidInputException("license", "only customer organizations have a license");
         }
+        License before = store.license(id).orElse(null);
         store.saveLicense(id, Licenses.validate(license));
+        events.publishEvent(new LicenseChanged(id, org.parentId(), actor.userId(), before, license, clock.instant()));
         return license;
     }
 
@@ -183,7 +185,11 @@ public class Organizations {
             throw new InvalidInputException("ipAllowList", "your own address, " + clientAddress
                     + ", is not in the list: saving it would lock you out; add it or a network that contains it");
         }
+        OrganizationSettings before = settingsOf(id);
         store.saveSettings(id, valid);
+        if (!valid.equals(before)) {
+            events.publishEvent(new OrganizationSettingsChanged(id, actor.userId(), before, valid, clock.instant()));
+        }
         return valid;
     }
 

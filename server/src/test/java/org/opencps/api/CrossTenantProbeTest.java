@@ -98,7 +98,9 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/cards", "{\"cardNumber\":\"DEADBEEF02\"}"),
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/releases", "{\"jobIds\":[\"%JOB%\"]}"),
             Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "{\"success\":true}"),
-            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"));
+            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"),
+            // audit-chain
+            Map.entry("PUT /api/v1/organizations/{orgId}/audit/settings", "{\"retentionDays\":90}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;

@@ -62,7 +62,9 @@ class PortalMessagesTest {
             Map.entry("login.ended.", List.of("idle", "age", "network")),
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
-            Map.entry("language.", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()));
+            Map.entry("language.", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
+            // audit-chain: a record's outcome
+            Map.entry("audit.outcome.", List.of("SUCCESS", "FAILURE")));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {

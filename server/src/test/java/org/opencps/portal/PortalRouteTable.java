@@ -31,6 +31,8 @@ final class PortalRouteTable {
     static final String DEVICE_CHANGES = DEVICE_VIEWERS.replace("=200", "=ok");
     /** Removing devices and their groups: not provider support. */
     static final String DEVICE_ADMINS_CHANGES = DEVICE_CHANGES.replace("PROVIDER_SUPPORT=ok", "PROVIDER_SUPPORT=403");
+    /** A customer's audit trail: its admins, and the provider admins above (their own people's actions only). */
+    static final String AUDIT_READERS = "CUSTOMER_ADMIN=200 PROVIDER_ADMIN=200 PROVIDER_SUPPORT=403 PRINT_MANAGER=403 USER=403 *=404";
     static final String PROVIDER_PAGES = "PROVIDER_ADMIN=200 PROVIDER_SUPPORT=200 ROOT_ADMIN=403 *=404";
 
     /** Pages (GET): who gets what. "ok" in a form's line means allowed (not sent: it would change things). */
@@ -113,7 +115,11 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/devices/{deviceId}/remove", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, ""),
             new Route("POST /orgs/{orgId}/device-groups", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, "name=probe"),
             new Route("POST /orgs/{orgId}/device-groups/{deviceGroupId}/delete", Scope.CUSTOMER, DEVICE_ADMINS_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/region-links", Scope.ROOT, "ROOT_ADMIN=ok *=404", "region=eu&eulaUrl=https://example.com/e"));
+            new Route("POST /orgs/{orgId}/region-links", Scope.ROOT, "ROOT_ADMIN=ok *=404", "region=eu&eulaUrl=https://example.com/e"),
+            // audit-chain: a customer's trail, for its admins, and for the provider above only its own people's actions
+            new Route("GET /orgs/{orgId}/audit", Scope.CUSTOMER, AUDIT_READERS, null),
+            new Route("GET /orgs/{orgId}/audit/export", Scope.CUSTOMER, AUDIT_READERS, null),
+            new Route("POST /orgs/{orgId}/audit/retention", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "retentionDays=90"));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(

@@ -4,6 +4,8 @@ import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.devices.ActivationCodeCreated;
 import org.opencps.devices.ActivationCodeRefused;
 import org.opencps.devices.ActivationCodeRevoked;
+import org.opencps.devices.CardAddedAtDevice;
+import org.opencps.devices.DeviceBaselineChanged;
 import org.opencps.devices.DeviceCredentialRefused;
 import org.opencps.devices.DeviceCredentialRotated;
 import org.opencps.devices.DeviceCredentialsThrottled;
@@ -101,6 +103,19 @@ class DevicesAuditListener {
     @WhateverTheOutcome
     void on(DeviceLoginLocked e) {
         log.record(e.org(), "DEVICE_LOGIN_LOCKED", null, e.device().toString(), "PIN and card logins until " + e.until(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(DeviceBaselineChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_BASELINE_CHANGED", e.by(), e.org().toString(),
+                Changes.between(e.before(), e.after()), null);
+    }
+
+    /** A card its owner added at a printer, signed in there. */
+    @ApplicationModuleListener
+    void on(CardAddedAtDevice e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_ADDED_AT_DEVICE", e.user(), e.user().toString(),
+                "card " + e.card() + " at device " + e.device(), null);
     }
 
     @WhateverTheOutcome

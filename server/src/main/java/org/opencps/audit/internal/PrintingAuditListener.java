@@ -10,6 +10,7 @@ import org.opencps.printing.PrintJobReleaseTimedOut;
 import org.opencps.printing.PrintJobReleased;
 import org.opencps.printing.PrintJobSubmitted;
 import org.opencps.printing.PrintQuotaChanged;
+import org.opencps.printing.PrintSettingsChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -76,6 +77,12 @@ class PrintingAuditListener {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_QUOTA_CHANGED", e.by(), e.scope() + " " + e.id(),
                 "colour "
                 + limit(e.colorPagesPerMonth()) + ", black and white " + limit(e.monochromePagesPerMonth()) + " pages per month", null);
+    }
+
+    @ApplicationModuleListener
+    void on(PrintSettingsChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_SETTINGS_CHANGED", e.by(), e.org().toString(),
+                Changes.between(e.before(), e.after()), null);
     }
 
     private static String limit(Integer pages) {

@@ -1,7 +1,9 @@
 package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
+import org.opencps.tenancy.LicenseChanged;
 import org.opencps.tenancy.OrganizationAccessRefused;
+import org.opencps.tenancy.OrganizationSettingsChanged;
 import org.opencps.tenancy.OrganizationDiscontinued;
 import org.opencps.tenancy.OrganizationPurged;
 import org.opencps.tenancy.OrganizationReactivated;
@@ -39,6 +41,19 @@ class TenancyAuditListener {
     void on(OrganizationPurged e) {
         log.recordOnce(e.eventId(), e.at(), e.parentId(), "ORGANIZATION_PURGED", e.purgedBy(), e.orgId().toString(),
                 e.reason().name(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationSettingsChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.orgId(), "SETTINGS_CHANGED", e.changedBy(), e.orgId().toString(),
+                Changes.between(e.before(), e.after()), null);
+    }
+
+    /** Under the customer, where the provider's admins see their own people's actions too. */
+    @ApplicationModuleListener
+    void on(LicenseChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.orgId(), "LICENSE_CHANGED", e.changedBy(), e.orgId().toString(),
+                Changes.between(e.before(), e.after()), null);
     }
 
     @WhateverTheOutcome

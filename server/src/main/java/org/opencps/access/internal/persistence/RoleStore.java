@@ -59,6 +59,12 @@ public class RoleStore {
                 .params(org.value(), role.key()).query((rs, i) -> new UserId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** Everyone holding any role in the organization. */
+    public List<UserId> members(OrgId org) {
+        return jdbc.sql("SELECT DISTINCT user_id FROM access_role_assignment WHERE org_id = ?")
+                .param(org.value()).query((rs, i) -> new UserId(rs.getObject(1, UUID.class))).list();
+    }
+
     public int countHolders(OrgId org, RoleRef role) {
         return jdbc.sql("SELECT COUNT(*) FROM access_role_assignment WHERE org_id = ? AND role = ?")
                 .params(org.value(), role.key()).query(Integer.class).single();

@@ -3,25 +3,28 @@ package org.opencps.audit.internal.persistence;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.opencps.audit.internal.chain.AuditRecord;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** The audit trail's table: records written, and an organization's records deleted when it is purged. */
+/**
+ * The audit trail's writer: each record is appended to its organization's hash chain while the
+ * chain's head is locked, so writers in several server processes append one after another.
+ */
 @Repository
 public class AuditLog {
 
-    private final JdbcClient jdbc;
+    private final ChainStore chains;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AuditLog(ChainStore chains, Clock clock) {
+        this.chains = chains;
         this.clock = clock;
     }
 
@@ -31,30 +34,22 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
-        jdbc.sql("""
-                        INSERT INTO audit_event (id, org_id, occurred_at, type, actor_user_id, subject, detail, source_ip)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), org == null ? null : org.value(), OffsetDateTime.now(clock), type,
-                        actor == null ? null : actor.value(), truncate(subject, 300), truncate(detail, 2000), sourceIp)
-                .update();
+        append(null, clock.instant(), org, type, actor, subject, detail, sourceIp, userAgentOfCurrentRequest());
+    }
+
+    /** As {@link #record}, with the user agent of the request it happened in. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp, String userAgent) {
+        append(null, clock.instant(), org, type, actor, subject, detail, sourceIp, userAgent);
     }
 
     /**
      * Records what an event delivered after its commit tells, at the time it happened, unless the
      * record of that event is there already (the event was delivered again).
      */
+    @Transactional
     public void recordOnce(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
-        boolean recorded = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_id = ?").param(eventId)
-                .query(Long.class).single() > 0;
-        if (recorded) {
-            return;
-        }
-        jdbc.sql("""
-                        INSERT INTO audit_event (id, org_id, occurred_at, type, actor_user_id, subject, detail, source_ip, event_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), org == null ? null : org.value(), occurredAt.atOffset(ZoneOffset.UTC), type,
-                        actor == null ? null : actor.value(), truncate(subject, 300), truncate(detail, 2000), sourceIp, eventId)
-                .update();
+        append(eventId, occurredAt, org, type, actor, subject, detail, sourceIp, null);
     }
 
     /** The id under which the second record one event makes is kept, to record it once too. */
@@ -62,8 +57,65 @@ public class AuditLog {
         return UUID.nameUUIDFromBytes(("second record of " + eventId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Records, in the caller's transaction, a change the audit module itself makes (it commits with it). */
+    @Transactional
+    public void recordNow(OrgId org, String type, UserId actor, String subject, String detail) {
+        append(null, clock.instant(), org, type, actor, subject, detail, null, null);
+    }
+
+    /** Hashes the chain's records written before the trail was chained, if any are left. */
+    @Transactional
+    public void hashRecordsWrittenBeforeChaining(UUID chain) {
+        ChainStore.Head head = chains.lockHead(chain);
+        if (head.hash() == null) {
+            chains.chainRecordsWrittenBeforeHashing(chain, head.seq());
+        }
+    }
+
+    /** A purged organization's chain goes with it: its records, head, seals and anchor. */
+    @Transactional
     public void deleteOrganization(OrgId org) {
-        jdbc.sql("DELETE FROM audit_event WHERE org_id = ?").param(org.value()).update();
+        chains.deleteChain(org.value());
+    }
+
+    private void append(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject,
+                        String detail, String sourceIp, String userAgent) {
+        UUID chain = ChainStore.chainIdOf(org == null ? null : org.value());
+        ChainStore.Head head = chains.lockHead(chain);
+        // checked under the lock: two deliveries of one event at once still make one record
+        if (eventId != null && chains.hasRecordOf(eventId)) {
+            return;
+        }
+        if (head.hash() == null) {
+            head = chains.chainRecordsWrittenBeforeHashing(chain, head.seq());
+        }
+        var record = new AuditRecord(UUID.randomUUID(), org == null ? null : org.value(), 0,
+                AuditRecord.storable(occurredAt), type, actor == null ? null : actor.value(), truncate(subject, 300),
+                truncate(detail, 2000), truncate(sourceIp, 64), truncate(userAgent, 300), outcomeOf(type), eventId, null,
+                null).chainedAfter(head.seq(), head.hash());
+        chains.insert(record);
+        chains.moveHead(chain, record.seq(), record.hash());
+    }
+
+    /**
+     * The User-Agent of the request being answered on this thread, if any: refusals and sign-ins
+     * are recorded on the thread of the request they happened in (see {@code WhateverTheOutcome}).
+     */
+    private static String userAgentOfCurrentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getHeader("User-Agent");
+        }
+        return null;
+    }
+
+    /** Refusals, failures, lockouts and throttling are failures; everything else something done. */
+    static String outcomeOf(String type) {
+        for (String failed : new String[] {"FAILED", "REFUSED", "LOCKED", "THROTTLED", "MISUSE", "NOT_ALLOWED"}) {
+            if (type.endsWith(failed)) {
+                return "FAILURE";
+            }
+        }
+        return "SUCCESS";
     }
 
     private static String truncate(String text, int max) {

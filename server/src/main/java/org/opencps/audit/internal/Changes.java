@@ -1,0 +1,37 @@
+package org.opencps.audit.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The before and after of a changed setting, for a record's detail: each field that changed, "name: before -> after". */
+final class Changes {
+
+    private Changes() {
+    }
+
+    static String between(Record before, Record after) {
+        if (before == null) {
+            return "set to " + after;
+        }
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent component : after.getClass().getRecordComponents()) {
+            Object was = value(component, before);
+            Object is = value(component, after);
+            if (!Objects.equals(was, is)) {
+                changed.add(component.getName() + ": " + was + " -> " + is);
+            }
+        }
+        return changed.isEmpty() ? "no change" : String.join("; ", changed);
+    }
+
+    private static Object value(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("a record's accessor is public", e);
+        }
+    }
+}
