@@ -16,7 +16,7 @@ import org.opencps.identity.internal.credentials.DisplayNames;
 import org.opencps.identity.internal.credentials.Emails;
 import org.opencps.identity.internal.persistence.InvitationStore;
 import org.opencps.identity.internal.persistence.UserStore;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.errors.UnauthenticatedException;
@@ -55,11 +55,11 @@ public class Invitations {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     Invitations(AccessPolicy policy, Roles roles, Organizations organizations, Users users, UserStore userStore,
                 Passwords passwords, PasswordLogins logins, InvitationStore store, Mailer mailer,
-                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, OpenCpsProperties properties) {
+                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, PublicUrl publicUrl) {
         this.policy = policy;
         this.roles = roles;
         this.organizations = organizations;
@@ -72,7 +72,7 @@ public class Invitations {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @Transactional
@@ -97,7 +97,7 @@ public class Invitations {
                 %s/invitations/%s
 
                 If you did not expect this invitation, ignore this e-mail.
-                """.formatted(orgName, describe(grantedRoles), invitation.expiresAt(), publicUrl, token));
+                """.formatted(orgName, describe(grantedRoles), invitation.expiresAt(), publicUrl.base(), token));
         events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles(), now));
         return invitation;
     }

@@ -9,7 +9,7 @@ import org.opencps.identity.internal.persistence.EmailTokenStore.Purpose;
 import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.captcha.ProofOfWork;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.Mailer;
@@ -38,11 +38,11 @@ public class PasswordResets {
     private final Mailer mailer;
     private final SessionLogin sessions;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     PasswordResets(UserStore users, PasswordStore passwordStore, Passwords passwords, EmailTokenStore tokens,
                    ProofOfWork proofOfWork, RateLimiter rateLimiter, Mailer mailer, SessionLogin sessions, Clock clock,
-                   OpenCpsProperties properties) {
+                   PublicUrl publicUrl) {
         this.users = users;
         this.passwordStore = passwordStore;
         this.passwords = passwords;
@@ -52,7 +52,7 @@ public class PasswordResets {
         this.mailer = mailer;
         this.sessions = sessions;
         this.clock = clock;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     public ProofOfWork.Challenge challenge() {
@@ -79,7 +79,7 @@ public class PasswordResets {
                 %s/reset-password?token=%s
 
                 If it was not you, ignore this e-mail; your password stays as it is.
-                """.formatted(publicUrl, token));
+                """.formatted(publicUrl.base(), token));
     }
 
     @Transactional

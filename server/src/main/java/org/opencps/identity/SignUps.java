@@ -11,6 +11,7 @@ import org.opencps.identity.internal.persistence.EmailTokenStore.Purpose;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.identity.internal.signup.DisposableEmailDomains;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -40,9 +41,10 @@ public class SignUps {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final OpenCpsProperties properties;
+    private final PublicUrl publicUrl;
 
     SignUps(UserStore users, Passwords passwords, EmailTokenStore tokens, DisposableEmailDomains disposable, Mailer mailer,
-            RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties) {
+            RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties, PublicUrl publicUrl) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -51,6 +53,7 @@ public class SignUps {
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     @Transactional
@@ -99,6 +102,6 @@ public class SignUps {
 
                 Confirm your address with this link (it works once, for 24 hours):
                 %s/verify-email?token=%s
-                """.formatted(user.displayName(), properties.publicUrl().toString().replaceAll("/+$", ""), token));
+                """.formatted(user.displayName(), publicUrl.base(), token));
     }
 }

@@ -7,7 +7,7 @@ import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceStore;
 import org.opencps.identity.User;
 import org.opencps.identity.Users;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.mail.Mailer;
 import org.opencps.platform.security.Actor;
@@ -33,14 +33,14 @@ class CardAddedNotice {
     private final Users users;
     private final Organizations organizations;
     private final Mailer mailer;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    CardAddedNotice(DeviceStore devices, Users users, Organizations organizations, Mailer mailer, OpenCpsProperties properties) {
+    CardAddedNotice(DeviceStore devices, Users users, Organizations organizations, Mailer mailer, PublicUrl publicUrl) {
         this.devices = devices;
         this.users = users;
         this.organizations = organizations;
         this.mailer = mailer;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @ApplicationModuleListener
@@ -66,7 +66,7 @@ class CardAddedNotice {
                 - remove the card at once under My ID cards: %s/cards (it is listed with the time above);
                 - change your password (%s/account) and tell your administrator, who can also
                   give you a new PIN: someone logged in as you at that printer.
-                """.formatted(owner.displayName(), organization, printer, WHEN.format(e.at()), publicUrl, publicUrl));
+                """.formatted(owner.displayName(), organization, printer, WHEN.format(e.at()), publicUrl.base(), publicUrl.base()));
     }
 
     private static String describe(DeviceRow printer) {

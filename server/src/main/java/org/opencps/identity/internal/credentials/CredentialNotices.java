@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import org.opencps.identity.CardRegistered;
 import org.opencps.identity.PinIssued;
 import org.opencps.identity.internal.persistence.UserStore;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.Mailer;
@@ -30,13 +30,13 @@ class CredentialNotices {
     private final UserStore users;
     private final Organizations organizations;
     private final Mailer mailer;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    CredentialNotices(UserStore users, Organizations organizations, Mailer mailer, OpenCpsProperties properties) {
+    CredentialNotices(UserStore users, Organizations organizations, Mailer mailer, PublicUrl publicUrl) {
         this.users = users;
         this.organizations = organizations;
         this.mailer = mailer;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @ApplicationModuleListener
@@ -57,7 +57,7 @@ class CredentialNotices {
                 - or at a printer: hold the card to the reader and enter your PIN with it.
 
                 If you did not expect this card, remove it there and tell your administrator.
-                """.formatted(owner.displayName(), who(e.by()), organizationName(e.org()), WHEN.format(e.at()), publicUrl)));
+                """.formatted(owner.displayName(), who(e.by()), organizationName(e.org()), WHEN.format(e.at()), publicUrl.base())));
     }
 
     @ApplicationModuleListener
@@ -72,7 +72,7 @@ class CredentialNotices {
                 Only you can see the new one, after logging in to the portal: %s/pin
 
                 If you did not ask for this, tell your administrator.
-                """.formatted(owner.displayName(), who(e.by()), organizationName(e.org()), publicUrl)));
+                """.formatted(owner.displayName(), who(e.by()), organizationName(e.org()), publicUrl.base())));
     }
 
     private String who(UserId person) {
