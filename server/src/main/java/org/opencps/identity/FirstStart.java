@@ -10,6 +10,7 @@ import org.opencps.identity.internal.credentials.DisplayNames;
 import org.opencps.identity.internal.credentials.Emails;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -42,11 +43,12 @@ public class FirstStart implements ApplicationRunner {
     private final Passwords passwords;
     private final Clock clock;
     private final OpenCpsProperties properties;
+    private final PublicUrl publicUrl;
     private final TransactionTemplate transaction;
     private final AtomicReference<String> setupTokenHash = new AtomicReference<>();
 
     FirstStart(Organizations organizations, UserStore users, Users memberships, Passwords passwords, Clock clock,
-               OpenCpsProperties properties, PlatformTransactionManager transactions) {
+               OpenCpsProperties properties, PublicUrl publicUrl, PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.organizations = organizations;
         this.users = users;
@@ -54,6 +56,7 @@ public class FirstStart implements ApplicationRunner {
         this.passwords = passwords;
         this.clock = clock;
         this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -86,7 +89,7 @@ public class FirstStart implements ApplicationRunner {
                   {}/setup?token={}
                   or: POST /api/v1/setup {"token": "{}", "organizationName": ..., "email": ..., "displayName": ..., "password": ...}
                 Or restart with OPENCPS_BOOTSTRAP_ADMIN_EMAIL and OPENCPS_BOOTSTRAP_ADMIN_PASSWORD set.""",
-                properties.publicUrl().toString().replaceAll("/+$", ""), token, token);
+                publicUrl.base(), token, token);
     }
 
     /** Completes the setup with the one-time link's token. */

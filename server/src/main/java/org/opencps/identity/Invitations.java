@@ -14,7 +14,7 @@ import org.opencps.identity.internal.credentials.DisplayNames;
 import org.opencps.identity.internal.credentials.Emails;
 import org.opencps.identity.internal.persistence.InvitationStore;
 import org.opencps.identity.internal.persistence.UserStore;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.errors.UnauthenticatedException;
@@ -55,11 +55,11 @@ public class Invitations {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     Invitations(AccessPolicy policy, Roles roles, Organizations organizations, Users users, UserStore userStore,
                 Passwords passwords, PasswordLogins logins, InvitationStore store, MailTexts mails, Languages languages,
-                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, OpenCpsProperties properties) {
+                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, PublicUrl publicUrl) {
         this.policy = policy;
         this.roles = roles;
         this.organizations = organizations;
@@ -73,7 +73,7 @@ public class Invitations {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @Transactional
@@ -92,7 +92,7 @@ public class Invitations {
         store.insert(invitation, Tokens.hash(token));
         String orgName = organizations.find(org).orElseThrow().name();
         mails.send(address, languages.forMailTo(address), "invitation", orgName, roleNames(grantedRoles),
-                MailTexts.time(invitation.expiresAt()), publicUrl + "/invitations/" + token);
+                MailTexts.time(invitation.expiresAt()), publicUrl.base() + "/invitations/" + token);
         events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles(), now));
         return invitation;
     }

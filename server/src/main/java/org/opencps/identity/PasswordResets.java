@@ -9,7 +9,7 @@ import org.opencps.identity.internal.persistence.EmailTokenStore.Purpose;
 import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.captcha.ProofOfWork;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.MailTexts;
@@ -39,11 +39,11 @@ public class PasswordResets {
     private final Languages languages;
     private final SessionLogin sessions;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     PasswordResets(UserStore users, PasswordStore passwordStore, Passwords passwords, EmailTokenStore tokens,
                    ProofOfWork proofOfWork, RateLimiter rateLimiter, MailTexts mails, Languages languages, SessionLogin sessions, Clock clock,
-                   OpenCpsProperties properties) {
+                   PublicUrl publicUrl) {
         this.users = users;
         this.passwordStore = passwordStore;
         this.passwords = passwords;
@@ -54,7 +54,7 @@ public class PasswordResets {
         this.languages = languages;
         this.sessions = sessions;
         this.clock = clock;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     public ProofOfWork.Challenge challenge() {
@@ -75,7 +75,7 @@ public class PasswordResets {
         tokens.invalidateOpen(user.get().id(), Purpose.RESET_PASSWORD, now);
         String token = Tokens.newToken(PREFIX);
         tokens.insert(user.get().id(), Purpose.RESET_PASSWORD, Tokens.hash(token), now, now.plus(LINK_VALIDITY));
-        mails.send(address, languages.forMailTheyAskedFor(user.get().id()), "passwordReset", publicUrl + "/reset-password?token=" + token);
+        mails.send(address, languages.forMailTheyAskedFor(user.get().id()), "passwordReset", publicUrl.base() + "/reset-password?token=" + token);
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import org.opencps.identity.internal.persistence.EmailTokenStore.Purpose;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.identity.internal.signup.DisposableEmailDomains;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -41,9 +42,10 @@ public class SignUps {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final OpenCpsProperties properties;
+    private final PublicUrl publicUrl;
 
     SignUps(UserStore users, Passwords passwords, EmailTokenStore tokens, DisposableEmailDomains disposable, MailTexts mails, Languages languages,
-            RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties) {
+            RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties, PublicUrl publicUrl) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -53,6 +55,7 @@ public class SignUps {
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     @Transactional
@@ -94,6 +97,6 @@ public class SignUps {
         String token = Tokens.newToken(PREFIX);
         tokens.insert(user.id(), Purpose.VERIFY_EMAIL, Tokens.hash(token), now, now.plus(LINK_VALIDITY));
         mails.send(user.email(), languages.forMailTheyAskedFor(user.id()), "verifyEmail", user.displayName(),
-                properties.publicUrl().toString().replaceAll("/+$", "") + "/verify-email?token=" + token);
+                publicUrl.base() + "/verify-email?token=" + token);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.testing.Api;
 import org.opencps.testing.MutableClock;
@@ -56,13 +57,14 @@ class FirstStartTest {
     @Autowired Passwords passwords;
     @Autowired MutableClock clock;
     @Autowired OpenCpsProperties properties;
+    @Autowired PublicUrl publicUrl;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcClient jdbc;
 
     private FirstStart withBootstrap(String email, String password, String organizationName) {
         var configured = new OpenCpsProperties(properties.dataDir(), properties.publicUrl(), properties.security(),
                 properties.mail(), new OpenCpsProperties.Bootstrap(email, password, organizationName));
-        return new FirstStart(organizations, userStore, users, passwords, clock, configured, transactions);
+        return new FirstStart(organizations, userStore, users, passwords, clock, configured, publicUrl, transactions);
     }
 
     private Map<String, Integer> rowCounts() {

@@ -6,7 +6,7 @@ import org.opencps.devices.internal.persistence.DeviceStore;
 import org.opencps.identity.Languages;
 import org.opencps.identity.User;
 import org.opencps.identity.Users;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.mail.MailTexts;
 import org.opencps.platform.security.Actor;
@@ -31,16 +31,16 @@ class CardAddedNotice {
     private final Organizations organizations;
     private final MailTexts mails;
     private final Languages languages;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     CardAddedNotice(DeviceStore devices, Users users, Organizations organizations, MailTexts mails, Languages languages,
-                    OpenCpsProperties properties) {
+                    PublicUrl publicUrl) {
         this.devices = devices;
         this.users = users;
         this.organizations = organizations;
         this.mails = mails;
         this.languages = languages;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @ApplicationModuleListener
@@ -56,7 +56,7 @@ class CardAddedNotice {
         Object printer = devices.find(e.org(), e.device()).<Object>map(CardAddedNotice::describe)
                 .orElse(MailTexts.text("mail.someone.aPrinter"));
         mails.send(owner.email(), languages.forMail(owner.id()), "cardAddedAtDevice", owner.displayName(), organization, printer,
-                MailTexts.time(e.at()), publicUrl + "/cards", publicUrl + "/account");
+                MailTexts.time(e.at()), publicUrl.base() + "/cards", publicUrl.base() + "/account");
     }
 
     private static String describe(DeviceRow printer) {

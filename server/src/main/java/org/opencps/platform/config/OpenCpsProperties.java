@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Every {@code opencps.*} setting, with its safe default. Each can be set by environment variable
  * (OPENCPS_DATA_DIR, OPENCPS_BOOTSTRAP_ADMIN_EMAIL, ...). The README lists them all.
+ * {@code publicUrl} is null when not set: read the address to hand out from {@link PublicUrl}.
  */
 @ConfigurationProperties("opencps")
 public record OpenCpsProperties(
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("http://localhost:8080") URI publicUrl,
+        URI publicUrl,
         @DefaultValue Security security,
         @DefaultValue Mail mail,
         @DefaultValue Bootstrap bootstrap) {

@@ -1,5 +1,6 @@
 package org.opencps.platform.tls;
 
+import org.opencps.platform.config.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -9,7 +10,11 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says, once the server listens, the URL it answers on, and warns loudly when that is plain HTTP. */
+/**
+ * Says, once the server listens, the URL it answers on (warning loudly when that is plain HTTP) and
+ * the public URL the addresses it hands out start with, which without opencps.public-url follows
+ * the port it really listens on.
+ */
 @Component
 class ListeningAddressLog implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -17,10 +22,12 @@ class ListeningAddressLog implements ApplicationListener<WebServerInitializedEve
 
     private final Environment environment;
     private final TlsProperties tls;
+    private final PublicUrl publicUrl;
 
-    ListeningAddressLog(Environment environment, TlsProperties tls) {
+    ListeningAddressLog(Environment environment, TlsProperties tls, PublicUrl publicUrl) {
         this.environment = environment;
         this.tls = tls;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -29,6 +36,7 @@ class ListeningAddressLog implements ApplicationListener<WebServerInitializedEve
             return;
         }
         int port = event.getWebServer().getPort();
+        publicUrl.listeningOn(port);
         String address = environment.getProperty("server.address");
         String host = address == null ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
         String scope = address == null ? "all network interfaces" : "address " + address + " only";
@@ -39,6 +47,12 @@ class ListeningAddressLog implements ApplicationListener<WebServerInitializedEve
             log.warn("OpenCPS answers on PLAIN HTTP at http://{}:{} ({}): no TLS certificate is configured, so"
                     + " passwords and documents cross the network unencrypted unless a TLS proxy sits in front."
                     + " Set OPENCPS_TLS_CERTIFICATE and OPENCPS_TLS_PRIVATE_KEY to serve HTTPS.", host, port, scope);
+        }
+        if (publicUrl.configured()) {
+            log.info("Addresses handed out (queue URLs, links in e-mails, QR codes) start with {} (opencps.public-url)", publicUrl.base());
+        } else {
+            log.info("Addresses handed out (queue URLs, links in e-mails, QR codes) start with {}: opencps.public-url is not set,"
+                    + " so they follow this server's port; set OPENCPS_PUBLIC_URL to the address people reach it at", publicUrl.base());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.opencps.devices.Device;
 import org.opencps.devices.Devices;
 import org.opencps.devices.SecuritySettings;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
@@ -34,11 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DevicesController {
 
     private final Devices devices;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    DevicesController(Devices devices, OpenCpsProperties properties) {
+    DevicesController(Devices devices, PublicUrl publicUrl) {
         this.devices = devices;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping
@@ -124,6 +124,6 @@ class DevicesController {
 
     /** The portal page that releases a person's jobs to this printer. */
     String releasePage(DeviceId device) {
-        return publicUrl + "/release/" + device;
+        return publicUrl.base() + "/release/" + device;
     }
 }

@@ -4,7 +4,7 @@ import org.opencps.identity.CardRegistered;
 import org.opencps.identity.Languages;
 import org.opencps.identity.PinIssued;
 import org.opencps.identity.internal.persistence.UserStore;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.MailTexts;
@@ -28,14 +28,14 @@ class CredentialNotices {
     private final Organizations organizations;
     private final MailTexts mails;
     private final Languages languages;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    CredentialNotices(UserStore users, Organizations organizations, MailTexts mails, Languages languages, OpenCpsProperties properties) {
+    CredentialNotices(UserStore users, Organizations organizations, MailTexts mails, Languages languages, PublicUrl publicUrl) {
         this.users = users;
         this.organizations = organizations;
         this.mails = mails;
         this.languages = languages;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @ApplicationModuleListener
@@ -44,7 +44,7 @@ class CredentialNotices {
             return;
         }
         users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id()), "cardWaiting",
-                owner.displayName(), who(e.by()), organizationName(e.org()), MailTexts.time(e.at()), publicUrl + "/cards"));
+                owner.displayName(), who(e.by()), organizationName(e.org()), MailTexts.time(e.at()), publicUrl.base() + "/cards"));
     }
 
     @ApplicationModuleListener
@@ -53,7 +53,7 @@ class CredentialNotices {
             return;
         }
         users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id()), "newPin",
-                owner.displayName(), who(e.by()), organizationName(e.org()), publicUrl + "/pin"));
+                owner.displayName(), who(e.by()), organizationName(e.org()), publicUrl.base() + "/pin"));
     }
 
     private Object who(UserId person) {

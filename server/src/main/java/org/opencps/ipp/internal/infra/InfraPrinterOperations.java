@@ -12,11 +12,9 @@ import com.hp.jipp.model.Types;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kotlin.ranges.IntRange;
 import org.opencps.devices.DeviceHeartbeats;
@@ -24,6 +22,7 @@ import org.opencps.devices.PrinterStateReport;
 import org.opencps.ipp.internal.protocol.IppRequest;
 import org.opencps.ipp.internal.protocol.IppResponses;
 import org.opencps.ipp.internal.protocol.RequestAttributes;
+import org.opencps.ipp.internal.protocol.RequestedAttributes;
 import org.opencps.platform.ids.DeviceId;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +58,7 @@ class InfraPrinterOperations {
 
     IppPacket getPrinterAttributes(InfraContext context, IppRequest request) {
         List<String> requested = new RequestAttributes(request.operationAttributes()).all(Types.requestedAttributes);
-        Set<String> wanted = new HashSet<>(requested.isEmpty() ? List.of("all") : requested);
+        var wanted = RequestedAttributes.of(requested);
         long fetchable = jobs.released(context.device()).stream().filter(InfraJobs.InfraJob::fetchable).count();
         int maxLease = (int) InfraSubscriptions.MAX_LEASE.toSeconds();
         List<Attribute<?>> all = new ArrayList<>(List.of(
@@ -93,8 +92,8 @@ class InfraPrinterOperations {
                 Types.notifyMaxEventsSupported.of(SubscriptionEvents.KEPT_EVENTS)));
         all.addAll(state(context.device()));
         return IppResponses.response(request, Status.successfulOk, null)
-                .putPrinterAttributes(all.stream().filter(a -> wanted.contains("all") || wanted.contains(a.getName())
-                        || wanted.contains("printer-description")).toList())
+                .putPrinterAttributes(all.stream()
+                        .filter(a -> wanted.wants(a.getName(), RequestedAttributes.Group.PRINTER_DESCRIPTION)).toList())
                 .build();
     }
 

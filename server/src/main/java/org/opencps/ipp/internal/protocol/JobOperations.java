@@ -225,9 +225,13 @@ public class JobOperations {
         }
     }
 
+    /**
+     * The job number in a job-uri of this queue. Only the path counts: a client may name the server
+     * otherwise than this request's Host header does (CUPS sends "localhost" for 127.0.0.1).
+     */
     private static int numberIn(IppContext context, URI jobUri) {
-        String prefix = context.printerUri() + "/";
-        String text = jobUri.toString();
+        String prefix = context.printerUri().getRawPath() + "/";
+        String text = jobUri.getRawPath() == null ? "" : jobUri.getRawPath();
         if (text.startsWith(prefix) && text.substring(prefix.length()).matches("[1-9][0-9]{0,8}")) {
             return Integer.parseInt(text.substring(prefix.length()));
         }

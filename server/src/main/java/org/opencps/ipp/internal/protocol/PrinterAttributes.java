@@ -7,6 +7,7 @@ import com.hp.jipp.encoding.IntOrIntRange;
 import com.hp.jipp.encoding.IntType;
 import com.hp.jipp.encoding.KeywordOrNameType;
 import com.hp.jipp.encoding.KeywordType;
+import com.hp.jipp.encoding.KeyValues;
 import com.hp.jipp.encoding.Resolution;
 import com.hp.jipp.encoding.ResolutionUnit;
 import com.hp.jipp.encoding.UntypedCollection;
@@ -31,7 +32,8 @@ import java.util.Set;
 import java.util.UUID;
 import kotlin.ranges.IntRange;
 import org.opencps.ipp.internal.IppProperties;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.ipp.internal.protocol.RequestedAttributes.Group;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.printing.DocumentFormat;
 import org.springframework.stereotype.Component;
 
@@ -46,26 +48,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrinterAttributes {
 
-    static final String MEDIA_COL_DATABASE = "media-col-database";
     private static final String MAKE_AND_MODEL = "OpenCPS Cloud Print Queue";
     /** Required attributes; a cloud queue has no speed of its own, so this is nominal. */
     private static final int PAGES_PER_MINUTE = 30;
+    /** One supply of unknown type, capacity and level (RFC 3805 prtMarkerSuppliesLevel/-MaxCapacity -2: unknown). */
+    static final KeyValues SUPPLY_UNKNOWN = new KeyValues("index", "1", "class", "supplyThatIsConsumed", "type", "other",
+            "unit", "percent", "maxcapacity", "-2", "level", "-2", "colorantname", "unknown");
 
     private final Clock clock;
     private final String defaultMedia;
-    private final URI publicUrl;
+    private final PublicUrl publicUrl;
     private final Instant startedAt;
 
-    PrinterAttributes(Clock clock, IppProperties ipp, OpenCpsProperties properties) {
+    PrinterAttributes(Clock clock, IppProperties ipp, PublicUrl publicUrl) {
         this.clock = clock;
         this.defaultMedia = ipp.defaultMedia();
-        this.publicUrl = properties.publicUrl();
+        this.publicUrl = publicUrl;
         this.startedAt = clock.instant();
     }
 
     /**
-     * All attributes, or those named in requested-attributes (groups "all", "job-template",
-     * "printer-description"). {@code accepted} are the formats the queue owner's organization
+     * All attributes, or those requested-attributes asks for (see {@link RequestedAttributes}). {@code accepted} are the formats the queue owner's organization
      * accepts: the formats offered, and what depends on them, follow it. {@code settingsChangedAt}:
      * when that organization last changed its print settings, null if never.
      */
@@ -76,18 +79,9 @@ public class PrinterAttributes {
         describe(all, context, queuedJobCount, configChangedAt);
         formats(all, accepted);
         template(all, accepted.contains(DocumentFormat.PDF));
-        Set<String> wanted = requested.isEmpty() ? Set.of("all") : new HashSet<>(requested);
-        return all.attributes.stream().filter(attribute -> selected(attribute.getName(), all.template, wanted)).toList();
-    }
-
-    private static boolean selected(String name, Set<String> template, Set<String> wanted) {
-        if (wanted.contains(name)) {
-            return true;
-        }
-        if (name.equals(MEDIA_COL_DATABASE)) {
-            return false;
-        }
-        return wanted.contains("all") || (template.contains(name) ? wanted.contains("job-template") : wanted.contains("printer-description"));
+        var wanted = RequestedAttributes.of(requested);
+        return all.attributes.stream().filter(attribute -> wanted.wants(attribute.getName(),
+                all.template.contains(attribute.getName()) ? Group.JOB_TEMPLATE : Group.PRINTER_DESCRIPTION)).toList();
     }
 
     private void describe(Builder b, IppContext context, int queuedJobCount, Instant configChangedAt) {
@@ -100,8 +94,8 @@ public class PrinterAttributes {
         b.add(Types.printerLocation.of("Release your jobs at any OpenCPS printer"));
         b.add(Types.printerMakeAndModel.of(MAKE_AND_MODEL));
         b.add(Types.printerUuid.of(URI.create("urn:uuid:" + printerUuid(context))));
-        b.add(Types.printerMoreInfo.of(publicUrl.resolve("/")));
-        b.add(Types.printerIcons.of(publicUrl.resolve("/ipp/icon.png")));
+        b.add(Types.printerMoreInfo.of(publicUrl.uri().resolve("/")));
+        b.add(Types.printerIcons.of(publicUrl.uri().resolve("/ipp/icon.png")));
         b.add(Types.printerGeoLocation.unknown());
         b.add(Types.printerOrganization.of("OpenCPS"));
         b.add(Types.printerOrganizationalUnit.of(""));
@@ -139,6 +133,18 @@ public class PrinterAttributes {
         b.add(Types.identifyActionsSupported.of("display"));
         b.add(Types.identifyActionsDefault.of("display"));
         b.add(Types.overridesSupported.of("document-number", "pages"));
+        supplies(b);
+    }
+
+    /**
+     * PWG 5100.13 wants the marker supplies. The queue's supplies are those of whichever printer
+     * the person releases at, not known here: one entry with the Printer MIB's (RFC 3805) "unknown"
+     * for the level and the capacity (-2), rather than a level clients would show as real.
+     */
+    private void supplies(Builder b) {
+        b.add(Types.printerSupply.of(SUPPLY_UNKNOWN));
+        b.add(Types.printerSupplyDescription.of("Supplies of the printer you release at (level unknown)"));
+        b.add(Types.printerSupplyInfoUri.of(publicUrl.uri().resolve("/")));
     }
 
     /** The raster attributes only where that raster is accepted: a client seeing them would send it. */
@@ -206,7 +212,7 @@ public class PrinterAttributes {
         b.template(new UntypedCollection.Type("media-col-default").of(mediaCol(MEDIA.stream()
                 .filter(media -> media.name().equals(defaultMedia)).findFirst().orElseThrow(), true)));
         b.template(new UntypedCollection.SetType("media-col-ready").of(MEDIA.stream().map(media -> mediaCol(media, true)).toList()));
-        b.template(new UntypedCollection.SetType(MEDIA_COL_DATABASE).of(MEDIA.stream().map(media -> mediaCol(media, false)).toList()));
+        b.template(new UntypedCollection.SetType(RequestedAttributes.MEDIA_COL_DATABASE).of(MEDIA.stream().map(media -> mediaCol(media, false)).toList()));
         b.template(new UntypedCollection.SetType("media-size-supported").of(MEDIA.stream().map(PrinterAttributes::size).toList()));
         for (String side : List.of("bottom", "left", "right", "top")) {
             b.template(new IntType.Set("media-" + side + "-margin-supported").of(MARGIN));

@@ -69,8 +69,10 @@ class IppHttpEndpoint {
         this.allowBasicOverHttp = properties.allowBasicOverHttp();
     }
 
-    @PostMapping("/ipp/print/{queueId}")
-    void print(@PathVariable String queueId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** The queue's URI, and its jobs' URIs (job-uri is the queue's URI + "/" + job-id): RFC 8011 §4.1.5 lets a client address either. */
+    @PostMapping({"/ipp/print/{queueId}", "/ipp/print/{queueId}/{jobId:[1-9][0-9]*}"})
+    void print(@PathVariable String queueId, @PathVariable(required = false) String jobId, HttpServletRequest request,
+               HttpServletResponse response) throws IOException {
         PrintQueue queue = parseId(queueId).flatMap(queues::findByIdAcrossOrganizations).filter(this::ownerStillMember).orElse(null);
         if (queue == null || !isIpp(request)) {
             plain(response, queue == null ? 404 : 400, queue == null ? "no such print queue" : "expected application/ipp");
@@ -79,7 +81,7 @@ class IppHttpEndpoint {
         if (!fromAllowedAddress(queue, request, response)) {
             return;
         }
-        IppContext context = new IppContext(queue, null, null, printerUri(request), request.isSecure(), Authentication.BASIC);
+        IppContext context = new IppContext(queue, null, null, printerUri(request, jobId), request.isSecure(), Authentication.BASIC);
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
             if (!request.isSecure() && !allowBasicOverHttp) {
@@ -116,8 +118,9 @@ class IppHttpEndpoint {
     }
 
     /** The secret queue URL: the secret is the credential, for clients that cannot authenticate. */
-    @PostMapping("/ipp/secret/{secret}")
-    void secret(@PathVariable String secret, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @PostMapping({"/ipp/secret/{secret}", "/ipp/secret/{secret}/{jobId:[1-9][0-9]*}"})
+    void secret(@PathVariable String secret, @PathVariable(required = false) String jobId, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
         PrintQueue queue = SECRET.matcher(secret).matches()
                 ? queues.findBySecretHashAcrossOrganizations(Tokens.hash(secret)).filter(this::ownerStillMember).orElse(null)
                 : null;
@@ -129,7 +132,7 @@ class IppHttpEndpoint {
             return;
         }
         var actor = new Actor(queue.userId(), queue.orgId());
-        var context = new IppContext(queue, actor, users.me(actor).email(), printerUri(request), request.isSecure(),
+        var context = new IppContext(queue, actor, users.me(actor).email(), printerUri(request, jobId), request.isSecure(),
                 Authentication.REQUESTING_USER_NAME);
         IppRequest ippRequest = read(request, response);
         if (ippRequest != null) {
@@ -179,11 +182,16 @@ class IppHttpEndpoint {
         return IppHttpReplies.isIpp(request.getContentType());
     }
 
-    /** The queue's URI as this client reached it (behind a proxy: as the proxy forwarded it). */
-    private static URI printerUri(HttpServletRequest request) {
+    /**
+     * The queue's URI as this client reached it (behind a proxy: as the proxy forwarded it); for a
+     * request sent to one of its jobs' URIs, without the job's part.
+     */
+    private static URI printerUri(HttpServletRequest request, String jobId) {
         try {
             String host = request.getServerName();
-            return new URI(request.isSecure() ? "ipps" : "ipp", null, host, request.getServerPort(), request.getRequestURI(), null, null);
+            String path = request.getRequestURI();
+            String queuePath = jobId == null ? path : path.substring(0, path.length() - jobId.length() - 1);
+            return new URI(request.isSecure() ? "ipps" : "ipp", null, host, request.getServerPort(), queuePath, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("unusable request address", e);
         }

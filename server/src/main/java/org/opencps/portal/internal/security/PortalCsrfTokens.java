@@ -3,7 +3,7 @@ package org.opencps.portal.internal.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.opencps.identity.LoginSessionListener;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -30,10 +30,10 @@ class PortalCsrfTokens implements CsrfTokenRepository, LoginSessionListener {
     private final HttpSessionCsrfTokenRepository inSession = new HttpSessionCsrfTokenRepository();
     private final CookieCsrfTokenRepository plainCookie = cookie(COOKIE, false);
     private final CookieCsrfTokenRepository hostCookie = cookie("__Host-" + COOKIE, true);
-    private final boolean publicUrlIsHttps;
+    private final PublicUrl publicUrl;
 
-    PortalCsrfTokens(OpenCpsProperties properties) {
-        this.publicUrlIsHttps = "https".equalsIgnoreCase(properties.publicUrl().getScheme());
+    PortalCsrfTokens(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -79,7 +79,7 @@ class PortalCsrfTokens implements CsrfTokenRepository, LoginSessionListener {
      * server) a cookie cannot carry the prefix, which needs Secure.
      */
     private CookieCsrfTokenRepository cookieFor(HttpServletRequest request) {
-        return request.isSecure() || publicUrlIsHttps ? hostCookie : plainCookie;
+        return request.isSecure() || publicUrl.https() ? hostCookie : plainCookie;
     }
 
     private static CookieCsrfTokenRepository cookie(String name, boolean secure) {

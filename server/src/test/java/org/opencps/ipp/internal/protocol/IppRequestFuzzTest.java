@@ -25,6 +25,7 @@ import org.opencps.ipp.PrintQueue;
 import org.opencps.ipp.internal.IppProperties;
 import org.opencps.ipp.internal.persistence.IppJobStore;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
@@ -69,7 +70,7 @@ class IppRequestFuzzTest {
                 new OpenCpsProperties.Mail("OpenCPS <no-reply@opencps.invalid>"), new OpenCpsProperties.Bootstrap(null, null, "Root"));
         var jobs = new IppJobStore(jdbc);
         var jobOperations = new JobOperations(printJobs, jobs, CLOCK);
-        dispatcher = new IppDispatcher(new PrinterAttributes(CLOCK, ipp, properties), jobOperations,
+        dispatcher = new IppDispatcher(new PrinterAttributes(CLOCK, ipp, PublicUrl.of(properties.publicUrl())), jobOperations,
                 new DocumentOperations(printJobs, jobs, jobOperations, CLOCK, ipp));
         context = new IppContext(queue, new Actor(queue.userId(), queue.orgId()), "fuzz@example.com",
                 URI.create("ipp://127.0.0.1:631/ipp/secret/fuzz"), false, IppContext.Authentication.REQUESTING_USER_NAME);
