@@ -183,8 +183,20 @@ public class Organizations {
             throw new InvalidInputException("ipAllowList", "your own address, " + clientAddress
                     + ", is not in the list: saving it would lock you out; add it or a network that contains it");
         }
+        String zoneBefore = store.timeZone(id);
         store.saveSettings(id, valid);
+        if (!zoneBefore.equals(valid.timeZone())) {
+            events.publishEvent(new OrganizationTimeZoneChanged(id, zoneBefore, valid.timeZone(), actor.userId(), clock.instant()));
+        }
         return valid;
+    }
+
+    /**
+     * The time zone whose days, weeks and months the organization's reports count in, for modules
+     * that act without a person asking (reporting rolling up usage); UTC when none is set.
+     */
+    public java.time.ZoneId timeZone(OrgId id) {
+        return java.time.ZoneId.of(store.timeZone(id));
     }
 
     /** How people may log in at the organization's printers, for the devices module. */

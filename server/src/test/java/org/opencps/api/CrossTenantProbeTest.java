@@ -98,7 +98,10 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/cards", "{\"cardNumber\":\"DEADBEEF02\"}"),
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/releases", "{\"jobIds\":[\"%JOB%\"]}"),
             Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "{\"success\":true}"),
-            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"));
+            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"),
+            // reports-usage
+            Map.entry("PUT /api/v1/organizations/{orgId}/environment-factors", "{\"gramsCo2PerSheet\":1,"
+                    + "\"litresWaterPerSheet\":1,\"wattHoursPerSheet\":1,\"gramsCo2PerColorPage\":1,\"gramsCo2PerMonochromePage\":1}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
