@@ -78,7 +78,7 @@ class ReportScaleBenchmark {
         return new double[] {organization, people};
     }
 
-    /** Records from..to (exclusive), spread evenly over 2025 UTC, by person i % 5000 and printer i % 200. */
+    /** Records from..to (exclusive), themselves spread evenly over 2025 UTC, by person i % 5000 and printer i % 200. */
     private void fill(OrgId org, long from, long to) {
         long step = 1_000_000;
         for (long start = from; start < to; start += step) {
@@ -90,9 +90,10 @@ class ReportScaleBenchmark {
                               t, (t AT TIME ZONE 'UTC')::date, 1, i % 4 = 0, 1 + i % 7, 1 + i % 7,
                               CASE WHEN i % 4 = 0 THEN 1 + i % 7 ELSE 0 END, CASE WHEN i % 4 = 0 THEN 0 ELSE 1 + i % 7 END,
                               i % 3 = 0, CASE WHEN i % 3 = 0 THEN (2 + i % 7) / 2 ELSE 1 + i % 7 END
-                            FROM (SELECT i, TIMESTAMPTZ '2025-01-01 00:00:00+00' + ((i * 31535999::bigint / ?) * INTERVAL '1 second') AS t
+                            FROM (SELECT i, TIMESTAMPTZ '2025-01-01 00:00:00+00'
+                                    + (((i - ?) * 31535999::bigint / ?) * INTERVAL '1 second') AS t
                                   FROM generate_series(?::bigint, ?::bigint) AS i) g""")
-                    .params(org.value(), Long.getLong("opencps.bench.report-scale.rows", 10_000_000L), start, end - 1).update();
+                    .params(org.value(), from, to - from, start, end - 1).update();
         }
     }
 
