@@ -10,6 +10,7 @@ import org.opencps.access.Permission;
 import org.opencps.devices.internal.DeviceFields;
 import org.opencps.devices.internal.DeviceViews;
 import org.opencps.devices.internal.persistence.DeviceGroupStore;
+import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceStore;
 import org.opencps.devices.internal.persistence.DeviceSessionStore;
 import org.opencps.devices.internal.persistence.DevicesOrgStore;
@@ -60,6 +61,15 @@ public class Devices {
      */
     public Map<OrgId, Long> activePrinterCountsOf(Set<OrgId> orgs) {
         return devices.countActivePrinters(orgs);
+    }
+
+    /**
+     * The device group a device of the organization is in (empty: none, or no such device), for
+     * reporting, which attributes printed pages to it without a person asking and decides access
+     * to its reports itself.
+     */
+    public java.util.Optional<java.util.UUID> groupOf(OrgId org, DeviceId device) {
+        return devices.find(org, device).map(DeviceRow::groupId);
     }
 
     public List<Device> list(Actor actor, OrgId org) {

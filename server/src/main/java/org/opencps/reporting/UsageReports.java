@@ -17,7 +17,10 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.printing.MyQuotas;
 import org.opencps.printing.PrintQuotas;
+import org.opencps.reporting.internal.ReportBuilder;
+import org.opencps.reporting.internal.SubjectNames;
 import org.opencps.reporting.internal.persistence.UsageStore;
+import org.opencps.tenancy.Organizations;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,13 +39,48 @@ public class UsageReports {
     private final AccessPolicy policy;
     private final PrintQuotas quotas;
     private final UsageStore usage;
+    private final ReportBuilder builder;
+    private final SubjectNames names;
+    private final Organizations organizations;
+    private final EnvironmentFactorSettings environment;
     private final Clock clock;
 
-    UsageReports(AccessPolicy policy, PrintQuotas quotas, UsageStore usage, Clock clock) {
+    UsageReports(AccessPolicy policy, PrintQuotas quotas, UsageStore usage, ReportBuilder builder, SubjectNames names,
+                 Organizations organizations, EnvironmentFactorSettings environment, Clock clock) {
         this.policy = policy;
         this.quotas = quotas;
         this.usage = usage;
+        this.builder = builder;
+        this.names = names;
+        this.organizations = organizations;
+        this.environment = environment;
         this.clock = clock;
+    }
+
+    /**
+     * A usage report of the organization: for who sees its reports any report; for a person their
+     * own usage only (by person, naming themselves as the subject).
+     */
+    public UsageReport report(Actor actor, OrgId org, UsageReportRequest request) {
+        boolean own = request.by() == UsageReportRequest.Dimension.PERSON && org.equals(actor.orgId())
+                && actor.userId().value().equals(request.subject());
+        if (!own || !policy.canViewUsageOf(actor, org, actor.userId())) {
+            policy.require(actor, own ? Permission.REPORTS_OWN_USAGE : Permission.REPORTS_VIEW, org);
+        }
+        String organizationName = organizations.get(actor, org).name();
+        java.time.ZoneId zone = organizations.timeZone(org);
+        request = request.completed(LocalDate.now(clock.withZone(zone)));
+        ReportBuilder.Counted counted = builder.count(org, request);
+        Map<UUID, String> subjectNames = names.of(actor, org, request.by(), organizationName);
+        List<UsageReport.Subject> subjects = counted.subjects().stream()
+                .map(row -> new UsageReport.Subject(row.id(), subjectNames.get(row.id()), row.total(), row.previousTotal(),
+                        row.perPeriod()))
+                .toList();
+        UsageReportRequest previous = request.previous();
+        return new UsageReport(org, organizationName, zone.getId(), request, previous.from(),
+                previous.to(), counted.periods(), subjects, counted.total(), counted.totalPerPeriod(),
+                counted.previousTotal(), EnvironmentalFigures.of(counted.total(), environment.factorsOf(org)),
+                clock.instant());
     }
 
     public MyUsage mine(Actor actor) {

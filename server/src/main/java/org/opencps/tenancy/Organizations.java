@@ -190,7 +190,18 @@ public class Organizations {
         if (!valid.equals(before)) {
             events.publishEvent(new OrganizationSettingsChanged(id, actor.userId(), before, valid, clock.instant()));
         }
+        if (!before.timeZone().equals(valid.timeZone())) {
+            events.publishEvent(new OrganizationTimeZoneChanged(id, before.timeZone(), valid.timeZone(), actor.userId(), clock.instant()));
+        }
         return valid;
+    }
+
+    /**
+     * The time zone whose days, weeks and months the organization's reports count in, for modules
+     * that act without a person asking (reporting rolling up usage); UTC when none is set.
+     */
+    public java.time.ZoneId timeZone(OrgId id) {
+        return java.time.ZoneId.of(store.timeZone(id));
     }
 
     /** How people may log in at the organization's printers, for the devices module. */

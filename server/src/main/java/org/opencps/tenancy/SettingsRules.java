@@ -1,5 +1,7 @@
 package org.opencps.tenancy;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencps.platform.errors.InvalidInputException;
@@ -28,7 +30,23 @@ final class SettingsRules {
                     "allow at least one way to log in at printers (PIN, CARD or PASSWORD)");
         }
         return new OrganizationSettings(s.idleLogoutMinutes(), s.jobRetentionHours(), allowList(s.ipAllowList()),
-                s.deviceLoginMethods());
+                s.deviceLoginMethods(), timeZone(s.timeZone()));
+    }
+
+    /** A region-based IANA zone id ({@code Europe/Berlin}) or UTC, as Java knows it; fixed offsets are refused (no DST). */
+    static String timeZone(String id) {
+        if (id.length() > 64) {
+            throw new InvalidInputException("timeZone", "a time zone is an IANA name such as Europe/Berlin");
+        }
+        try {
+            ZoneId zone = ZoneId.of(id);
+            if (zone instanceof java.time.ZoneOffset || !zone.getId().equals(id)) {
+                throw new InvalidInputException("timeZone", "\"" + id + "\" is not a time zone; use an IANA name such as Europe/Berlin");
+            }
+            return zone.getId();
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("timeZone", "\"" + id + "\" is not a time zone; use an IANA name such as Europe/Berlin");
+        }
     }
 
     /** The entries, stripped, blank ones dropped, each a valid network, at most {@value #MAX_ALLOW_LIST_ENTRIES}. */

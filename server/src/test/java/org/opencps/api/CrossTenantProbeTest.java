@@ -100,7 +100,10 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "{\"success\":true}"),
             Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"),
             // audit-chain
-            Map.entry("PUT /api/v1/organizations/{orgId}/audit/settings", "{\"retentionDays\":90}"));
+            Map.entry("PUT /api/v1/organizations/{orgId}/audit/settings", "{\"retentionDays\":90}"),
+            // reports-usage
+            Map.entry("PUT /api/v1/organizations/{orgId}/environment-factors", "{\"gramsCo2PerSheet\":1,"
+                    + "\"litresWaterPerSheet\":1,\"wattHoursPerSheet\":1,\"gramsCo2PerColorPage\":1,\"gramsCo2PerMonochromePage\":1}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;

@@ -159,6 +159,24 @@ class OrganizationSettingsApiTest {
         assertThat(organizations.settingsOf(acme.id())).isEqualTo(OrganizationSettings.defaults());
     }
 
+    // reports-usage: the time zone reports count days in
+    @Test
+    void theTimeZoneIsAnIanaZoneDefaultingToUtc() throws Exception {
+        mvc.perform(get("/api/v1/organizations/{id}/settings", acme.id()).with(acme.asAdmin()))
+                .andExpect(jsonPath("$.timeZone").value("UTC"));
+        update("""
+                {"idleLogoutMinutes":30,"jobRetentionHours":24,"timeZone":"Asia/Tokyo"}""").andExpect(status().isOk())
+                .andExpect(jsonPath("$.timeZone").value("Asia/Tokyo"));
+        assertThat(organizations.timeZone(acme.id())).hasToString("Asia/Tokyo");
+        for (String bad : new String[] {"Mars/Olympus", "+02:00", "GMT+2", "europe/berlin", "x".repeat(70)}) {
+            update("""
+                    {"idleLogoutMinutes":30,"jobRetentionHours":24,"timeZone":"%s"}""".formatted(bad))
+                    .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("timeZone"));
+        }
+        assertThat(organizations.timeZone(acme.id())).as("nothing refused was saved").hasToString("Asia/Tokyo");
+        update(settings(30, 24)).andExpect(status().isOk()).andExpect(jsonPath("$.timeZone").value("UTC"));
+    }
+
     private ResultActions update(String json) throws Exception {
         return update(request -> request, json);
     }

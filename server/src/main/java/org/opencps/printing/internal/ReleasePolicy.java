@@ -22,7 +22,19 @@ final class ReleasePolicy {
         }
     }
 
+    /** A release the organization's print policy does not allow (not a malformed request). */
+    static final class PolicyRefusal extends InvalidInputException {
+
+        PolicyRefusal(String field, String message) {
+            super(field, message);
+        }
+    }
+
     private ReleasePolicy() {
+    }
+
+    static boolean isPolicyRefusal(InvalidInputException refused) {
+        return refused instanceof PolicyRefusal;
     }
 
     static Ticket apply(PrintJob job, ReleaseOptions options, PrintSettings settings) {
@@ -32,10 +44,10 @@ final class ReleasePolicy {
             throw new InvalidInputException("copies", "copies must be between 1 and " + TicketRules.MAX_COPIES);
         }
         if (settings.forceMonochrome() && asked.colorMode() == ColorMode.COLOR) {
-            throw new InvalidInputException("colorMode", "this organization prints in black and white only");
+            throw new PolicyRefusal("colorMode", "this organization prints in black and white only");
         }
         if (settings.forceDuplex() && asked.sides() == Sides.ONE_SIDED) {
-            throw new InvalidInputException("sides", "this organization prints on both sides only");
+            throw new PolicyRefusal("sides", "this organization prints on both sides only");
         }
         ColorMode wanted = asked.colorMode() != null ? asked.colorMode() : job.colorMode();
         ColorMode colorMode = settings.forceMonochrome() || wanted == ColorMode.MONOCHROME ? ColorMode.MONOCHROME : ColorMode.COLOR;
@@ -44,7 +56,7 @@ final class ReleasePolicy {
         long pages = (long) job.pages() * copies;
         Integer max = settings.maxPagesPerJob();
         if (max != null && pages > max) {
-            throw new InvalidInputException("pages", "this job prints " + job.pages() + " page" + (job.pages() == 1 ? "" : "s")
+            throw new PolicyRefusal("pages", "this job prints " + job.pages() + " page" + (job.pages() == 1 ? "" : "s")
                     + " x " + copies + " cop" + (copies == 1 ? "y" : "ies") + " = " + pages
                     + " pages; this organization allows at most " + max + " pages per job");
         }

@@ -12,6 +12,7 @@ import org.opencps.access.Permission;
 import org.opencps.documents.DocumentId;
 import org.opencps.documents.Documents;
 import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
@@ -20,7 +21,9 @@ import org.opencps.printing.JobId;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobReleased;
 import org.opencps.printing.PrintOutcome;
+import org.opencps.printing.PrintReleaseRefused;
 import org.opencps.printing.PrintReleases;
+import org.opencps.printing.QuotaExceededException;
 import org.opencps.printing.PrintSettings;
 import org.opencps.printing.Release;
 import org.opencps.printing.ReleaseOptions;
@@ -80,7 +83,15 @@ class ReleaseService implements PrintReleases {
             throw new NotFoundException("device");
         }
         requireHeld(row.job());
-        ReleasePolicy.Ticket ticket = ReleasePolicy.apply(row.job(), options, settings.find(org));
+        ReleasePolicy.Ticket ticket;
+        try {
+            ticket = ReleasePolicy.apply(row.job(), options, settings.find(org));
+        } catch (InvalidInputException refused) {
+            if (ReleasePolicy.isPolicyRefusal(refused)) {
+                refused(org, id, row.job().owner(), device, PrintReleaseRefused.Reason.POLICY);
+            }
+            throw refused;
+        }
         Instant now = clock.instant();
         List<Counter> counters = ledger.countersFor(org, row.job().owner(), now);
         for (int attempt = 1; ; attempt++) {
@@ -90,8 +101,18 @@ class ReleaseService implements PrintReleases {
                 if (attempt == LOCK_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
                     throw busy;
                 }
+            } catch (QuotaExceededException overQuota) {
+                refused(org, id, row.job().owner(), device, PrintReleaseRefused.Reason.OVER_QUOTA);
+                throw overQuota;
             }
         }
+    }
+
+    /** Tells reports of a refused release; the release's own transaction rolled back, so this one is separate. */
+    private void refused(OrgId org, JobId id, org.opencps.platform.ids.UserId owner, DeviceId device,
+                         PrintReleaseRefused.Reason reason) {
+        transactions.executeWithoutResult(status ->
+                events.publishEvent(new PrintReleaseRefused(org, id, owner, device, reason, clock.instant())));
     }
 
     /** The transaction of a release; a lock wait that times out (many releases on one group pool) is tried again. */

@@ -48,6 +48,7 @@ class SettingsPage {
         model.addAttribute("settings", settings);
         model.addAttribute("ipAllowListText", String.join("\n", settings.ipAllowList()));
         model.addAttribute("loginMethods", DeviceLoginMethod.values());
+        model.addAttribute("timeZones", new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
         model.addAttribute("clientAddress", request.getRemoteAddr());
         boolean customer = organizations.get(actor, orgId).kind() == OrgKind.CUSTOMER;
         model.addAttribute("customer", customer);
@@ -61,12 +62,13 @@ class SettingsPage {
     @PostMapping("/orgs/{orgId}/settings")
     String save(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String idleLogoutMinutes,
                 @RequestParam(defaultValue = "") String jobRetentionHours, @RequestParam(defaultValue = "") String ipAllowList,
-                @RequestParam(required = false) List<String> deviceLoginMethods, HttpServletRequest request,
-                RedirectAttributes flash) {
+                @RequestParam(required = false) List<String> deviceLoginMethods,
+                @RequestParam(defaultValue = "") String timeZone, HttpServletRequest request, RedirectAttributes flash) {
         return Forms.change(flash, "/orgs/" + orgId + "/settings", "settings.saved", () ->
                 organizations.updateSettings(actor, orgId, new OrganizationSettings(
                         number("idleLogoutMinutes", idleLogoutMinutes), number("jobRetentionHours", jobRetentionHours),
-                        List.of(ipAllowList.split("[\\s,]+")), loginMethods(deviceLoginMethods)), request.getRemoteAddr()));
+                        List.of(ipAllowList.split("[\\s,]+")), loginMethods(deviceLoginMethods), timeZone),
+                        request.getRemoteAddr()));
     }
 
     /** Holding and the print policies: forced black and white or duplex, pages per job, document formats. */

@@ -41,11 +41,16 @@ public class UsageStore {
         this.jdbc = jdbc;
     }
 
+    /** A printed job as the roll-ups count it, with the groups and device group it is attributed to. */
+    public record Printed(UsageRecord usage, int sheets, UUID deviceGroup, List<UUID> groups) {
+    }
+
     /**
      * Records a printed job unless it already is: a job is printed once, so its id identifies the
      * record, and an event delivered again adds nothing. False when it was there already.
      */
-    public boolean insertIfAbsent(UsageRecord usage) {
+    public boolean insertIfAbsent(Printed printed) {
+        UsageRecord usage = printed.usage();
         boolean present = jdbc.sql("SELECT COUNT(*) FROM reporting_usage WHERE org_id = ? AND job_id = ?")
                 .params(usage.orgId().value(), usage.jobId().value()).query(Long.class).single() > 0;
         if (present) {
@@ -54,12 +59,46 @@ public class UsageStore {
         OffsetDateTime at = usage.printedAt().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO reporting_usage (org_id, job_id, user_id, device_id, printed_at, printed_day, copies, color,
-                        counted_pages, reported_pages, color_pages, monochrome_pages, duplex) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        counted_pages, reported_pages, color_pages, monochrome_pages, duplex, sheets, device_group_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(usage.orgId().value(), usage.jobId().value(), usage.userId().value(), usage.device().value(), at,
                         at.toLocalDate(), usage.copies(), usage.colorMode() == JobTicket.ColorMode.COLOR, usage.countedPages(),
-                        usage.reportedPages(), usage.colorPages(), usage.monochromePages(), usage.duplex())
+                        usage.reportedPages(), usage.colorPages(), usage.monochromePages(), usage.duplex(), printed.sheets(),
+                        printed.deviceGroup())
                 .update();
+        for (UUID group : printed.groups()) {
+            jdbc.sql("INSERT INTO reporting_usage_group (org_id, job_id, group_id) VALUES (?, ?, ?)")
+                    .params(usage.orgId().value(), usage.jobId().value(), group).update();
+        }
         return true;
+    }
+
+    /** The jobs printed from (inclusive) to (exclusive), with their groups, for rebuilding the roll-ups. */
+    public List<Printed> printedBetween(OrgId org, java.time.Instant from, java.time.Instant to) {
+        Map<UUID, List<UUID>> groups = new HashMap<>();
+        jdbc.sql("""
+                        SELECT g.job_id, g.group_id FROM reporting_usage_group g JOIN reporting_usage u
+                        ON u.org_id = g.org_id AND u.job_id = g.job_id
+                        WHERE u.org_id = ? AND u.printed_at >= ? AND u.printed_at < ?""")
+                .params(org.value(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    groups.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(rs.getObject(2, UUID.class));
+                });
+        return jdbc.sql("SELECT * FROM reporting_usage WHERE org_id = ? AND printed_at >= ? AND printed_at < ?")
+                .params(org.value(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .query((rs, i) -> new Printed(usage(rs, i), rs.getInt("sheets"), rs.getObject("device_group_id", UUID.class),
+                        groups.getOrDefault(rs.getObject("job_id", UUID.class), List.of())))
+                .list();
+    }
+
+    /** When the organization's first and last job printed; empty without any. */
+    public java.util.Optional<java.time.Instant[]> printedSpan(OrgId org) {
+        return jdbc.sql("SELECT MIN(printed_at), MAX(printed_at) FROM reporting_usage WHERE org_id = ?").param(org.value())
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class) == null ? null
+                        : new java.time.Instant[] {rs.getObject(1, OffsetDateTime.class).toInstant(),
+                                rs.getObject(2, OffsetDateTime.class).toInstant()})
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public List<UsageRecord> recentOf(OrgId org, UserId user, int limit) {
@@ -100,12 +139,12 @@ public class UsageStore {
                 .query((rs, i) -> new Pages(rs.getObject(1, UUID.class).toString(), rs.getLong(2), rs.getLong(3))).list();
     }
 
-    /** Pages the devices reported printed, ever, by organization; only those with any. */
+    /** Pages the devices reported printed, ever, by organization (from the roll-up); only those with any. */
     public Map<OrgId, Long> reportedPagesOf(Set<OrgId> orgs) {
         Map<OrgId, Long> pages = new HashMap<>();
         for (OrgId org : orgs) {
-            long sum = jdbc.sql("SELECT COALESCE(SUM(reported_pages), 0) FROM reporting_usage WHERE org_id = ?")
-                    .param(org.value()).query(Long.class).single();
+            long sum = jdbc.sql("SELECT COALESCE(SUM(reported_pages), 0) FROM reporting_daily WHERE org_id = ? AND dimension = ?")
+                    .params(org.value(), "ORGANIZATION").query(Long.class).single();
             if (sum > 0) {
                 pages.put(org, sum);
             }
@@ -114,6 +153,7 @@ public class UsageStore {
     }
 
     public void purge(OrgId org) {
+        jdbc.sql("DELETE FROM reporting_usage_group WHERE org_id = ?").param(org.value()).update();
         jdbc.sql("DELETE FROM reporting_usage WHERE org_id = ?").param(org.value()).update();
     }
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/organizations/{id}/settings")
-@Tag(name = "Organization settings", description = "Idle logout, job retention, IP allow-list and the ways to log in at printers")
+@Tag(name = "Organization settings", description = "Idle logout, job retention, IP allow-list, the ways to log in at printers and the reports' time zone")
 class SettingsController {
 
     private final Organizations organizations;
@@ -40,15 +40,18 @@ class SettingsController {
                     + "empty or omitted: every address", example = "[\"192.0.2.0/24\", \"2001:db8::/32\"]")
             List<String> ipAllowList,
             @Schema(description = "how people may log in at printers; omitted: all of PIN, CARD and PASSWORD")
-            Set<DeviceLoginMethod> deviceLoginMethods) {
+            Set<DeviceLoginMethod> deviceLoginMethods,
+            @Schema(description = "IANA time zone whose days, weeks and months the reports count in; omitted: UTC",
+                    example = "Europe/Berlin")
+            String timeZone) {
 
         OrganizationSettings toSettings() {
-            return new OrganizationSettings(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods);
+            return new OrganizationSettings(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods, timeZone);
         }
 
         static OrganizationSettingsBody of(OrganizationSettings s) {
             return new OrganizationSettingsBody(s.idleLogoutMinutes(), s.jobRetentionHours(), s.ipAllowList(),
-                    s.deviceLoginMethods());
+                    s.deviceLoginMethods(), s.timeZone());
         }
     }
 

@@ -1,0 +1,37 @@
+package org.opencps.reporting;
+
+import java.math.BigDecimal;
+import org.opencps.platform.errors.InvalidInputException;
+
+/**
+ * What one sheet of paper and one printed page cost the planet, as an organization counts it (the
+ * defaults and their sources are in the README, "Environmental figures"). Per sheet: grams of CO2e,
+ * litres of water and watt-hours of energy to make it; per page: grams of CO2e to print it in colour
+ * or in black and white.
+ */
+public record EnvironmentFactors(BigDecimal gramsCo2PerSheet, BigDecimal litresWaterPerSheet, BigDecimal wattHoursPerSheet,
+                                 BigDecimal gramsCo2PerColorPage, BigDecimal gramsCo2PerMonochromePage) {
+
+    private static final BigDecimal MAX = new BigDecimal("10000");
+
+    public static final EnvironmentFactors DEFAULTS = new EnvironmentFactors(new BigDecimal("5.0"), new BigDecimal("10.0"),
+            new BigDecimal("14.0"), new BigDecimal("2.0"), new BigDecimal("1.0"));
+
+    /** Each factor is given, at least 0, below 10,000 with at most three decimals. */
+    public EnvironmentFactors {
+        check("gramsCo2PerSheet", gramsCo2PerSheet);
+        check("litresWaterPerSheet", litresWaterPerSheet);
+        check("wattHoursPerSheet", wattHoursPerSheet);
+        check("gramsCo2PerColorPage", gramsCo2PerColorPage);
+        check("gramsCo2PerMonochromePage", gramsCo2PerMonochromePage);
+    }
+
+    private static void check(String field, BigDecimal value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "give a number (0 or more)");
+        }
+        if (value.signum() < 0 || value.compareTo(MAX) >= 0 || value.stripTrailingZeros().scale() > 3) {
+            throw new InvalidInputException(field, "a factor is between 0 and 9999.999, with at most three decimals");
+        }
+    }
+}

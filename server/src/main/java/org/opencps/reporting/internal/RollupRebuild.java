@@ -1,0 +1,72 @@
+package org.opencps.reporting.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.reporting.internal.persistence.RefusalStore;
+import org.opencps.reporting.internal.persistence.RollupStore;
+import org.opencps.reporting.internal.persistence.UsageStore;
+import org.opencps.tenancy.OrganizationTimeZoneChanged;
+import org.opencps.tenancy.Organizations;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an organization's time zone changes, its days begin at other instants: its roll-ups are
+ * built again from its usage records, month by month, in one transaction. A job recorded at the
+ * same moment either is in the records read (and counted once) or makes one of the two
+ * transactions fail on the roll-up's key, and its event is delivered again.
+ */
+@Component
+class RollupRebuild {
+
+    private final UsageStore usage;
+    private final RefusalStore refusals;
+    private final RollupStore rollupStore;
+    private final Rollups rollups;
+    private final Organizations organizations;
+
+    RollupRebuild(UsageStore usage, RefusalStore refusals, RollupStore rollupStore, Rollups rollups,
+                  Organizations organizations) {
+        this.usage = usage;
+        this.refusals = refusals;
+        this.rollupStore = rollupStore;
+        this.rollups = rollups;
+        this.organizations = organizations;
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationTimeZoneChanged e) {
+        rebuild(e.orgId(), organizations.timeZone(e.orgId()));
+    }
+
+    void rebuild(OrgId org, ZoneId zone) {
+        rollupStore.purge(org);
+        Instant[] span = usage.printedSpan(org).orElse(new Instant[] {null, null});
+        Instant first = earliest(span[0], refusals.firstOrLast(org, true));
+        Instant last = latest(span[1], refusals.firstOrLast(org, false));
+        if (first == null) {
+            return;
+        }
+        // month slices in UTC keep each read small; the zone only decides the day each row lands on
+        Instant end = last.plus(1, ChronoUnit.SECONDS);
+        LocalDate month = LocalDate.ofInstant(first, java.time.ZoneOffset.UTC).withDayOfMonth(1);
+        for (Instant from = month.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(); from.isBefore(end); ) {
+            month = month.plusMonths(1);
+            Instant to = month.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            usage.printedBetween(org, from, to).forEach(printed -> rollups.add(printed, zone));
+            refusals.between(org, from, to).forEach(refusal -> rollups.add(refusal, zone));
+            from = to;
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+}
