@@ -123,6 +123,7 @@ public class Organizations {
         store.saveSettings(org.id(), OrganizationSettings.defaults());
         if (license != null) {
             store.saveLicense(org.id(), license);
+            events.publishEvent(new LicenseChanged(org.id(), parentId, actor.userId(), org.createdAt(), null, license));
         }
         return org;
     }
@@ -162,7 +163,11 @@ public class Organizations {
         if (org.kind() != OrgKind.CUSTOMER) {
             throw new InvalidInputException("license", "only customer organizations have a license");
         }
+        License before = store.license(id).orElse(null);
         store.saveLicense(id, Licenses.validate(license));
+        if (!license.equals(before)) {
+            events.publishEvent(new LicenseChanged(id, org.parentId(), actor.userId(), clock.instant(), before, license));
+        }
         return license;
     }
 
@@ -200,6 +205,11 @@ public class Organizations {
     /** How many devices a customer's license allows, for the devices module; 0 without a license. */
     public int deviceLimit(OrgId id) {
         return store.license(id).map(License::deviceLimit).orElse(0);
+    }
+
+    /** A customer's license, for the contract reports (which ask the access policy themselves); empty for a provider. */
+    public Optional<License> licenseOf(OrgId id) {
+        return store.license(id);
     }
 
     /** How long an organization keeps unreleased print jobs, for the printing module. */
