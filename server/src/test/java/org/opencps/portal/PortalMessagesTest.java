@@ -55,7 +55,11 @@ class PortalMessagesTest {
             Map.entry("sides.", names(JobTicket.Sides.values())),
             Map.entry("login.ended.", List.of("idle", "age", "network")),
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
-            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
+            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
+            // reports-schedules
+            Map.entry("reportKind.", List.of("PROVIDER_CONTRACT", "CUSTOMER_CONTRACT", "CONTRACT_HISTORY")),
+            Map.entry("cadence.", names(org.opencps.reporting.schedule.Cadence.values())),
+            Map.entry("recipientStatus.", names(org.opencps.reporting.recipients.ReportRecipient.Status.values())));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {
