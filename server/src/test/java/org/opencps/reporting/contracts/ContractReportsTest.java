@@ -36,6 +36,7 @@ class ContractReportsTest {
     @Autowired MockMvc mvc;
     @Autowired World world;
     @Autowired Organizations organizations;
+    @Autowired org.opencps.testing.MutableClock clock;
 
     private ResultActions as(Actor actor, String url) throws Exception {
         return mvc.perform(get(url).with(authentication(new ActorAuthentication(actor))));
@@ -50,8 +51,11 @@ class ContractReportsTest {
                 new NewOrganization(org.opencps.platform.ids.OrgKind.CUSTOMER, "History Co", first)).id();
         License more = new License(25, "standard", first.termStart(), first.termEnd());
         License renewed = new License(25, "premium", LocalDate.of(2027, 1, 1), LocalDate.of(2028, 12, 31));
+        clock.advance(java.time.Duration.ofMinutes(1));
         organizations.setLicense(providerAdmin.actor(), customer, more);
+        clock.advance(java.time.Duration.ofMinutes(1));
         organizations.setLicense(providerAdmin.actor(), customer, more); // no change, no history
+        clock.advance(java.time.Duration.ofMinutes(1));
         organizations.setLicense(providerAdmin.actor(), customer, renewed);
 
         String url = "/api/v1/organizations/" + customer + "/contract-history";

@@ -1,6 +1,7 @@
 package org.opencps.reporting.contracts.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,11 +14,11 @@ public final class Csv {
     private final StringBuilder out = new StringBuilder();
 
     public Csv(String... header) {
-        row(List.of((Object[]) header));
+        row(Arrays.asList((Object[]) header));
     }
 
     public Csv row(Object... fields) {
-        return row(List.of(fields));
+        return row(Arrays.asList(fields));
     }
 
     private Csv row(List<Object> fields) {
