@@ -235,6 +235,25 @@ public class AccessPolicy {
         require(actor, Permission.AUDIT_VIEW, target);
     }
 
+    /**
+     * A customer's contract report and contract history (PRODUCT.md §1, §6) show it by name: only
+     * to the provider directly above it (its admins and support, working there) and to the
+     * customer's own report viewers. Providers further up see it only inside anonymized totals.
+     * 404 when the actor may not know the organization, 403 when they may.
+     */
+    public void requireContractReportOf(Actor actor, OrgId customer) {
+        OrgNode node = customer == null ? null : organizations.find(customer).orElse(null);
+        boolean parent = node != null && node.parentId() != null && actor != null
+                && node.parentId().equals(actor.orgId()) && can(actor, Permission.LICENSE_REPORTS_VIEW, node.parentId());
+        if (parent || can(actor, Permission.REPORTS_VIEW, customer)) {
+            return;
+        }
+        if (knows(actor, customer)) {
+            throw new ForbiddenException("your role does not allow contract reports of this organization");
+        }
+        throw new NotFoundException("organization");
+    }
+
     Set<Permission> heldPermissions(OrgNode org, UserId user) {
         Set<Permission> held = EnumSet.noneOf(Permission.class);
         for (RoleRef role : roles.rolesOf(org.id(), user)) {

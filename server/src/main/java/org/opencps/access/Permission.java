@@ -21,6 +21,8 @@ public enum Permission {
     /** User, user-group and device reports of the organization. */
     REPORTS_VIEW(Group.REPORTS, true),
     REPORTS_OWN_USAGE(Group.REPORTS, true),
+    /** Schedule reports of the organization and manage the report recipients they go to. */
+    REPORT_SCHEDULES_MANAGE(Group.REPORTS, false),
     SETTINGS_VIEW(Group.SETTINGS, true),
     SETTINGS_MANAGE(Group.SETTINGS, false),
     QUOTAS_MANAGE(Group.SETTINGS, false),

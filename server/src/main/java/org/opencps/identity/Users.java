@@ -81,6 +81,11 @@ public class Users {
         return store.isMember(org, member) ? store.find(member).map(User::displayName) : java.util.Optional.empty();
     }
 
+    /** A member's e-mail address, for the reports scheduled to them; empty for anyone else. */
+    public java.util.Optional<String> addressOfMember(OrgId org, UserId member) {
+        return store.isMember(org, member) ? store.find(member).map(User::email) : java.util.Optional.empty();
+    }
+
     public boolean isMember(OrgId org, UserId user) {
         return store.isMember(org, user);
     }

@@ -123,6 +123,7 @@ public class Organizations {
         store.saveSettings(org.id(), OrganizationSettings.defaults());
         if (license != null) {
             store.saveLicense(org.id(), license);
+            events.publishEvent(new LicenseChanged(org.id(), parentId, actor.userId(), null, license, org.createdAt()));
         }
         return org;
     }
@@ -164,7 +165,9 @@ public class Organizations {
         }
         License before = store.license(id).orElse(null);
         store.saveLicense(id, Licenses.validate(license));
-        events.publishEvent(new LicenseChanged(id, org.parentId(), actor.userId(), before, license, clock.instant()));
+        if (!license.equals(before)) {
+            events.publishEvent(new LicenseChanged(id, org.parentId(), actor.userId(), before, license, clock.instant()));
+        }
         return license;
     }
 
@@ -217,6 +220,11 @@ public class Organizations {
     /** How many devices a customer's license allows, for the devices module; 0 without a license. */
     public int deviceLimit(OrgId id) {
         return store.license(id).map(License::deviceLimit).orElse(0);
+    }
+
+    /** A customer's license, for the contract reports (which ask the access policy themselves); empty for a provider. */
+    public Optional<License> licenseOf(OrgId id) {
+        return store.license(id);
     }
 
     /** How long an organization keeps unreleased print jobs, for the printing module. */

@@ -67,7 +67,9 @@ class CrossTenantProbeTest {
             "GET /api/v1/me/usage",
             // the Device API: registration needs only a code; these act on the calling device itself
             "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers",
-            "GET /api/v1/release-printers");
+            "GET /api/v1/release-printers",
+            // reports-schedules: the links mailed to report recipients (they carry no organization id)
+            "POST /api/v1/public/report-recipients/confirmations/{token}", "POST /api/v1/public/report-recipients/unsubscribe/{token}");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -103,7 +105,11 @@ class CrossTenantProbeTest {
             Map.entry("PUT /api/v1/organizations/{orgId}/audit/settings", "{\"retentionDays\":90}"),
             // reports-usage
             Map.entry("PUT /api/v1/organizations/{orgId}/environment-factors", "{\"gramsCo2PerSheet\":1,"
-                    + "\"litresWaterPerSheet\":1,\"wattHoursPerSheet\":1,\"gramsCo2PerColorPage\":1,\"gramsCo2PerMonochromePage\":1}"));
+                    + "\"litresWaterPerSheet\":1,\"wattHoursPerSheet\":1,\"gramsCo2PerColorPage\":1,\"gramsCo2PerMonochromePage\":1}"),
+            // reports-schedules
+            Map.entry("POST /api/v1/organizations/{orgId}/report-recipients", "{\"email\":\"probe@example.com\",\"language\":\"en\"}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/report-schedules",
+                    "{\"kind\":\"CUSTOMER_CONTRACT\",\"cadence\":\"DAILY\",\"formats\":[\"CSV\"],\"people\":[],\"recipients\":[]}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -120,6 +126,8 @@ class CrossTenantProbeTest {
     @Autowired DeviceGroups deviceGroups;
     @Autowired org.opencps.identity.Pins pins;
     @Autowired DeviceLogins deviceLogins;
+    @Autowired org.opencps.reporting.recipients.ReportRecipients reportRecipients;
+    @Autowired org.opencps.reporting.schedule.ReportSchedules reportSchedules;
 
     Actor attacker;
     /** A device of the attacker's organization: the Device API is probed with its credential. */
@@ -162,6 +170,11 @@ class CrossTenantProbeTest {
         victimSession = deviceLogins.login(victimPrinter, new DeviceLogin(
                 DeviceLogin.Method.PIN, victimPin, null, null, null), "127.0.0.1").session();
         attackerDevice = register(attacker, attackerOrg).credential();
+        // reports-schedules: a report recipient and a schedule of the victim
+        victimIds.put("recipientId", reportRecipients.add(victimAdmin, victimOrg, "victim-recipient@example.com", "en").id().toString());
+        victimIds.put("scheduleId", reportSchedules.create(victimAdmin, victimOrg, new org.opencps.reporting.schedule.NewSchedule(
+                "CONTRACT_HISTORY", org.opencps.reporting.schedule.Cadence.MONTHLY,
+                Set.of(org.opencps.reporting.schedule.ReportFormat.CSV), "en", Set.of(victimAdmin.userId()), Set.of())).id().toString());
     }
 
     private RegisteredDevice register(Actor admin, OrgId target) {

@@ -64,7 +64,11 @@ class PortalMessagesTest {
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
             Map.entry("language.", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
             // audit-chain: a record's outcome
-            Map.entry("audit.outcome.", List.of("SUCCESS", "FAILURE")));
+            Map.entry("audit.outcome.", List.of("SUCCESS", "FAILURE")),
+            // reports-schedules
+            Map.entry("reportKind.", List.of("PROVIDER_CONTRACT", "CUSTOMER_CONTRACT", "CONTRACT_HISTORY")),
+            Map.entry("cadence.", names(org.opencps.reporting.schedule.Cadence.values())),
+            Map.entry("recipientStatus.", names(org.opencps.reporting.recipients.ReportRecipient.Status.values())));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {

@@ -119,7 +119,14 @@ final class PortalRouteTable {
             // audit-chain: a customer's trail, for its admins, and for the provider above only its own people's actions
             new Route("GET /orgs/{orgId}/audit", Scope.CUSTOMER, AUDIT_READERS, null),
             new Route("GET /orgs/{orgId}/audit/export", Scope.CUSTOMER, AUDIT_READERS, null),
-            new Route("POST /orgs/{orgId}/audit/retention", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "retentionDays=90"));
+            new Route("POST /orgs/{orgId}/audit/retention", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "retentionDays=90"),
+            // reports-schedules: schedules and report recipients (customer admins), a customer's contract (its provider and admins)
+            new Route("GET /orgs/{orgId}/report-schedules", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("GET /orgs/{orgId}/contract", Scope.CUSTOMER, DEVICE_VIEWERS, null),
+            new Route("POST /orgs/{orgId}/report-recipients", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "email=probe@example.com&language=en"),
+            new Route("POST /orgs/{orgId}/report-recipients/{recipientId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/report-schedules", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "kind=CONTRACT_HISTORY&cadence=DAILY"),
+            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(
@@ -127,7 +134,10 @@ final class PortalRouteTable {
             "GET /reset-password", "POST /reset-password", "GET /verify-email", "POST /verify-email",
             "GET /invitations/{token}", "POST /invitations/accept", "GET /setup", "POST /setup", "POST /cookies/consent",
             "POST /account/password", "POST /account/password-change", "POST /account/logout-everywhere", "POST /account/language", "POST /tokens", "POST /pin/regenerate",
-            "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs");
+            "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs",
+            // reports-schedules: the links mailed to report recipients
+            "GET /report-recipients/confirm/{token}", "POST /report-recipients/confirm/{token}",
+            "GET /report-recipients/unsubscribe/{token}", "POST /report-recipients/unsubscribe/{token}");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

@@ -82,6 +82,8 @@ class PortalRoutesTest {
     @Autowired ActivationCodes activationCodes;
     @Autowired DeviceRegistrations registrations;
     @Autowired DeviceGroups deviceGroups;
+    @Autowired org.opencps.reporting.recipients.ReportRecipients reportRecipients;
+    @Autowired org.opencps.reporting.schedule.ReportSchedules reportSchedules;
 
     final Map<Who, Actor> actors = new EnumMap<>(Who.class);
     final Map<Scope, OrgId> orgs = new EnumMap<>(Scope.class);
@@ -121,6 +123,11 @@ class PortalRoutesTest {
         ids.put("deviceGroupId", deviceGroups.create(admin, customer, "probed").id().toString());
         ids.put("jobId", jobs.submit(user, new JobTicket("probed", DocumentFormat.PDF, 1, null, null, null, null),
                 new ByteArrayInputStream(SampleDocuments.pdf(1))).id().toString());
+        // reports-schedules
+        ids.put("recipientId", reportRecipients.add(admin, customer, "probed-recipient@example.com", "en").id().toString());
+        ids.put("scheduleId", reportSchedules.create(admin, customer, new org.opencps.reporting.schedule.NewSchedule("CONTRACT_HISTORY",
+                org.opencps.reporting.schedule.Cadence.MONTHLY, Set.of(org.opencps.reporting.schedule.ReportFormat.CSV), "en",
+                Set.of(admin.userId()), Set.of())).id().toString());
     }
 
     @Test

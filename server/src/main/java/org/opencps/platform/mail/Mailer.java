@@ -4,4 +4,7 @@ package org.opencps.platform.mail;
 public interface Mailer {
 
     void send(String to, String subject, String body);
+
+    /** Sends a mail with extra header fields and attachments. */
+    void send(OutgoingMail mail);
 }

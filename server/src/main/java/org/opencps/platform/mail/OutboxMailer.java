@@ -1,6 +1,10 @@
 package org.opencps.platform.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.UUID;
 import org.opencps.platform.config.DataDirectory;
 import org.slf4j.Logger;
@@ -36,15 +41,32 @@ final class OutboxMailer implements Mailer {
 
     @Override
     public void send(String to, String subject, String body) {
-        Path outbox = dataDirectory.privateFolder("mail-outbox");
         String message = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + encodedHeader(subject)
                 + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n";
+        write(to, subject, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        var message = new MimeMessage(Session.getInstance(new Properties()));
+        var bytes = new ByteArrayOutputStream();
+        try {
+            MimeMails.fill(message, from, mail);
+            message.writeTo(bytes);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("cannot write the mail to " + mail.to(), e);
+        }
+        write(mail.to(), mail.subject(), bytes.toByteArray());
+    }
+
+    private void write(String to, String subject, byte[] message) {
+        Path outbox = dataDirectory.privateFolder("mail-outbox");
         Path file = outbox.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
         try {
             if (Files.getFileStore(outbox).supportsFileAttributeView("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            Files.writeString(file, message, StandardCharsets.UTF_8);
+            Files.write(file, message);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the mail outbox " + outbox, e);
         }

@@ -22,4 +22,9 @@ final class SmtpMailer implements Mailer {
         message.setText(body);
         sender.send(message);
     }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        sender.send(message -> MimeMails.fill(message, from, mail));
+    }
 }

@@ -45,6 +45,11 @@ public final class SmtpServer {
         registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
     }
 
+    /** The port it listens on (127.0.0.1), for servers started outside Spring's test context. */
+    public int port() {
+        return greenMail.getSmtp().getPort();
+    }
+
     public MimeMessage[] received() {
         return greenMail.getReceivedMessages();
     }

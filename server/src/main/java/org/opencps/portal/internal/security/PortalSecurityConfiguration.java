@@ -33,7 +33,9 @@ class PortalSecurityConfiguration {
     /** Pages that work without a login: logging in, the links sent by e-mail, assets and error pages. */
     static final String[] PUBLIC_PAGES = {
             "/login", "/password-reset", "/reset-password", "/verify-email", "/invitations/*", "/setup",
-            "/cookies/consent", "/assets/**", "/webjars/**", "/favicon.ico", "/error"
+            "/cookies/consent", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
+            // reports-schedules: the links mailed to report recipients, who have no login
+            "/report-recipients/confirm/*", "/report-recipients/unsubscribe/*"
     };
 
     @Bean

@@ -1,0 +1,101 @@
+package org.opencps.reporting.contracts.internal;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.reporting.contracts.ContractReports;
+import org.opencps.reporting.internal.LicenseRollup;
+import org.opencps.reporting.schedule.RenderedReport;
+import org.opencps.reporting.schedule.ReportFormat;
+import org.opencps.reporting.schedule.ReportPeriod;
+import org.opencps.reporting.schedule.ScheduledReportKind;
+import org.opencps.tenancy.Organizations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The contract reports as kinds of scheduled report, each a snapshot of the contract when it is
+ * sent, as CSV. (PDF comes with the usage reports' PDF renderer.)
+ */
+@Configuration(proxyBeanMethods = false)
+class ContractReportKinds {
+
+    @Bean
+    ScheduledReportKind providerContractKind(AccessPolicy policy, Organizations organizations, LicenseRollup rollup) {
+        return new CsvKind("PROVIDER_CONTRACT") {
+            @Override
+            public void requireView(Actor actor, OrgId org) {
+                policy.require(actor, Permission.LICENSE_REPORTS_VIEW, org);
+                if (!organizations.find(org).map(o -> o.kind().isProvider()).orElse(false)) {
+                    throw new InvalidInputException("kind", "a provider contract report is one of a provider");
+                }
+            }
+
+            @Override
+            byte[] csv(OrgId org) {
+                return ContractCsv.provider(rollup.report(organizations.customersBelow(org))).bytes();
+            }
+        };
+    }
+
+    @Bean
+    ScheduledReportKind customerContractKind(ContractReports reports) {
+        return new CsvKind("CUSTOMER_CONTRACT") {
+            @Override
+            public void requireView(Actor actor, OrgId org) {
+                reports.customerReport(actor, org);
+            }
+
+            @Override
+            byte[] csv(OrgId org) {
+                return ContractCsv.customer(reports.customerReportOf(org)).bytes();
+            }
+        };
+    }
+
+    @Bean
+    ScheduledReportKind contractHistoryKind(ContractReports reports) {
+        return new CsvKind("CONTRACT_HISTORY") {
+            @Override
+            public void requireView(Actor actor, OrgId org) {
+                reports.history(actor, org);
+            }
+
+            @Override
+            byte[] csv(OrgId org) {
+                return ContractCsv.history(reports.historyOf(org)).bytes();
+            }
+        };
+    }
+
+    private abstract static class CsvKind implements ScheduledReportKind {
+
+        private final String id;
+
+        CsvKind(String id) {
+            this.id = id;
+        }
+
+        abstract byte[] csv(OrgId org);
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public Set<ReportFormat> formats() {
+            return Set.of(ReportFormat.CSV);
+        }
+
+        @Override
+        public RenderedReport render(OrgId org, ReportPeriod period, ZoneId zone, ReportFormat format, Locale locale) {
+            return new RenderedReport(id.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + period.start(), format, csv(org));
+        }
+    }
+}

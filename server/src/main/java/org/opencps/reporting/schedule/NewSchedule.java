@@ -1,0 +1,10 @@
+package org.opencps.reporting.schedule;
+
+import java.util.Set;
+import java.util.UUID;
+import org.opencps.platform.ids.UserId;
+
+/** What a new schedule asks for; {@code language} of the mails to people (recipients get theirs). */
+public record NewSchedule(String kind, Cadence cadence, Set<ReportFormat> formats, String language, Set<UserId> people,
+                          Set<UUID> recipients) {
+}

@@ -1,0 +1,28 @@
+package org.opencps.reporting.schedule;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+
+/**
+ * A kind of report that can be scheduled. Each is a Spring bean; the schedules find them all by
+ * {@link #id()}. A kind renders a report of one organization for one period without an actor: who
+ * may have it sent was checked, through {@link #requireView}, when the schedule was made.
+ * Its title is the message {@code reportKind.<id>}.
+ */
+public interface ScheduledReportKind {
+
+    /** A stable name, stored in schedules: upper case letters and underscores. */
+    String id();
+
+    /** The formats it renders. */
+    Set<ReportFormat> formats();
+
+    /** Passes when the actor may see this report of the organization (the access policy decides); throws otherwise. */
+    void requireView(Actor actor, OrgId org);
+
+    /** The report of the organization for the period (days in {@code zone}), texts in the locale's language. */
+    RenderedReport render(OrgId org, ReportPeriod period, ZoneId zone, ReportFormat format, Locale locale);
+}

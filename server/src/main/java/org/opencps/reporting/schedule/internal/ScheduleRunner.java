@@ -1,0 +1,82 @@
+package org.opencps.reporting.schedule.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+import org.opencps.reporting.schedule.ReportPeriod;
+import org.opencps.reporting.schedule.ReportSchedule;
+import org.opencps.reporting.schedule.internal.persistence.ScheduleStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends every scheduled report whose period is over, exactly once per period, in any number of
+ * server processes on one database: each process claims a (schedule, period) row first (see
+ * {@link ScheduleStore#claim}) and only the claimant sends it. No scheduler lock: processes may
+ * send different periods at once. All times come from the injected clock. A claim whose process
+ * died is taken over after the lease; its mails already sent are not sent again (each delivery
+ * is recorded), except the one a crash interrupted between sending and recording.
+ */
+@Component
+public class ScheduleRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+
+    private final ScheduleStore store;
+    private final ScheduledReportSender sender;
+    private final OrganizationTimeZones timeZones;
+    private final Clock clock;
+    private final Duration lease;
+    /** Names this process in the claims it holds; only for the record, it decides nothing. */
+    private final String owner = UUID.randomUUID().toString();
+
+    ScheduleRunner(ScheduleStore store, ScheduledReportSender sender, OrganizationTimeZones timeZones, Clock clock,
+                   @Value("${opencps.reporting.schedule-claim-lease:10m}") Duration lease) {
+        this.store = store;
+        this.sender = sender;
+        this.timeZones = timeZones;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    @Scheduled(initialDelayString = "${opencps.reporting.schedule-check-interval:1m}",
+            fixedDelayString = "${opencps.reporting.schedule-check-interval:1m}")
+    public void sendDueReports() {
+        for (ReportSchedule schedule : store.allAcrossOrganizations()) {
+            try {
+                sendDue(schedule);
+            } catch (RuntimeException e) {
+                log.error("Scheduled report {} of organization {} failed; it is retried at the next run",
+                        schedule.id(), schedule.orgId(), e);
+            }
+        }
+    }
+
+    private void sendDue(ReportSchedule schedule) {
+        ZoneId zone = timeZones.of(schedule.orgId());
+        Set<java.time.LocalDate> sent = store.sentPeriods(schedule.orgId(), schedule.id());
+        for (ReportPeriod period : DuePeriods.of(schedule, zone, clock.instant())) {
+            if (sent.contains(period.start())) {
+                continue;
+            }
+            Instant now = clock.instant();
+            if (!store.claim(schedule.orgId(), schedule.id(), period, owner, now, now.minus(lease))) {
+                continue;
+            }
+            try {
+                sender.send(schedule, period, zone, deliveredTo -> store.delivered(schedule.orgId(), schedule.id(), period,
+                        deliveredTo, clock.instant()), store.deliveredTo(schedule.orgId(), schedule.id(), period));
+                store.markSent(schedule.orgId(), schedule.id(), period, owner, clock.instant());
+            } catch (RuntimeException e) {
+                store.release(schedule.orgId(), schedule.id(), period, owner);
+                throw e;
+            }
+        }
+    }
+}
