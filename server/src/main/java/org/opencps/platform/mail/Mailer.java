@@ -4,4 +4,7 @@ package org.opencps.platform.mail;
 public interface Mailer {
 
     void send(String to, String subject, String body);
+
+    /** The same, with a file attached (streamed into the message as it is sent). */
+    void send(String to, String subject, String body, MailAttachment attachment);
 }

@@ -2,6 +2,7 @@ package org.opencps.platform.mail;
 
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 final class SmtpMailer implements Mailer {
 
@@ -21,5 +22,17 @@ final class SmtpMailer implements Mailer {
         message.setSubject(subject);
         message.setText(body);
         sender.send(message);
+    }
+
+    @Override
+    public void send(String to, String subject, String body, MailAttachment attachment) {
+        sender.send(mime -> {
+            var helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(body);
+            helper.addAttachment(attachment.fileName(), attachment.content()::open, attachment.contentType());
+        });
     }
 }
