@@ -115,7 +115,7 @@ public class ScanWorkflows {
     }
 
     private static ScanOptions valid(ScanOptions options, String password) {
-        if (options.formats() == null || options.formats().isEmpty() || options.formats().contains(null)) {
+        if (options.formats() == null || options.formats().isEmpty() || options.formats().stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidInputException("options.formats", "the workflow takes PDF, JPEG or both");
         }
         if (options.color() == null) {

@@ -67,7 +67,9 @@ class CrossTenantProbeTest {
             "GET /api/v1/me/usage",
             // the Device API: registration needs only a code; these act on the calling device itself
             "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers",
-            "GET /api/v1/release-printers");
+            "GET /api/v1/release-printers",
+            // scan-core: the caller's own scans and the workflows shared with them
+            "GET /api/v1/scans", "GET /api/v1/me/scan-workflows");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -98,7 +100,13 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/cards", "{\"cardNumber\":\"DEADBEEF02\"}"),
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/releases", "{\"jobIds\":[\"%JOB%\"]}"),
             Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "{\"success\":true}"),
-            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"));
+            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"),
+            // scan-core
+            Map.entry("PUT /api/v1/organizations/{orgId}/scan-settings", """
+                    {"allowedDestinations":["MY_SCANS"],"directEmailAllowed":true,"retentionHours":2,"maxScanBytes":1048576,
+                     "attachmentLimitBytes":0,"boxDirect":false}"""),
+            Map.entry("POST /api/v1/organizations/{orgId}/scan-addresses", "{\"name\":\"probe\",\"email\":\"probe@example.com\"}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/scan-workflows", "{\"name\":\"probe\",\"kind\":\"MY_SCANS\",\"everyone\":true}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -115,6 +123,9 @@ class CrossTenantProbeTest {
     @Autowired DeviceGroups deviceGroups;
     @Autowired org.opencps.identity.Pins pins;
     @Autowired DeviceLogins deviceLogins;
+    @Autowired org.opencps.scanning.Scans scans;
+    @Autowired org.opencps.scanning.ScanAdministration scanAdministration;
+    @Autowired org.opencps.scanning.ScanWorkflows scanWorkflows;
 
     Actor attacker;
     /** A device of the attacker's organization: the Device API is probed with its credential. */
@@ -157,6 +168,18 @@ class CrossTenantProbeTest {
         victimSession = deviceLogins.login(victimPrinter, new DeviceLogin(
                 DeviceLogin.Method.PIN, victimPin, null, null, null), "127.0.0.1").session();
         attackerDevice = register(attacker, attackerOrg).credential();
+        victimScanning(victimAdmin, victimOrg, victimPrinter);
+    }
+
+    /** scan-core: the victim's scan (made at the victim's printer), address-book entry and workflow. */
+    private void victimScanning(Actor victimAdmin, OrgId victimOrg, DevicePrincipal victimPrinter) {
+        var session = deviceLogins.session(victimPrinter, victimSession, "127.0.0.1");
+        victimIds.put("scanId", scans.upload(session, new org.opencps.scanning.ScanRequest("me", null, null, null,
+                        org.opencps.scanning.ScanFormat.PDF, null, null), -1,
+                new java.io.ByteArrayInputStream(org.opencps.printing.SampleDocuments.pdf(1)), "127.0.0.1").id().toString());
+        victimIds.put("addressId", scanAdministration.addAddress(victimAdmin, victimOrg, "victims", "victims@example.com").id().toString());
+        victimIds.put("workflowId", scanWorkflows.create(victimAdmin, victimOrg, new org.opencps.scanning.NewScanWorkflow("victims",
+                org.opencps.scanning.DestinationKind.MY_SCANS, null, null, null, true, null)).id().toString());
     }
 
     private RegisteredDevice register(Actor admin, OrgId target) {

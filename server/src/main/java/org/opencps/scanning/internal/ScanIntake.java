@@ -48,6 +48,7 @@ public class ScanIntake {
     private final Documents documents;
     private final PageCounting pages;
     private final PdfProtection protection;
+    private final BoxDirectIntake boxDirect;
     private final ScanStore scans;
     private final Users users;
     private final TransactionTemplate transactions;
@@ -55,13 +56,14 @@ public class ScanIntake {
     private final Clock clock;
 
     ScanIntake(ScanSettingsStore settings, Destinations destinations, Documents documents, PageCounting pages,
-               PdfProtection protection, ScanStore scans, Users users, TransactionTemplate transactions,
+               PdfProtection protection, BoxDirectIntake boxDirect, ScanStore scans, Users users, TransactionTemplate transactions,
                ApplicationEventPublisher events, Clock clock) {
         this.settings = settings;
         this.destinations = destinations;
         this.documents = documents;
         this.pages = pages;
         this.protection = protection;
+        this.boxDirect = boxDirect;
         this.scans = scans;
         this.users = users;
         this.transactions = transactions;
@@ -90,7 +92,10 @@ public class ScanIntake {
             throw new ScanRefusal(Reason.TOO_LARGE, "the scan is larger than your organization's limit of " + limit + " bytes");
         }
         if (destination.kind() == DestinationKind.BOX && orgSettings.boxDirect()) {
-            throw new ScanRefusal(Reason.DESTINATION_NOT_CONFIGURED, "Box direct is not configured on this server");
+            if (encrypt) {
+                throw new ScanRefusal(Reason.FORMAT_NOT_ACCEPTED, "with Box direct nothing is kept here to encrypt: scan without a password");
+            }
+            return boxDirect.straightToBox(session, request, destination, format, declaredLength, body, orgSettings);
         }
         StoredDocument stored = documents.store(session.orgId(), new UploadBody(body, declaredLength, limit));
         try {
@@ -120,13 +125,9 @@ public class ScanIntake {
                         StoredDocument stored, int pageCount, ScanSettings orgSettings) {
         Instant now = clock.instant();
         boolean kept = destination.kind() == DestinationKind.MY_SCANS;
-        String pattern = request.fileName() != null && !request.fileName().isBlank() ? request.fileName()
-                : destination.options() != null ? destination.options().fileNamePattern() : null;
+        String pattern = pattern(request, destination);
         return transactions.execute(status -> {
-            long counter = scans.countOfOwner(session.orgId(), session.userId()) + 1;
-            String user = users.displayNameOf(session.orgId(), session.userId()).orElse("user");
-            String fileName = FileNames.of(pattern, new FileNames.Values(now, user,
-                    session.deviceId().toString().substring(0, 8), counter), format);
+            String fileName = fileName(session, pattern, format, now);
             var scan = new Scan(session.orgId(), UUID.randomUUID(), session.userId(), session.deviceId(), destination.kind(),
                     destination.address(), destination.workflowName(), fileName, format, stored.size(), pageCount,
                     kept ? ScanState.DELIVERED : ScanState.PENDING, 0, null, now, kept ? now : null,
@@ -139,6 +140,17 @@ public class ScanIntake {
             }
             return scan;
         });
+    }
+
+    String fileName(DeviceSession session, String pattern, ScanFormat format, Instant now) {
+        long counter = scans.countOfOwner(session.orgId(), session.userId()) + 1;
+        String user = users.displayNameOf(session.orgId(), session.userId()).orElse("user");
+        return FileNames.of(pattern, new FileNames.Values(now, user, session.deviceId().toString().substring(0, 8), counter), format);
+    }
+
+    static String pattern(ScanRequest request, Destination destination) {
+        return request.fileName() != null && !request.fileName().isBlank() ? request.fileName()
+                : destination.options() != null ? destination.options().fileNamePattern() : null;
     }
 
     private void deleteQuietly(DeviceSession session, DocumentId document) {
