@@ -12,6 +12,7 @@ import org.opencps.scanning.AddressBookEntry;
 import org.opencps.scanning.DestinationKind;
 import org.opencps.scanning.NewScanWorkflow;
 import org.opencps.scanning.ScanAdministration;
+import org.opencps.scanning.ScanFormat;
 import org.opencps.scanning.ScanOptions;
 import org.opencps.scanning.ScanWorkflow;
 import org.opencps.scanning.ScanWorkflows;
@@ -41,11 +42,24 @@ class ScanAdminController {
     record AddressBody(String name, String email) {
     }
 
-    record WorkflowBody(String name, DestinationKind kind, String address, ScanOptions options, String password,
+    /** Options left out take the defaults: PDF and JPEG, colour, 300 dpi, simplex, "scan-{date}-{time}", not encrypted. */
+    record OptionsBody(Set<ScanFormat> formats, ScanOptions.ColorMode color, Integer resolution, Boolean duplex,
+                       String fileNamePattern, Boolean encryptPdf) {
+
+        ScanOptions options() {
+            ScanOptions defaults = ScanOptions.defaults();
+            return new ScanOptions(formats == null ? defaults.formats() : formats, color == null ? defaults.color() : color,
+                    resolution == null ? defaults.resolution() : resolution, Boolean.TRUE.equals(duplex),
+                    fileNamePattern == null ? defaults.fileNamePattern() : fileNamePattern, Boolean.TRUE.equals(encryptPdf));
+        }
+    }
+
+    record WorkflowBody(String name, DestinationKind kind, String address, OptionsBody options, String password,
                         Boolean everyone, Set<UUID> groups) {
 
         NewScanWorkflow request() {
-            return new NewScanWorkflow(name, kind, address, options, password, Boolean.TRUE.equals(everyone), groups);
+            return new NewScanWorkflow(name, kind, address, options == null ? null : options.options(), password,
+                    Boolean.TRUE.equals(everyone), groups);
         }
 
         @Override
