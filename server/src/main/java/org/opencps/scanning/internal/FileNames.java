@@ -52,14 +52,14 @@ public final class FileNames {
         return safe + extension;
     }
 
-    /** Letters, digits, space and - _ . ( ) + stay; anything else becomes _; leading dots and spaces go. */
+    /** Letters, digits, space and - _ . ( ) + stay; anything else becomes _; runs of dots become one; leading dots, underscores and spaces go. */
     static String sanitize(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().forEach(c -> {
             boolean keep = Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '_' || c == '.' || c == '(' || c == ')' || c == '+';
             out.appendCodePoint(keep ? c : '_');
         });
-        String result = out.toString().replaceAll("^[. ]+", "").replaceAll("[. ]+$", "").replaceAll("_{2,}", "_");
+        String result = out.toString().replaceAll("\\.{2,}", ".").replaceAll("^[._ ]+", "").replaceAll("[. ]+$", "").replaceAll("_{2,}", "_");
         if (result.codePointCount(0, result.length()) > MAX_LENGTH) {
             result = result.substring(0, result.offsetByCodePoints(0, MAX_LENGTH));
         }
