@@ -12,7 +12,7 @@
  * with it. This is the minimal trail of the foundation; tamper evidence and SIEM export build on
  * the same table.
  */
-@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "documents", "printing", "devices", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "documents", "printing", "devices", "scanning", "platform :: *"})
 package org.opencps.audit;
 
 import org.springframework.modulith.ApplicationModule;

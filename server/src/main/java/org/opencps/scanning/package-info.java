@@ -4,7 +4,7 @@
  * Scanned documents live in the encrypted document store; reports learn of scans only from the
  * events this module publishes.
  */
-@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "devices", "documents", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"access", "tenancy", "identity", "devices", "documents", "printing", "platform :: *"})
 package org.opencps.scanning;
 
 import org.springframework.modulith.ApplicationModule;

@@ -69,7 +69,9 @@ class CrossTenantProbeTest {
             "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers",
             "GET /api/v1/release-printers",
             // reports-schedules: the links mailed to report recipients (they carry no organization id)
-            "POST /api/v1/public/report-recipients/confirmations/{token}", "POST /api/v1/public/report-recipients/unsubscribe/{token}");
+            "POST /api/v1/public/report-recipients/confirmations/{token}", "POST /api/v1/public/report-recipients/unsubscribe/{token}",
+            // scan-core: the caller's own scans and the workflows shared with them
+            "GET /api/v1/scans", "GET /api/v1/me/scan-workflows");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -109,7 +111,13 @@ class CrossTenantProbeTest {
             // reports-schedules
             Map.entry("POST /api/v1/organizations/{orgId}/report-recipients", "{\"email\":\"probe@example.com\",\"language\":\"en\"}"),
             Map.entry("POST /api/v1/organizations/{orgId}/report-schedules",
-                    "{\"kind\":\"CUSTOMER_CONTRACT\",\"cadence\":\"DAILY\",\"formats\":[\"CSV\"],\"people\":[],\"recipients\":[]}"));
+                    "{\"kind\":\"CUSTOMER_CONTRACT\",\"cadence\":\"DAILY\",\"formats\":[\"CSV\"],\"people\":[],\"recipients\":[]}"),
+            // scan-core
+            Map.entry("PUT /api/v1/organizations/{orgId}/scan-settings", """
+                    {"allowedDestinations":["MY_SCANS"],"directEmailAllowed":true,"retentionHours":2,"maxScanBytes":1048576,
+                     "attachmentLimitBytes":0,"boxDirect":false}"""),
+            Map.entry("POST /api/v1/organizations/{orgId}/scan-addresses", "{\"name\":\"probe\",\"email\":\"probe@example.com\"}"),
+            Map.entry("POST /api/v1/organizations/{orgId}/scan-workflows", "{\"name\":\"probe\",\"kind\":\"MY_SCANS\",\"everyone\":true}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -128,6 +136,9 @@ class CrossTenantProbeTest {
     @Autowired DeviceLogins deviceLogins;
     @Autowired org.opencps.reporting.recipients.ReportRecipients reportRecipients;
     @Autowired org.opencps.reporting.schedule.ReportSchedules reportSchedules;
+    @Autowired org.opencps.scanning.Scans scans;
+    @Autowired org.opencps.scanning.ScanAdministration scanAdministration;
+    @Autowired org.opencps.scanning.ScanWorkflows scanWorkflows;
 
     Actor attacker;
     /** A device of the attacker's organization: the Device API is probed with its credential. */
@@ -175,6 +186,18 @@ class CrossTenantProbeTest {
         victimIds.put("scheduleId", reportSchedules.create(victimAdmin, victimOrg, new org.opencps.reporting.schedule.NewSchedule(
                 "CONTRACT_HISTORY", org.opencps.reporting.schedule.Cadence.MONTHLY,
                 Set.of(org.opencps.reporting.schedule.ReportFormat.CSV), "en", Set.of(victimAdmin.userId()), Set.of())).id().toString());
+        victimScanning(victimAdmin, victimOrg, victimPrinter);
+    }
+
+    /** scan-core: the victim's scan (made at the victim's printer), address-book entry and workflow. */
+    private void victimScanning(Actor victimAdmin, OrgId victimOrg, DevicePrincipal victimPrinter) {
+        var session = deviceLogins.session(victimPrinter, victimSession, "127.0.0.1");
+        victimIds.put("scanId", scans.upload(session, new org.opencps.scanning.ScanRequest("me", null, null, null,
+                        org.opencps.scanning.ScanFormat.PDF, null, null), -1,
+                new java.io.ByteArrayInputStream(org.opencps.printing.SampleDocuments.pdf(1)), "127.0.0.1").id().toString());
+        victimIds.put("addressId", scanAdministration.addAddress(victimAdmin, victimOrg, "victims", "victims@example.com").id().toString());
+        victimIds.put("workflowId", scanWorkflows.create(victimAdmin, victimOrg, new org.opencps.scanning.NewScanWorkflow("victims",
+                org.opencps.scanning.DestinationKind.MY_SCANS, null, null, null, true, null)).id().toString());
     }
 
     private RegisteredDevice register(Actor admin, OrgId target) {

@@ -7,4 +7,7 @@ public interface Mailer {
 
     /** Sends a mail with extra header fields and attachments. */
     void send(OutgoingMail mail);
+
+    /** The same, with a file attached (streamed into the message as it is sent). */
+    void send(String to, String subject, String body, MailAttachment attachment);
 }

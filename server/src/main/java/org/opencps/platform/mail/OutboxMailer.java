@@ -15,6 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.opencps.platform.config.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +65,8 @@ final class OutboxMailer implements Mailer {
 
     private void write(String to, String subject, byte[] message) {
         Path outbox = dataDirectory.privateFolder("mail-outbox");
-        Path file = outbox.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
+        Path file = newFile(outbox);
         try {
-            if (Files.getFileStore(outbox).supportsFileAttributeView("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
             Files.write(file, message);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the mail outbox " + outbox, e);
@@ -80,5 +81,37 @@ final class OutboxMailer implements Mailer {
         } catch (UnsupportedEncodingException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
+    }
+
+    /** A MIME message with the attachment, streamed into the .eml file. */
+    @Override
+    public void send(String to, String subject, String body, MailAttachment attachment) {
+        Path outbox = dataDirectory.privateFolder("mail-outbox");
+        Path file = newFile(outbox);
+        try (var out = Files.newOutputStream(file)) {
+            var mime = new MimeMessage(Session.getInstance(new Properties()));
+            var helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(body);
+            helper.addAttachment(attachment.fileName(), attachment.content()::open, attachment.contentType());
+            mime.writeTo(out);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("cannot write to the mail outbox " + outbox, e);
+        }
+        log.info("E-mail (no SMTP configured) to {}: {} with an attachment (in {})", to, subject, file.getFileName());
+    }
+
+    private static Path newFile(Path outbox) {
+        Path file = outbox.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
+        try {
+            if (Files.getFileStore(outbox).supportsFileAttributeView("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the mail outbox " + outbox, e);
+        }
+        return file;
     }
 }

@@ -2,6 +2,7 @@ package org.opencps.platform.mail;
 
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 final class SmtpMailer implements Mailer {
 
@@ -26,5 +27,17 @@ final class SmtpMailer implements Mailer {
     @Override
     public void send(OutgoingMail mail) {
         sender.send(message -> MimeMails.fill(message, from, mail));
+    }
+
+    @Override
+    public void send(String to, String subject, String body, MailAttachment attachment) {
+        sender.send(mime -> {
+            var helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(body);
+            helper.addAttachment(attachment.fileName(), attachment.content()::open, attachment.contentType());
+        });
     }
 }

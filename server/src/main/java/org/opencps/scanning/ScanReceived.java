@@ -1,0 +1,17 @@
+package org.opencps.scanning;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.opencps.platform.ids.DeviceId;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** A device's scan was accepted and its pages counted (reports count scanned pages from this). */
+public record ScanReceived(OrgId org, UUID scan, UserId owner, DeviceId device, DestinationKind kind, ScanFormat format,
+                           int pages, long size, Instant at, UUID eventId) {
+
+    public ScanReceived(OrgId org, UUID scan, UserId owner, DeviceId device, DestinationKind kind, ScanFormat format,
+                        int pages, long size, Instant at) {
+        this(org, scan, owner, device, kind, format, pages, size, at, UUID.randomUUID());
+    }
+}

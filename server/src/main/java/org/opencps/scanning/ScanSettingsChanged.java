@@ -1,0 +1,14 @@
+package org.opencps.scanning;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ids.UserId;
+
+/** An admin changed the organization's scan settings (now {@code settings}). */
+public record ScanSettingsChanged(OrgId org, UserId by, ScanSettings settings, Instant at, UUID eventId) {
+
+    public ScanSettingsChanged(OrgId org, UserId by, ScanSettings settings, Instant at) {
+        this(org, by, settings, at, UUID.randomUUID());
+    }
+}

@@ -1,0 +1,143 @@
+package org.opencps.scanning;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.opencps.access.AccessPolicy;
+import org.opencps.access.Permission;
+import org.opencps.identity.Groups;
+import org.opencps.platform.errors.ConflictException;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
+import org.opencps.scanning.internal.Workflows;
+import org.opencps.scanning.internal.persistence.AddressStore;
+import org.opencps.scanning.internal.persistence.WorkflowStore;
+import org.opencps.platform.secrets.ServerSecrets;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scan workflows: made and removed by those with the scan-workflows permission (customer admins,
+ * or a custom role carrying it), shared with everyone or with groups; a person sees those shared
+ * with them and marks favourites. A workflow's password is sealed when it is set and never shown.
+ */
+@Service
+public class ScanWorkflows {
+
+    private final AccessPolicy policy;
+    private final WorkflowStore store;
+    private final Workflows workflows;
+    private final AddressStore addresses;
+    private final Groups groups;
+    private final ServerSecrets secrets;
+    private final Clock clock;
+
+    ScanWorkflows(AccessPolicy policy, WorkflowStore store, Workflows workflows, AddressStore addresses, Groups groups,
+                  ServerSecrets secrets, Clock clock) {
+        this.policy = policy;
+        this.store = store;
+        this.workflows = workflows;
+        this.addresses = addresses;
+        this.groups = groups;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    public List<ScanWorkflow> list(Actor actor, OrgId org) {
+        policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
+        return store.list(org).stream().map(WorkflowStore.Row::workflow).toList();
+    }
+
+    @Transactional
+    public ScanWorkflow create(Actor actor, OrgId org, NewScanWorkflow request) {
+        policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name", "give the workflow a name of 1 to 100 characters");
+        }
+        if (request.kind() == null) {
+            throw new InvalidInputException("kind", "name the destination kind: MY_SCANS, EMAIL_ME, ADDRESS_BOOK, DRIVE, ONEDRIVE, SHAREPOINT or BOX");
+        }
+        String address = null;
+        if (request.kind() == DestinationKind.ADDRESS_BOOK) {
+            address = request.address() == null ? "" : request.address().strip();
+            if (addresses.byName(org, address).isEmpty()) {
+                throw new InvalidInputException("address", "the address book has no entry named '" + address + "'");
+            }
+        }
+        ScanOptions options = valid(request.options() == null ? ScanOptions.defaults() : request.options(), request.password());
+        Set<UUID> shared = request.groups() == null ? Set.of() : Set.copyOf(request.groups());
+        for (UUID group : shared) {
+            if (groups.find(org, group).isEmpty()) {
+                throw new InvalidInputException("groups", "no group " + group + " in this organization");
+            }
+        }
+        if (!request.everyone() && shared.isEmpty()) {
+            throw new InvalidInputException("groups", "share the workflow with everyone or with at least one group");
+        }
+        UUID id = UUID.randomUUID();
+        String sealed = options.encryptPdf() ? secrets.seal(request.password(), "opencps scan workflow password " + id) : null;
+        var workflow = new ScanWorkflow(org, id, name, request.kind(), address, options, sealed != null, request.everyone(),
+                shared, clock.instant());
+        if (!store.insert(workflow, sealed)) {
+            throw new ConflictException("name", "a workflow named " + name + " exists already");
+        }
+        return workflow;
+    }
+
+    @Transactional
+    public void delete(Actor actor, OrgId org, UUID id) {
+        policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
+        if (!store.delete(org, id)) {
+            throw new NotFoundException("workflow");
+        }
+    }
+
+    /** The workflows shared with the person in the organization they work in. */
+    public List<ScanWorkflow> sharedWithMe(Actor actor) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        return workflows.sharedWith(org, actor.userId()).stream().map(WorkflowStore.Row::workflow).toList();
+    }
+
+    /** Marks (or unmarks) a workflow shared with the person as a favourite; any other is a 404. */
+    @Transactional
+    public void setFavourite(Actor actor, UUID workflow, boolean favourite) {
+        OrgId org = actor.requireOrganization();
+        policy.require(actor, Permission.JOBS_OWN, org);
+        if (!workflows.isSharedWith(org, actor.userId(), workflow)) {
+            throw new NotFoundException("workflow");
+        }
+        store.setFavourite(org, actor.userId(), workflow, favourite);
+    }
+
+    private static ScanOptions valid(ScanOptions options, String password) {
+        if (options.formats() == null || options.formats().isEmpty() || options.formats().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException("options.formats", "the workflow takes PDF, JPEG or both");
+        }
+        if (options.color() == null) {
+            throw new InvalidInputException("options.color", "colour is COLOR, GRAYSCALE or MONOCHROME");
+        }
+        if (!ScanOptions.RESOLUTIONS.contains(options.resolution())) {
+            throw new InvalidInputException("options.resolution", "resolution is one of " + ScanOptions.RESOLUTIONS.stream().sorted().toList());
+        }
+        String pattern = options.fileNamePattern() == null || options.fileNamePattern().isBlank()
+                ? ScanOptions.DEFAULT_FILE_NAME : options.fileNamePattern().strip();
+        if (pattern.length() > 200) {
+            throw new InvalidInputException("options.fileNamePattern", "the file-name pattern may have at most 200 characters");
+        }
+        if (options.encryptPdf()) {
+            if (!options.formats().equals(Set.of(ScanFormat.PDF))) {
+                throw new InvalidInputException("options.formats", "a workflow that encrypts takes PDF only");
+            }
+            if (password == null || password.length() < 4 || password.length() > 127) {
+                throw new InvalidInputException("password", "an encrypting workflow needs a password of 4 to 127 characters");
+            }
+        }
+        return new ScanOptions(Set.copyOf(options.formats()), options.color(), options.resolution(), options.duplex(), pattern,
+                options.encryptPdf());
+    }
+}

@@ -1,0 +1,58 @@
+package org.opencps.scanning.internal;
+
+import java.util.Locale;
+import org.opencps.identity.Users;
+import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.mail.MailAttachment;
+import org.opencps.platform.mail.Mailer;
+import org.opencps.platform.security.Actor;
+import org.opencps.scanning.Scan;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails of scanning, worded from the message files: a scan sent by e-mail (attached, or as a
+ * link to My scans above the organization's attachment limit), and the notice that a scan could
+ * not be delivered. Links go to the portal's My scans page; nothing in a mail logs anyone in.
+ */
+@Component
+class ScanMail {
+
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final Users users;
+    private final String portal;
+
+    ScanMail(Mailer mailer, MessageSource messages, Users users, OpenCpsProperties properties) {
+        this.mailer = mailer;
+        this.messages = messages;
+        this.users = users;
+        this.portal = properties.publicUrl().toString().replaceAll("/+$", "") + "/scans";
+    }
+
+    String ownerAddress(OrgId org, Scan scan) {
+        return users.me(new Actor(scan.owner(), org)).email();
+    }
+
+    void attached(String to, Scan scan, MailAttachment.Content content) {
+        mailer.send(to, text("scanning.mail.scan.subject", scan.fileName()),
+                text("scanning.mail.scan.attached", scan.fileName(), scan.pages()),
+                new MailAttachment(scan.fileName(), scan.format().mediaType(), content));
+    }
+
+    void linked(String to, Scan scan) {
+        mailer.send(to, text("scanning.mail.scan.subject", scan.fileName()),
+                text("scanning.mail.scan.linked", scan.fileName(), scan.pages(), portal + "/" + scan.id()));
+    }
+
+    void failed(Scan scan, String reason) {
+        mailer.send(ownerAddress(scan.orgId(), scan), text("scanning.mail.failed.subject", scan.fileName()),
+                text("scanning.mail.failed.body", scan.fileName(), reason == null ? "" : reason, portal + "/" + scan.id(),
+                        scan.expiresAt()));
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.ENGLISH);
+    }
+}
