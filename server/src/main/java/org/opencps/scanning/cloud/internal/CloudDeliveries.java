@@ -84,8 +84,7 @@ class CloudDeliveries implements CloudStorage {
         String driveId = null;
         if (upload.service() == CloudService.SHAREPOINT) {
             driveId = accounts.find(upload.organization(), upload.person(), upload.service())
-                    .map(CloudAccountStore.Row::driveId)
-                    .orElseThrow(() -> CloudCallFailed.refused("no linked " + upload.service() + " account"));
+                    .orElseThrow(() -> CloudCallFailed.refused("no linked " + upload.service() + " account")).driveId();
             if (driveId == null) {
                 throw CloudCallFailed.refused("no SharePoint drive is chosen for the linked account");
             }
