@@ -67,7 +67,10 @@ class CrossTenantProbeTest {
             "GET /api/v1/me/usage",
             // the Device API: registration needs only a code; these act on the calling device itself
             "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers",
-            "GET /api/v1/release-printers");
+            "GET /api/v1/release-printers",
+            // scan-cloud: the caller's own linked cloud accounts (CloudLinkingTest probes another person's link)
+            "GET /api/v1/me/cloud-accounts", "POST /api/v1/me/cloud-accounts/{service}/link",
+            "DELETE /api/v1/me/cloud-accounts/{service}", "PUT /api/v1/me/cloud-accounts/sharepoint/drive");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -78,6 +81,7 @@ class CrossTenantProbeTest {
             Map.entry("PUT /api/v1/organizations/{id}/settings",
                     "{\"idleLogoutMinutes\":5,\"jobRetentionHours\":5}"),
             Map.entry("POST /api/v1/organizations/{id}/purge", "{\"confirmName\":\"Probe victim\"}"),
+            Map.entry("PUT /api/v1/organizations/{id}/cloud-clients/{provider}", "{\"clientId\":\"probe\",\"clientSecret\":\"probe\"}"),
             Map.entry("PUT /api/v1/organizations/{rootId}/regions/{region}/links", "{\"eulaUrl\":\"https://example.com/eula\"}"),
             Map.entry("PUT /api/v1/organizations/{orgId}/members/{userId}/roles", "{\"roles\":[\"CUSTOMER_USER\"]}"),
             Map.entry("POST /api/v1/organizations/{orgId}/members/{userId}/cards", "{\"number\":\"DEADBEEF01\",\"label\":\"probe\"}"),
@@ -134,6 +138,8 @@ class CrossTenantProbeTest {
         victimIds.put("id", victimOrg.toString());
         victimIds.put("rootId", victimOrg.toString());
         victimIds.put("region", "eu");
+        victimIds.put("provider", "google"); // scan-cloud: an organization's own OAuth client
+        victimIds.put("service", "victim"); // scan-cloud: the caller's own accounts carry no foreign id
         victimIds.put("userId", victimAdmin.userId().toString());
         // registered by a colleague, so it waits for the victim: nobody but the victim may confirm it
         Actor victimColleague = world.person(victimOrg, FixedRole.CUSTOMER_ADMIN).actor();

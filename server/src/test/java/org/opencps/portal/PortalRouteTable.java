@@ -64,6 +64,9 @@ final class PortalRouteTable {
                     "CUSTOMER_ADMIN=200 PRINT_MANAGER=200 USER=200 OTHER_ADMIN=404 *=403", null),
             new Route("GET /orgs/{orgId}/quotas", Scope.CUSTOMER, QUOTA_MANAGERS, null),
             new Route("GET /orgs/{orgId}/usage", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            // scan-cloud: one's own linked accounts; the callback completes only the caller's own link (CloudLinkingTest)
+            new Route("GET /cloud-accounts", Scope.NONE, "*=200", null),
+            new Route("GET /cloud-accounts/callback", Scope.NONE, "*=302", null),
 
             new Route("POST /jobs/{jobId}/delete", Scope.NONE, "USER=ok *=404", ""),
             new Route("POST /cards/{cardId}/confirm", Scope.NONE, "USER=ok ROOT_ADMIN=403 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 *=404", ""),
@@ -121,7 +124,8 @@ final class PortalRouteTable {
             "GET /reset-password", "POST /reset-password", "GET /verify-email", "POST /verify-email",
             "GET /invitations/{token}", "POST /invitations/accept", "GET /setup", "POST /setup", "POST /cookies/consent",
             "POST /account/password", "POST /account/password-change", "POST /account/logout-everywhere", "POST /tokens", "POST /pin/regenerate",
-            "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs");
+            "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs",
+            "POST /cloud-accounts/{service}/link", "POST /cloud-accounts/{service}/unlink", "POST /cloud-accounts/sharepoint/drive");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.opencps.access.FixedRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.scanning.cloud.internal.oauth.AccessTokens;
@@ -73,7 +74,7 @@ public abstract class CloudTest {
 
     protected World.Person person() {
         OrgId org = world.customer(world.root(), "Cloud " + java.util.UUID.randomUUID());
-        return world.person(org);
+        return world.person(org, FixedRole.CUSTOMER_USER);
     }
 
     /** Links the person's account as a finished OAuth flow would, the access token valid for {@code lifetime}. */

@@ -33,6 +33,14 @@ public class CloudLinkStore {
                 .update();
     }
 
+    public Optional<Row> find(String stateHash) {
+        return jdbc.sql("SELECT org_id, user_id, service, sealed_verifier, created_at FROM scanning_cloud_link WHERE state_hash = ?")
+                .param(stateHash)
+                .query((rs, i) -> new Row(new OrgId(rs.getObject(1, UUID.class)), new UserId(rs.getObject(2, UUID.class)),
+                        CloudService.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     /** The link begun with this state, removed so that it is used once (by one process only). */
     public Optional<Row> take(String stateHash) {
         Optional<Row> row = jdbc.sql("SELECT org_id, user_id, service, sealed_verifier, created_at FROM scanning_cloud_link WHERE state_hash = ?")
