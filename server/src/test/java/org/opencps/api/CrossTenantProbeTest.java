@@ -71,7 +71,10 @@ class CrossTenantProbeTest {
             // reports-schedules: the links mailed to report recipients (they carry no organization id)
             "POST /api/v1/public/report-recipients/confirmations/{token}", "POST /api/v1/public/report-recipients/unsubscribe/{token}",
             // scan-core: the caller's own scans and the workflows shared with them
-            "GET /api/v1/scans", "GET /api/v1/me/scan-workflows");
+            "GET /api/v1/scans", "GET /api/v1/me/scan-workflows",
+            // scan-cloud: the caller's own linked cloud accounts (CloudLinkingTest probes another person's link)
+            "GET /api/v1/me/cloud-accounts", "POST /api/v1/me/cloud-accounts/{service}/link",
+            "DELETE /api/v1/me/cloud-accounts/{service}", "PUT /api/v1/me/cloud-accounts/sharepoint/drive");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -82,6 +85,7 @@ class CrossTenantProbeTest {
             Map.entry("PUT /api/v1/organizations/{id}/settings",
                     "{\"idleLogoutMinutes\":5,\"jobRetentionHours\":5}"),
             Map.entry("POST /api/v1/organizations/{id}/purge", "{\"confirmName\":\"Probe victim\"}"),
+            Map.entry("PUT /api/v1/organizations/{id}/cloud-clients/{provider}", "{\"clientId\":\"probe\",\"clientSecret\":\"probe\"}"),
             Map.entry("PUT /api/v1/organizations/{rootId}/regions/{region}/links", "{\"eulaUrl\":\"https://example.com/eula\"}"),
             Map.entry("PUT /api/v1/organizations/{orgId}/members/{userId}/roles", "{\"roles\":[\"CUSTOMER_USER\"]}"),
             Map.entry("POST /api/v1/organizations/{orgId}/members/{userId}/cards", "{\"number\":\"DEADBEEF01\",\"label\":\"probe\"}"),
@@ -158,6 +162,8 @@ class CrossTenantProbeTest {
         victimIds.put("id", victimOrg.toString());
         victimIds.put("rootId", victimOrg.toString());
         victimIds.put("region", "eu");
+        victimIds.put("provider", "google"); // scan-cloud: an organization's own OAuth client
+        victimIds.put("service", "victim"); // scan-cloud: the caller's own accounts carry no foreign id
         victimIds.put("userId", victimAdmin.userId().toString());
         // registered by a colleague, so it waits for the victim: nobody but the victim may confirm it
         Actor victimColleague = world.person(victimOrg, FixedRole.CUSTOMER_ADMIN).actor();

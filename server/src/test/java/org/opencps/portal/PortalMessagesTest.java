@@ -47,6 +47,8 @@ class PortalMessagesTest {
 
     /** The keys templates build from a prefix and an enum (or a fixed set of names). */
     static final Map<String, List<String>> DYNAMIC = Map.ofEntries(
+            Map.entry("cloud.service.", java.util.Arrays.stream(org.opencps.scanning.cloud.CloudService.values()) // scan-cloud
+                    .map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList()),
             Map.entry("codeState.", names(ActivationCode.State.values())),
             Map.entry("colorMode.", names(JobTicket.ColorMode.values())),
             Map.entry("deviceStatus.", names(DeviceStatus.Status.values())),

@@ -66,6 +66,9 @@ final class PortalRouteTable {
                     "CUSTOMER_ADMIN=200 PRINT_MANAGER=200 USER=200 OTHER_ADMIN=404 *=403", null),
             new Route("GET /orgs/{orgId}/quotas", Scope.CUSTOMER, QUOTA_MANAGERS, null),
             new Route("GET /orgs/{orgId}/usage", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            // scan-cloud: one's own linked accounts; the callback completes only the caller's own link (CloudLinkingTest)
+            new Route("GET /cloud-accounts", Scope.NONE, "*=200", null),
+            new Route("GET /cloud-accounts/callback", Scope.NONE, "*=302", null),
 
             new Route("POST /jobs/{jobId}/delete", Scope.NONE, "USER=ok *=404", ""),
             new Route("POST /cards/{cardId}/confirm", Scope.NONE, "USER=ok ROOT_ADMIN=403 PROVIDER_ADMIN=403 PROVIDER_SUPPORT=403 *=404", ""),
@@ -137,7 +140,9 @@ final class PortalRouteTable {
             "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs",
             // reports-schedules: the links mailed to report recipients
             "GET /report-recipients/confirm/{token}", "POST /report-recipients/confirm/{token}",
-            "GET /report-recipients/unsubscribe/{token}", "POST /report-recipients/unsubscribe/{token}");
+            "GET /report-recipients/unsubscribe/{token}", "POST /report-recipients/unsubscribe/{token}",
+            // scan-cloud: the caller's own linked cloud accounts
+            "POST /cloud-accounts/{service}/link", "POST /cloud-accounts/{service}/unlink", "POST /cloud-accounts/sharepoint/drive");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {
