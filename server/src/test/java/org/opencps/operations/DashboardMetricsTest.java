@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.opencps.testing.Metrics;
 import org.opencps.testing.OpenCpsTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Every metric the Grafana dashboard in docs/operations names is one the server exposes. */
 @OpenCpsTest
-@TestPropertySource(properties = "opencps.metrics.scrape-token=" + MetricsEndpointTest.TOKEN)
+@TestPropertySource(properties = "opencps.metrics.scrape-token=" + Metrics.TOKEN)
 class DashboardMetricsTest {
 
     static final Path DASHBOARD = Path.of("..", "docs", "operations", "grafana-dashboard.json");
@@ -43,7 +44,7 @@ class DashboardMetricsTest {
 
         // HTTP request metrics appear once a request has been served.
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
-        String exposition = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + MetricsEndpointTest.TOKEN))
+        String exposition = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + Metrics.TOKEN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Set<String> exposed = exposition.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());

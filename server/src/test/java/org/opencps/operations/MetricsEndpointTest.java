@@ -23,6 +23,7 @@ import org.opencps.printing.PrintJobs;
 import org.opencps.printing.PrintReleases;
 import org.opencps.printing.ReleaseOptions;
 import org.opencps.printing.SampleDocuments;
+import org.opencps.testing.Metrics;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code /actuator/prometheus} with a scrape token: only that token opens it, and the product's counters count. */
 @OpenCpsTest
-@TestPropertySource(properties = "opencps.metrics.scrape-token=" + MetricsEndpointTest.TOKEN)
+@TestPropertySource(properties = "opencps.metrics.scrape-token=" + Metrics.TOKEN)
 class MetricsEndpointTest {
-
-    static final String TOKEN = "test-scrape-token-4f1c9a";
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -53,7 +52,7 @@ class MetricsEndpointTest {
     @Test
     void nothingButTheScrapeTokenOpensThem() throws Exception {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer wrong-" + TOKEN)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer wrong-" + Metrics.TOKEN)).andExpect(status().isUnauthorized());
         // A provider administrator's login is no scrape token: the metrics span every organization.
         Actor rootAdmin = world.rootAdmin().actor();
         mvc.perform(get("/actuator/prometheus").with(authentication(new ActorAuthentication(rootAdmin))))
@@ -86,7 +85,7 @@ class MetricsEndpointTest {
     }
 
     private String scrape() throws Exception {
-        return mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN))
+        return mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + Metrics.TOKEN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
