@@ -47,10 +47,11 @@ public class SiemOutbox {
      */
     public Map<UUID, Long> pending(String target) {
         Map<UUID, Long> pending = new LinkedHashMap<>();
-        jdbc.sql("SELECT COALESCE(a.org_id, :none) AS org_key, COUNT(*) AS n FROM audit_event a "
+        // grouped outside: PostgreSQL takes two uses of one parameter for different expressions
+        jdbc.sql("SELECT org_key, COUNT(*) AS n FROM (SELECT COALESCE(a.org_id, :none) AS org_key FROM audit_event a "
                         + "LEFT JOIN audit_siem_cursor c ON c.target = :target AND c.org_key = COALESCE(a.org_id, :none) "
                         + "LEFT JOIN audit_event d ON d.id = c.last_record_id "
-                        + "WHERE d.id IS NULL OR " + AFTER_CURSOR + " GROUP BY COALESCE(a.org_id, :none)")
+                        + "WHERE d.id IS NULL OR " + AFTER_CURSOR + ") p GROUP BY org_key")
                 .param("none", NO_ORGANIZATION).param("target", target)
                 .query((rs, n) -> Map.entry(rs.getObject("org_key", UUID.class), rs.getLong("n")))
                 .list().forEach(entry -> pending.put(entry.getKey(), entry.getValue()));
