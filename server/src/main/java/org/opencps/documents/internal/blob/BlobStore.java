@@ -46,8 +46,11 @@ public interface BlobStore {
         void close();
     }
 
-    /** {@code id} is null for an incomplete upload; {@code handle} is what {@link #remove} needs. */
-    record Blob(OrgId org, DocumentId id, Instant lastModified, String handle) {
+    /**
+     * {@code id} is null for an incomplete upload; {@code handle} is what {@link #remove} needs;
+     * {@code size} is the ciphertext's size in bytes (0 for an incomplete upload).
+     */
+    record Blob(OrgId org, DocumentId id, Instant lastModified, String handle, long size) {
 
         public boolean incomplete() {
             return id == null;

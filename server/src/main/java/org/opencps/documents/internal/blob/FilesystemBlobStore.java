@@ -100,7 +100,7 @@ public class FilesystemBlobStore implements BlobStore {
                         var modified = Files.getLastModifiedTime(file).toInstant();
                         DocumentId id = name.endsWith(TEMP_SUFFIX) ? null : parseDocument(name);
                         if (id != null || name.endsWith(TEMP_SUFFIX)) {
-                            each.accept(new Blob(org, id, modified, file.toString()));
+                            each.accept(new Blob(org, id, modified, file.toString(), id == null ? 0 : Files.size(file)));
                         }
                     }
                 }

@@ -98,13 +98,13 @@ public class S3BlobStore implements BlobStore {
     @Override
     public void list(Consumer<Blob> each) {
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
-            Blob blob = parse(object.key(), object.lastModified(), false);
+            Blob blob = parse(object.key(), object.lastModified(), false, object.size() == null ? 0 : object.size());
             if (blob != null) {
                 each.accept(blob);
             }
         }
         s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads().forEach(upload -> {
-            Blob blob = parse(upload.key() + "\n" + upload.uploadId(), upload.initiated(), true);
+            Blob blob = parse(upload.key() + "\n" + upload.uploadId(), upload.initiated(), true, 0);
             if (blob != null) {
                 each.accept(blob);
             }
@@ -121,7 +121,7 @@ public class S3BlobStore implements BlobStore {
         }
     }
 
-    private static Blob parse(String handle, java.time.Instant modified, boolean incomplete) {
+    private static Blob parse(String handle, java.time.Instant modified, boolean incomplete, long size) {
         String key = handle.split("\n", 2)[0];
         String[] parts = key.split("/");
         if (parts.length != 2) {
@@ -130,7 +130,7 @@ public class S3BlobStore implements BlobStore {
         try {
             OrgId org = OrgId.parse(parts[0]);
             DocumentId id = DocumentId.parse(parts[1]);
-            return new Blob(org, incomplete ? null : id, modified, handle);
+            return new Blob(org, incomplete ? null : id, modified, handle, size);
         } catch (IllegalArgumentException e) {
             return null;
         }
