@@ -29,6 +29,7 @@ import org.opencps.platform.ids.OrgKind;
 import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
+import org.opencps.reporting.UsageReportRequest;
 import org.opencps.tenancy.DeviceLoginMethod;
 import org.opencps.tenancy.Organization;
 
@@ -70,7 +71,11 @@ class PortalMessagesTest {
             // reports-schedules
             Map.entry("reportKind.", List.of("PROVIDER_CONTRACT", "CUSTOMER_CONTRACT", "CONTRACT_HISTORY")),
             Map.entry("cadence.", names(org.opencps.reporting.schedule.Cadence.values())),
-            Map.entry("recipientStatus.", names(org.opencps.reporting.recipients.ReportRecipient.Status.values())));
+            Map.entry("recipientStatus.", names(org.opencps.reporting.recipients.ReportRecipient.Status.values())),
+            // reports-usage: the PDF's titles and columns per dimension
+            Map.entry("report.title.", names(UsageReportRequest.Dimension.values())),
+            Map.entry("report.bySubject.", names(UsageReportRequest.Dimension.values())),
+            Map.entry("report.subject.", names(UsageReportRequest.Dimension.values())));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {

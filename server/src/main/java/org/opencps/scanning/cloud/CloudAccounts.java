@@ -13,7 +13,7 @@ import java.util.List;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.documents.OrgSecrets;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
@@ -50,11 +50,11 @@ public class CloudAccounts {
     private final AccessTokens tokens;
     private final OrgSecrets secrets;
     private final CloudProperties properties;
-    private final URI publicUrl;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     CloudAccounts(AccessPolicy policy, CloudAccountStore accounts, CloudLinkStore links, OAuthClients clients, TokenEndpoint endpoint,
-                  AccessTokens tokens, OrgSecrets secrets, CloudProperties properties, OpenCpsProperties opencps, Clock clock) {
+                  AccessTokens tokens, OrgSecrets secrets, CloudProperties properties, PublicUrl publicUrl, Clock clock) {
         this.policy = policy;
         this.accounts = accounts;
         this.links = links;
@@ -63,13 +63,13 @@ public class CloudAccounts {
         this.tokens = tokens;
         this.secrets = secrets;
         this.properties = properties;
-        this.publicUrl = opencps.publicUrl();
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
     /** Where the provider sends the person back to. */
     public URI redirectUri() {
-        return URI.create(publicUrl.toString().replaceAll("/+$", "") + "/cloud-accounts/callback");
+        return URI.create(publicUrl.base() + "/cloud-accounts/callback");
     }
 
     public List<LinkedAccount> mine(Actor actor) {

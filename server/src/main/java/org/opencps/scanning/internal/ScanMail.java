@@ -2,7 +2,7 @@ package org.opencps.scanning.internal;
 
 import java.util.Locale;
 import org.opencps.identity.Users;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.mail.MailAttachment;
 import org.opencps.platform.mail.Mailer;
@@ -22,13 +22,13 @@ class ScanMail {
     private final Mailer mailer;
     private final MessageSource messages;
     private final Users users;
-    private final String portal;
+    private final PublicUrl publicUrl;
 
-    ScanMail(Mailer mailer, MessageSource messages, Users users, OpenCpsProperties properties) {
+    ScanMail(Mailer mailer, MessageSource messages, Users users, PublicUrl publicUrl) {
         this.mailer = mailer;
         this.messages = messages;
         this.users = users;
-        this.portal = properties.publicUrl().toString().replaceAll("/+$", "") + "/scans";
+        this.publicUrl = publicUrl;
     }
 
     String ownerAddress(OrgId org, Scan scan) {
@@ -43,12 +43,12 @@ class ScanMail {
 
     void linked(String to, Scan scan) {
         mailer.send(to, text("scanning.mail.scan.subject", scan.fileName()),
-                text("scanning.mail.scan.linked", scan.fileName(), scan.pages(), portal + "/" + scan.id()));
+                text("scanning.mail.scan.linked", scan.fileName(), scan.pages(), publicUrl.base() + "/scans/" + scan.id()));
     }
 
     void failed(Scan scan, String reason) {
         mailer.send(ownerAddress(scan.orgId(), scan), text("scanning.mail.failed.subject", scan.fileName()),
-                text("scanning.mail.failed.body", scan.fileName(), reason == null ? "" : reason, portal + "/" + scan.id(),
+                text("scanning.mail.failed.body", scan.fileName(), reason == null ? "" : reason, publicUrl.base() + "/scans/" + scan.id(),
                         scan.expiresAt()));
     }
 

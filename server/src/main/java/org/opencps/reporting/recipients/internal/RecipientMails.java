@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.mail.Mailer;
 import org.opencps.platform.mail.OutgoingMail;
 import org.opencps.reporting.recipients.ReportRecipient;
@@ -26,13 +26,13 @@ public class RecipientMails {
     private final Mailer mailer;
     private final MessageSource messages;
     private final UnsubscribeTokens unsubscribeTokens;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    RecipientMails(Mailer mailer, MessageSource messages, UnsubscribeTokens unsubscribeTokens, OpenCpsProperties properties) {
+    RecipientMails(Mailer mailer, MessageSource messages, UnsubscribeTokens unsubscribeTokens, PublicUrl publicUrl) {
         this.mailer = mailer;
         this.messages = messages;
         this.unsubscribeTokens = unsubscribeTokens;
-        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     public void sendConfirmation(ReportRecipient recipient, String confirmToken, Instant expiresAt, String organization,
@@ -40,7 +40,7 @@ public class RecipientMails {
         Locale locale = Locale.forLanguageTag(recipient.language());
         String subject = messages.getMessage("reportRecipient.confirm.subject", new Object[] {organization}, locale);
         String body = messages.getMessage("reportRecipient.confirm.body", new Object[] {addedBy, organization,
-                publicUrl + "/report-recipients/confirm/" + confirmToken, DAY.format(expiresAt)}, locale);
+                publicUrl.base() + "/report-recipients/confirm/" + confirmToken, DAY.format(expiresAt)}, locale);
         send(recipient, subject, body, List.of());
     }
 
@@ -53,9 +53,9 @@ public class RecipientMails {
         Locale locale = Locale.forLanguageTag(recipient.language());
         String token = unsubscribeTokens.tokenFor(recipient.orgId(), recipient.id());
         String footer = messages.getMessage("reportRecipient.footer",
-                new Object[] {publicUrl + "/report-recipients/unsubscribe/" + token}, locale);
+                new Object[] {publicUrl.base() + "/report-recipients/unsubscribe/" + token}, locale);
         Map<String, String> headers = Map.of(
-                "List-Unsubscribe", "<" + publicUrl + "/api/v1/public/report-recipients/unsubscribe/" + token + ">",
+                "List-Unsubscribe", "<" + publicUrl.base() + "/api/v1/public/report-recipients/unsubscribe/" + token + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         mailer.send(new OutgoingMail(recipient.email(), subject, body + "\n\n-- \n" + footer, headers, files));
     }
