@@ -11,7 +11,10 @@ import org.opencps.identity.SsoOutcome.Reason;
 import org.opencps.identity.internal.persistence.OidcProviderStore;
 import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.persistence.UserStore;
+import org.opencps.identity.internal.sso.BackChannelLogout;
 import org.opencps.identity.internal.sso.SsoGroupSync;
+import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.UserId;
 import org.opencps.tenancy.Organization;
@@ -42,10 +45,12 @@ public class SsoSignIns {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final OpenCpsProperties properties;
+    private final BackChannelLogout backChannel;
 
     SsoSignIns(SsoStore sso, OidcProviderStore oidcProviders, UserStore users, Users memberships, SsoGroupSync groups,
                Organizations organizations, SessionLogin sessions, ApplicationEventPublisher events,
-               TransactionTemplate transaction, Clock clock, OpenCpsProperties properties) {
+               TransactionTemplate transaction, Clock clock, OpenCpsProperties properties, BackChannelLogout backChannel) {
+        this.backChannel = backChannel;
         this.sso = sso;
         this.oidcProviders = oidcProviders;
         this.users = users;
@@ -135,6 +140,23 @@ public class SsoSignIns {
      * @return how many sessions ended; 0 when nobody is known by these
      */
     public int endSessions(String issuer, String subject, String sid) {
+        return endSessionsOf(issuer, subject, sid);
+    }
+
+    /**
+     * OpenID Connect back-channel logout: the provider {@code providerId} posts a logout token; once it passes
+     * {@link BackChannelLogout}'s checks, the person's sessions end.
+     *
+     * @throws InvalidInputException when the token is missing or not valid for this provider
+     */
+    public int backChannelLogout(UUID providerId, String logoutToken) {
+        var provider = oidcProviders.findByIdAcrossOrganizations(providerId)
+                .orElseThrow(() -> new NotFoundException("oidc provider"));
+        var logout = backChannel.check(provider, logoutToken);
+        return endSessionsOf(logout.issuer(), logout.subject(), logout.sessionId());
+    }
+
+    private int endSessionsOf(String issuer, String subject, String sid) {
         Optional<UserId> user = subject != null
                 ? sso.identity(issuer, subject).map(SsoStore.IdentityRow::userId)
                 : Optional.empty();

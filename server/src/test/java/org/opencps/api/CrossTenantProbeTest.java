@@ -67,7 +67,9 @@ class CrossTenantProbeTest {
             "GET /api/v1/me/usage",
             // the Device API: registration needs only a code; these act on the calling device itself
             "POST /api/device/v1/registrations", "POST /api/device/v1/credential", "POST /api/device/v1/printers",
-            "GET /api/v1/release-printers");
+            "GET /api/v1/release-printers",
+            // sso-oidc: called by an identity provider, authenticated by its signed logout token alone
+            "POST /api/v1/public/sso/oidc/{providerId}/backchannel-logout");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -98,7 +100,11 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/cards", "{\"cardNumber\":\"DEADBEEF02\"}"),
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/releases", "{\"jobIds\":[\"%JOB%\"]}"),
             Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "{\"success\":true}"),
-            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"));
+            Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"),
+            // sso-oidc
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/oidc", "{\"preset\":\"GENERIC\",\"issuer\":\"https://idp.example.com\","
+                    + "\"clientId\":\"probe\",\"clientSecret\":\"probe\",\"emailDomains\":[\"probe.example\"]}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "{\"ssoOnly\":true}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -134,6 +140,7 @@ class CrossTenantProbeTest {
         victimIds.put("id", victimOrg.toString());
         victimIds.put("rootId", victimOrg.toString());
         victimIds.put("region", "eu");
+        victimIds.put("providerId", UUID.randomUUID().toString());
         victimIds.put("userId", victimAdmin.userId().toString());
         // registered by a colleague, so it waits for the victim: nobody but the victim may confirm it
         Actor victimColleague = world.person(victimOrg, FixedRole.CUSTOMER_ADMIN).actor();

@@ -55,7 +55,10 @@ class PortalMessagesTest {
             Map.entry("sides.", names(JobTicket.Sides.values())),
             Map.entry("login.ended.", List.of("idle", "age", "network")),
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
-            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")));
+            Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
+            // sso-oidc: SsoOutcome.Reason in lower case, and the login page's own two
+            Map.entry("login.sso.", List.of("email_not_verified", "domain_not_allowed", "account_not_linked",
+                    "invalid_assertion", "unavailable", "failed", "none")));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {

@@ -121,7 +121,9 @@ final class PortalRouteTable {
             "GET /reset-password", "POST /reset-password", "GET /verify-email", "POST /verify-email",
             "GET /invitations/{token}", "POST /invitations/accept", "GET /setup", "POST /setup", "POST /cookies/consent",
             "POST /account/password", "POST /account/password-change", "POST /account/logout-everywhere", "POST /tokens", "POST /pin/regenerate",
-            "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs");
+            "POST /queue/secret", "POST /queue/secret/revoke", "POST /cards", "POST /jobs",
+            // sso-oidc: home realm discovery, before any login
+            "POST /login/sso");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

@@ -22,7 +22,7 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * keys this test can rotate, and issuing tokens on the server's test clock. Each issuer id is its own issuer
  * ({@code http://127.0.0.1:port/{issuerId}}); the claims of the next sign-in at an issuer are set with {@link #nextSignIn}.
  */
-final class MockIdentityProvider implements AutoCloseable {
+public final class MockIdentityProvider implements AutoCloseable {
 
     private final RotatingKeys keys = new RotatingKeys();
     private final MockOAuth2Server server;
@@ -37,22 +37,22 @@ final class MockIdentityProvider implements AutoCloseable {
         }
     }
 
-    String issuer(String issuerId) {
+    public String issuer(String issuerId) {
         return server.issuerUrl(issuerId).toString();
     }
 
     /** The person the provider vouches for at its next token request for this issuer. */
-    void nextSignIn(String issuerId, String subject, Map<String, Object> claims) {
+    public void nextSignIn(String issuerId, String subject, Map<String, Object> claims) {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", null, claims, 3600));
     }
 
-    static Map<String, Object> person(String email, String name, List<String> groups) {
+    public static Map<String, Object> person(String email, String name, List<String> groups) {
         return groups == null ? Map.of("email", email, "email_verified", true, "name", name)
                 : Map.of("email", email, "email_verified", true, "name", name, "groups", groups);
     }
 
     /** A token signed with the issuer's current key, with exactly these claims (a logout token, say). */
-    String sign(String issuerId, Map<String, Object> claims) {
+    public String sign(String issuerId, Map<String, Object> claims) {
         return server.anyToken(server.issuerUrl(issuerId), claims).serialize();
     }
 

@@ -12,14 +12,14 @@ import org.opencps.testing.MutableClock;
 import org.opencps.testing.World;
 
 /** Customer organizations with an OpenID Connect provider on the one {@link MockIdentityProvider} of the test run. */
-final class SsoFixture {
+public final class SsoFixture {
 
     private static MockIdentityProvider provider;
 
     final World world;
     final SingleSignOn sso;
 
-    SsoFixture(World world, SingleSignOn sso, MutableClock clock) {
+    public SsoFixture(World world, SingleSignOn sso, MutableClock clock) {
         this.world = world;
         this.sso = sso;
         synchronized (SsoFixture.class) {
@@ -30,13 +30,13 @@ final class SsoFixture {
         }
     }
 
-    MockIdentityProvider idp() {
+    public MockIdentityProvider idp() {
         return provider;
     }
 
     /** A customer organization, its admin, and its provider: issuer {@code issuerId}, people of a domain of its own. */
-    Tenant tenant(String issuerId) {
-        OrgId org = world.customer(world.root(), "SSO " + issuerId);
+    public Tenant tenant(String issuerId) {
+        OrgId org = world.customer(world.root(), "SSO " + issuerId + " " + UUID.randomUUID().toString().substring(0, 8));
         var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
         String domain = "d" + UUID.randomUUID().toString().substring(0, 8) + ".test";
         String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
@@ -46,13 +46,13 @@ final class SsoFixture {
         return new Tenant(org, admin, configured, issuerId, domain);
     }
 
-    record Tenant(OrgId org, World.Person admin, OidcProvider provider, String issuerId, String domain) {
+    public record Tenant(OrgId org, World.Person admin, OidcProvider provider, String issuerId, String domain) {
 
-        String startPath() {
+        public String startPath() {
             return "/sso/oidc/start/" + provider.id();
         }
 
-        String email(String localPart) {
+        public String email(String localPart) {
             return localPart + "@" + domain;
         }
     }

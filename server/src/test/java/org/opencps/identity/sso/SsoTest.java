@@ -12,5 +12,5 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @OpenCpsTest
 @TestPropertySource(properties = "opencps.sso.allow-private-providers=true")
-@interface SsoTest {
+public @interface SsoTest {
 }
