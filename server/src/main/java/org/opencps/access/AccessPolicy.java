@@ -254,6 +254,19 @@ public class AccessPolicy {
         throw new NotFoundException("organization");
     }
 
+    /**
+     * A customer organization's single sign-on (its identity provider, who may use a password): only its
+     * customer admins, since it decides who can get in. It needs settings, user and role management there.
+     */
+    public void requireManageSignIn(Actor actor, OrgId org) {
+        require(actor, Permission.SETTINGS_MANAGE, org);
+        requireHoldsAll(actor, org, EnumSet.of(Permission.USERS_MANAGE, Permission.ROLES_MANAGE), "single sign-on needs");
+        OrgNode node = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
+        if (node.kind().isProvider()) {
+            throw new ForbiddenException("single sign-on is set up by each customer organization for its own people");
+        }
+    }
+
     Set<Permission> heldPermissions(OrgNode org, UserId user) {
         Set<Permission> held = EnumSet.noneOf(Permission.class);
         for (RoleRef role : roles.rolesOf(org.id(), user)) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.identity.internal.persistence.TokenStore;
+import org.opencps.identity.internal.sso.SsoTokenRule;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.InvalidInputException;
@@ -38,9 +39,11 @@ public class ApiTokens implements ApiTokenAuthenticator {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration maxLifetime;
+    private final SsoTokenRule ssoRule;
 
     ApiTokens(AccessPolicy policy, TokenStore store, UserStore users, ApplicationEventPublisher events, Clock clock,
-              OpenCpsProperties properties) {
+              OpenCpsProperties properties, SsoTokenRule ssoRule) {
+        this.ssoRule = ssoRule;
         this.policy = policy;
         this.store = store;
         this.users = users;
@@ -88,6 +91,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
         return store.findByHash(Tokens.hash(bearerToken))
                 .filter(token -> token.revokedAt() == null && now.isBefore(token.expiresAt()))
                 .filter(token -> users.isMember(token.orgId(), token.userId()))
+                .filter(token -> ssoRule.allowsToken(token.orgId(), token.userId(), now))
                 .map(token -> {
                     if (token.lastUsedAt() == null || now.isAfter(token.lastUsedAt().plus(TOUCH_EVERY))) {
                         store.touch(token.orgId(), token.id(), now);

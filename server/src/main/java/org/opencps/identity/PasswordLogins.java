@@ -8,6 +8,7 @@ import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.credentials.PasswordHasher;
 import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.PasswordStore.PasswordRow;
+import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.OrgId;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Service;
 public class PasswordLogins {
 
     static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
+    static final String SSO_ONLY = "your organization signs in through its identity provider only: use single sign-on "
+            + "(and a personal API token as the app password for print queues and scripts)";
 
     private final UserStore users;
     private final PasswordStore passwords;
@@ -36,9 +39,11 @@ public class PasswordLogins {
     private final ApplicationEventPublisher events;
     private final int attemptsPerSourcePerMinute;
     private final String decoyHash;
+    private final SsoStore sso;
 
     PasswordLogins(UserStore users, PasswordStore passwords, PasswordHasher hasher, RateLimiter rateLimiter,
-                   PasswordAttempts attempts, ApplicationEventPublisher events, OpenCpsProperties properties) {
+                   PasswordAttempts attempts, ApplicationEventPublisher events, OpenCpsProperties properties, SsoStore sso) {
+        this.sso = sso;
         this.users = users;
         this.passwords = passwords;
         this.hasher = hasher;
@@ -92,6 +97,11 @@ public class PasswordLogins {
         if (!user.emailVerified()) {
             events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "e-mail address not verified"));
             return new LoginOutcome.Failure("verify your e-mail address first: follow the link we sent you");
+        }
+        if (sso.inSsoOnlyOrganization(user.id())) {
+            // only after the right password, so the answer tells a guesser nothing about the account
+            events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "password sign-in refused: single sign-on only"));
+            return new LoginOutcome.Failure(SSO_ONLY);
         }
         events.publishEvent(new LoginSucceeded(user.id(), sourceIp));
         return new LoginOutcome.Success(user);

@@ -74,7 +74,9 @@ class CrossTenantProbeTest {
             "GET /api/v1/scans", "GET /api/v1/me/scan-workflows",
             // scan-cloud: the caller's own linked cloud accounts (CloudLinkingTest probes another person's link)
             "GET /api/v1/me/cloud-accounts", "POST /api/v1/me/cloud-accounts/{service}/link",
-            "DELETE /api/v1/me/cloud-accounts/{service}", "PUT /api/v1/me/cloud-accounts/sharepoint/drive");
+            "DELETE /api/v1/me/cloud-accounts/{service}", "PUT /api/v1/me/cloud-accounts/sharepoint/drive",
+            // sso-oidc: called by an identity provider, authenticated by its signed logout token alone
+            "POST /api/v1/public/sso/oidc/{providerId}/backchannel-logout");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -121,7 +123,11 @@ class CrossTenantProbeTest {
                     {"allowedDestinations":["MY_SCANS"],"directEmailAllowed":true,"retentionHours":2,"maxScanBytes":1048576,
                      "attachmentLimitBytes":0,"boxDirect":false}"""),
             Map.entry("POST /api/v1/organizations/{orgId}/scan-addresses", "{\"name\":\"probe\",\"email\":\"probe@example.com\"}"),
-            Map.entry("POST /api/v1/organizations/{orgId}/scan-workflows", "{\"name\":\"probe\",\"kind\":\"MY_SCANS\",\"everyone\":true}"));
+            Map.entry("POST /api/v1/organizations/{orgId}/scan-workflows", "{\"name\":\"probe\",\"kind\":\"MY_SCANS\",\"everyone\":true}"),
+            // sso-oidc
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/oidc", "{\"preset\":\"GENERIC\",\"issuer\":\"https://idp.example.com\","
+                    + "\"clientId\":\"probe\",\"clientSecret\":\"probe\",\"emailDomains\":[\"probe.example\"]}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "{\"ssoOnly\":true}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -164,6 +170,7 @@ class CrossTenantProbeTest {
         victimIds.put("region", "eu");
         victimIds.put("provider", "google"); // scan-cloud: an organization's own OAuth client
         victimIds.put("service", "victim"); // scan-cloud: the caller's own accounts carry no foreign id
+        victimIds.put("providerId", UUID.randomUUID().toString());
         victimIds.put("userId", victimAdmin.userId().toString());
         // registered by a colleague, so it waits for the victim: nobody but the victim may confirm it
         Actor victimColleague = world.person(victimOrg, FixedRole.CUSTOMER_ADMIN).actor();

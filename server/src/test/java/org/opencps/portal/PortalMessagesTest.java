@@ -75,7 +75,10 @@ class PortalMessagesTest {
             // reports-usage: the PDF's titles and columns per dimension
             Map.entry("report.title.", names(UsageReportRequest.Dimension.values())),
             Map.entry("report.bySubject.", names(UsageReportRequest.Dimension.values())),
-            Map.entry("report.subject.", names(UsageReportRequest.Dimension.values())));
+            Map.entry("report.subject.", names(UsageReportRequest.Dimension.values())),
+            // sso-oidc: SsoOutcome.Reason in lower case, and the login page's own two
+            Map.entry("login.sso.", List.of("email_not_verified", "domain_not_allowed", "account_not_linked",
+                    "invalid_assertion", "unavailable", "failed", "none")));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {

@@ -142,7 +142,9 @@ final class PortalRouteTable {
             "GET /report-recipients/confirm/{token}", "POST /report-recipients/confirm/{token}",
             "GET /report-recipients/unsubscribe/{token}", "POST /report-recipients/unsubscribe/{token}",
             // scan-cloud: the caller's own linked cloud accounts
-            "POST /cloud-accounts/{service}/link", "POST /cloud-accounts/{service}/unlink", "POST /cloud-accounts/sharepoint/drive");
+            "POST /cloud-accounts/{service}/link", "POST /cloud-accounts/{service}/unlink", "POST /cloud-accounts/sharepoint/drive",
+            // sso-oidc: home realm discovery, before any login
+            "POST /login/sso");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

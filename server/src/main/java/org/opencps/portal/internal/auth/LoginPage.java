@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.opencps.identity.LoginOutcome;
 import org.opencps.identity.PasswordLogins;
 import org.opencps.identity.SessionLogin;
+import org.opencps.identity.SsoSignIns;
 import org.opencps.identity.Users;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
@@ -39,8 +40,11 @@ class LoginPage {
     private final Organizations organizations;
     private final SessionLogin sessions;
     private final MessageSource messages;
+    private final SsoSignIns sso;
 
-    LoginPage(PasswordLogins logins, Users users, Organizations organizations, SessionLogin sessions, MessageSource messages) {
+    LoginPage(PasswordLogins logins, Users users, Organizations organizations, SessionLogin sessions, MessageSource messages,
+              SsoSignIns sso) {
+        this.sso = sso;
         this.logins = logins;
         this.users = users;
         this.organizations = organizations;
@@ -50,7 +54,8 @@ class LoginPage {
 
     @GetMapping("/login")
     String form(@ModelAttribute("page") PageContext page, @RequestParam(name = "continue", required = false) String next,
-                @RequestParam(required = false) String ended, @RequestParam(required = false) String done, Model model) {
+                @RequestParam(required = false) String ended, @RequestParam(required = false) String done,
+                @RequestParam(name = "sso", required = false) String ssoFailure, Model model) {
         if (page.loggedIn()) {
             return "redirect:" + LocalPaths.orDefault(next, "/");
         }
@@ -60,6 +65,10 @@ class LoginPage {
             case "logout", "reset", "verified", "setup" -> done;
             default -> null;
         });
+        model.addAttribute("ssoFailure", ssoFailure == null ? null : switch (ssoFailure) {
+            case "email_not_verified", "domain_not_allowed", "account_not_linked", "invalid_assertion", "unavailable" -> ssoFailure;
+            default -> "failed";
+        });
         return "auth/login";
     }
 
@@ -67,6 +76,12 @@ class LoginPage {
     String login(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
                  @RequestParam(name = "continue", required = false) String next, HttpServletRequest request,
                  HttpServletResponse response, Locale locale, Model model) {
+        if (password.isEmpty()) {
+            var signIn = sso.signInPathFor(email);
+            if (signIn.isPresent()) {
+                return "redirect:" + signIn.get();
+            }
+        }
         String failure;
         int status = HttpServletResponse.SC_UNAUTHORIZED;
         try {
@@ -90,6 +105,24 @@ class LoginPage {
         }
         response.setStatus(status);
         model.addAttribute("failure", failure);
+        model.addAttribute("email", email.length() > 254 ? "" : email);
+        model.addAttribute("next", LocalPaths.orDefault(next, null));
+        return "auth/login";
+    }
+
+    /**
+     * Home realm discovery: the e-mail address decides. Its domain belongs to an organization with an identity
+     * provider: off to that provider. Otherwise the password form again, saying there is no single sign-on here.
+     */
+    @PostMapping("/login/sso")
+    String singleSignOn(@RequestParam(defaultValue = "") String email, @RequestParam(name = "continue", required = false) String next,
+                        HttpServletResponse response, Model model) {
+        var signIn = sso.signInPathFor(email);
+        if (signIn.isPresent()) {
+            return "redirect:" + signIn.get();
+        }
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("ssoFailure", "none");
         model.addAttribute("email", email.length() > 254 ? "" : email);
         model.addAttribute("next", LocalPaths.orDefault(next, null));
         return "auth/login";

@@ -1,5 +1,7 @@
 package org.opencps.portal.internal.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.security.ClientAddressRule;
@@ -13,6 +15,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -35,14 +44,17 @@ class PortalSecurityConfiguration {
             "/login", "/password-reset", "/reset-password", "/verify-email", "/invitations/*", "/setup",
             "/cookies/consent", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
             // reports-schedules: the links mailed to report recipients, who have no login
-            "/report-recipients/confirm/*", "/report-recipients/unsubscribe/*"
+            "/report-recipients/confirm/*", "/report-recipients/unsubscribe/*",
+            // sso-oidc: the way to an organization's identity provider and back
+            "/login/sso", "/sso/oidc/start/*", "/sso/oidc/callback/*"
     };
 
     @Bean
     @Order(2)
     SecurityFilterChain portalFilterChain(HttpSecurity http, SecurityContextRepository contexts, PortalCsrfTokens csrfTokens,
                                           ClientAddressRule addressRule, ProblemWriter problems, Clock clock,
-                                          OpenCpsProperties properties) throws Exception {
+                                          OpenCpsProperties properties, ClientRegistrationRepository ssoRegistrations,
+                                          SsoAuthorizationRequests ssoRequests, SsoSignInCompletion ssoCompletion) throws Exception {
         http
                 .securityMatcher(portalRoutes())
                 .securityContext(context -> context.securityContextRepository(contexts))
@@ -60,12 +72,49 @@ class PortalSecurityConfiguration {
                         // a missing or stale CSRF token: the error page says to reload and try again
                         .accessDeniedHandler((request, response, denied) -> response.sendError(403)))
                 .headers(FilterChains::strictHeaders)
+                .oauth2Login(sso -> sso
+                        .loginPage(PortalLoginEntryPoint.LOGIN_PAGE)
+                        .clientRegistrationRepository(ssoRegistrations)
+                        .authorizationEndpoint(start -> start.baseUri("/sso/oidc/start")
+                                .authorizationRequestRepository(ssoRequests)
+                                .authorizationRequestResolver(withPkce(ssoRegistrations)))
+                        .redirectionEndpoint(callback -> callback.baseUri("/sso/oidc/callback/*"))
+                        .authorizedClientRepository(new NothingKept())
+                        .successHandler(ssoCompletion)
+                        .failureHandler(ssoCompletion))
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> { });
         return http.build();
+    }
+
+    /** PKCE (S256) on every sign-in, as OAuth 2.0 Security BCP asks even of confidential clients. */
+    private static OAuth2AuthorizationRequestResolver withPkce(ClientRegistrationRepository registrations) {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/sso/oidc/start");
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    /** Sign-in needs no access token afterwards: nothing of the provider's answer is kept (no session, no memory). */
+    private static final class NothingKept implements OAuth2AuthorizedClientRepository {
+
+        @Override
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId, Authentication principal,
+                                                                          HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal, HttpServletRequest request,
+                                         HttpServletResponse response) {
+        }
+
+        @Override
+        public void removeAuthorizedClient(String registrationId, Authentication principal, HttpServletRequest request,
+                                           HttpServletResponse response) {
+        }
     }
 
     private static RequestMatcher portalRoutes() {

@@ -1,0 +1,24 @@
+package org.opencps.identity;
+
+/** The result of a sign-in through an identity provider; a refusal names its reason for the page to explain. */
+public sealed interface SsoOutcome {
+
+    record Success(User user) implements SsoOutcome {
+    }
+
+    record Refused(Reason reason) implements SsoOutcome {
+    }
+
+    enum Reason {
+        /** The provider did not say the e-mail address is verified. */
+        EMAIL_NOT_VERIFIED,
+        /** The e-mail address is not in one of the organization's domains. */
+        DOMAIN_NOT_ALLOWED,
+        /** An account with this e-mail exists and is not bound to this identity: no takeover by address. */
+        ACCOUNT_NOT_LINKED,
+        /** The provider's answer was incomplete or failed its checks (tenant, hosted domain, claims). */
+        INVALID_ASSERTION,
+        /** The organization cannot be signed in to now (discontinued, or its provider is gone). */
+        UNAVAILABLE
+    }
+}

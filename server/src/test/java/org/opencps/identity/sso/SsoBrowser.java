@@ -1,0 +1,115 @@
+package org.opencps.identity.sso;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import jakarta.servlet.http.Cookie;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.opencps.testing.Api;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * A browser for the sign-in flow over HTTP: it talks to OpenCPS (MockMvc, keeping its cookies) and to the identity
+ * provider (real HTTP on loopback), following the redirects between them as a browser would.
+ */
+final class SsoBrowser {
+
+    private static final Pattern FORM_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final MockMvc mvc;
+    private final RequestPostProcessor address = Api.fromOwnAddress();
+    private final Map<String, Cookie> cookies = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    SsoBrowser(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    /** Opens an OpenCPS URL and follows redirects through the provider and back; answers OpenCPS's last response. */
+    MvcResult open(String path) throws Exception {
+        return follow(send(get(path)));
+    }
+
+    /** Sends the login page's form (with its CSRF field) and follows where it leads. */
+    MvcResult submitLogin(String action, String body) throws Exception {
+        String page = send(get("/login")).getResponse().getContentAsString();
+        var token = FORM_FIELD.matcher(page);
+        if (!token.find()) {
+            throw new AssertionError("the login page has no CSRF field");
+        }
+        return follow(send(post(action).contentType("application/x-www-form-urlencoded").content(body + "&_csrf=" + token.group(1))));
+    }
+
+    /** The provider's answer to the authorization request OpenCPS redirected to, without following it back. */
+    URI authorizeAtProvider(String startPath) throws Exception {
+        MvcResult start = send(get(startPath));
+        return providerRedirect(URI.create(start.getResponse().getRedirectedUrl()));
+    }
+
+    /** Delivers a provider's redirect (code and state) to OpenCPS, as this browser. */
+    MvcResult deliver(URI callback) throws Exception {
+        return follow(send(get(URI.create(callback.getRawPath() + "?" + callback.getRawQuery()))));
+    }
+
+    Cookie session() {
+        return cookies.get(Api.SESSION_COOKIE);
+    }
+
+    void forgetCookies() {
+        cookies.clear();
+    }
+
+    /** Follows OpenCPS's redirects to the start of a sign-in and to the provider, and the provider's back; stops at any other page. */
+    private MvcResult follow(MvcResult result) throws Exception {
+        for (int hops = 0; hops < 5; hops++) {
+            String location = result.getResponse().getRedirectedUrl();
+            if (location == null) {
+                return result;
+            }
+            URI target = URI.create(location);
+            if (target.getHost() != null && target.getPort() > 0) {
+                URI callback = providerRedirect(target);
+                result = send(get(URI.create(callback.getRawPath() + "?" + callback.getRawQuery())));
+            } else if (target.getHost() == null && location.startsWith("/sso/oidc/start/")) {
+                result = send(get(location));
+            } else {
+                return result;
+            }
+        }
+        throw new AssertionError("too many redirects");
+    }
+
+    private URI providerRedirect(URI atProvider) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(atProvider).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 302) {
+            throw new AssertionError("the provider answered " + response.statusCode() + ": " + response.body());
+        }
+        return URI.create(response.headers().firstValue("Location").orElseThrow());
+    }
+
+    private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
+        request.with(address);
+        if (!cookies.isEmpty()) {
+            request.cookie(cookies.values().toArray(Cookie[]::new));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        for (Cookie cookie : result.getResponse().getCookies()) {
+            if (cookie.getMaxAge() == 0) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie);
+            }
+        }
+        return result;
+    }
+}
