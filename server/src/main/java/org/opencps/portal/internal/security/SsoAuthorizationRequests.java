@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.secrets.ServerSecrets;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
@@ -37,13 +37,13 @@ class SsoAuthorizationRequests implements AuthorizationRequestRepository<OAuth2A
     private final ServerSecrets secrets;
     private final JsonMapper json;
     private final Clock clock;
-    private final boolean publicUrlIsHttps;
+    private final PublicUrl publicUrl;
 
-    SsoAuthorizationRequests(ServerSecrets secrets, JsonMapper json, Clock clock, OpenCpsProperties properties) {
+    SsoAuthorizationRequests(ServerSecrets secrets, JsonMapper json, Clock clock, PublicUrl publicUrl) {
         this.secrets = secrets;
         this.json = json;
         this.clock = clock;
-        this.publicUrlIsHttps = "https".equalsIgnoreCase(properties.publicUrl().getScheme());
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -129,7 +129,7 @@ class SsoAuthorizationRequests implements AuthorizationRequestRepository<OAuth2A
     }
 
     private boolean secure(HttpServletRequest request) {
-        return request.isSecure() || publicUrlIsHttps;
+        return request.isSecure() || publicUrl.https();
     }
 
     private static List<String> strings(Object value) {
