@@ -1,6 +1,7 @@
 package org.opencps.scanning.internal;
 
 import java.util.Locale;
+import org.opencps.identity.Languages;
 import org.opencps.identity.Users;
 import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.OrgId;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The mails of scanning, worded from the message files: a scan sent by e-mail (attached, or as a
  * link to My scans above the organization's attachment limit), and the notice that a scan could
- * not be delivered. Links go to the portal's My scans page; nothing in a mail logs anyone in.
+ * not be delivered, each in its recipient's language. Links go to the portal's My scans page;
+ * nothing in a mail logs anyone in.
  */
 @Component
 class ScanMail {
@@ -22,12 +24,14 @@ class ScanMail {
     private final Mailer mailer;
     private final MessageSource messages;
     private final Users users;
+    private final Languages languages;
     private final PublicUrl publicUrl;
 
-    ScanMail(Mailer mailer, MessageSource messages, Users users, PublicUrl publicUrl) {
+    ScanMail(Mailer mailer, MessageSource messages, Users users, Languages languages, PublicUrl publicUrl) {
         this.mailer = mailer;
         this.messages = messages;
         this.users = users;
+        this.languages = languages;
         this.publicUrl = publicUrl;
     }
 
@@ -36,23 +40,26 @@ class ScanMail {
     }
 
     void attached(String to, Scan scan, MailAttachment.Content content) {
-        mailer.send(to, text("scanning.mail.scan.subject", scan.fileName()),
-                text("scanning.mail.scan.attached", scan.fileName(), scan.pages()),
+        Locale language = languages.forMailTo(to);
+        mailer.send(to, text(language, "scanning.mail.scan.subject", scan.fileName()),
+                text(language, "scanning.mail.scan.attached", scan.fileName(), scan.pages()),
                 new MailAttachment(scan.fileName(), scan.format().mediaType(), content));
     }
 
     void linked(String to, Scan scan) {
-        mailer.send(to, text("scanning.mail.scan.subject", scan.fileName()),
-                text("scanning.mail.scan.linked", scan.fileName(), scan.pages(), publicUrl.base() + "/scans/" + scan.id()));
+        Locale language = languages.forMailTo(to);
+        mailer.send(to, text(language, "scanning.mail.scan.subject", scan.fileName()),
+                text(language, "scanning.mail.scan.linked", scan.fileName(), scan.pages(), publicUrl.base() + "/scans/" + scan.id()));
     }
 
     void failed(Scan scan, String reason) {
-        mailer.send(ownerAddress(scan.orgId(), scan), text("scanning.mail.failed.subject", scan.fileName()),
-                text("scanning.mail.failed.body", scan.fileName(), reason == null ? "" : reason, publicUrl.base() + "/scans/" + scan.id(),
+        Locale language = languages.forMail(scan.owner());
+        mailer.send(ownerAddress(scan.orgId(), scan), text(language, "scanning.mail.failed.subject", scan.fileName()),
+                text(language, "scanning.mail.failed.body", scan.fileName(), reason == null ? "" : reason, publicUrl.base() + "/scans/" + scan.id(),
                         scan.expiresAt()));
     }
 
-    private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+    private String text(Locale language, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, language);
     }
 }
