@@ -129,7 +129,7 @@ class AuditChainTest {
 
     @Test
     void afterPruningTheChainStartsAtItsSignedAnchorAndTamperingIsStillFound() {
-        OrgId org = world.customer(world.root(), "Audit pruned " + UUID.randomUUID());
+        OrgId org = world.provider(world.root(), "Audit pruned " + UUID.randomUUID());
         UserId admin = new UserId(UUID.randomUUID());
         Instant old = clock.instant().minus(Duration.ofDays(400));
         for (int i = 0; i < 3; i++) {
@@ -161,7 +161,7 @@ class AuditChainTest {
 
     @Test
     void anAlteredRecordAfterPruningIsNamed() {
-        OrgId org = world.customer(world.root(), "Audit pruned altered " + UUID.randomUUID());
+        OrgId org = world.provider(world.root(), "Audit pruned altered " + UUID.randomUUID());
         Instant old = clock.instant().minus(Duration.ofDays(400));
         log.recordOnce(UUID.randomUUID(), old, org, "OLD_ACTION", null, "old", null, null);
         for (int i = 0; i < 3; i++) {
@@ -175,7 +175,7 @@ class AuditChainTest {
 
     @Test
     void writersAtOnceNeverForkTheChain() throws Exception {
-        OrgId org = world.customer(world.root(), "Audit at once " + UUID.randomUUID());
+        OrgId org = world.provider(world.root(), "Audit at once " + UUID.randomUUID());
         try (var pool = Executors.newFixedThreadPool(6)) {
             List<Future<?>> writes = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
@@ -193,7 +193,7 @@ class AuditChainTest {
     }
 
     private OrgId orgWithRecords(int count) {
-        OrgId org = world.customer(world.root(), "Audit chain " + UUID.randomUUID());
+        OrgId org = world.provider(world.root(), "Audit chain " + UUID.randomUUID());
         // an actor of no membership: making a member would record its own events meanwhile
         UserId admin = new UserId(UUID.randomUUID());
         for (int i = 0; i < count; i++) {

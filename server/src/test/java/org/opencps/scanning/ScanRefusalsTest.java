@@ -77,8 +77,8 @@ class ScanRefusalsTest {
     }
 
     @Test
-    void aCloudServiceThisServerHasNotConfigured() throws Exception {
-        refused(kit.upload(scanner, "to=drive", "application/pdf", SampleDocuments.pdf(1)), 422, "DESTINATION_NOT_CONFIGURED");
+    void aCloudServiceThePersonHasNotLinked() throws Exception {
+        refused(kit.upload(scanner, "to=drive", "application/pdf", SampleDocuments.pdf(1)), 422, "ACCOUNT_NOT_LINKED");
         nothingKept(1);
     }
 

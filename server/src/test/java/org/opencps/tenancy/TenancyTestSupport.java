@@ -71,11 +71,12 @@ public class TenancyTestSupport {
                 printed(org, first);
             }
             printed(org, pages - first);
+            rolledUp(org, first > 0 ? 2 : 1, pages);
         }
 
         void clear() {
             for (OrgId org : orgs) {
-                for (String table : new String[] {"identity_membership", "devices_device", "reporting_usage"}) {
+                for (String table : new String[] {"identity_membership", "devices_device", "reporting_usage", "reporting_daily"}) {
                     jdbc.sql("DELETE FROM " + table + " WHERE org_id = ?").param(org.value()).update();
                 }
             }
@@ -89,6 +90,16 @@ public class TenancyTestSupport {
                             INSERT INTO devices_device (org_id, id, kind, name, state, registered_at, pin_failures)
                             VALUES (?, ?, ?, ?, ?, ?, 0)""")
                     .params(org.value(), UUID.randomUUID(), kind, kind + " " + UUID.randomUUID(), state, NOW).update();
+        }
+
+        /** The organization's daily roll-up of those jobs, as reporting keeps it from the events. */
+        private void rolledUp(OrgId org, long jobs, long pages) {
+            jdbc.sql("""
+                            INSERT INTO reporting_daily (org_id, dimension, local_day, subject_id, jobs, counted_pages,
+                              reported_pages, color_pages, monochrome_pages, simplex_pages, duplex_pages, sheets,
+                              scanned_pages, refused_over_quota, refused_by_policy)
+                            VALUES (?, 'ORGANIZATION', ?, ?, ?, ?, ?, 0, ?, ?, 0, ?, 0, 0, 0)""")
+                    .params(org.value(), NOW.toLocalDate(), org.value(), jobs, pages, pages, pages, pages, pages).update();
         }
 
         private void printed(OrgId org, long pages) {

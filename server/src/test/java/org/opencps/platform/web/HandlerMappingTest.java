@@ -74,8 +74,14 @@ class HandlerMappingTest {
         assertThat(((HandlerMethod) found.getHandler()).getMethod().getName()).isNotBlank();
     }
 
+    /** Each {variable} an id, or a number where its pattern asks for one ({jobId:[1-9][0-9]*}). */
+    private static String withValues(String pattern) {
+        return java.util.regex.Pattern.compile("\\{([^}:]+)(?::([^}]+))?}").matcher(pattern).replaceAll(variable ->
+                variable.group(2) == null || ID.matches(variable.group(2)) ? ID : "7");
+    }
+
     private static MockHttpServletRequest requestFor(RequestMappingInfo info, String method, String pattern) {
-        String path = pattern.replaceAll("\\{\\*[^}]+}", "a/b").replaceAll("\\{[^}]+}", ID).replace("**", "a/b").replace("*", "x");
+        String path = withValues(pattern.replaceAll("\\{\\*[^}]+}", "a/b")).replace("**", "a/b").replace("*", "x");
         var request = new MockHttpServletRequest(method, path);
         Set<MediaType> consumes = info.getConsumesCondition().getConsumableMediaTypes();
         if (!consumes.isEmpty()) {
