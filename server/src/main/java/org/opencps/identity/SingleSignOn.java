@@ -82,8 +82,8 @@ public class SingleSignOn {
         transaction.executeWithoutResult(status -> {
             providers.save(row);
             sso.replaceDomains(org, clean.domains());
+            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "oidc provider saved: " + row.issuer(), now));
         });
-        events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "oidc provider saved", now));
         return view(row, clean.domains());
     }
 
@@ -97,8 +97,8 @@ public class SingleSignOn {
                 throw new NotFoundException("oidc provider");
             }
             sso.replaceDomains(org, List.of());
+            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "oidc provider removed", clock.instant()));
         });
-        events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "oidc provider removed", clock.instant()));
     }
 
     public SignInPolicy signInPolicy(Actor actor, OrgId org) {
@@ -117,9 +117,10 @@ public class SingleSignOn {
                 throw new ConflictException("ssoOnly", "set up the identity provider before allowing sign-in through it only");
             }
             sso.savePolicy(org, new SsoStore.PolicyRow(wanted.ssoOnly(), days));
+            events.publishEvent(new SingleSignOnChanged(org, actor.userId(),
+                    (wanted.ssoOnly() ? "sso only" : "password allowed") + ", API tokens after the last SSO sign-in: "
+                            + (days == null ? "no limit" : days + " days"), clock.instant()));
         });
-        events.publishEvent(new SingleSignOnChanged(org, actor.userId(), wanted.ssoOnly() ? "sso only" : "password allowed",
-                clock.instant()));
         return new SignInPolicy(wanted.ssoOnly(), days);
     }
 

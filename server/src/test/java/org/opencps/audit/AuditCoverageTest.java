@@ -84,7 +84,10 @@ class AuditCoverageTest {
             Map.entry("PUT /api/v1/organizations/{orgId}/quotas/users/{userId}", "PRINT_QUOTA_CHANGED"),
             Map.entry("POST /api/device/v1/devices/{device}/sessions/current/scans", "SCAN_RECEIVED"),
             Map.entry("DELETE /api/v1/scans/{scanId}", "SCAN_DELETED"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/scan-settings", "SCAN_SETTINGS_CHANGED"));
+            Map.entry("PUT /api/v1/organizations/{orgId}/scan-settings", "SCAN_SETTINGS_CHANGED"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/oidc", "SSO_CHANGED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/sso/oidc", "SSO_CHANGED"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "SSO_CHANGED"));
 
     /** Routes that change state without an audit record of their own, each with the reason. */
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(
@@ -130,9 +133,6 @@ class AuditCoverageTest {
             Map.entry("DELETE /api/v1/me/cloud-accounts/{service}", "cloud account unlinking: scanning publishes no event yet"),
             Map.entry("PUT /api/v1/organizations/{id}/cloud-clients/{provider}", "an organization's own OAuth client: no event yet"),
             Map.entry("DELETE /api/v1/organizations/{id}/cloud-clients/{provider}", "an organization's own OAuth client: no event yet"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/sso/oidc", "SSO configuration: SingleSignOnChanged is published, audit does not record it yet"),
-            Map.entry("DELETE /api/v1/organizations/{orgId}/sso/oidc", "SSO configuration: SingleSignOnChanged is published, audit does not record it yet"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "SSO-only policy: SingleSignOnChanged is published, audit does not record it yet"),
             Map.entry("POST /api/v1/public/sso/oidc/{providerId}/backchannel-logout", "sessions ended by the identity provider: no event yet"),
             Map.entry("POST /api/v1/organizations/{orgId}/report-recipients", "report recipients: reporting publishes no event yet"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/report-recipients/{recipientId}", "report recipients: reporting publishes no event yet"),
@@ -191,6 +191,10 @@ class AuditCoverageTest {
         UUID role = jdbc.sql("SELECT id FROM access_custom_role WHERE org_id = ?").param(org.value()).query(UUID.class).single();
         assertThat(call(admin, delete(base + "/roles/" + role))).isEqualTo(204);
         eventually(() -> assertThat(detail(org, "CUSTOM_ROLE_DELETED")).contains("Helpdesk"));
+
+        assertThat(call(admin, Api.json(put(base + "/sso/policy"), "{\"ssoOnly\":false,\"tokenDaysAfterSso\":30}")))
+                .isEqualTo(200);
+        eventually(() -> assertThat(detail(org, "SSO_CHANGED")).contains("password allowed").contains("30 days"));
 
         assertThat(call(admin, Api.json(put(base + "/devices/baseline"), "{\"tlsOnly\":true}"))).isEqualTo(200);
         eventually(() -> assertThat(detail(org, "DEVICE_BASELINE_CHANGED")).contains("tlsOnly: ").contains("-> true"));

@@ -15,6 +15,7 @@ import org.opencps.identity.MemberRemoved;
 import org.opencps.identity.MemberRolesChanged;
 import org.opencps.identity.PasswordChanged;
 import org.opencps.identity.PinIssued;
+import org.opencps.identity.SingleSignOnChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,12 @@ class IdentityAuditListener {
     @WhateverTheOutcome
     void on(LoginFailed e) {
         log.record(null, "LOGIN_FAILED", e.user(), e.email(), e.reason(), e.sourceIp());
+    }
+
+    /** The organization's single sign-on provider or sign-in policy changed (PRODUCT.md §8: SSO and security settings). */
+    @ApplicationModuleListener
+    void on(SingleSignOnChanged e) {
+        log.record(e.orgId(), "SSO_CHANGED", e.changedBy(), e.orgId().toString(), e.change(), null);
     }
 
     @ApplicationModuleListener
