@@ -3,6 +3,7 @@ package org.opencps.ipp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hp.jipp.encoding.IppPacket;
+import com.hp.jipp.model.JobState;
 import com.hp.jipp.model.Operation;
 import com.hp.jipp.model.Status;
 import com.hp.jipp.model.Types;
@@ -129,6 +130,17 @@ class IppRefusalStatusTest {
                             .isEqualTo(Status.successfulOk);
                     return infra.call(printer, fetch(infra, printer, Operation.acknowledgeJob, job)).packet().getStatus();
                 });
+        row("INFRA: Fetch-Job of a job the printer already finished (PWG 5100.18 §6.9, client-error-not-fetchable)",
+                Status.clientErrorNotFetchable, () -> {
+                    int job = finishedAt(person, printer, infra);
+                    return infra.call(printer, fetch(infra, printer, Operation.fetchJob, job)).packet().getStatus();
+                });
+        row("INFRA: Fetch-Document of a job the printer already finished (PWG 5100.18 §6.8, client-error-not-fetchable)",
+                Status.clientErrorNotFetchable, () -> {
+                    int job = finishedAt(person, printer, infra);
+                    return infra.call(printer, fetch(infra, printer, Operation.fetchDocument, job)
+                            .putOperationAttributes(Types.documentNumber.of(1))).packet().getStatus();
+                });
         row("INFRA: Get-Subscription-Attributes of no such subscription (RFC 3995 §11.2.4)", Status.clientErrorNotFound,
                 () -> infra.call(printer, infra.request(Operation.getSubscriptionAttributes, printer.deviceId())
                         .putOperationAttributes(Types.notifySubscriptionId.of(999_999))).packet().getStatus());
@@ -155,6 +167,17 @@ class IppRefusalStatusTest {
         releases.release(person.actor(), job.id(), printer.deviceId(), new ReleaseOptions(null, null, null));
         var getJobs = infra.request(Operation.getJobs, printer.deviceId()).putOperationAttributes(Types.whichJobs.of("fetchable"));
         return Ipp.jobs(infra.call(printer, getJobs).packet()).stream().mapToInt(group -> group.getValue(Types.jobId)).max().orElseThrow();
+    }
+
+    /** A job the printer fetched, acknowledged and reported printed; its number there. */
+    private int finishedAt(World.Person person, RegisteredDevice printer, InfraCalls infra) {
+        int job = releasedTo(person, printer, infra);
+        assertThat(infra.call(printer, fetch(infra, printer, Operation.acknowledgeJob, job)).packet().getStatus())
+                .isEqualTo(Status.successfulOk);
+        assertThat(infra.call(printer, fetch(infra, printer, Operation.updateJobStatus, job)
+                .putJobAttributes(Types.outputDeviceJobState.of(JobState.completed))).packet().getStatus())
+                .isEqualTo(Status.successfulOk);
+        return job;
     }
 
     private static IppPacket.Builder fetch(InfraCalls infra, RegisteredDevice printer, Operation operation, int job) {

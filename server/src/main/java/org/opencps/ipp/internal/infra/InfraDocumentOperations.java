@@ -87,7 +87,8 @@ class InfraDocumentOperations {
         InfraJob job = jobs.job(context, operation);
         document(operation);
         if (job.release() == null) {
-            throw new IppStatusException(Status.clientErrorNotFound, "job " + job.number() + " is no longer waiting to be printed");
+            // PWG 5100.18: a job the printer knows but may no longer fetch is not-fetchable
+            throw new IppStatusException(Status.clientErrorNotFetchable, "job " + job.number() + " is no longer waiting to be printed");
         }
         return job.release();
     }

@@ -150,11 +150,15 @@ class InfraJobOperations {
         return response.build();
     }
 
-    /** A job the printer may still fetch: released to it and not yet taken; 0x0420 once taken. */
+    /**
+     * A job the printer may still fetch: released to it and not yet taken. A job it knows but may
+     * not fetch (taken, finished, or no longer released to it) is 0x0420, not-fetchable; one it
+     * never had is not-found.
+     */
     InfraJob fetchable(InfraContext context, RequestAttributes operation) {
         InfraJob job = job(context, operation);
         if (job.release() == null) {
-            throw new IppStatusException(Status.clientErrorNotFound, "job " + job.number() + " is no longer waiting to be printed");
+            throw new IppStatusException(Status.clientErrorNotFetchable, "job " + job.number() + " is no longer waiting to be printed");
         }
         if (!job.fetchable()) {
             throw notFetchable();
