@@ -1,6 +1,7 @@
 package org.opencps.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.testing.Eventually.allEventsDelivered;
 import static org.opencps.testing.Eventually.eventually;
 
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.opencps.tenancy.OrganizationSettings;
 import org.opencps.tenancy.Organizations;
 import org.opencps.testing.World;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,10 +49,12 @@ final class UsageDataSet {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Organizations organizations;
+    private final JdbcClient jdbc;
 
     UsageDataSet(World world, Groups groups, DeviceGroups deviceGroups, Devices devices, ActivationCodes codes,
                  DeviceRegistrations registrations, Organizations organizations, ApplicationEventPublisher events,
-                 TransactionTemplate transactions) {
+                 TransactionTemplate transactions, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
         this.organizations = organizations;
@@ -72,6 +76,8 @@ final class UsageDataSet {
         OrganizationSettings now = organizations.settings(admin, org);
         organizations.updateSettings(admin, org, new OrganizationSettings(now.idleLogoutMinutes(), now.jobRetentionHours(),
                 now.ipAllowList(), now.deviceLoginMethods(), zone), "127.0.0.1");
+        // the roll-ups are rebuilt in the new zone after commit: jobs recorded meanwhile would race the rebuild
+        allEventsDelivered(jdbc);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.opencps.tenancy.Organizations;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +36,7 @@ class UsageReportExportTest {
     static final String REPORT = "/api/v1/organizations/{org}/usage/report";
 
     @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
     @Autowired World world;
     @Autowired Groups groups;
     @Autowired DeviceGroups deviceGroups;
@@ -51,7 +53,7 @@ class UsageReportExportTest {
 
     @BeforeEach
     void organization() {
-        data = new UsageDataSet(world, groups, deviceGroups, devices, codes, registrations, organizations, events, transactions);
+        data = new UsageDataSet(world, groups, deviceGroups, devices, codes, registrations, organizations, events, transactions, jdbc);
         data.zone("Europe/Berlin");
         data.printAll();
         data.awaitRecorded(reports);

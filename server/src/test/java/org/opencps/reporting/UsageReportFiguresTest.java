@@ -24,6 +24,7 @@ import org.opencps.tenancy.Organizations;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -40,6 +41,7 @@ class UsageReportFiguresTest {
     static final String REPORT = "/api/v1/organizations/{org}/usage/report";
 
     @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
     @Autowired World world;
     @Autowired Groups groups;
     @Autowired DeviceGroups deviceGroups;
@@ -55,7 +57,7 @@ class UsageReportFiguresTest {
 
     @BeforeEach
     void organization() {
-        data = new UsageDataSet(world, groups, deviceGroups, devices, codes, registrations, organizations, events, transactions);
+        data = new UsageDataSet(world, groups, deviceGroups, devices, codes, registrations, organizations, events, transactions, jdbc);
     }
 
     @Test
