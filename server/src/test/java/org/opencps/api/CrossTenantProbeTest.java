@@ -33,6 +33,7 @@ import org.opencps.identity.Invitations;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,7 +199,7 @@ class CrossTenantProbeTest {
         victimIds.put("recipientId", reportRecipients.add(victimAdmin, victimOrg, "victim-recipient@example.com", "en").id().toString());
         victimIds.put("scheduleId", reportSchedules.create(victimAdmin, victimOrg, new org.opencps.reporting.schedule.NewSchedule(
                 "CONTRACT_HISTORY", org.opencps.reporting.schedule.Cadence.MONTHLY,
-                Set.of(org.opencps.reporting.schedule.ReportFormat.CSV), "en", Set.of(victimAdmin.userId()), Set.of())).id().toString());
+                Set.of(org.opencps.reporting.ExportFormat.CSV), "en", Set.of(victimAdmin.userId()), Set.of())).id().toString());
         victimScanning(victimAdmin, victimOrg, victimPrinter);
     }
 

@@ -46,6 +46,7 @@ import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJobs;
 import org.opencps.printing.SampleDocuments;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.RowCounts;
 import org.opencps.testing.World;
@@ -126,7 +127,7 @@ class PortalRoutesTest {
         // reports-schedules
         ids.put("recipientId", reportRecipients.add(admin, customer, "probed-recipient@example.com", "en").id().toString());
         ids.put("scheduleId", reportSchedules.create(admin, customer, new org.opencps.reporting.schedule.NewSchedule("CONTRACT_HISTORY",
-                org.opencps.reporting.schedule.Cadence.MONTHLY, Set.of(org.opencps.reporting.schedule.ReportFormat.CSV), "en",
+                org.opencps.reporting.schedule.Cadence.MONTHLY, Set.of(org.opencps.reporting.ExportFormat.CSV), "en",
                 Set.of(admin.userId()), Set.of())).id().toString());
     }
 

@@ -12,6 +12,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.recipients.RecipientLanguages;
 import org.opencps.reporting.recipients.ReportRecipients;
 import org.opencps.reporting.schedule.internal.ReportKinds;
@@ -57,7 +58,7 @@ public class ReportSchedules {
         if (request.cadence() == null) {
             throw new InvalidInputException("cadence", "the cadence is DAILY, WEEKLY or MONTHLY");
         }
-        Set<ReportFormat> formats = request.formats() == null ? Set.of() : Set.copyOf(request.formats());
+        Set<ExportFormat> formats = request.formats() == null ? Set.of() : Set.copyOf(request.formats());
         if (formats.isEmpty() || !kind.formats().containsAll(formats)) {
             throw new InvalidInputException("formats", "this report is sent as one or more of " + kind.formats());
         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
+import org.opencps.reporting.ExportFormat;
 
 /**
  * A kind of report that can be scheduled. Each is a Spring bean; the schedules find them all by
@@ -18,11 +19,11 @@ public interface ScheduledReportKind {
     String id();
 
     /** The formats it renders. */
-    Set<ReportFormat> formats();
+    Set<ExportFormat> formats();
 
     /** Passes when the actor may see this report of the organization (the access policy decides); throws otherwise. */
     void requireView(Actor actor, OrgId org);
 
     /** The report of the organization for the period (days in {@code zone}), texts in the locale's language. */
-    RenderedReport render(OrgId org, ReportPeriod period, ZoneId zone, ReportFormat format, Locale locale);
+    RenderedReport render(OrgId org, ReportPeriod period, ZoneId zone, ExportFormat format, Locale locale);
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.access.FixedRole;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.schedule.internal.ScheduleRunner;
 import org.opencps.testing.EmbeddedPostgresServer;
 import org.opencps.testing.RestartableServer;
@@ -53,7 +54,7 @@ class ScheduleTwoServersTest {
             OrgId org = world.customer(world.root(), "Two servers Co");
             var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
             ReportSchedule schedule = a.bean(ReportSchedules.class).create(admin.actor(), org, new NewSchedule("CUSTOMER_CONTRACT",
-                    Cadence.DAILY, Set.of(ReportFormat.CSV), "en", Set.of(admin.userId()), Set.of()));
+                    Cadence.DAILY, Set.of(ExportFormat.CSV), "en", Set.of(admin.userId()), Set.of()));
             // made five days and a bit ago: five days are over since, each due once
             Instant made = Instant.now().minus(Duration.ofDays(5)).minus(Duration.ofMinutes(1));
             a.bean(JdbcClient.class).sql("UPDATE reporting_schedule SET created_at = ? WHERE org_id = ? AND id = ?")

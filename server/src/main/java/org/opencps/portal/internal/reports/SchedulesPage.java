@@ -12,7 +12,7 @@ import org.opencps.portal.internal.web.Forms;
 import org.opencps.reporting.recipients.ReportRecipients;
 import org.opencps.reporting.schedule.Cadence;
 import org.opencps.reporting.schedule.NewSchedule;
-import org.opencps.reporting.schedule.ReportFormat;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.schedule.ReportSchedules;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,7 +66,7 @@ class SchedulesPage {
         Set<UserId> persons = people == null ? Set.of() : people.stream().map(UserId::new).collect(Collectors.toSet());
         Set<UUID> addressed = recipientIds == null ? Set.of() : Set.copyOf(recipientIds);
         return Forms.change(flash, back(orgId), "schedules.created", () -> schedules.create(actor, orgId,
-                new NewSchedule(kind, cadence, Set.of(ReportFormat.CSV), language, persons, addressed)));
+                new NewSchedule(kind, cadence, Set.of(ExportFormat.CSV), language, persons, addressed)));
     }
 
     @PostMapping("/orgs/{orgId}/report-schedules/{scheduleId}/delete")

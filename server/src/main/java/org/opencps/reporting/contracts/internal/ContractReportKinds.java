@@ -11,7 +11,7 @@ import org.opencps.platform.security.Actor;
 import org.opencps.reporting.contracts.ContractReports;
 import org.opencps.reporting.internal.LicenseRollup;
 import org.opencps.reporting.schedule.RenderedReport;
-import org.opencps.reporting.schedule.ReportFormat;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.schedule.ReportPeriod;
 import org.opencps.reporting.schedule.ScheduledReportKind;
 import org.opencps.tenancy.Organizations;
@@ -89,12 +89,12 @@ class ContractReportKinds {
         }
 
         @Override
-        public Set<ReportFormat> formats() {
-            return Set.of(ReportFormat.CSV);
+        public Set<ExportFormat> formats() {
+            return Set.of(ExportFormat.CSV);
         }
 
         @Override
-        public RenderedReport render(OrgId org, ReportPeriod period, ZoneId zone, ReportFormat format, Locale locale) {
+        public RenderedReport render(OrgId org, ReportPeriod period, ZoneId zone, ExportFormat format, Locale locale) {
             return new RenderedReport(id.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + period.start(), format, csv(org));
         }
     }

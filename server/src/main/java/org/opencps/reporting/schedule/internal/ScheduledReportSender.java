@@ -17,7 +17,7 @@ import org.opencps.reporting.recipients.ReportRecipient;
 import org.opencps.reporting.recipients.ReportRecipients;
 import org.opencps.reporting.recipients.internal.RecipientMails;
 import org.opencps.reporting.schedule.RenderedReport;
-import org.opencps.reporting.schedule.ReportFormat;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.schedule.ReportPeriod;
 import org.opencps.reporting.schedule.ReportSchedule;
 import org.opencps.reporting.schedule.ScheduledReportKind;
@@ -85,7 +85,7 @@ class ScheduledReportSender {
                            String organization, String language) {
         Locale locale = Locale.forLanguageTag(language);
         List<OutgoingMail.Attachment> files = new ArrayList<>();
-        for (ReportFormat format : ReportFormat.values()) {
+        for (ExportFormat format : ExportFormat.values()) {
             if (schedule.formats().contains(format)) {
                 RenderedReport report = kind.render(schedule.orgId(), period, zone, format, locale);
                 files.add(new OutgoingMail.Attachment(report.fileName(), format.contentType(), report.content()));

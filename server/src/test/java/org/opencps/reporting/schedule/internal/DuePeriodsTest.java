@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.reporting.schedule.Cadence;
-import org.opencps.reporting.schedule.ReportFormat;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.schedule.ReportPeriod;
 import org.opencps.reporting.schedule.ReportSchedule;
 
@@ -23,7 +23,7 @@ class DuePeriodsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private static ReportSchedule made(Cadence cadence, Instant at) {
-        return new ReportSchedule(OrgId.random(), UUID.randomUUID(), "CUSTOMER_CONTRACT", cadence, Set.of(ReportFormat.CSV), "en",
+        return new ReportSchedule(OrgId.random(), UUID.randomUUID(), "CUSTOMER_CONTRACT", cadence, Set.of(ExportFormat.CSV), "en",
                 Set.of(UserId.random()), Set.of(), UserId.random(), at);
     }
 

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.reporting.schedule.Cadence;
-import org.opencps.reporting.schedule.ReportFormat;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.schedule.ReportPeriod;
 import org.opencps.reporting.schedule.ReportSchedule;
 import org.springframework.dao.DuplicateKeyException;
@@ -147,8 +147,8 @@ public class ScheduleStore {
                         recipients.add(row.getObject("recipient_id", UUID.class));
                     }
                 });
-        Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
-        Arrays.stream(rs.getString("formats").split(",")).map(ReportFormat::valueOf).forEach(formats::add);
+        Set<ExportFormat> formats = EnumSet.noneOf(ExportFormat.class);
+        Arrays.stream(rs.getString("formats").split(",")).map(ExportFormat::valueOf).forEach(formats::add);
         return new ReportSchedule(org, id, rs.getString("kind"), Cadence.valueOf(rs.getString("cadence")), formats,
                 rs.getString("language"), people, recipients, new UserId(rs.getObject("created_by", UUID.class)),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());

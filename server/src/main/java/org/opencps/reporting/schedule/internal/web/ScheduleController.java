@@ -14,7 +14,7 @@ import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
 import org.opencps.reporting.schedule.Cadence;
 import org.opencps.reporting.schedule.NewSchedule;
-import org.opencps.reporting.schedule.ReportFormat;
+import org.opencps.reporting.ExportFormat;
 import org.opencps.reporting.schedule.ReportSchedule;
 import org.opencps.reporting.schedule.ReportSchedules;
 import org.springframework.http.HttpStatus;
@@ -36,11 +36,11 @@ class ScheduleController {
         this.schedules = schedules;
     }
 
-    record ScheduleBody(String kind, Cadence cadence, Set<ReportFormat> formats, String language, Set<UUID> people,
+    record ScheduleBody(String kind, Cadence cadence, Set<ExportFormat> formats, String language, Set<UUID> people,
                         Set<UUID> recipients) {
     }
 
-    record ScheduleResponse(UUID id, String kind, Cadence cadence, Set<ReportFormat> formats, String language,
+    record ScheduleResponse(UUID id, String kind, Cadence cadence, Set<ExportFormat> formats, String language,
                             Set<UUID> people, Set<UUID> recipients, Instant createdAt) {
 
         static ScheduleResponse of(ReportSchedule s) {
