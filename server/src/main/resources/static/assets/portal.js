@@ -156,29 +156,6 @@
   }
 })();
 
-// Times are written in UTC; show them in the reader's own time zone and language.
-(function () {
-  "use strict";
-  if (!window.Intl || !Intl.DateTimeFormat) {
-    return;
-  }
-  var format = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
-    { dateStyle: "medium", timeStyle: "short" });
-  function localize(root) {
-    var times = root.querySelectorAll("time[datetime]");
-    for (var i = 0; i < times.length; i++) {
-      var date = new Date(times[i].getAttribute("datetime"));
-      if (!isNaN(date.getTime())) {
-        times[i].textContent = format.format(date);
-      }
-    }
-  }
-  localize(document);
-  document.addEventListener("htmx:afterSettle", function () {
-    localize(document);
-  });
-})();
-
 // <form data-reset-on-success> is cleared once htmx has sent it successfully (the upload form).
 document.addEventListener("htmx:afterRequest", function (event) {
   "use strict";

@@ -91,8 +91,8 @@ public class Invitations {
                 now, now.plus(VALIDITY), null, null);
         store.insert(invitation, Tokens.hash(token));
         String orgName = organizations.find(org).orElseThrow().name();
-        mails.send(address, languages.forMailTo(address), "invitation", orgName, roleNames(grantedRoles),
-                MailTexts.time(invitation.expiresAt()), publicUrl.base() + "/invitations/" + token);
+        mails.send(address, languages.forMailTo(address, org), "invitation", orgName, roleNames(grantedRoles),
+                MailTexts.time(invitation.expiresAt(), organizations.timeZone(org)), publicUrl.base() + "/invitations/" + token);
         events.publishEvent(new InvitationSent(org, invitation.id(), actor.userId(), address, invitation.roles(), now));
         return invitation;
     }

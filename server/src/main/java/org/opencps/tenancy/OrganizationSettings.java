@@ -11,27 +11,37 @@ import java.util.Set;
  * addresses) from which its people, API tokens, print queues and devices are accepted; empty
  * accepts every address. {@code deviceLoginMethods}: how people may log in at its printers.
  * {@code timeZone}: an IANA zone id (such as {@code Europe/Berlin}) whose days, weeks and months its
- * reports count in; null or blank means {@value #DEFAULT_TIME_ZONE}.
+ * reports count in and its pages show times in; null or blank means {@value #DEFAULT_TIME_ZONE}.
+ * {@code defaultLanguage}: the language of its pages and e-mails for people who chose none and whose
+ * browser asks for none OpenCPS speaks; null or blank means {@value #DEFAULT_LANGUAGE}.
  */
 public record OrganizationSettings(int idleLogoutMinutes, int jobRetentionHours, List<String> ipAllowList,
-                                   Set<DeviceLoginMethod> deviceLoginMethods, String timeZone) {
+                                   Set<DeviceLoginMethod> deviceLoginMethods, String timeZone, String defaultLanguage) {
 
     public static final int DEFAULT_IDLE_LOGOUT_MINUTES = 30;
     public static final int DEFAULT_JOB_RETENTION_HOURS = 24;
     public static final int MAX_RETENTION_HOURS = 30 * 24;
     public static final String DEFAULT_TIME_ZONE = "UTC";
+    public static final String DEFAULT_LANGUAGE = "en";
 
     public OrganizationSettings {
         ipAllowList = ipAllowList == null ? List.of() : List.copyOf(ipAllowList);
         deviceLoginMethods = deviceLoginMethods == null ? Set.copyOf(EnumSet.allOf(DeviceLoginMethod.class))
                 : Set.copyOf(deviceLoginMethods);
         timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone.strip();
+        defaultLanguage = defaultLanguage == null || defaultLanguage.isBlank() ? DEFAULT_LANGUAGE : defaultLanguage.strip();
     }
 
-    /** Settings in the default time zone. */
+    /** Settings in the default language. */
+    public OrganizationSettings(int idleLogoutMinutes, int jobRetentionHours, List<String> ipAllowList,
+                                Set<DeviceLoginMethod> deviceLoginMethods, String timeZone) {
+        this(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods, timeZone, null);
+    }
+
+    /** Settings in the default time zone and language. */
     public OrganizationSettings(int idleLogoutMinutes, int jobRetentionHours, List<String> ipAllowList,
                                 Set<DeviceLoginMethod> deviceLoginMethods) {
-        this(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods, null);
+        this(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods, null, null);
     }
 
     public static OrganizationSettings defaults() {

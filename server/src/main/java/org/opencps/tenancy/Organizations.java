@@ -3,7 +3,9 @@ package org.opencps.tenancy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.opencps.access.AccessPolicy;
@@ -203,8 +205,16 @@ public class Organizations {
      * The time zone whose days, weeks and months the organization's reports count in, for modules
      * that act without a person asking (reporting rolling up usage); UTC when none is set.
      */
-    public java.time.ZoneId timeZone(OrgId id) {
-        return java.time.ZoneId.of(store.timeZone(id));
+    public ZoneId timeZone(OrgId id) {
+        return ZoneId.of(store.timeZone(id));
+    }
+
+    /**
+     * The language of the organization's pages and e-mails for people who chose none (and whose
+     * browser asks for none OpenCPS speaks); English when none is set.
+     */
+    public Locale defaultLanguage(OrgId id) {
+        return Locale.forLanguageTag(store.defaultLanguage(id));
     }
 
     /** How people may log in at the organization's printers, for the devices module. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.text.SpokenLanguages;
 import org.opencps.tenancy.internal.network.AddressRange;
 
 /** The ranges an organization's settings must stay within. */
@@ -30,7 +31,7 @@ final class SettingsRules {
                     "allow at least one way to log in at printers (PIN, CARD or PASSWORD)");
         }
         return new OrganizationSettings(s.idleLogoutMinutes(), s.jobRetentionHours(), allowList(s.ipAllowList()),
-                s.deviceLoginMethods(), timeZone(s.timeZone()));
+                s.deviceLoginMethods(), timeZone(s.timeZone()), SpokenLanguages.require("defaultLanguage", s.defaultLanguage()));
     }
 
     /** A region-based IANA zone id ({@code Europe/Berlin}) or UTC, as Java knows it; fixed offsets are refused (no DST). */

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
@@ -71,7 +73,8 @@ class CardAddedMailTest {
         var person = world.person(org, FixedRole.CUSTOMER_USER);
         var colleague = world.person(org, FixedRole.CUSTOMER_USER);
         String session = kit.pinSession(printer, printer.id(), person);
-        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(clock.instant()) + " UTC";
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC).format(clock.instant()) + " UTC";
 
         addCard(printer, session, "7q:9z:k3:xw", "Desk badge").andExpect(status().isCreated());
 
@@ -110,7 +113,8 @@ class CardAddedMailTest {
         OrgId org = world.customer(world.root(), "Card Waiting Mail Co");
         var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
         var member = world.person(org, FixedRole.CUSTOMER_USER);
-        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(clock.instant()) + " UTC";
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC).format(clock.instant()) + " UTC";
         mvc.perform(json(post("/api/v1/organizations/" + org + "/members/" + member.userId() + "/cards")
                         .cookie(Api.login(mvc, admin.email(), World.PASSWORD)), "{\"number\":\"" + NUMBER + "\",\"label\":\"Click here\"}"))
                 .andExpect(status().isCreated());

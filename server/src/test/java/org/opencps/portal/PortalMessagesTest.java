@@ -24,8 +24,8 @@ import org.opencps.access.Permission;
 import org.opencps.devices.ActivationCode;
 import org.opencps.devices.DeviceStatus;
 import org.opencps.devices.SecuritySettings;
-import org.opencps.identity.Languages;
 import org.opencps.platform.ids.OrgKind;
+import org.opencps.platform.text.SpokenLanguages;
 import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.JobTicket;
 import org.opencps.printing.PrintJob;
@@ -65,7 +65,7 @@ class PortalMessagesTest {
             Map.entry("login.ended.", List.of("idle", "age", "network")),
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
-            Map.entry("language.", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList()),
+            Map.entry("language.", SpokenLanguages.ALL.stream().map(Locale::getLanguage).toList()),
             // audit-chain: a record's outcome
             Map.entry("audit.outcome.", List.of("SUCCESS", "FAILURE")),
             // reports-schedules

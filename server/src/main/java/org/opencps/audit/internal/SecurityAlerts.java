@@ -53,7 +53,7 @@ class SecurityAlerts {
                 "too many failed PIN/card logins in the organization; PIN and card logins refused for now", null);
         try {
             for (String admin : users.adminAddressesOf(e.org())) {
-                mails.send(admin, languages.forMailTo(admin), "deviceLoginsThrottled", e.device().toString());
+                mails.send(admin, languages.forMailTo(admin, e.org()), "deviceLoginsThrottled", e.device().toString());
             }
         } catch (RuntimeException mailFailed) {
             log.warn("Could not send the device login alert: {}", mailFailed.getMessage());

@@ -55,8 +55,8 @@ class CardAddedNotice {
                 .orElse(MailTexts.text("mail.someone.yourOrganization"));
         Object printer = devices.find(e.org(), e.device()).<Object>map(CardAddedNotice::describe)
                 .orElse(MailTexts.text("mail.someone.aPrinter"));
-        mails.send(owner.email(), languages.forMail(owner.id()), "cardAddedAtDevice", owner.displayName(), organization, printer,
-                MailTexts.time(e.at()), publicUrl.base() + "/cards", publicUrl.base() + "/account");
+        mails.send(owner.email(), languages.forMail(owner.id(), e.org()), "cardAddedAtDevice", owner.displayName(), organization, printer,
+                MailTexts.time(e.at(), organizations.timeZone(e.org())), publicUrl.base() + "/cards", publicUrl.base() + "/account");
     }
 
     private static String describe(DeviceRow printer) {

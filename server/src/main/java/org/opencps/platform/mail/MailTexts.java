@@ -1,12 +1,13 @@
 package org.opencps.platform.mail;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.opencps.platform.text.Moments;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * E-mails written from the message files in the recipient's language: the subject is
  * {@code mail.<name>.subject}, the body {@code mail.<name>.body}. An argument that is itself a
- * text of the message files ({@link #text}, a role's name, say) is written in that language too,
- * and a collection of arguments is joined with commas.
+ * text of the message files ({@link #text}, a role's name, say) is written in that language too, a
+ * moment ({@link #time}) as that language writes dates in its time zone, and a collection of
+ * arguments is joined with commas.
  */
 @Component
 public class MailTexts {
@@ -29,15 +31,13 @@ public class MailTexts {
         this.mailer = mailer;
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     public static MessageSourceResolvable text(String key) {
         return new DefaultMessageSourceResolvable(key);
     }
 
-    /** A moment as e-mails write it, in UTC (the reader's time zone is not known). */
-    public static String time(Instant instant) {
-        return TIME.format(instant);
+    /** A moment to write in a mail, in the time zone of the organization it concerns and the mail's language. */
+    public static ZonedDateTime time(Instant instant, ZoneId zone) {
+        return instant.atZone(zone);
     }
 
     public void send(String to, Locale language, String name, Object... arguments) {
@@ -52,6 +52,9 @@ public class MailTexts {
         }
         if (argument instanceof MessageSourceResolvable text) {
             return messages.getMessage(text, language);
+        }
+        if (argument instanceof ZonedDateTime moment) {
+            return Moments.shown(moment.toInstant(), moment.getZone(), language);
         }
         return argument;
     }

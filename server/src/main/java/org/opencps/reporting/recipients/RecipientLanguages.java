@@ -1,13 +1,9 @@
 package org.opencps.reporting.recipients;
 
-import java.util.Locale;
-import java.util.Set;
-import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.platform.text.SpokenLanguages;
 
 /** The languages a report recipient's mails can be written in: those of the message files. */
 public final class RecipientLanguages {
-
-    public static final Set<String> SUPPORTED = Set.of("en", "de", "ja");
 
     private RecipientLanguages() {
     }
@@ -17,10 +13,6 @@ public final class RecipientLanguages {
         if (language == null || language.isBlank()) {
             return "en";
         }
-        String tag = language.strip().toLowerCase(Locale.ROOT);
-        if (!SUPPORTED.contains(tag)) {
-            throw new InvalidInputException(field, "the language is one of en, de, ja");
-        }
-        return tag;
+        return SpokenLanguages.require(field, language);
     }
 }

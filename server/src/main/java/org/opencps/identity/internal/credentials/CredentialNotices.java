@@ -43,8 +43,8 @@ class CredentialNotices {
         if (!e.pending()) {
             return;
         }
-        users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id()), "cardWaiting",
-                owner.displayName(), who(e.by()), organizationName(e.org()), MailTexts.time(e.at()), publicUrl.base() + "/cards"));
+        users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id(), e.org()), "cardWaiting",
+                owner.displayName(), who(e.by()), organizationName(e.org()), MailTexts.time(e.at(), organizations.timeZone(e.org())), publicUrl.base() + "/cards"));
     }
 
     @ApplicationModuleListener
@@ -52,7 +52,7 @@ class CredentialNotices {
         if (e.by().equals(e.user())) {
             return;
         }
-        users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id()), "newPin",
+        users.find(e.user()).ifPresent(owner -> mails.send(owner.email(), languages.forMail(owner.id(), e.org()), "newPin",
                 owner.displayName(), who(e.by()), organizationName(e.org()), publicUrl.base() + "/pin"));
     }
 

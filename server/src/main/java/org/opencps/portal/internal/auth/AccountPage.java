@@ -9,6 +9,7 @@ import org.opencps.identity.Passwords;
 import org.opencps.identity.SessionLogin;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.security.Actor;
+import org.opencps.platform.text.SpokenLanguages;
 import org.opencps.portal.internal.web.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +37,7 @@ class AccountPage {
     @GetMapping("/account")
     String account(Actor actor, Model model) {
         model.addAttribute("roles", actor.orgId() == null ? Set.of() : roles.rolesOf(actor.orgId(), actor.userId()));
-        model.addAttribute("languages", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList());
+        model.addAttribute("languages", SpokenLanguages.ALL.stream().map(Locale::getLanguage).toList());
         model.addAttribute("language", languages.chosenBy(actor.userId()).map(Locale::getLanguage).orElse(""));
         return "auth/account";
     }

@@ -2,6 +2,7 @@ package org.opencps.portal.internal.me;
 
 import java.util.Map;
 import org.opencps.ipp.PrintQueues;
+import org.opencps.ipp.QueueSetup;
 import org.opencps.ipp.SecretQueueSetup;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * My print queue: its address with a copy-paste setup for each system, and the secret queue URL
+ * My print queue: its address with the setup steps of each system in the page's language, and the secret queue URL
  * for systems that send no password. A new secret is shown once, on the page its POST redirects
  * to (see {@link ShownOnce}), never put in a URL; the queue keeps only its hash.
  */
@@ -30,24 +31,24 @@ class QueuePage {
         this.shownOnce = shownOnce;
     }
 
-    /** A new secret queue URL and the setups that contain it, as the page shows them this once. */
-    record NewSecret(String secretUri, String windows, String android, String chromeos) {
+    /** A new secret queue URL and its Windows command, as the page shows them this once. */
+    record NewSecret(String secretUri, String path, String windows) {
     }
 
     @GetMapping("/queue")
     String queue(Actor actor, Model model) {
-        model.addAttribute("setup", queues.setup(actor));
+        QueueSetup setup = queues.setup(actor);
+        model.addAttribute("setup", setup);
+        model.addAttribute("address", QueueAddress.of(setup.printerUri()));
         shownOnce.take(model, actor, SECRET).ifPresent(made -> model.addAttribute("secret",
-                new NewSecret(made.get("secretUri"), made.get("windows"), made.get("android"), made.get("chromeos"))));
+                new NewSecret(made.get("secretUri"), QueueAddress.of(made.get("secretUri")).path(), made.get("windows"))));
         return "me/queue";
     }
 
     @PostMapping("/queue/secret")
     String newSecret(Actor actor, RedirectAttributes flash) {
         SecretQueueSetup made = queues.newSecretSetup(actor);
-        var setup = made.instructions();
-        shownOnce.keep(flash, actor, SECRET, Map.of("secretUri", made.secretUri(), "windows", setup.windows(),
-                "android", setup.android(), "chromeos", setup.chromeos()));
+        shownOnce.keep(flash, actor, SECRET, Map.of("secretUri", made.secretUri(), "windows", made.instructions().windows()));
         return "redirect:/queue";
     }
 

@@ -1,15 +1,19 @@
 package org.opencps.portal.internal.settings;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
+import org.opencps.platform.text.SpokenLanguages;
 import org.opencps.portal.internal.web.Forms;
 import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.PrintAdministration;
@@ -48,7 +52,8 @@ class SettingsPage {
         model.addAttribute("settings", settings);
         model.addAttribute("ipAllowListText", String.join("\n", settings.ipAllowList()));
         model.addAttribute("loginMethods", DeviceLoginMethod.values());
-        model.addAttribute("timeZones", new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
+        model.addAttribute("timeZones", new TreeSet<>(ZoneId.getAvailableZoneIds()));
+        model.addAttribute("languages", SpokenLanguages.ALL.stream().map(Locale::getLanguage).toList());
         model.addAttribute("clientAddress", request.getRemoteAddr());
         boolean customer = organizations.get(actor, orgId).kind() == OrgKind.CUSTOMER;
         model.addAttribute("customer", customer);
@@ -63,11 +68,13 @@ class SettingsPage {
     String save(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String idleLogoutMinutes,
                 @RequestParam(defaultValue = "") String jobRetentionHours, @RequestParam(defaultValue = "") String ipAllowList,
                 @RequestParam(required = false) List<String> deviceLoginMethods,
-                @RequestParam(defaultValue = "") String timeZone, HttpServletRequest request, RedirectAttributes flash) {
+                @RequestParam(defaultValue = "") String timeZone, @RequestParam(defaultValue = "") String defaultLanguage,
+                HttpServletRequest request, RedirectAttributes flash) {
         return Forms.change(flash, "/orgs/" + orgId + "/settings", "settings.saved", () ->
                 organizations.updateSettings(actor, orgId, new OrganizationSettings(
                         number("idleLogoutMinutes", idleLogoutMinutes), number("jobRetentionHours", jobRetentionHours),
-                        List.of(ipAllowList.split("[\\s,]+")), loginMethods(deviceLoginMethods), timeZone),
+                        List.of(ipAllowList.split("[\\s,]+")), loginMethods(deviceLoginMethods), timeZone,
+                        defaultLanguage),
                         request.getRemoteAddr()));
     }
 

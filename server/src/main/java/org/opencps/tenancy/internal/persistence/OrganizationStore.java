@@ -111,7 +111,7 @@ public class OrganizationStore {
         return jdbc.sql("SELECT * FROM tenancy_settings WHERE org_id = ?").param(id.value())
                 .query((rs, i) -> new OrganizationSettings(rs.getInt("idle_logout_minutes"), rs.getInt("job_retention_hours"),
                         lines(rs.getString("ip_allow_list")), methods(rs.getString("device_login_methods")),
-                        rs.getString("time_zone")))
+                        rs.getString("time_zone"), rs.getString("default_language")))
                 .optional();
     }
 
@@ -119,6 +119,12 @@ public class OrganizationStore {
     public String timeZone(OrgId id) {
         return jdbc.sql("SELECT time_zone FROM tenancy_settings WHERE org_id = ?").param(id.value())
                 .query(String.class).optional().orElse(OrganizationSettings.DEFAULT_TIME_ZONE);
+    }
+
+    /** Just the default language; English for an organization without settings. */
+    public String defaultLanguage(OrgId id) {
+        return jdbc.sql("SELECT default_language FROM tenancy_settings WHERE org_id = ?").param(id.value())
+                .query(String.class).optional().orElse(OrganizationSettings.DEFAULT_LANGUAGE);
     }
 
     /** Just the IP allow-list, read on every request of the organization's people and devices. */
@@ -131,12 +137,12 @@ public class OrganizationStore {
         jdbc.sql("DELETE FROM tenancy_settings WHERE org_id = ?").param(id.value()).update();
         jdbc.sql("""
                         INSERT INTO tenancy_settings (org_id, idle_logout_minutes, job_retention_hours, ip_allow_list,
-                          device_login_methods, time_zone)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
+                          device_login_methods, time_zone, default_language)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.value(), s.idleLogoutMinutes(), s.jobRetentionHours(),
                         s.ipAllowList().isEmpty() ? null : String.join("\n", s.ipAllowList()),
                         s.deviceLoginMethods().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                        s.timeZone())
+                        s.timeZone(), s.defaultLanguage())
                 .update();
     }
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/organizations/{id}/settings")
-@Tag(name = "Organization settings", description = "Idle logout, job retention, IP allow-list, the ways to log in at printers and the reports' time zone")
+@Tag(name = "Organization settings", description = "Idle logout, job retention, IP allow-list, the ways to log in at printers, the time zone and the default language")
 class SettingsController {
 
     private final Organizations organizations;
@@ -43,15 +43,19 @@ class SettingsController {
             Set<DeviceLoginMethod> deviceLoginMethods,
             @Schema(description = "IANA time zone whose days, weeks and months the reports count in; omitted: UTC",
                     example = "Europe/Berlin")
-            String timeZone) {
+            String timeZone,
+            @Schema(description = "language of pages and e-mails for people who chose none and whose browser asks for none "
+                    + "OpenCPS speaks: en, de or ja; omitted: en", example = "de")
+            String defaultLanguage) {
 
         OrganizationSettings toSettings() {
-            return new OrganizationSettings(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods, timeZone);
+            return new OrganizationSettings(idleLogoutMinutes, jobRetentionHours, ipAllowList, deviceLoginMethods, timeZone,
+                    defaultLanguage);
         }
 
         static OrganizationSettingsBody of(OrganizationSettings s) {
             return new OrganizationSettingsBody(s.idleLogoutMinutes(), s.jobRetentionHours(), s.ipAllowList(),
-                    s.deviceLoginMethods(), s.timeZone());
+                    s.deviceLoginMethods(), s.timeZone(), s.defaultLanguage());
         }
     }
 
