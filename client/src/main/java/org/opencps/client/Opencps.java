@@ -6,14 +6,15 @@ import org.opencps.client.agent.AgentCommand;
 import org.opencps.client.device.DeviceCommand;
 import org.opencps.client.env.Environment;
 import org.opencps.client.print.PrintCommand;
+import org.opencps.client.scans.ScansCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code opencps} command: its subcommands, and how failures become messages and exit codes. */
 @Command(name = "opencps", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {PrintCommand.class, DeviceCommand.class, AgentCommand.class},
-        description = "OpenCPS from the command line: print, simulate a printer, run the edge agent.",
+        subcommands = {PrintCommand.class, DeviceCommand.class, AgentCommand.class, ScansCommand.class},
+        description = "OpenCPS from the command line: print, simulate a printer, run the edge agent, fetch your scans.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:something failed (a job, the server, a credential)", "2:usage error"})
 public final class Opencps implements Runnable, Environment.Holder {
@@ -29,7 +30,7 @@ public final class Opencps implements Runnable, Environment.Holder {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: print, device or agent");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: print, device, agent or scans");
     }
 
     /** Runs with the process's environment, standard output and standard error. */

@@ -5,7 +5,7 @@
  * feature under {@code internal/}; their templates live in {@code templates/<feature>/}; the portal's own
  * filter chain and CSRF tokens are in {@code internal/security}.
  */
-@ApplicationModule(allowedDependencies = {"access", "audit", "tenancy", "identity", "printing", "devices", "reporting", "reporting :: *", "ipp", "scanning :: cloud", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"access", "audit", "tenancy", "identity", "printing", "devices", "reporting", "reporting :: *", "ipp", "scanning", "scanning :: cloud", "platform :: *"})
 package org.opencps.portal;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,8 +4,8 @@ package org.opencps.reporting;
  * What a usage report counts for one subject and period. Pages are what the devices reported
  * printed ({@code reportedPages} = colour + black and white = one-sided + two-sided);
  * {@code countedPages} is what quotas were charged, {@code pageDifference} reported minus counted.
- * {@code sheets}: paper taken (a two-sided job half its pages, rounded up). {@code scannedPages}
- * stays 0 until scanning publishes its events. Refusals: releases refused over a quota or by the
+ * {@code sheets}: paper taken (a two-sided job half its pages, rounded up). {@code scannedPages}:
+ * pages of the scans received (counted from the documents; a Box-direct scan counts none). Refusals: releases refused over a quota or by the
  * print policy.
  */
 public record UsageFigures(long jobs, long countedPages, long reportedPages, long colorPages, long monochromePages,

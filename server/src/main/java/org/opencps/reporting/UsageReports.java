@@ -19,6 +19,7 @@ import org.opencps.printing.MyQuotas;
 import org.opencps.printing.PrintQuotas;
 import org.opencps.reporting.internal.ReportBuilder;
 import org.opencps.reporting.internal.SubjectNames;
+import org.opencps.reporting.internal.persistence.ScanUsageStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
 import org.opencps.tenancy.Organizations;
 import org.springframework.stereotype.Service;
@@ -39,17 +40,19 @@ public class UsageReports {
     private final AccessPolicy policy;
     private final PrintQuotas quotas;
     private final UsageStore usage;
+    private final ScanUsageStore scans;
     private final ReportBuilder builder;
     private final SubjectNames names;
     private final Organizations organizations;
     private final EnvironmentFactorSettings environment;
     private final Clock clock;
 
-    UsageReports(AccessPolicy policy, PrintQuotas quotas, UsageStore usage, ReportBuilder builder, SubjectNames names,
-                 Organizations organizations, EnvironmentFactorSettings environment, Clock clock) {
+    UsageReports(AccessPolicy policy, PrintQuotas quotas, UsageStore usage, ScanUsageStore scans, ReportBuilder builder,
+                 SubjectNames names, Organizations organizations, EnvironmentFactorSettings environment, Clock clock) {
         this.policy = policy;
         this.quotas = quotas;
         this.usage = usage;
+        this.scans = scans;
         this.builder = builder;
         this.names = names;
         this.organizations = organizations;
@@ -113,7 +116,9 @@ public class UsageReports {
         }
         return new UsageSummary(first, last,
                 new UsageSummary.Totals(t.jobs(), t.countedPages(), t.reportedPages(), t.reportedPages() - t.countedPages(),
-                        t.colorPages(), t.monochromePages(), t.simplexPages(), t.duplexPages()),
+                        t.colorPages(), t.monochromePages(), t.simplexPages(), t.duplexPages(),
+                        scans.pagesBetween(org, first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())),
                 days, top(org, first, last, true), top(org, first, last, false));
     }
 

@@ -11,9 +11,9 @@ import java.util.UUID;
 public record UsageSummary(LocalDate from, LocalDate to, Totals totals, List<Day> days, List<Top> topDevices,
                            List<Top> topUsers) {
 
-    /** {@code pageDifference}: reported minus counted pages (the reconciliation). */
+    /** {@code pageDifference}: reported minus counted pages (the reconciliation); {@code scannedPages}: of the scans received. */
     public record Totals(long jobs, long countedPages, long reportedPages, long pageDifference, long colorPages,
-                         long monochromePages, long simplexPages, long duplexPages) {
+                         long monochromePages, long simplexPages, long duplexPages, long scannedPages) {
     }
 
     public record Day(LocalDate day, long colorPages, long monochromePages) {

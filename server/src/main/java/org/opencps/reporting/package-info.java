@@ -6,7 +6,7 @@
  * their counts, through faces named for what they span; the pages come from its own usage records.
  * Nothing depends on it but the entry points (the portal, and its own API controllers).
  */
-@ApplicationModule(allowedDependencies = {"printing", "access", "tenancy", "identity", "devices", "platform :: *"})
+@ApplicationModule(allowedDependencies = {"printing", "scanning", "access", "tenancy", "identity", "devices", "platform :: *"})
 package org.opencps.reporting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -74,6 +74,11 @@ public class ScanAdministration {
         return changed;
     }
 
+    /** The largest maximum scan size an organization may set: the deployment's ceiling. */
+    public long largestMaxScanBytes() {
+        return properties.maxScanSize().toBytes();
+    }
+
     public List<AddressBookEntry> addressBook(Actor actor, OrgId org) {
         policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
         return addresses.list(org);
@@ -91,14 +96,18 @@ public class ScanAdministration {
         if (!addresses.insert(entry)) {
             throw new ConflictException("name", "the address book already has an entry named " + cleanName);
         }
+        events.publishEvent(new ScanAddressBookChanged(org, actor.userId(), entry.id(), cleanName, true, clock.instant()));
         return entry;
     }
 
     @Transactional
     public void removeAddress(Actor actor, OrgId org, UUID id) {
         policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
+        AddressBookEntry entry = addresses.list(org).stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("address"));
         if (!addresses.delete(org, id)) {
             throw new NotFoundException("address");
         }
+        events.publishEvent(new ScanAddressBookChanged(org, actor.userId(), id, entry.name(), false, clock.instant()));
     }
 }

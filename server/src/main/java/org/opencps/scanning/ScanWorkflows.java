@@ -16,6 +16,7 @@ import org.opencps.scanning.internal.Workflows;
 import org.opencps.scanning.internal.persistence.AddressStore;
 import org.opencps.scanning.internal.persistence.WorkflowStore;
 import org.opencps.platform.secrets.ServerSecrets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,16 +34,18 @@ public class ScanWorkflows {
     private final AddressStore addresses;
     private final Groups groups;
     private final ServerSecrets secrets;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ScanWorkflows(AccessPolicy policy, WorkflowStore store, Workflows workflows, AddressStore addresses, Groups groups,
-                  ServerSecrets secrets, Clock clock) {
+                  ServerSecrets secrets, ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.store = store;
         this.workflows = workflows;
         this.addresses = addresses;
         this.groups = groups;
         this.secrets = secrets;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -85,15 +88,21 @@ public class ScanWorkflows {
         if (!store.insert(workflow, sealed)) {
             throw new ConflictException("name", "a workflow named " + name + " exists already");
         }
+        events.publishEvent(new ScanWorkflowChanged(org, actor.userId(), id, name, workflow.kind(),
+                ScanWorkflowChanged.sharingOf(workflow), true, clock.instant()));
         return workflow;
     }
 
     @Transactional
     public void delete(Actor actor, OrgId org, UUID id) {
         policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
+        ScanWorkflow workflow = store.list(org).stream().map(WorkflowStore.Row::workflow).filter(w -> w.id().equals(id))
+                .findFirst().orElseThrow(() -> new NotFoundException("workflow"));
         if (!store.delete(org, id)) {
             throw new NotFoundException("workflow");
         }
+        events.publishEvent(new ScanWorkflowChanged(org, actor.userId(), id, workflow.name(), workflow.kind(),
+                ScanWorkflowChanged.sharingOf(workflow), false, clock.instant()));
     }
 
     /** The workflows shared with the person in the organization they work in. */

@@ -78,7 +78,11 @@ class PortalMessagesTest {
             Map.entry("report.subject.", names(UsageReportRequest.Dimension.values())),
             // sso-oidc: SsoOutcome.Reason in lower case, and the login page's own two
             Map.entry("login.sso.", List.of("email_not_verified", "domain_not_allowed", "account_not_linked",
-                    "invalid_assertion", "unavailable", "failed", "none")));
+                    "invalid_assertion", "unavailable", "failed", "none")),
+            // scan-portal: destination kinds, delivery states, workflow colour modes
+            Map.entry("scans.kind.", names(org.opencps.scanning.DestinationKind.values())),
+            Map.entry("scans.state.", names(org.opencps.scanning.ScanState.values())),
+            Map.entry("scanWorkflows.color.", names(org.opencps.scanning.ScanOptions.ColorMode.values())));
 
     @Test
     void everyKeyATemplateUsesHasItsEnglishText() throws IOException {

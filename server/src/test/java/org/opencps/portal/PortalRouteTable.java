@@ -129,7 +129,22 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/report-recipients", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "email=probe@example.com&language=en"),
             new Route("POST /orgs/{orgId}/report-recipients/{recipientId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/report-schedules", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "kind=CONTRACT_HISTORY&cadence=DAILY"),
-            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
+            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // scan-portal: My scans (the owner alone, admins included get 404), the address book and workflows
+            // (scan-workflows permission), the scan settings (settings permissions)
+            new Route("GET /scans", Scope.NONE, CUSTOMER_MEMBERS, null),
+            new Route("GET /scans/{scanId}/document", Scope.NONE, "USER=200 *=404", null),
+            new Route("GET /orgs/{orgId}/scan-workflows", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("GET /orgs/{orgId}/scan-settings", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /scans/{scanId}/delete", Scope.NONE, "USER=ok *=404", ""),
+            new Route("POST /scans/{scanId}/retry", Scope.NONE, "USER=ok *=404", ""),
+            new Route("POST /orgs/{orgId}/scan-addresses", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "name=probe&email=probe@example.com"),
+            new Route("POST /orgs/{orgId}/scan-addresses/{addressId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/scan-workflows", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES,
+                    "name=probe&kind=MY_SCANS&formats=PDF&color=COLOR&resolution=300&everyone=true"),
+            new Route("POST /orgs/{orgId}/scan-workflows/{workflowId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/scan-settings", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES,
+                    "allowedDestinations=MY_SCANS&retentionHours=5&maxScanMib=10&attachmentLimitMib=1"));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(

@@ -85,6 +85,9 @@ class PortalRoutesTest {
     @Autowired DeviceGroups deviceGroups;
     @Autowired org.opencps.reporting.recipients.ReportRecipients reportRecipients;
     @Autowired org.opencps.reporting.schedule.ReportSchedules reportSchedules;
+    @Autowired org.opencps.scanning.Scans scans;
+    @Autowired org.opencps.scanning.ScanAdministration scanAdministration;
+    @Autowired org.opencps.scanning.ScanWorkflows scanWorkflows;
 
     final Map<Who, Actor> actors = new EnumMap<>(Who.class);
     final Map<Scope, OrgId> orgs = new EnumMap<>(Scope.class);
@@ -129,6 +132,16 @@ class PortalRoutesTest {
         ids.put("scheduleId", reportSchedules.create(admin, customer, new org.opencps.reporting.schedule.NewSchedule("CONTRACT_HISTORY",
                 org.opencps.reporting.schedule.Cadence.MONTHLY, Set.of(org.opencps.reporting.ExportFormat.CSV), "en",
                 Set.of(admin.userId()), Set.of())).id().toString());
+        // scan-portal: the user's scan from the probed printer, an address-book entry and a workflow
+        var atPrinter = new org.opencps.devices.DeviceSession(customer, UUID.randomUUID(),
+                org.opencps.platform.ids.DeviceId.of(UUID.fromString(ids.get("deviceId"))), user.userId(), java.time.Instant.now());
+        byte[] scanned = SampleDocuments.pdf(1);
+        ids.put("scanId", scans.upload(atPrinter, new org.opencps.scanning.ScanRequest("me", null, null, null,
+                org.opencps.scanning.ScanFormat.PDF, null, null), scanned.length, new ByteArrayInputStream(scanned), "127.0.0.1")
+                .id().toString());
+        ids.put("addressId", scanAdministration.addAddress(admin, customer, "Probed", "probed@example.com").id().toString());
+        ids.put("workflowId", scanWorkflows.create(admin, customer, new org.opencps.scanning.NewScanWorkflow("probed",
+                org.opencps.scanning.DestinationKind.MY_SCANS, null, null, null, true, Set.of())).id().toString());
     }
 
     @Test
@@ -253,7 +266,7 @@ class PortalRoutesTest {
 
     /** Rows of every module's tables (not the audit trail's, which records refusals, nor sessions). */
     private Map<String, Integer> rows() {
-        return RowCounts.of(jdbc, "tenancy_", "identity_", "access_", "documents_", "printing_", "ipp_", "devices_");
+        return RowCounts.of(jdbc, "tenancy_", "identity_", "access_", "documents_", "printing_", "ipp_", "devices_", "scanning_");
     }
 
     private MockHttpServletRequestBuilder as(Who who, MockHttpServletRequestBuilder request) {

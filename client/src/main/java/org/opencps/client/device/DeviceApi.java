@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.opencps.client.device.DeviceMessages.Registration;
 import org.opencps.client.device.DeviceMessages.Release;
 import org.opencps.client.device.DeviceMessages.ReleaseAnswer;
 import org.opencps.client.device.DeviceMessages.ReleaseRequest;
+import org.opencps.client.device.DeviceMessages.ScanAnswer;
 import org.opencps.client.device.DeviceMessages.Rotated;
 import org.opencps.client.device.DeviceMessages.Session;
 import org.opencps.client.http.ApiClient;
@@ -85,6 +88,19 @@ public final class DeviceApi {
 
     public void reportOutcome(String device, String jobId, Outcome outcome) throws IOException, InterruptedException {
         api.post(device(device) + "/releases/" + uuid(jobId) + "/outcome", outcome, Void.class);
+    }
+
+    /** Uploads one scanned document as the raw body ({@code query}: to=..., already URL-encoded); answered at once. */
+    public ScanAnswer scan(String device, Session session, String query, String contentType, Path file)
+            throws IOException, InterruptedException {
+        ApiClient client = withSession(session);
+        return client.exchange(client.request(device(device) + "/sessions/current/scans?" + query)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).header("Content-Type", contentType), ScanAnswer.class);
+    }
+
+    /** A scan of the person logged in, with its delivery state. */
+    public ScanAnswer scanState(String device, Session session, String scanId) throws IOException, InterruptedException {
+        return withSession(session).get(device(device) + "/sessions/current/scans/" + uuid(scanId), ScanAnswer.class);
     }
 
     private ApiClient withSession(Session session) {

@@ -97,4 +97,9 @@ public final class DeviceMessages {
     public record Outcome(boolean success, int pagesPrinted, int colorPages, int monochromePages, boolean sheetsDuplex,
                           String message) {
     }
+
+    /** A scan as the device sees it: accepted at once, then its delivery state (PENDING, DELIVERED, FAILED). */
+    public record ScanAnswer(String id, String kind, String fileName, String format, long size, int pages, String state,
+                             String lastError) {
+    }
 }

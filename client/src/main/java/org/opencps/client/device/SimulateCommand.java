@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code opencps device simulate}: one visit at a printer's panel, as its embedded app would make it.
  * Registers on the first run, then (as asked) sends a heartbeat, logs a person in, lists their held
- * jobs, releases some, prints each (to a real IPP printer or nowhere), reports the outcomes, logs out.
+ * jobs, scans files to a destination and waits for their delivery, releases some jobs, prints each
+ * (to a real IPP printer or nowhere), reports the outcomes, logs out.
  */
 @Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Behave like a printer's embedded app against the Device API.",
@@ -66,6 +67,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     private ReleaseOptions release;
 
+    @Mixin
+    private ScanOptions scan;
+
     @Option(names = "--pending", description = "also print the jobs released to this device from the portal or API")
     private boolean pending;
 
@@ -92,6 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Environment environment = Environment.of(spec);
         release.validate(login != null);
+        scan.validate(login != null);
         var beat = heartbeat.requested() ? heartbeat.heartbeat() : null;
         printTo = printToText == null ? null : IppClient.printerUri("--print-to", printToText);
         Path dir = registration.stateDir("simulator");
@@ -167,6 +172,9 @@ public final class SimulateCommand implements Callable<Integer> {
             for (HeldJob job : report.heldJobs) {
                 say("  " + job.jobId() + "  " + job.name() + "  " + job.pages() + " page(s) x " + job.copies()
                         + "  " + job.colorMode() + "  " + job.sides());
+            }
+            if (scan.requested()) {
+                new SimulatedScans(api, identity.deviceId(), scan, this::say, this::note).scanAll(session, report);
             }
             List<String> ids = release.jobIds(report.heldJobs);
             for (int from = 0; from < ids.size(); from += MAX_RELEASE_BATCH) {

@@ -15,6 +15,10 @@ public final class SimulationReport {
     public record Printed(String jobId, String name, Outcome outcome, boolean reported, String reportError) {
     }
 
+    /** One scanned file: the scan's id and its last delivery state, or why the upload was refused (id null). */
+    public record Scanned(String file, String scanId, String fileName, int pages, String state, String error) {
+    }
+
     public String deviceId;
     public boolean registeredNow;
     public boolean credentialRotated;
@@ -25,11 +29,13 @@ public final class SimulationReport {
     public final List<Release> released = new ArrayList<>();
     public final List<Refusal> refused = new ArrayList<>();
     public final List<Printed> printed = new ArrayList<>();
+    public final List<Scanned> scans = new ArrayList<>();
     public Boolean loggedOut;
 
-    /** Everything asked for happened: no login error, no refusal, every job printed and reported. */
+    /** Everything asked for happened: no login error, no refusal, every job printed and reported, every scan delivered. */
     public boolean allSucceeded() {
         return loginError == null && refused.isEmpty()
-                && printed.stream().allMatch(p -> p.outcome().success() && p.reported());
+                && printed.stream().allMatch(p -> p.outcome().success() && p.reported())
+                && scans.stream().allMatch(s -> "DELIVERED".equals(s.state()));
     }
 }

@@ -10,14 +10,14 @@ import org.opencps.client.env.Environment;
  * Finds the personal API token: {@code --token}, else {@code --token-file}, else $OPENCPS_TOKEN.
  * The token itself never goes into a message.
  */
-final class TokenSource {
+public final class TokenSource {
 
-    static final String TOKEN_ENV = "OPENCPS_TOKEN";
+    public static final String TOKEN_ENV = "OPENCPS_TOKEN";
 
     private TokenSource() {
     }
 
-    static String resolve(String token, Path tokenFile, Environment environment) {
+    public static String resolve(String token, Path tokenFile, Environment environment) {
         String found;
         String from;
         if (token != null) {

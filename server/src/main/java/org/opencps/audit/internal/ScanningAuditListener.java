@@ -2,19 +2,23 @@ package org.opencps.audit.internal;
 
 import java.util.Locale;
 import org.opencps.audit.internal.persistence.AuditLog;
+import org.opencps.scanning.CloudAccountChanged;
+import org.opencps.scanning.ScanAddressBookChanged;
 import org.opencps.scanning.ScanDeleted;
 import org.opencps.scanning.ScanDelivered;
 import org.opencps.scanning.ScanDeliveryFailed;
 import org.opencps.scanning.ScanReceived;
 import org.opencps.scanning.ScanRefused;
 import org.opencps.scanning.ScanSettingsChanged;
+import org.opencps.scanning.ScanWorkflowChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Records scans arriving, delivered, failed and deleted (never their content, file name or the
- * addresses they went to), refused scans whatever becomes of the refused request, and changes to
- * the scan settings.
+ * addresses they went to), refused scans whatever becomes of the refused request, changes to
+ * the scan settings, the address book (entry names, not addresses) and workflows, and people's
+ * cloud accounts linked, unlinked or revoked by the provider (never a token).
  */
 @Component
 class ScanningAuditListener {
@@ -56,6 +60,26 @@ class ScanningAuditListener {
                 "destinations " + s.allowedKinds().stream().sorted().toList() + ", direct e-mail " + s.directEmailAllowed()
                         + ", retention " + s.retentionHours() + " h, max " + s.maxScanBytes() + " bytes, attachments up to "
                         + s.attachmentLimitBytes() + " bytes, Box direct " + s.boxDirect(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ScanAddressBookChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), e.added() ? "SCAN_ADDRESS_ADDED" : "SCAN_ADDRESS_REMOVED", e.by(),
+                e.entry().toString(), "address-book entry " + e.name(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ScanWorkflowChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), e.created() ? "SCAN_WORKFLOW_CREATED" : "SCAN_WORKFLOW_DELETED", e.by(),
+                e.workflow().toString(), "workflow " + e.name() + " to " + kind(e.kind()) + ", shared with " + e.sharing(), null);
+    }
+
+    /** The person's own link; a grant the provider revoked has no actor (found while refreshing). */
+    @ApplicationModuleListener
+    void on(CloudAccountChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "CLOUD_ACCOUNT_" + e.change().name(),
+                e.change() == CloudAccountChanged.Change.REVOKED ? null : e.person(), e.person().toString(),
+                e.service() + (e.change() == CloudAccountChanged.Change.REVOKED ? ": the provider refused the refresh token" : ""), null);
     }
 
     @WhateverTheOutcome

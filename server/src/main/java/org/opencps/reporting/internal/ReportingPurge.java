@@ -4,11 +4,12 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.reporting.internal.persistence.EnvironmentFactorStore;
 import org.opencps.reporting.internal.persistence.RefusalStore;
 import org.opencps.reporting.internal.persistence.RollupStore;
+import org.opencps.reporting.internal.persistence.ScanUsageStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
 import org.opencps.tenancy.OrganizationPurgeParticipant;
 import org.springframework.stereotype.Component;
 
-/** A purged organization's usage records, refusals and roll-ups go with it. */
+/** A purged organization's usage records, refusals, scans and roll-ups go with it. */
 @Component
 class ReportingPurge implements OrganizationPurgeParticipant {
 
@@ -16,8 +17,11 @@ class ReportingPurge implements OrganizationPurgeParticipant {
     private final RefusalStore refusals;
     private final RollupStore rollups;
     private final EnvironmentFactorStore factors;
+    private final ScanUsageStore scans;
 
-    ReportingPurge(UsageStore usage, RefusalStore refusals, RollupStore rollups, EnvironmentFactorStore factors) {
+    ReportingPurge(UsageStore usage, RefusalStore refusals, RollupStore rollups, EnvironmentFactorStore factors,
+                   ScanUsageStore scans) {
+        this.scans = scans;
         this.factors = factors;
         this.usage = usage;
         this.refusals = refusals;
@@ -28,6 +32,7 @@ class ReportingPurge implements OrganizationPurgeParticipant {
     public void purgeOrganizationData(OrgId org) {
         usage.purge(org);
         refusals.purge(org);
+        scans.purge(org);
         rollups.purge(org);
         factors.purge(org);
     }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.reporting.internal.persistence.RefusalStore;
 import org.opencps.reporting.internal.persistence.RollupStore;
+import org.opencps.reporting.internal.persistence.ScanUsageStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
 import org.opencps.tenancy.OrganizationTimeZoneChanged;
 import org.opencps.tenancy.Organizations;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * When an organization's time zone changes, its days begin at other instants: its roll-ups are
- * built again from its usage records, month by month, in one transaction. A job recorded at the
+ * built again from its usage records (printed jobs, refusals, scans), month by month, in one transaction. A job recorded at the
  * same moment either is in the records read (and counted once) or makes one of the two
  * transactions fail on the roll-up's key, and its event is delivered again.
  */
@@ -24,14 +25,16 @@ class RollupRebuild {
 
     private final UsageStore usage;
     private final RefusalStore refusals;
+    private final ScanUsageStore scans;
     private final RollupStore rollupStore;
     private final Rollups rollups;
     private final Organizations organizations;
 
-    RollupRebuild(UsageStore usage, RefusalStore refusals, RollupStore rollupStore, Rollups rollups,
+    RollupRebuild(UsageStore usage, RefusalStore refusals, ScanUsageStore scans, RollupStore rollupStore, Rollups rollups,
                   Organizations organizations) {
         this.usage = usage;
         this.refusals = refusals;
+        this.scans = scans;
         this.rollupStore = rollupStore;
         this.rollups = rollups;
         this.organizations = organizations;
@@ -45,8 +48,9 @@ class RollupRebuild {
     void rebuild(OrgId org, ZoneId zone) {
         rollupStore.purge(org);
         Instant[] span = usage.printedSpan(org).orElse(new Instant[] {null, null});
-        Instant first = earliest(span[0], refusals.firstOrLast(org, true));
-        Instant last = latest(span[1], refusals.firstOrLast(org, false));
+        Instant[] scanned = scans.span(org);
+        Instant first = earliest(earliest(span[0], refusals.firstOrLast(org, true)), scanned[0]);
+        Instant last = latest(latest(span[1], refusals.firstOrLast(org, false)), scanned[1]);
         if (first == null) {
             return;
         }
@@ -58,6 +62,7 @@ class RollupRebuild {
             Instant to = month.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             usage.printedBetween(org, from, to).forEach(printed -> rollups.add(printed, zone));
             refusals.between(org, from, to).forEach(refusal -> rollups.add(refusal, zone));
+            scans.between(org, from, to).forEach(scan -> rollups.add(scan, zone));
             from = to;
         }
     }

@@ -13,11 +13,12 @@ import org.opencps.reporting.UsageRecord;
 import org.opencps.reporting.UsageReportRequest.Dimension;
 import org.opencps.reporting.internal.persistence.RefusalStore;
 import org.opencps.reporting.internal.persistence.RollupStore;
+import org.opencps.reporting.internal.persistence.ScanUsageStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
 import org.springframework.stereotype.Component;
 
 /**
- * What one printed job or refused release adds to the roll-up: the same figures to its
+ * What one printed job, refused release or scan adds to the roll-up: the same figures to its
  * organization, person, device, each group the person was in and the device's group, on its day
  * in the organization's time zone.
  */
@@ -48,6 +49,11 @@ class Rollups {
         boolean quota = r.reason() == PrintReleaseRefused.Reason.OVER_QUOTA;
         UsageFigures f = new UsageFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, quota ? 1 : 0, quota ? 0 : 1);
         addToEach(r.org(), r.at(), zone, r.user(), r.device(), r.deviceGroup(), r.groups(), f);
+    }
+
+    void add(ScanUsageStore.Scanned s, ZoneId zone) {
+        UsageFigures f = new UsageFigures(0, 0, 0, 0, 0, 0, 0, 0, s.pages(), 0, 0);
+        addToEach(s.org(), s.at(), zone, s.user(), s.device(), s.deviceGroup(), s.groups(), f);
     }
 
     private void addToEach(OrgId org, Instant at, ZoneId zone, UUID person, UUID device, UUID deviceGroup, List<UUID> groups,

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -56,6 +57,7 @@ class CloudLinkingTest extends CloudTest {
                 .containsEntry("redirect_uri", "http://localhost:8080/cloud-accounts/callback");
         assertThat(s256(form.get("code_verifier"))).as("the verifier sent matches the challenge").isEqualTo(authorize.get("code_challenge"));
         assertThat(storage.linked(person.orgId(), person.userId(), CloudService.DRIVE)).isTrue();
+        eventually(() -> assertThat(audited("CLOUD_ACCOUNT_LINKED", person)).containsExactly(person.userId() + " drive"));
         assertThat(rowsOf("scanning_cloud_account")).doesNotContain("linked-access-token", "linked-refresh-token");
         assertThat(rowsOf("scanning_cloud_link")).doesNotContain(authorize.get("state"));
         assertThat(mvc.perform(as(person, get("/api/v1/me/cloud-accounts"))).andReturn().getResponse().getContentAsString())
@@ -101,8 +103,10 @@ class CloudLinkingTest extends CloudTest {
         assertThat(mvc.perform(as(colleague, delete("/api/v1/me/cloud-accounts/drive"))).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(storage.linked(person.orgId(), person.userId(), CloudService.DRIVE)).isTrue();
 
+        assertThat(audited("CLOUD_ACCOUNT_UNLINKED", person)).isEmpty();
         assertThat(mvc.perform(as(person, delete("/api/v1/me/cloud-accounts/drive"))).andReturn().getResponse().getStatus()).isEqualTo(204);
         assertThat(storage.linked(person.orgId(), person.userId(), CloudService.DRIVE)).isFalse();
+        eventually(() -> assertThat(audited("CLOUD_ACCOUNT_UNLINKED", person)).containsExactly(person.userId() + " drive"));
         assertThat(cloud.findAll(postRequestedFor(urlPathEqualTo("/google/revoke"))).getFirst().getBodyAsString())
                 .contains("token=to-revoke-refresh");
         assertThat(mvc.perform(as(person, delete("/api/v1/me/cloud-accounts/drive"))).andReturn().getResponse().getStatus()).isEqualTo(404);

@@ -96,6 +96,13 @@ public abstract class CloudTest {
         return new CloudUpload(key, person.orgId(), person.userId(), service, "scan.pdf", "application/pdf", bytes.length, content(bytes));
     }
 
+    /** The audit records of this type about the person (their actor, or null where the provider acted). */
+    protected java.util.List<String> audited(String type, World.Person person) {
+        return jdbc.sql("SELECT COALESCE(CAST(actor_user_id AS VARCHAR(40)), 'none') || ' ' || detail FROM audit_event"
+                        + " WHERE org_id = ? AND type = ? AND subject = ?")
+                .params(person.orgId().value(), type, person.userId().toString()).query(String.class).list();
+    }
+
     /** Every text column of the table's rows, to check that no secret appears in clear. */
     protected String rowsOf(String table) {
         return String.join("\n", jdbc.sql("SELECT * FROM " + table).query((rs, i) -> {

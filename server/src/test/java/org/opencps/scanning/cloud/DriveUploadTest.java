@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.testing.Eventually.eventually;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -159,6 +160,8 @@ class DriveUploadTest extends CloudTest {
 
         assertThat(outcome).isEqualTo(new CloudUploadOutcome.Failed(AccessTokens.RELINK));
         assertThat(storage.linked(person.orgId(), person.userId(), CloudService.DRIVE)).isFalse();
+        eventually(() -> assertThat(audited("CLOUD_ACCOUNT_REVOKED", person)).singleElement().asString()
+                .startsWith("none drive").contains("refused the refresh token"));
         assertThat(cloud.findAll(postRequestedFor(urlPathEqualTo(START)))).isEmpty();
     }
 

@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.opencps.documents.OrgSecrets;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.scanning.CloudAccountChanged;
 import org.opencps.scanning.cloud.CloudService;
 import org.opencps.scanning.cloud.internal.CloudProvider;
 import org.opencps.scanning.cloud.internal.persistence.CloudAccountStore;
 import org.opencps.scanning.cloud.internal.upload.CloudCallFailed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,15 +37,17 @@ public class AccessTokens {
     private final OAuthClients clients;
     private final TokenEndpoint endpoint;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessTokens(CloudAccountStore accounts, OrgSecrets secrets, OAuthClients clients, TokenEndpoint endpoint,
-                 TransactionTemplate transactions, Clock clock) {
+                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.secrets = secrets;
         this.clients = clients;
         this.endpoint = endpoint;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -97,15 +102,26 @@ public class AccessTokens {
     public void link(OrgId org, UserId user, CloudService service, TokenEndpoint.Grant grant) {
         Instant now = clock.instant();
         String driveId = accounts.find(org, user, service).map(CloudAccountStore.Row::driveId).orElse(null);
-        accounts.save(new CloudAccountStore.Row(org, user, service, seal(org, user, service, grant.accessToken(), "access"),
+        var row = new CloudAccountStore.Row(org, user, service, seal(org, user, service, grant.accessToken(), "access"),
                 grant.refreshToken() == null ? null : seal(org, user, service, grant.refreshToken(), "refresh"),
-                now.plusSeconds(grant.expiresInSeconds()), driveId, now), now);
+                now.plusSeconds(grant.expiresInSeconds()), driveId, now);
+        transactions.executeWithoutResult(status -> {
+            accounts.save(row, now);
+            announce(org, user, service, CloudAccountChanged.Change.LINKED);
+        });
     }
 
     /** Forgets the account here and revokes its grant at the provider where the provider offers it. */
     public boolean unlink(OrgId org, UserId user, CloudService service) {
         Optional<CloudAccountStore.Row> row = accounts.find(org, user, service);
-        if (row.isEmpty() || !accounts.delete(org, user, service)) {
+        boolean deleted = row.isPresent() && Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!accounts.delete(org, user, service)) {
+                return false;
+            }
+            announce(org, user, service, CloudAccountChanged.Change.UNLINKED);
+            return true;
+        }));
+        if (!deleted) {
             return false;
         }
         String token = row.get().sealedRefreshToken() != null
@@ -116,8 +132,14 @@ public class AccessTokens {
 
     /** The refresh token was refused: the link is dead (deleted as the transaction commits); null says so. */
     private String forget(CloudAccountStore.Row row) {
-        accounts.delete(row.org(), row.user(), row.service());
+        if (accounts.delete(row.org(), row.user(), row.service())) {
+            announce(row.org(), row.user(), row.service(), CloudAccountChanged.Change.REVOKED);
+        }
         return null;
+    }
+
+    private void announce(OrgId org, UserId user, CloudService service, CloudAccountChanged.Change change) {
+        events.publishEvent(new CloudAccountChanged(org, user, service.name().toLowerCase(Locale.ROOT), change, clock.instant()));
     }
 
     private String seal(OrgId org, UserId user, CloudService service, String token, String kind) {

@@ -3,6 +3,7 @@ package org.opencps.scanning.cloud.internal.persistence;
 import static org.opencps.scanning.cloud.internal.persistence.CloudAccountStore.utc;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
@@ -55,5 +56,18 @@ public class CloudUploadStore {
 
     public void delete(OrgId org, String deliveryKey) {
         jdbc.sql("DELETE FROM scanning_cloud_upload WHERE delivery_key = ? AND org_id = ?").params(deliveryKey, org.value()).update();
+    }
+
+    /**
+     * Deletes the rows of deliveries that no longer go on: not touched since {@code before}, and no
+     * scan still waiting for delivery under their key (the scan failed for good, was delivered,
+     * deleted or expired, or the key was never a scan's). Answers how many went.
+     */
+    public int deleteAbandoned(Instant before) {
+        return jdbc.sql("""
+                        DELETE FROM scanning_cloud_upload WHERE updated_at < ? AND NOT EXISTS (
+                        SELECT 1 FROM scanning_scan s WHERE s.org_id = scanning_cloud_upload.org_id
+                        AND CAST(s.id AS VARCHAR(36)) = scanning_cloud_upload.delivery_key AND s.state = 'PENDING')""")
+                .param(before.atOffset(ZoneOffset.UTC)).update();
     }
 }
