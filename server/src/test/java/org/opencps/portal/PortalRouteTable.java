@@ -144,7 +144,9 @@ final class PortalRouteTable {
             // scan-cloud: the caller's own linked cloud accounts
             "POST /cloud-accounts/{service}/link", "POST /cloud-accounts/{service}/unlink", "POST /cloud-accounts/sharepoint/drive",
             // sso-oidc: home realm discovery, before any login
-            "POST /login/sso");
+            "POST /login/sso",
+            // saml: the sign-in link, the ACS the IdP posts to, the IdP's single logout (SamlAttackTest, SamlSignInTest)
+            "GET /sso/saml/start/{providerId}", "POST /sso/saml/acs/{providerId}", "GET /sso/saml/slo/{providerId}");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {
