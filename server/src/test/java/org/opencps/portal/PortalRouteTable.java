@@ -129,7 +129,14 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/report-recipients", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "email=probe@example.com&language=en"),
             new Route("POST /orgs/{orgId}/report-recipients/{recipientId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/report-schedules", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "kind=CONTRACT_HISTORY&cadence=DAILY"),
-            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
+            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // saml: the single sign-on page (customer admins only; identity's requireManageSignIn)
+            new Route("GET /orgs/{orgId}/sso", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /orgs/{orgId}/sso/policy", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "tokenDaysAfterSso=30"),
+            new Route("POST /orgs/{orgId}/sso/oidc", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "issuer=&clientId=&emailDomains=probe.example"),
+            new Route("POST /orgs/{orgId}/sso/oidc/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/sso/saml", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "emailDomains=probe.example"),
+            new Route("POST /orgs/{orgId}/sso/saml/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(

@@ -64,7 +64,7 @@ class BackChannelLogoutTest {
     }
 
     @Test
-    void aLogoutTokenIsUsedOnceAndOneWithoutJtiNotAtAll() throws Exception {
+    void aLogoutTokenIsUsedOnceEvenAfterThePersonSignedInAgain() throws Exception {
         var acme = fixture.tenant(unique("logout-replay"));
         String endpoint = "/api/v1/public/sso/oidc/" + acme.provider().id() + "/backchannel-logout";
         fixture.idp().nextSignIn(acme.issuerId(), "judy", MockIdentityProvider.person(acme.email("judy"), "Judy", null));
@@ -79,9 +79,6 @@ class BackChannelLogoutTest {
         var again = new SsoBrowser(mvc);
         again.open(acme.startPath());
         mvc.perform(post(endpoint).contentType("application/x-www-form-urlencoded").param("logout_token", token))
-                .andExpect(status().isBadRequest());
-        mvc.perform(post(endpoint).contentType("application/x-www-form-urlencoded")
-                        .param("logout_token", fixture.idp().sign(acme.issuerId(), without(valid(acme), "jti"))))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/me").cookie(again.session())).andExpect(status().isOk());
     }

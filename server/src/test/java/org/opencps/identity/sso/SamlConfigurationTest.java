@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SAML provider's configuration through the API: only the organization's customer admins read or change it,
- * bad metadata is refused with the reason and nothing saved, and the SP metadata served to the IdP names the
+ * bad metadata is refused (422) with the reason and nothing saved, and the SP metadata served to the IdP names the
  * organization's own entity id, ACS and certificate.
  */
 @SsoTest
@@ -90,15 +90,15 @@ class SamlConfigurationTest {
         String before = stored(acme);
 
         mvc.perform(json(put(path).cookie(admin), "{\"idpMetadataXml\":\"<not-metadata/>\",\"emailDomains\":[\"x.example\"]}"))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().is(422))
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("IDPSSODescriptor")));
         String doctype = "<?xml version=\\\"1.0\\\"?><!DOCTYPE x [<!ENTITY e SYSTEM \\\"file:///etc/passwd\\\">]><x>&e;</x>";
         mvc.perform(json(put(path).cookie(admin), "{\"idpMetadataXml\":\"" + doctype + "\",\"emailDomains\":[\"x.example\"]}"))
-                .andExpect(status().isBadRequest());
-        mvc.perform(json(put(path).cookie(admin), "{\"emailDomains\":[\"x.example\"]}")).andExpect(status().isBadRequest());
+                .andExpect(status().is(422));
+        mvc.perform(json(put(path).cookie(admin), "{\"emailDomains\":[\"x.example\"]}")).andExpect(status().is(422));
         mvc.perform(json(put(path).cookie(admin), "{\"idpMetadataUrl\":\"file:///etc/passwd\",\"emailDomains\":[\"x.example\"]}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().is(422));
 
         assertThat(stored(acme)).isEqualTo(before);
     }
