@@ -1,6 +1,7 @@
 package org.opencps.identity.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.identity.sso.OidcSignInTest.unique;
 import static org.opencps.testing.Api.json;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.identity.SamlProviders;
 import org.opencps.testing.Api;
+import org.opencps.testing.MutableClock;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,7 @@ class SamlConfigurationTest {
 
     @Autowired MockMvc mvc;
     @Autowired World world;
+    @Autowired MutableClock clock;
     @Autowired SamlProviders providers;
     @Autowired JdbcClient jdbc;
 
@@ -40,11 +43,7 @@ class SamlConfigurationTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new SamlFixture(world, providers, mvc);
-    }
-
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        fixture = new SamlFixture(world, providers, mvc, clock);
     }
 
     private String stored(SamlFixture.Tenant tenant) {

@@ -2,6 +2,8 @@ package org.opencps.identity.sso;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.opencps.access.FixedRole;
@@ -9,6 +11,7 @@ import org.opencps.identity.SamlProvider;
 import org.opencps.identity.SamlProviderSettings;
 import org.opencps.identity.SamlProviders;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.testing.MutableClock;
 import org.opencps.testing.World;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,10 +31,12 @@ final class SamlFixture {
     final MockMvc mvc;
     final Pysaml2IdentityProvider idp = Pysaml2IdentityProvider.shared();
 
-    SamlFixture(World world, SamlProviders providers, MockMvc mvc) {
+    SamlFixture(World world, SamlProviders providers, MockMvc mvc, MutableClock clock) {
         this.world = world;
         this.providers = providers;
         this.mvc = mvc;
+        // pysaml2 dates its assertions by the real clock; the server's test clock starts from the same now
+        clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Signed assertions required; e-mail, name and groups from attributes. */

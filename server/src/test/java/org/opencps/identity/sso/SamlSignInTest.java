@@ -1,14 +1,12 @@
 package org.opencps.identity.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencps.identity.sso.OidcSignInTest.unique;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencps.identity.SamlProviders;
@@ -41,13 +39,7 @@ class SamlSignInTest {
 
     @BeforeEach
     void setUp() {
-        // pysaml2 dates its assertions by the real clock; the server's test clock starts from the same now
-        clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        fixture = new SamlFixture(world, providers, mvc);
-    }
-
-    static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        fixture = new SamlFixture(world, providers, mvc, clock);
     }
 
     @Test
