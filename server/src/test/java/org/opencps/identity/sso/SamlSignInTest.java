@@ -50,13 +50,10 @@ class SamlSignInTest {
         fixture.idp.nextSignIn(Person.of(uid, email, "Alice Archer", List.of("Finance", "Print users")));
         var browser = new SsoBrowser(mvc);
 
-        var done = browser.samlSignIn(acme.startPath(), fixture.idp);
+        assertThat(browser.samlSignIn(acme.startPath(), fixture.idp).getResponse().getRedirectedUrl()).isEqualTo("/");
 
-        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/");
-        mvc.perform(get("/api/v1/me").cookie(browser.session())).andExpect(status().isOk())
-                .andExpect(jsonPath("$.email").value(email))
-                .andExpect(jsonPath("$.displayName").value("Alice Archer"))
-                .andExpect(jsonPath("$.roles[0]").value("CUSTOMER_USER"));
+        var me = mvc.perform(get("/api/v1/me").cookie(browser.session())).andExpect(status().isOk()).andReturn();
+        assertThat(me.getResponse().getContentAsString()).contains("\"" + email + "\"", "\"Alice Archer\"", "\"CUSTOMER_USER\"");
         UserId alice = users.findByEmail(email).orElseThrow().id();
         assertThat(groupNames(acme.org(), alice)).containsExactlyInAnyOrder("Finance", "Print users");
 
