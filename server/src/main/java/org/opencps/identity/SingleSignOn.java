@@ -12,6 +12,7 @@ import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.sso.OidcDiscovery;
 import org.opencps.identity.internal.sso.OidcRegistrations;
 import org.opencps.identity.internal.sso.OidcSettingsRules;
+import org.opencps.identity.internal.sso.SsoDomains;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -39,9 +40,11 @@ public class SingleSignOn {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SsoDomains ssoDomains;
 
     SingleSignOn(AccessPolicy policy, OidcProviderStore providers, SsoStore sso, OidcDiscovery discovery, ServerSecrets secrets,
-                 TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+                 TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock, SsoDomains ssoDomains) {
+        this.ssoDomains = ssoDomains;
         this.policy = policy;
         this.providers = providers;
         this.sso = sso;
@@ -61,12 +64,8 @@ public class SingleSignOn {
         policy.requireManageSignIn(actor, org);
         var existing = providers.find(org);
         var clean = OidcSettingsRules.check(settings, existing.isPresent());
-        for (String domain : clean.domains()) {
-            var owner = sso.organizationOfDomainAcrossOrganizations(domain);
-            if (owner.isPresent() && !owner.get().equals(org)) {
-                throw new ConflictException("emailDomains", "the domain " + domain + " already signs in through another organization");
-            }
-        }
+        ssoDomains.requireNoOtherProtocol(org, "oidc");
+        ssoDomains.requireFree(org, clean.domains());
         var endpoints = discovery.discover(clean.issuer());
         Instant now = clock.instant();
         UUID id = existing.map(ProviderRow::id).orElseGet(UUID::randomUUID);
@@ -113,7 +112,7 @@ public class SingleSignOn {
             throw new InvalidInputException("tokenDaysAfterSso", "API tokens keep working 1 to 365 days after the last sign-in, or leave it empty");
         }
         transaction.executeWithoutResult(status -> {
-            if (wanted.ssoOnly() && providers.find(org).isEmpty()) {
+            if (wanted.ssoOnly() && !ssoDomains.hasProvider(org)) {
                 throw new ConflictException("ssoOnly", "set up the identity provider before allowing sign-in through it only");
             }
             sso.savePolicy(org, new SsoStore.PolicyRow(wanted.ssoOnly(), days));

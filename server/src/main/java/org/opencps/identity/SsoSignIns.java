@@ -9,6 +9,7 @@ import org.opencps.access.FixedRole;
 import org.opencps.access.RoleRef;
 import org.opencps.identity.SsoOutcome.Reason;
 import org.opencps.identity.internal.persistence.OidcProviderStore;
+import org.opencps.identity.internal.persistence.SamlProviderStore;
 import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.identity.internal.sso.BackChannelLogout;
@@ -46,11 +47,14 @@ public class SsoSignIns {
     private final Clock clock;
     private final OpenCpsProperties properties;
     private final BackChannelLogout backChannel;
+    private final SamlProviderStore samlProviders;
 
     SsoSignIns(SsoStore sso, OidcProviderStore oidcProviders, UserStore users, Users memberships, SsoGroupSync groups,
                Organizations organizations, SessionLogin sessions, ApplicationEventPublisher events,
-               TransactionTemplate transaction, Clock clock, OpenCpsProperties properties, BackChannelLogout backChannel) {
+               TransactionTemplate transaction, Clock clock, OpenCpsProperties properties, BackChannelLogout backChannel,
+               SamlProviderStore samlProviders) {
         this.backChannel = backChannel;
+        this.samlProviders = samlProviders;
         this.sso = sso;
         this.oidcProviders = oidcProviders;
         this.users = users;
@@ -80,6 +84,9 @@ public class SsoSignIns {
         Organization org = organizations.find(assertion.orgId()).orElse(null);
         if (org == null || !org.active() || org.kind().isProvider()) {
             return new SsoOutcome.Refused(Reason.UNAVAILABLE);
+        }
+        if (assertion.email() == null) {
+            return new SsoOutcome.Refused(Reason.INVALID_ASSERTION);
         }
         if (!assertion.emailVerified()) {
             return new SsoOutcome.Refused(Reason.EMAIL_NOT_VERIFIED);
@@ -128,9 +135,9 @@ public class SsoSignIns {
         if (email == null || !email.contains("@") || email.length() > 254) {
             return Optional.empty();
         }
-        return sso.organizationOfDomainAcrossOrganizations(domainOf(email.strip()))
-                .flatMap(oidcProviders::find)
-                .map(provider -> "/sso/oidc/start/" + provider.id());
+        var org = sso.organizationOfDomainAcrossOrganizations(domainOf(email.strip()));
+        return org.flatMap(oidcProviders::find).map(provider -> "/sso/oidc/start/" + provider.id())
+                .or(() -> org.flatMap(samlProviders::find).map(provider -> "/sso/saml/start/" + provider.id()));
     }
 
     /**

@@ -77,7 +77,9 @@ class CrossTenantProbeTest {
             "GET /api/v1/me/cloud-accounts", "POST /api/v1/me/cloud-accounts/{service}/link",
             "DELETE /api/v1/me/cloud-accounts/{service}", "PUT /api/v1/me/cloud-accounts/sharepoint/drive",
             // sso-oidc: called by an identity provider, authenticated by its signed logout token alone
-            "POST /api/v1/public/sso/oidc/{providerId}/backchannel-logout");
+            "POST /api/v1/public/sso/oidc/{providerId}/backchannel-logout",
+            // saml: OpenCPS's SP metadata, read by the IdP (public certificate and URLs only)
+            "GET /api/v1/public/sso/saml/{providerId}/metadata");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -128,7 +130,10 @@ class CrossTenantProbeTest {
             // sso-oidc
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/oidc", "{\"preset\":\"GENERIC\",\"issuer\":\"https://idp.example.com\","
                     + "\"clientId\":\"probe\",\"clientSecret\":\"probe\",\"emailDomains\":[\"probe.example\"]}"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "{\"ssoOnly\":true}"));
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "{\"ssoOnly\":true}"),
+            // saml
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/saml", "{\"idpMetadataUrl\":\"https://idp.example.com/metadata\","
+                    + "\"emailDomains\":[\"probe.example\"]}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;

@@ -92,7 +92,10 @@ class AuditCoverageTest {
             Map.entry("DELETE /api/v1/me/cloud-accounts/{service}", "CLOUD_ACCOUNT_UNLINKED"),
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/oidc", "SSO_CHANGED"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/sso/oidc", "SSO_CHANGED"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "SSO_CHANGED"));
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "SSO_CHANGED"),
+            // saml
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/saml", "SSO_CHANGED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/sso/saml", "SSO_CHANGED"));
 
     /** Routes that change state without an audit record of their own, each with the reason. */
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(

@@ -66,6 +66,8 @@ class PortalMessagesTest {
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
             Map.entry("language.", SpokenLanguages.ALL.stream().map(Locale::getLanguage).toList()),
+            // saml: the OIDC presets on the single sign-on page
+            Map.entry("sso.preset.", names(org.opencps.identity.OidcPreset.values())),
             // audit-chain: a record's outcome
             Map.entry("audit.outcome.", List.of("SUCCESS", "FAILURE")),
             // reports-schedules

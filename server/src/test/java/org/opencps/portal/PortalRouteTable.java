@@ -144,7 +144,14 @@ final class PortalRouteTable {
                     "name=probe&kind=MY_SCANS&formats=PDF&color=COLOR&resolution=300&everyone=true"),
             new Route("POST /orgs/{orgId}/scan-workflows/{workflowId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/scan-settings", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES,
-                    "allowedDestinations=MY_SCANS&retentionHours=5&maxScanMib=10&attachmentLimitMib=1"));
+                    "allowedDestinations=MY_SCANS&retentionHours=5&maxScanMib=10&attachmentLimitMib=1"),
+            // saml: the single sign-on page (customer admins only; identity's requireManageSignIn)
+            new Route("GET /orgs/{orgId}/sso", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /orgs/{orgId}/sso/policy", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "tokenDaysAfterSso=30"),
+            new Route("POST /orgs/{orgId}/sso/oidc", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "issuer=&clientId=&emailDomains=probe.example"),
+            new Route("POST /orgs/{orgId}/sso/oidc/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/sso/saml", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "emailDomains=probe.example"),
+            new Route("POST /orgs/{orgId}/sso/saml/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(
@@ -159,7 +166,9 @@ final class PortalRouteTable {
             // scan-cloud: the caller's own linked cloud accounts
             "POST /cloud-accounts/{service}/link", "POST /cloud-accounts/{service}/unlink", "POST /cloud-accounts/sharepoint/drive",
             // sso-oidc: home realm discovery, before any login
-            "POST /login/sso");
+            "POST /login/sso",
+            // saml: the sign-in link, the ACS the IdP posts to, the IdP's single logout (SamlAttackTest, SamlSignInTest)
+            "GET /sso/saml/start/{providerId}", "POST /sso/saml/acs/{providerId}", "GET /sso/saml/slo/{providerId}");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

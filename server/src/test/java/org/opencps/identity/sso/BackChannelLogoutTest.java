@@ -63,6 +63,26 @@ class BackChannelLogoutTest {
         mvc.perform(get("/api/v1/me").cookie(browser.session())).andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void aLogoutTokenIsUsedOnceEvenAfterThePersonSignedInAgain() throws Exception {
+        var acme = fixture.tenant(unique("logout-replay"));
+        String endpoint = "/api/v1/public/sso/oidc/" + acme.provider().id() + "/backchannel-logout";
+        fixture.idp().nextSignIn(acme.issuerId(), "judy", MockIdentityProvider.person(acme.email("judy"), "Judy", null));
+        var first = new SsoBrowser(mvc);
+        first.open(acme.startPath());
+        String token = fixture.idp().sign(acme.issuerId(), valid(acme));
+        mvc.perform(post(endpoint).contentType("application/x-www-form-urlencoded").param("logout_token", token))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").cookie(first.session())).andExpect(status().isUnauthorized());
+
+        fixture.idp().nextSignIn(acme.issuerId(), "judy", MockIdentityProvider.person(acme.email("judy"), "Judy", null));
+        var again = new SsoBrowser(mvc);
+        again.open(acme.startPath());
+        mvc.perform(post(endpoint).contentType("application/x-www-form-urlencoded").param("logout_token", token))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/me").cookie(again.session())).andExpect(status().isOk());
+    }
+
     private Map<String, Object> valid(SsoFixture.Tenant tenant) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("iss", fixture.idp().issuer(tenant.issuerId()));

@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 final class SsoBrowser {
 
     private static final Pattern FORM_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
+    private static final Pattern SAML_RESPONSE = Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]+)\"");
 
     private final MockMvc mvc;
     private final RequestPostProcessor address = Api.fromOwnAddress();
@@ -59,6 +61,48 @@ final class SsoBrowser {
     /** Delivers a provider's redirect (code and state) to OpenCPS, as this browser. */
     MvcResult deliver(URI callback) throws Exception {
         return follow(send(get(URI.create(callback.getRawPath() + "?" + callback.getRawQuery()))));
+    }
+
+    /** A SAML response from the IdP for a sign-in started at {@code startPath}, not yet delivered: the IdP's form. */
+    SamlPost samlResponseFor(String startPath, Pysaml2IdentityProvider idp) throws Exception {
+        MvcResult start = send(get(startPath));
+        String location = start.getResponse().getRedirectedUrl();
+        if (location == null) {
+            throw new AssertionError("the sign-in link answered " + start.getResponse().getStatus() + ", no redirect to the IdP");
+        }
+        var page = idp.get(URI.create(location));
+        if (page.statusCode() != 200) {
+            throw new AssertionError("the IdP answered " + page.statusCode() + ": " + page.body());
+        }
+        var action = FORM_ACTION.matcher(page.body());
+        var response = SAML_RESPONSE.matcher(page.body());
+        if (!action.find() || !response.find()) {
+            throw new AssertionError("the IdP's page has no SAMLResponse form: " + page.body());
+        }
+        return new SamlPost(URI.create(action.group(1)).getRawPath(), response.group(1));
+    }
+
+    /** Posts a SAML response to OpenCPS's ACS, as the IdP's form does in the browser (no CSRF token). */
+    MvcResult postSaml(SamlPost post) throws Exception {
+        return send(post(post.acsPath()).contentType("application/x-www-form-urlencoded")
+                .param("SAMLResponse", post.samlResponse()));
+    }
+
+    /** Signs in through the IdP from a sign-in link: start, IdP, ACS. */
+    MvcResult samlSignIn(String startPath, Pysaml2IdentityProvider idp) throws Exception {
+        return postSaml(samlResponseFor(startPath, idp));
+    }
+
+    /** Opens an OpenCPS path (and query) as given in a URL the IdP sent the browser to. */
+    MvcResult openAt(URI url) throws Exception {
+        return send(get(URI.create(url.getRawPath() + "?" + url.getRawQuery())));
+    }
+
+    record SamlPost(String acsPath, String samlResponse) {
+
+        SamlPost with(String otherResponse) {
+            return new SamlPost(acsPath, otherResponse);
+        }
     }
 
     Cookie session() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opencps.identity.internal.persistence.OidcProviderStore.ProviderRow;
+import org.opencps.identity.internal.persistence.SsoReplayStore;
 import org.opencps.platform.errors.InvalidInputException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks an OpenID Connect back-channel logout token (OpenID Connect Back-Channel Logout 1.0, §2.6): signed by the
  * provider's keys, from its issuer, for this client, issued recently ({@code iat}), carrying the back-channel logout
- * event and a {@code sub} or {@code sid}, and never a {@code nonce} (which would make it an ID token).
+ * event and a {@code sub} or {@code sid}, and never a {@code nonce} (which would make it an ID token); its {@code jti}
+ * is remembered in the database, so a token is used once even when several server processes share it.
  */
 @Component
 public class BackChannelLogout {
@@ -36,10 +38,12 @@ public class BackChannelLogout {
     }
 
     private final Clock clock;
+    private final SsoReplayStore replay;
     private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
-    BackChannelLogout(Clock clock) {
+    BackChannelLogout(Clock clock, SsoReplayStore replay) {
         this.clock = clock;
+        this.replay = replay;
     }
 
     public Logout check(ProviderRow provider, String logoutToken) {
@@ -51,6 +55,11 @@ public class BackChannelLogout {
             token = decoder(provider).decode(logoutToken);
         } catch (JwtException e) {
             throw new InvalidInputException("logout_token", "the logout token is not valid: " + e.getMessage());
+        }
+        // §2.4: jti is required; a token is used once, across every server process, while its iat is recent enough
+        var remembered = token.getIssuedAt().plus(MAX_AGE).plusSeconds(60);
+        if (!replay.firstUse("oidc-logout", provider.issuer(), token.getId(), remembered, clock.instant())) {
+            throw new InvalidInputException("logout_token", "the logout token was used before");
         }
         return new Logout(token.getClaimAsString("iss"), token.getSubject(), token.getClaimAsString("sid"));
     }
@@ -90,6 +99,9 @@ public class BackChannelLogout {
             }
             if (jwt.getSubject() == null && jwt.getClaimAsString("sid") == null) {
                 problems.add("neither sub nor sid");
+            }
+            if (jwt.getId() == null || jwt.getId().isBlank() || jwt.getId().length() > 255) {
+                problems.add("no jti");
             }
             if (jwt.getClaims().containsKey("nonce")) {
                 problems.add("a nonce");

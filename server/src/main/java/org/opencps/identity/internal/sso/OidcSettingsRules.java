@@ -94,7 +94,7 @@ public final class OidcSettingsRules {
                 domains(s.emailDomains()));
     }
 
-    private static List<String> domains(List<String> typed) {
+    public static List<String> domains(List<String> typed) {
         List<String> domains = new ArrayList<>();
         for (String domain : typed == null ? List.<String>of() : typed) {
             for (String one : domain.strip().toLowerCase(Locale.ROOT).split("[\\s,]+")) {

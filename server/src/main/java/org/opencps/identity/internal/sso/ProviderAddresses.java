@@ -24,6 +24,15 @@ public class ProviderAddresses {
     }
 
     public URI require(String field, String url) {
+        URI uri = requireAllowingQuery(field, url);
+        if (uri.getRawQuery() != null) {
+            throw new InvalidInputException(field, "the URL may not carry a query, fragment or user name");
+        }
+        return uri;
+    }
+
+    /** As {@link #require}, but the URL may carry a query (Entra ID's SAML metadata URL names the application in one). */
+    public URI requireAllowingQuery(String field, String url) {
         URI uri;
         try {
             uri = URI.create(url == null ? "" : url.strip());
@@ -34,7 +43,7 @@ public class ProviderAddresses {
         if (uri.getHost() == null || !(scheme.equals("https") || (allowPrivate && scheme.equals("http")))) {
             throw new InvalidInputException(field, "the identity provider must be reached over https (an https:// URL with a host)");
         }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new InvalidInputException(field, "the URL may not carry a query, fragment or user name");
         }
         if (!allowPrivate) {

@@ -46,7 +46,9 @@ class PortalSecurityConfiguration {
             // reports-schedules: the links mailed to report recipients, who have no login
             "/report-recipients/confirm/*", "/report-recipients/unsubscribe/*",
             // sso-oidc: the way to an organization's identity provider and back
-            "/login/sso", "/sso/oidc/start/*", "/sso/oidc/callback/*"
+            "/login/sso", "/sso/oidc/start/*", "/sso/oidc/callback/*",
+            // saml: the sign-in link, the assertion consumer service the IdP posts to, and the IdP's single logout
+            "/sso/saml/start/*", "/sso/saml/acs/*", "/sso/saml/slo/*"
     };
 
     @Bean
@@ -59,7 +61,9 @@ class PortalSecurityConfiguration {
                 .securityMatcher(portalRoutes())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // saml: the IdP's cross-site POST carries no token; the signed response answering OpenCPS's own request does
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sso/saml/acs/*")))
                 .addFilterBefore(new SessionTimeoutFilter(clock, properties.security().absoluteSessionTimeout()),
                         SecurityContextHolderFilter.class)
                 .addFilterAfter(new OrganizationNetworkFilter(addressRule, problems), SecurityContextHolderFilter.class)

@@ -54,7 +54,11 @@ class SsoSignInCompletion implements AuthenticationSuccessHandler, Authenticatio
             response.sendRedirect(request.getContextPath() + "/login?sso=failed");
             return;
         }
-        var outcome = signIns.signIn(signedIn.assertion(), request.getRemoteAddr());
+        complete(request, response, signIns.signIn(signedIn.assertion(), request.getRemoteAddr()));
+    }
+
+    /** After any protocol's checks: the login session, or back to the login page with the reason of the refusal. */
+    void complete(HttpServletRequest request, HttpServletResponse response, SsoOutcome outcome) throws IOException {
         if (outcome instanceof SsoOutcome.Refused refused) {
             response.sendRedirect(request.getContextPath() + "/login?sso=" + refused.reason().name().toLowerCase(Locale.ROOT));
             return;

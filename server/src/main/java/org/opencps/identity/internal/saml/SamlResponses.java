@@ -1,0 +1,166 @@
+package org.opencps.identity.internal.saml;
+
+import com.onelogin.saml2.authn.SamlResponse;
+import com.onelogin.saml2.exception.ValidationError;
+import com.onelogin.saml2.settings.Saml2Settings;
+import com.onelogin.saml2.util.Constants;
+import com.onelogin.saml2.util.Util;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.xpath.XPathExpressionException;
+import org.opencps.identity.internal.persistence.SamlProviderStore.SamlRow;
+import org.opencps.identity.internal.persistence.SsoReplayStore;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Checks an identity provider's SAML response at the ACS: java-saml's strict validation (schema, status, exactly one
+ * assertion, signed elements that are the ones read, signatures by the IdP's certificate, destination, audience,
+ * recipient, issuer, decryption), then what OpenCPS adds: the time window on the injected clock, the response must
+ * answer a request OpenCPS sent for this very provider (once), and the assertion id is used once across all server
+ * processes (kept in the database until the assertion expires).
+ */
+@Component
+public class SamlResponses {
+
+    /** What the checked assertion said; the name id is its subject, bound to the account with the IdP's entity id. */
+    public record Checked(String issuer, String nameId, String sessionIndex, Map<String, List<String>> attributes) {
+    }
+
+    /** A response that failed a check; the message is for the log, never for the person. */
+    public static final class Rejected extends RuntimeException {
+        Rejected(String message) {
+            super(message);
+        }
+    }
+
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    private static final int MAX_ENCODED = 1024 * 1024;
+
+    private final SsoReplayStore replay;
+    private final Clock clock;
+
+    SamlResponses(SsoReplayStore replay, Clock clock) {
+        this.replay = replay;
+        this.clock = clock;
+    }
+
+    public Checked check(SamlRow row, Saml2Settings settings, String acsUrl, String encoded) {
+        if (encoded == null || encoded.isBlank() || encoded.length() > MAX_ENCODED) {
+            throw new Rejected("no SAMLResponse, or one larger than 1 MiB");
+        }
+        Instant now = clock.instant();
+        ClockedResponse response;
+        try {
+            response = new ClockedResponse(settings, acsUrl, encoded, now);
+        } catch (Exception e) {
+            throw new Rejected("the SAMLResponse could not be read: " + e.getMessage());
+        }
+        String inResponseTo = response.inResponseTo();
+        if (inResponseTo == null || inResponseTo.isBlank()) {
+            throw new Rejected("unsolicited response (no InResponseTo): OpenCPS only accepts answers to its own requests");
+        }
+        if (!response.isValid(inResponseTo)) {
+            throw new Rejected("invalid response: " + response.getError());
+        }
+        try {
+            Instant expires = response.checkTimeWindow();
+            String nameId = response.getNameId();
+            if (nameId == null || nameId.isBlank() || nameId.length() > 255) {
+                throw new Rejected("the assertion has no usable NameID");
+            }
+            if (Constants.NAMEID_TRANSIENT.equals(response.getNameIdFormat())) {
+                throw new Rejected("the NameID is transient: it changes at every sign-in and cannot be bound to an account");
+            }
+            if (!replay.answer(inResponseTo, row.id(), now)) {
+                throw new Rejected("the response answers no pending request of this provider (unsolicited, already answered or expired)");
+            }
+            String assertionId = response.getAssertionId();
+            if (assertionId == null || assertionId.isBlank() || assertionId.length() > 255
+                    || !replay.firstUse("saml-assertion", row.idpEntityId(), assertionId, expires, now)) {
+                throw new Rejected("the assertion " + assertionId + " was used before (replay)");
+            }
+            return new Checked(row.idpEntityId(), nameId, response.getSessionIndex(), response.getAttributes());
+        } catch (Rejected e) {
+            throw e;
+        } catch (Exception e) {
+            throw new Rejected("the assertion could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * java-saml checks the assertion's time against the system clock (joda-time); this subclass checks the
+     * Conditions on OpenCPS's clock instead, and the subject confirmation's NotOnOrAfter as well.
+     */
+    private static final class ClockedResponse extends SamlResponse {
+
+        private final Instant now;
+
+        ClockedResponse(Saml2Settings settings, String acsUrl, String encoded, Instant now) throws Exception {
+            super(settings, acsUrl, encoded);
+            this.now = now;
+        }
+
+        String inResponseTo() {
+            var root = getSAMLResponseDocument().getDocumentElement();
+            return root.hasAttribute("InResponseTo") ? root.getAttribute("InResponseTo") : null;
+        }
+
+        @Override
+        public boolean validateTimestamps() throws ValidationError {
+            try {
+                conditionsWindow();
+                return true;
+            } catch (XPathExpressionException e) {
+                throw new ValidationError("the Conditions could not be read", ValidationError.ASSERTION_EXPIRED);
+            }
+        }
+
+        private Instant conditionsWindow() throws XPathExpressionException, ValidationError {
+            Instant latest = null;
+            NodeList conditions = queryAssertion("/saml:Conditions");
+            for (int i = 0; i < conditions.getLength(); i++) {
+                Node notBefore = conditions.item(i).getAttributes().getNamedItem("NotBefore");
+                Node notOnOrAfter = conditions.item(i).getAttributes().getNamedItem("NotOnOrAfter");
+                if (notBefore != null && at(notBefore).minus(CLOCK_SKEW).isAfter(now)) {
+                    throw new ValidationError("the assertion is not valid yet", ValidationError.ASSERTION_TOO_EARLY);
+                }
+                if (notOnOrAfter != null) {
+                    Instant end = at(notOnOrAfter);
+                    if (!end.plus(CLOCK_SKEW).isAfter(now)) {
+                        throw new ValidationError("the assertion expired at " + end, ValidationError.ASSERTION_EXPIRED);
+                    }
+                    latest = end;
+                }
+            }
+            return latest;
+        }
+
+        /** The whole window on OpenCPS's clock; answers when the assertion expires, for the replay guard. */
+        Instant checkTimeWindow() throws XPathExpressionException, ValidationError {
+            List<Instant> ends = new ArrayList<>();
+            Instant conditionsEnd = conditionsWindow();
+            if (conditionsEnd != null) {
+                ends.add(conditionsEnd);
+            }
+            for (var end : getAssertionNotOnOrAfter()) {
+                Instant instant = Instant.ofEpochMilli(end.getMillis());
+                if (!instant.plus(CLOCK_SKEW).isAfter(now)) {
+                    throw new Rejected("the subject confirmation expired at " + instant);
+                }
+                ends.add(instant);
+            }
+            // java-saml requires a NotOnOrAfter on the subject confirmation, so there is always an end
+            return ends.stream().max(Instant::compareTo).orElseThrow().plus(CLOCK_SKEW);
+        }
+
+        private static Instant at(Node attribute) {
+            return Instant.ofEpochMilli(Util.parseDateTime(attribute.getNodeValue()).getMillis());
+        }
+    }
+}

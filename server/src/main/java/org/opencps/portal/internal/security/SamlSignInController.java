@@ -1,0 +1,68 @@
+package org.opencps.portal.internal.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opencps.identity.SamlSignIns;
+import org.opencps.platform.errors.InvalidInputException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The browser's way through an organization's SAML identity provider: the organization-specific sign-in link (to the
+ * IdP with a signed request), the assertion consumer service the IdP posts its response to (no CSRF token: the
+ * response's signature and its answer to OpenCPS's own request take that part), and single logout. The checks are
+ * identity's ({@link SamlSignIns}); the session starts as after any sign-in ({@link SsoSignInCompletion}).
+ */
+@Controller
+class SamlSignInController {
+
+    private final SamlSignIns saml;
+    private final SsoSignInCompletion completion;
+
+    SamlSignInController(SamlSignIns saml, SsoSignInCompletion completion) {
+        this.saml = saml;
+        this.completion = completion;
+    }
+
+    @GetMapping("/sso/saml/start/{providerId}")
+    ResponseEntity<Void> start(@PathVariable UUID providerId) {
+        return redirect(saml.signInRedirect(providerId));
+    }
+
+    @PostMapping("/sso/saml/acs/{providerId}")
+    void acs(@PathVariable UUID providerId, @RequestParam(name = "SAMLResponse", required = false) String samlResponse,
+             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        completion.complete(request, response, saml.signIn(providerId, samlResponse, request.getRemoteAddr()));
+    }
+
+    /** The IdP's logout request: the person's sessions end, and the browser goes back to the IdP with the answer. */
+    @GetMapping("/sso/saml/slo/{providerId}")
+    ResponseEntity<Void> singleLogout(@PathVariable UUID providerId, HttpServletRequest request) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+        try {
+            return redirect(saml.singleLogout(providerId, parameters, request.getQueryString()));
+        } catch (InvalidInputException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).build();
+        }
+    }
+
+    private static ResponseEntity<Void> redirect(String location) {
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location)
+                .cacheControl(CacheControl.noStore()).build();
+    }
+}

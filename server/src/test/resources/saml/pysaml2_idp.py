@@ -1,0 +1,194 @@
+"""A SAML 2.0 identity provider on loopback for OpenCPS's tests, built on pysaml2's IdP (Debian's python3-pysaml2).
+
+pysaml2 parses the service provider's requests, checks their signatures against the SP metadata it was given, and
+builds, signs (and encrypts) the responses and logout requests. This script only adds the HTTP glue and a way for
+the test to say who is signed in at the IdP:
+
+  python3 pysaml2_idp.py WORKDIR      (WORKDIR holds idp.key and idp.crt; prints "listening PORT" when ready)
+
+  GET  /metadata                      the IdP's metadata
+  POST /admin/sp                      body: an SP's metadata XML (added to the IdP's trusted SPs)
+  POST /admin/user                    body: JSON {"uid", "mail", "displayName", "groups", "signResponse",
+                                      "signAssertion", "encrypt"}: who the next sign-in is, and how it is answered
+  GET  /sso/redirect?SAMLRequest=...  HTTP-Redirect binding: answers an HTML form that posts the response to the ACS
+  POST /admin/logout                  body: JSON {"sp", "uid"}: answers the URL of a signed logout request to the SP
+  GET  /slo/redirect?SAMLResponse=... the SP's logout response; answers 200 "logged out" once its signature checks
+"""
+import json
+import os
+import sys
+import threading
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
+from saml2.config import IdPConfig
+from saml2.metadata import entity_descriptor
+from saml2.saml import NAMEID_FORMAT_PERSISTENT, NameID
+from saml2.server import Server
+from saml2.sigver import verify_redirect_signature
+
+WORKDIR = sys.argv[1]
+LOCK = threading.Lock()
+STATE = {"user": None, "sp_files": [], "idp": None, "base": None}
+
+
+def config(base):
+    return {
+        "entityid": base + "/idp",
+        "service": {
+            "idp": {
+                "name": "OpenCPS test IdP",
+                "endpoints": {
+                    "single_sign_on_service": [(base + "/sso/redirect", BINDING_HTTP_REDIRECT)],
+                    "single_logout_service": [(base + "/slo/redirect", BINDING_HTTP_REDIRECT)],
+                },
+                "name_id_format": [NAMEID_FORMAT_PERSISTENT],
+                # pysaml2 7 checks only XML signatures here; the redirect binding's query signature is checked in sign_in()
+                "want_authn_requests_signed": False,
+                "policy": {"default": {"lifetime": {"minutes": 5}, "attribute_restrictions": None}},
+            }
+        },
+        "key_file": os.path.join(WORKDIR, "idp.key"),
+        "cert_file": os.path.join(WORKDIR, "idp.crt"),
+        "encryption_keypairs": [{"key_file": os.path.join(WORKDIR, "idp.key"),
+                                 "cert_file": os.path.join(WORKDIR, "idp.crt")}],
+        "xmlsec_binary": "/usr/bin/xmlsec1",
+        "metadata": {"local": list(STATE["sp_files"])},
+        "signing_algorithm": "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+        "digest_algorithm": "http://www.w3.org/2001/04/xmlenc#sha256",
+    }
+
+
+def rebuild():
+    conf = IdPConfig()
+    conf.load(config(STATE["base"]))
+    STATE["idp"] = Server(config=conf)
+    STATE["conf"] = conf
+
+
+def single(query):
+    return {key: values[0] for key, values in parse_qs(query, keep_blank_values=True).items()}
+
+
+def sp_signing_cert(idp, sp):
+    certs = idp.metadata.certs(sp, "spsso", "signing")
+    if not certs:
+        return None
+    text = "".join(certs[0].split())
+    return "\n".join(text[i:i + 64] for i in range(0, len(text), 64))
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # every answer has a Content-Length
+    def log_message(self, fmt, *args):
+        sys.stderr.write("idp: " + (fmt % args) + "\n")
+
+    def answer(self, status, body, content_type="text/plain"):
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def body(self):
+        return self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode("utf-8")
+
+    def do_GET(self):
+        url = urlsplit(self.path)
+        try:
+            with LOCK:
+                if url.path == "/metadata":
+                    return self.answer(200, str(entity_descriptor(STATE["conf"])), "application/samlmetadata+xml")
+                if url.path == "/sso/redirect":
+                    return self.sign_in(single(url.query))
+                if url.path == "/slo/redirect":
+                    return self.logged_out(single(url.query))
+            return self.answer(404, "not found")
+        except Exception as error:  # the test reads the reason
+            traceback.print_exc()
+            return self.answer(400, "%s: %s" % (type(error).__name__, error))
+
+    def do_POST(self):
+        url = urlsplit(self.path)
+        try:
+            with LOCK:
+                if url.path == "/admin/sp":
+                    path = os.path.join(WORKDIR, "sp-%d.xml" % len(STATE["sp_files"]))
+                    with open(path, "w", encoding="utf-8") as out:
+                        out.write(self.body())
+                    STATE["sp_files"].append(path)
+                    rebuild()
+                    return self.answer(204, "")
+                if url.path == "/admin/user":
+                    STATE["user"] = json.loads(self.body())
+                    return self.answer(204, "")
+                if url.path == "/admin/logout":
+                    return self.logout_request(json.loads(self.body()))
+            return self.answer(404, "not found")
+        except Exception as error:
+            traceback.print_exc()
+            return self.answer(400, "%s: %s" % (type(error).__name__, error))
+
+    def sign_in(self, query):
+        idp = STATE["idp"]
+        request = idp.parse_authn_request(query["SAMLRequest"], BINDING_HTTP_REDIRECT)
+        sp = request.message.issuer.text
+        if "Signature" not in query or not verify_redirect_signature(query, idp.sec.sec_backend, sp_signing_cert(idp, sp)):
+            return self.answer(403, "the authentication request is not signed by the SP")
+        user = STATE["user"]
+        identity = {"mail": user["mail"], "displayName": user.get("displayName", user["uid"])}
+        if user.get("groups"):
+            identity["isMemberOf"] = user["groups"]
+        acs = request.message.assertion_consumer_service_url
+        encrypt = bool(user.get("encrypt"))
+        encryption_cert = None
+        if encrypt:
+            certs = idp.metadata.certs(sp, "spsso", "encryption")
+            encryption_cert = certs[0]
+        response = idp.create_authn_response(
+            identity, request.message.id, acs, sp,
+            name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=user["uid"]),
+            authn={"class_ref": "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"},
+            sign_response=bool(user.get("signResponse", False)),
+            sign_assertion=bool(user.get("signAssertion", True)),
+            encrypt_assertion=encrypt,
+            encrypt_cert_assertion=encryption_cert,
+            session_not_on_or_after=None,
+            sign_alg="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+            digest_alg="http://www.w3.org/2001/04/xmlenc#sha256")
+        form = idp.apply_binding(BINDING_HTTP_POST, "%s" % response, acs, "", response=True)
+        return self.answer(200, form["data"], "text/html")
+
+    def logout_request(self, wanted):
+        idp = STATE["idp"]
+        destinations = idp.metadata.single_logout_service(wanted["sp"], BINDING_HTTP_REDIRECT, "spsso")
+        request_id, request = idp.create_logout_request(
+            destinations[0]["location"], STATE["conf"].entityid,
+            name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=wanted["uid"]), sign=False)
+        info = idp.apply_binding(BINDING_HTTP_REDIRECT, "%s" % request, destinations[0]["location"], "",
+                                 sign=True, sigalg="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")
+        location = dict(info["headers"])["Location"]
+        return self.answer(200, json.dumps({"url": location}), "application/json")
+
+    def logged_out(self, query):
+        idp = STATE["idp"]
+        response = idp.parse_logout_request_response(query["SAMLResponse"], BINDING_HTTP_REDIRECT)
+        sp = response.response.issuer.text
+        if "Signature" not in query or not verify_redirect_signature(query, idp.sec.sec_backend, sp_signing_cert(idp, sp)):
+            return self.answer(403, "the logout response is not signed by the SP")
+        return self.answer(200, "logged out: " + response.response.status.status_code.value)
+
+
+def main():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    STATE["base"] = "http://127.0.0.1:%d" % server.server_address[1]
+    rebuild()
+    print("listening %d" % server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
