@@ -129,7 +129,11 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/report-recipients", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "email=probe@example.com&language=en"),
             new Route("POST /orgs/{orgId}/report-recipients/{recipientId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/report-schedules", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "kind=CONTRACT_HISTORY&cadence=DAILY"),
-            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
+            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // second-factor: the caller's own factor and step-up pages; an admin resets a member's second factor
+            new Route("GET /account/second-factor", Scope.NONE, "*=200", null),
+            new Route("GET /account/step-up", Scope.NONE, "*=200", null),
+            new Route("POST /orgs/{orgId}/users/{userId}/second-factor-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(
@@ -144,7 +148,11 @@ final class PortalRouteTable {
             // scan-cloud: the caller's own linked cloud accounts
             "POST /cloud-accounts/{service}/link", "POST /cloud-accounts/{service}/unlink", "POST /cloud-accounts/sharepoint/drive",
             // sso-oidc: home realm discovery, before any login
-            "POST /login/sso");
+            "POST /login/sso",
+            // second-factor: the second step of a login (a pending sign-in's own), step-up and the caller's own factor
+            "GET /login/second-factor", "POST /login/second-factor", "POST /account/step-up",
+            "POST /account/second-factor/totp", "POST /account/second-factor/totp/confirm",
+            "POST /account/second-factor/totp/remove", "POST /account/second-factor/recovery-codes");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

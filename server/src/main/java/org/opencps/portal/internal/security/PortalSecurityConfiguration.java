@@ -46,7 +46,9 @@ class PortalSecurityConfiguration {
             // reports-schedules: the links mailed to report recipients, who have no login
             "/report-recipients/confirm/*", "/report-recipients/unsubscribe/*",
             // sso-oidc: the way to an organization's identity provider and back
-            "/login/sso", "/sso/oidc/start/*", "/sso/oidc/callback/*"
+            "/login/sso", "/sso/oidc/start/*", "/sso/oidc/callback/*",
+            // second-factor: the second step of a sign-in, reached with a pending sign-in only
+            "/login/second-factor"
     };
 
     @Bean
