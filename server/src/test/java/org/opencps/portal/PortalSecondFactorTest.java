@@ -72,13 +72,7 @@ class PortalSecondFactorTest {
     void theSecondStepPageIsInGermanAndJapaneseAndWithoutAPendingSignInGoesToTheLogin() throws Exception {
         assertThat(new PortalVisitor(mvc).open("/login/second-factor").getResponse().getRedirectedUrl()).isEqualTo("/login");
         var person = world.person(world.customer(world.root(), "Portal 2FA lang " + UUID.randomUUID()), FixedRole.CUSTOMER_USER);
-        var visitor = new PortalVisitor(mvc);
-        visitor.logIn(person.email());
-        visitor.open("/account/second-factor");
-        visitor.submit("/account/second-factor/totp", "");
-        var secret = SECRET.matcher(visitor.open("/account/second-factor").getResponse().getContentAsString());
-        assertThat(secret.find()).isTrue();
-        visitor.submit("/account/second-factor/totp/confirm", "code=" + codeNow(secret.group(1)));
+        enrolThroughThePages(person, new PortalVisitor(mvc));
 
         var german = new PortalVisitor(mvc).inLanguage("de");
         german.logIn(person.email());
@@ -92,12 +86,7 @@ class PortalSecondFactorTest {
     void anOldCheckSendsThePersonToStepUpAndBackAndOnlyThenTheAppCanBeRemoved() throws Exception {
         var person = world.person(world.customer(world.root(), "Portal step-up " + UUID.randomUUID()), FixedRole.CUSTOMER_USER);
         var visitor = new PortalVisitor(mvc);
-        visitor.logIn(person.email());
-        visitor.open("/account/second-factor");
-        visitor.submit("/account/second-factor/totp", "");
-        var secret = SECRET.matcher(visitor.open("/account/second-factor").getResponse().getContentAsString());
-        assertThat(secret.find()).isTrue();
-        visitor.submit("/account/second-factor/totp/confirm", "code=" + codeNow(secret.group(1)));
+        String secret = enrolThroughThePages(person, visitor);
         clock.advance(Duration.ofMinutes(11));
 
         visitor.open("/account/second-factor");
@@ -105,11 +94,22 @@ class PortalSecondFactorTest {
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/account/step-up");
         assertThat(visitor.open("/account/second-factor").getResponse().getContentAsString()).contains("An authenticator app is set up");
         assertThat(visitor.open("/account/step-up").getResponse().getContentAsString()).contains("Confirm it is you");
-        var confirmed = visitor.submit("/account/step-up", "code=" + codeNow(secret.group(1)) + "&continue=/account/second-factor");
+        var confirmed = visitor.submit("/account/step-up", "code=" + codeNow(secret) + "&continue=/account/second-factor");
         assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/account/second-factor");
         visitor.open("/account/second-factor");
         visitor.submit("/account/second-factor/totp/remove", "");
         assertThat(visitor.open("/account/second-factor").getResponse().getContentAsString()).contains("No second factor is set up");
+    }
+
+    /** Logs in and sets up an authenticator app on the account pages; the app's secret. */
+    private String enrolThroughThePages(World.Person person, PortalVisitor visitor) throws Exception {
+        visitor.logIn(person.email());
+        visitor.open("/account/second-factor");
+        visitor.submit("/account/second-factor/totp", "");
+        var secret = SECRET.matcher(visitor.open("/account/second-factor").getResponse().getContentAsString());
+        assertThat(secret.find()).isTrue();
+        visitor.submit("/account/second-factor/totp/confirm", "code=" + codeNow(secret.group(1)));
+        return secret.group(1);
     }
 
     private String codeNow(String secret) {
