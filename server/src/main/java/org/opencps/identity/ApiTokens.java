@@ -40,9 +40,11 @@ public class ApiTokens implements ApiTokenAuthenticator {
     private final Clock clock;
     private final Duration maxLifetime;
     private final SsoTokenRule ssoRule;
+    private final RecentSecondFactor stepUp;
 
     ApiTokens(AccessPolicy policy, TokenStore store, UserStore users, ApplicationEventPublisher events, Clock clock,
-              OpenCpsProperties properties, SsoTokenRule ssoRule) {
+              OpenCpsProperties properties, SsoTokenRule ssoRule, RecentSecondFactor stepUp) {
+        this.stepUp = stepUp;
         this.ssoRule = ssoRule;
         this.policy = policy;
         this.store = store;
@@ -56,6 +58,7 @@ public class ApiTokens implements ApiTokenAuthenticator {
     public CreatedToken create(Actor actor, String name, int lifetimeDays) {
         OrgId org = actor.requireOrganization();
         policy.requireAnyRole(actor, org);
+        stepUp.require(actor.userId());
         String cleanName = Names.require("name", name, 100, "a token name");
         if (lifetimeDays < 1 || lifetimeDays > maxLifetime.toDays()) {
             throw new InvalidInputException("lifetimeDays", "a token lives 1 to " + maxLifetime.toDays() + " days");

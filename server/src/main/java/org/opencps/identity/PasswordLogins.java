@@ -31,6 +31,9 @@ public class PasswordLogins {
     static final String SSO_ONLY = "your organization signs in through its identity provider only: use single sign-on "
             + "(and a personal API token as the app password for print queues and scripts)";
 
+    static final String SECOND_FACTOR_NEEDS_TOKEN = "your account has a second factor: use a personal API token as the "
+            + "app password here";
+
     private final UserStore users;
     private final PasswordStore passwords;
     private final PasswordHasher hasher;
@@ -40,10 +43,13 @@ public class PasswordLogins {
     private final int attemptsPerSourcePerMinute;
     private final String decoyHash;
     private final SsoStore sso;
+    private final SecondFactors secondFactors;
 
     PasswordLogins(UserStore users, PasswordStore passwords, PasswordHasher hasher, RateLimiter rateLimiter,
-                   PasswordAttempts attempts, ApplicationEventPublisher events, OpenCpsProperties properties, SsoStore sso) {
+                   PasswordAttempts attempts, ApplicationEventPublisher events, OpenCpsProperties properties, SsoStore sso,
+                   SecondFactors secondFactors) {
         this.sso = sso;
+        this.secondFactors = secondFactors;
         this.users = users;
         this.passwords = passwords;
         this.hasher = hasher;
@@ -56,6 +62,21 @@ public class PasswordLogins {
 
     public LoginOutcome login(String email, String password, String sourceIp) {
         return login(email, password, sourceIp, user -> true);
+    }
+
+    /**
+     * As {@link #login}, for a place that cannot ask for a second factor (an IPP print queue's Basic
+     * authentication): a person who has one is refused after the right password, and told to use a personal API
+     * token as the app password there; otherwise a stolen password alone would still reach their queue.
+     */
+    public LoginOutcome loginWithPasswordAlone(String email, String password, String sourceIp) {
+        var outcome = login(email, password, sourceIp);
+        if (outcome instanceof LoginOutcome.Success success && secondFactors.enrolled(success.user().id())) {
+            events.publishEvent(new LoginFailed(success.user().id(), success.user().email(), sourceIp,
+                    "password alone refused: the account has a second factor"));
+            return new LoginOutcome.Failure(SECOND_FACTOR_NEEDS_TOKEN);
+        }
+        return outcome;
     }
 
     /**

@@ -27,9 +27,11 @@ public class Passwords {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RecentSecondFactor stepUp;
 
     Passwords(PasswordPolicy policy, PasswordHasher hasher, PasswordStore store, PasswordAttempts attempts,
-              ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+              ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, RecentSecondFactor stepUp) {
+        this.stepUp = stepUp;
         this.policy = policy;
         this.hasher = hasher;
         this.store = store;
@@ -63,6 +65,7 @@ public class Passwords {
      */
     public void change(UserId user, String currentPassword, String newPassword) {
         var row = store.find(user).orElseThrow(() -> new InvalidInputException("currentPassword", "this account has no local password"));
+        stepUp.require(user);
         if (!attempts.reserve(user, null)) {
             throw new UnauthenticatedException(attempts.lockedMessage());
         }

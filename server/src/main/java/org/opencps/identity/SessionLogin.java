@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.ForbiddenException;
+import org.opencps.platform.errors.UnauthenticatedException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Starts, switches and ends login sessions. A login gets a new session id (no fixation) and a new
  * CSRF token (the portal's, through {@link LoginSessionListener}), the organization's idle timeout, and the
- * absolute limit counted from this moment.
+ * absolute limit counted from this moment. A person with a second factor gets, after the password (or the
+ * identity provider), only a pending sign-in: a session without any authentication, which nothing but the
+ * second-factor step ({@link #completeSecondFactor}) reads, for 5 minutes.
  */
 @Component
 public class SessionLogin {
@@ -35,10 +38,12 @@ public class SessionLogin {
     private final ClientAddressRule addressRule;
     private final Clock clock;
     private final Duration defaultIdleTimeout;
+    private final SecondFactors secondFactors;
 
     SessionLogin(SecurityContextRepository contexts, ObjectProvider<LoginSessionListener> listeners,
                  FindByIndexNameSessionRepository<? extends Session> sessions, ClientAddressRule addressRule, Clock clock,
-                 OpenCpsProperties properties) {
+                 OpenCpsProperties properties, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.contexts = contexts;
         this.listeners = listeners;
         this.sessions = sessions;
@@ -47,23 +52,115 @@ public class SessionLogin {
         this.defaultIdleTimeout = properties.security().defaultIdleTimeout();
     }
 
+    /** Where a sign-in stands after {@link #establish}. */
+    public enum Step { SIGNED_IN, SECOND_FACTOR_NEEDED }
+
     /**
-     * Logs the person in on this browser; {@code org} may be null until they choose one.
+     * Logs the person in on this browser once their password (or identity provider) was accepted; {@code org}
+     * may be null until they choose one. When they have a second factor, only a pending sign-in starts: the
+     * answer says so, and {@link #completeSecondFactor} finishes it.
      *
      * @throws AddressNotAllowedException when the organization does not accept the client's address; nothing changes then
      */
-    public void establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {
+    public Step establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {
         requireAllowedAddress(request, actor);
+        var session = newSession(request, response);
+        if (secondFactors.enrolled(actor.userId())) {
+            session.setAttribute(PENDING, new PendingSignIn(actor, idleTimeout, clock.instant()));
+            session.setMaxInactiveInterval((int) PENDING_FOR.toSeconds());
+            return Step.SECOND_FACTOR_NEEDED;
+        }
+        signIn(request, response, session, actor, idleTimeout);
+        return Step.SIGNED_IN;
+    }
+
+    /** Whether this browser has a pending sign-in, waiting for the second factor. */
+    public boolean secondFactorPending(HttpServletRequest request) {
+        return pending(request) != null;
+    }
+
+    /**
+     * The second step of a sign-in: the code from the person's app (or a recovery code). Accepted, the login
+     * session starts as {@link #establish} would have started it; refused, the pending sign-in stays (until
+     * the lockout or its 5 minutes end it).
+     *
+     * @throws UnauthenticatedException when there is no pending sign-in (or it is older than 5 minutes)
+     * @throws AddressNotAllowedException when the organization does not accept the client's address
+     */
+    public SecondStep completeSecondFactor(HttpServletRequest request, HttpServletResponse response, String code) {
+        var pending = pending(request);
+        if (pending == null) {
+            throw new UnauthenticatedException("sign in with your password first; the second step waits 5 minutes at most");
+        }
+        requireAllowedAddress(request, pending.actor());
+        var check = secondFactors.check(pending.actor().userId(), code, request.getRemoteAddr());
+        if (check.accepted()) {
+            var session = newSession(request, response);
+            signIn(request, response, session, pending.actor(), pending.idleTimeout());
+            session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
+            return new SecondStep(pending.actor(), null);
+        }
+        return new SecondStep(null, check.message());
+    }
+
+    /** The second step's result: the person now signed in, or why not. */
+    public record SecondStep(Actor signedIn, String refusal) {
+
+        public boolean accepted() {
+            return signedIn != null;
+        }
+    }
+
+    /**
+     * Step-up: the logged-in person confirms their second factor (same lockout as at sign-in); accepted, this
+     * session may take sensitive actions for 10 minutes ({@link RecentSecondFactor}).
+     *
+     * @throws ForbiddenException when the request has no login session (an API token)
+     */
+    public SecondFactors.SecondFactorCheck confirmSecondFactor(HttpServletRequest request, UserId user, String code) {
+        var session = request.getSession(false);
+        if (session == null || session.getAttribute(SessionAttributes.AUTHENTICATED_AT) == null) {
+            throw new ForbiddenException("only a login session can confirm a second factor; an API token cannot");
+        }
+        var check = secondFactors.check(user, code, request.getRemoteAddr());
+        if (check.accepted()) {
+            session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
+        }
+        return check;
+    }
+
+    private PendingSignIn pending(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(PENDING) instanceof PendingSignIn pending
+                && pending.since().plus(PENDING_FOR).isAfter(clock.instant())) {
+            return pending;
+        }
+        return null;
+    }
+
+    private jakarta.servlet.http.HttpSession newSession(HttpServletRequest request, HttpServletResponse response) {
         var old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
+        SecurityContextHolder.clearContext();
         listeners.orderedStream().forEach(listener -> listener.loginSessionStarting(request, response));
-        var session = request.getSession(true);
+        return request.getSession(true);
+    }
+
+    private void signIn(HttpServletRequest request, HttpServletResponse response, jakarta.servlet.http.HttpSession session,
+                        Actor actor, Duration idleTimeout) {
         var now = clock.instant();
         session.setAttribute(SessionAttributes.AUTHENTICATED_AT, now);
         session.setAttribute(SessionAttributes.LAST_SEEN_AT, now);
         store(request, response, actor, idleTimeout);
+    }
+
+    static final String PENDING = "opencps.pendingSignIn";
+    static final Duration PENDING_FOR = Duration.ofMinutes(5);
+
+    /** A sign-in waiting for its second factor: who, and the idle timeout their session will get. */
+    record PendingSignIn(Actor actor, Duration idleTimeout, java.time.Instant since) implements java.io.Serializable {
     }
 
     /**

@@ -41,10 +41,13 @@ public class SingleSignOn {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SsoDomains ssoDomains;
+    private final RecentSecondFactor stepUp;
 
     SingleSignOn(AccessPolicy policy, OidcProviderStore providers, SsoStore sso, OidcDiscovery discovery, ServerSecrets secrets,
-                 TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock, SsoDomains ssoDomains) {
+                 TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock, SsoDomains ssoDomains,
+                 RecentSecondFactor stepUp) {
         this.ssoDomains = ssoDomains;
+        this.stepUp = stepUp;
         this.policy = policy;
         this.providers = providers;
         this.sso = sso;
@@ -62,6 +65,7 @@ public class SingleSignOn {
 
     public OidcProvider saveOidcProvider(Actor actor, OrgId org, OidcProviderSettings settings) {
         policy.requireManageSignIn(actor, org);
+        stepUp.require(actor.userId());
         var existing = providers.find(org);
         var clean = OidcSettingsRules.check(settings, existing.isPresent());
         ssoDomains.requireNoOtherProtocol(org, "oidc");
@@ -88,6 +92,7 @@ public class SingleSignOn {
 
     public void removeOidcProvider(Actor actor, OrgId org) {
         policy.requireManageSignIn(actor, org);
+        stepUp.require(actor.userId());
         transaction.executeWithoutResult(status -> {
             if (sso.policy(org).map(SsoStore.PolicyRow::ssoOnly).orElse(false)) {
                 throw new ConflictException("ssoOnly", "allow passwords again before removing the provider: otherwise nobody could sign in");
@@ -107,6 +112,7 @@ public class SingleSignOn {
 
     public SignInPolicy setSignInPolicy(Actor actor, OrgId org, SignInPolicy wanted) {
         policy.requireManageSignIn(actor, org);
+        stepUp.require(actor.userId());
         Integer days = wanted.tokenDaysAfterSso();
         if (days != null && (days < 1 || days > 365)) {
             throw new InvalidInputException("tokenDaysAfterSso", "API tokens keep working 1 to 365 days after the last sign-in, or leave it empty");

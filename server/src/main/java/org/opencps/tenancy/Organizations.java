@@ -17,6 +17,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
+import org.opencps.platform.security.StepUp;
 import org.opencps.tenancy.internal.network.AllowList;
 import org.opencps.tenancy.internal.offboarding.OffboardingProperties;
 import org.opencps.tenancy.internal.offboarding.OrganizationPurger;
@@ -46,10 +47,12 @@ public class Organizations {
     private final OffboardingProperties offboarding;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StepUp stepUp;
 
     Organizations(AccessPolicy policy, OrganizationStore store, RegionLinkStore regionLinks, OrganizationPurger purger,
                   SubtreeCustomers subtreeCustomers, TreeView treeView, OffboardingProperties offboarding,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.policy = policy;
         this.store = store;
         this.regionLinks = regionLinks;
@@ -185,6 +188,7 @@ public class Organizations {
     @Transactional
     public OrganizationSettings updateSettings(Actor actor, OrgId id, OrganizationSettings settings, String clientAddress) {
         policy.require(actor, Permission.SETTINGS_MANAGE, id);
+        stepUp.require(actor.userId());
         OrganizationSettings valid = SettingsRules.validate(settings);
         if (id.equals(actor.orgId()) && !AllowList.of(valid.ipAllowList()).allows(clientAddress)) {
             throw new InvalidInputException("ipAllowList", "your own address, " + clientAddress
@@ -277,6 +281,7 @@ public class Organizations {
     @Transactional
     public void purgeNow(Actor actor, OrgId id, String confirmName) {
         requireManagedChild(actor, id);
+        stepUp.require(actor.userId());
         Organization org = lock(id);
         if (confirmName == null || !confirmName.strip().equals(org.name())) {
             throw new InvalidInputException("confirmName",

@@ -79,7 +79,12 @@ class CrossTenantProbeTest {
             // sso-oidc: called by an identity provider, authenticated by its signed logout token alone
             "POST /api/v1/public/sso/oidc/{providerId}/backchannel-logout",
             // saml: OpenCPS's SP metadata, read by the IdP (public certificate and URLs only)
-            "GET /api/v1/public/sso/saml/{providerId}/metadata");
+            "GET /api/v1/public/sso/saml/{providerId}/metadata",
+            // second-factor: the second step of a login (the pending sign-in's own), step-up and the caller's own factor
+            // (SecondFactorLoginTest and StepUpTest show what a pending sign-in and an API token cannot do with them)
+            "POST /api/v1/auth/second-factor", "POST /api/v1/auth/step-up", "GET /api/v1/me/second-factor",
+            "POST /api/v1/me/second-factor/totp", "POST /api/v1/me/second-factor/totp/confirm",
+            "DELETE /api/v1/me/second-factor/totp", "POST /api/v1/me/second-factor/recovery-codes");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(

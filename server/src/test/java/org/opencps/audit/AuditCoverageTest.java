@@ -95,7 +95,12 @@ class AuditCoverageTest {
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "SSO_CHANGED"),
             // saml
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/saml", "SSO_CHANGED"),
-            Map.entry("DELETE /api/v1/organizations/{orgId}/sso/saml", "SSO_CHANGED"));
+            Map.entry("DELETE /api/v1/organizations/{orgId}/sso/saml", "SSO_CHANGED"),
+            // second-factor (SecondFactorLoginTest and SecondFactorResetTest check the records)
+            Map.entry("POST /api/v1/me/second-factor/totp/confirm", "SECOND_FACTOR_TOTP_ENROLLED"),
+            Map.entry("DELETE /api/v1/me/second-factor/totp", "SECOND_FACTOR_TOTP_REMOVED"),
+            Map.entry("POST /api/v1/me/second-factor/recovery-codes", "SECOND_FACTOR_RECOVERY_CODES_CREATED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/members/{userId}/second-factor", "SECOND_FACTOR_RESET_BY_ADMIN"));
 
     /** Routes that change state without an audit record of their own, each with the reason. */
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(
@@ -106,7 +111,11 @@ class AuditCoverageTest {
             Map.entry("PUT /api/v1/me/scan-workflows/{workflowId}/favourite", "a person's own list of favourite workflows"),
             Map.entry("DELETE /api/v1/me/scan-workflows/{workflowId}/favourite", "a person's own list of favourite workflows"),
             Map.entry("PUT /api/v1/me/cloud-accounts/sharepoint/drive", "which of their own SharePoint drives a person's scans go to"),
-            Map.entry("POST /api/v1/me/cloud-accounts/{service}/link", "only begins a link; the callback that completes it records CLOUD_ACCOUNT_LINKED"));
+            Map.entry("POST /api/v1/me/cloud-accounts/{service}/link", "only begins a link; the callback that completes it records CLOUD_ACCOUNT_LINKED"),
+            // second-factor
+            Map.entry("POST /api/v1/me/second-factor/totp", "starts an enrolment nothing uses until its first code confirms it (audited then)"),
+            Map.entry("POST /api/v1/auth/second-factor", "the second step of a login: a wrong code is LOGIN_FAILED, the password step LOGIN_SUCCEEDED"),
+            Map.entry("POST /api/v1/auth/step-up", "marks the caller's own session; a wrong code is LOGIN_FAILED"));
 
     /**
      * Routes that change state and leave no audit record yet: known gaps, named so that they are

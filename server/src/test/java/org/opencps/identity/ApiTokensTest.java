@@ -50,6 +50,7 @@ class ApiTokensTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired org.opencps.identity.internal.sso.SsoTokenRule ssoTokenRule;
+    @Autowired RecentSecondFactor stepUp;
 
     private ResultActions create(Cookie session, String name, int lifetimeDays) throws Exception {
         return mvc.perform(json(post("/api/v1/me/tokens").cookie(session),
@@ -210,7 +211,7 @@ class ApiTokensTest {
                         security.absoluteSessionTimeout(), security.signupEnabled(), Duration.ofDays(30), security.maxJsonBody(),
                         security.loginAttemptsPerSourcePerMinute()),
                 properties.mail(), properties.bootstrap());
-        var tokens = new ApiTokens(policy, tokenStore, userStore, events, clock, shorter, ssoTokenRule);
+        var tokens = new ApiTokens(policy, tokenStore, userStore, events, clock, shorter, ssoTokenRule, stepUp);
         // each in a transaction, as the bean's own calls are: its event is delivered after the commit
         assertThat(transactions.execute(status -> tokens.create(person.actor(), "thirty", 30)).secret()).startsWith("ocps_");
         assertThatThrownBy(() -> transactions.execute(status -> tokens.create(person.actor(), "thirty-one", 31)))

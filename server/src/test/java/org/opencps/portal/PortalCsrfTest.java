@@ -46,6 +46,8 @@ class PortalCsrfTest {
         PUBLIC_FORMS.put("/invitations/accept", "token=inv_unknown&displayName=X&password=Brand-New-Pass-7&confirmPassword=Brand-New-Pass-7");
         PUBLIC_FORMS.put("/setup", "token=x&organizationName=X&email=x@example.com&displayName=X&password=Brand-New-Pass-7");
         PUBLIC_FORMS.put("/cookies/consent", "back=/login");
+        // second-factor: without a pending sign-in it only sends the visitor to the login page
+        PUBLIC_FORMS.put("/login/second-factor", "code=123456");
     }
 
     @Autowired MockMvc mvc;

@@ -151,7 +151,11 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/sso/oidc", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "issuer=&clientId=&emailDomains=probe.example"),
             new Route("POST /orgs/{orgId}/sso/oidc/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/sso/saml", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "emailDomains=probe.example"),
-            new Route("POST /orgs/{orgId}/sso/saml/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
+            new Route("POST /orgs/{orgId}/sso/saml/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // second-factor: the caller's own factor and step-up pages; an admin resets a member's second factor
+            new Route("GET /account/second-factor", Scope.NONE, "*=200", null),
+            new Route("GET /account/step-up", Scope.NONE, "*=200", null),
+            new Route("POST /orgs/{orgId}/users/{userId}/second-factor-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(
@@ -168,7 +172,11 @@ final class PortalRouteTable {
             // sso-oidc: home realm discovery, before any login
             "POST /login/sso",
             // saml: the sign-in link, the ACS the IdP posts to, the IdP's single logout (SamlAttackTest, SamlSignInTest)
-            "GET /sso/saml/start/{providerId}", "POST /sso/saml/acs/{providerId}", "GET /sso/saml/slo/{providerId}");
+            "GET /sso/saml/start/{providerId}", "POST /sso/saml/acs/{providerId}", "GET /sso/saml/slo/{providerId}",
+            // second-factor: the second step of a login (a pending sign-in's own), step-up and the caller's own factor
+            "GET /login/second-factor", "POST /login/second-factor", "POST /account/step-up",
+            "POST /account/second-factor/totp", "POST /account/second-factor/totp/confirm",
+            "POST /account/second-factor/totp/remove", "POST /account/second-factor/recovery-codes");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

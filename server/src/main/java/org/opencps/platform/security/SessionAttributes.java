@@ -6,6 +6,8 @@ public final class SessionAttributes {
     public static final String AUTHENTICATED_AT = "opencps.authenticatedAt";
     public static final String LAST_SEEN_AT = "opencps.lastSeenAt";
     public static final String IDLE_TIMEOUT = "opencps.idleTimeout";
+    /** When the person last proved their second factor in this session (at sign-in or a later check). */
+    public static final String SECOND_FACTOR_AT = "opencps.secondFactorAt";
     /** A request attribute: why the session that came with the request was ended. */
     public static final String ENDED_BECAUSE = "opencps.sessionEndedBecause";
     /** A request attribute: "idle" or "age", for pages that say it in the reader's language. */

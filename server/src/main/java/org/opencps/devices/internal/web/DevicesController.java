@@ -12,6 +12,7 @@ import org.opencps.devices.SecuritySettings;
 import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.qr.QrPng;
 import org.opencps.platform.security.Actor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -46,8 +46,14 @@ class AuthController {
     record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
     }
 
+    /** With {@code secondFactorRequired}, nothing else is told yet: the code goes to {@code /api/v1/auth/second-factor}. */
     record LoginResponse(UUID userId, String email, String displayName, OrgId organizationId,
-                         List<Users.Membership> organizations) {
+                         List<Users.Membership> organizations, boolean secondFactorRequired) {
+
+        static final LoginResponse SECOND_FACTOR_REQUIRED = new LoginResponse(null, null, null, null, List.of(), true);
+    }
+
+    record SecondFactorCode(@NotBlank @Size(max = 64) String code) {
     }
 
     record SelectOrganization(@NotNull UUID organizationId) {
@@ -64,9 +70,35 @@ class AuthController {
         var actor = new Actor(user.id(), null);
         var memberships = users.myOrganizations(actor);
         OrgId selected = memberships.size() == 1 ? memberships.getFirst().orgId() : null;
-        sessions.establish(request, response, actor.inOrganization(selected),
+        var step = sessions.establish(request, response, actor.inOrganization(selected),
                 selected == null ? null : organizations.idleTimeout(selected));
-        return new LoginResponse(user.id().value(), user.email(), user.displayName(), selected, memberships);
+        if (step == SessionLogin.Step.SECOND_FACTOR_NEEDED) {
+            return LoginResponse.SECOND_FACTOR_REQUIRED;
+        }
+        return new LoginResponse(user.id().value(), user.email(), user.displayName(), selected, memberships, false);
+    }
+
+    @Operation(summary = "The second step of a login: the code of the person's authenticator app, or a recovery code")
+    @PostMapping("/second-factor")
+    LoginResponse secondFactor(@Valid @RequestBody SecondFactorCode body, HttpServletRequest request, HttpServletResponse response) {
+        var step = sessions.completeSecondFactor(request, response, body.code());
+        if (!step.accepted()) {
+            throw new UnauthenticatedException(step.refusal());
+        }
+        var actor = step.signedIn();
+        var me = users.me(actor);
+        return new LoginResponse(actor.userId().value(), me.email(), me.displayName(), actor.orgId(),
+                users.myOrganizations(actor.inOrganization(null)), false);
+    }
+
+    @Operation(summary = "Step-up: confirm the second factor in this login session, for sensitive actions in the next 10 minutes")
+    @PostMapping("/step-up")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void stepUp(Actor actor, @Valid @RequestBody SecondFactorCode body, HttpServletRequest request) {
+        var check = sessions.confirmSecondFactor(request, actor.userId(), body.code());
+        if (!check.accepted()) {
+            throw new UnauthenticatedException(check.message());
+        }
     }
 
     @Operation(summary = "Pick the organization to work in (tenant selector)")

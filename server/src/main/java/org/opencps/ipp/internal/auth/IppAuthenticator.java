@@ -96,7 +96,7 @@ public class IppAuthenticator {
 
     private Optional<Verified> login(BasicCredentials credentials, String sourceIp) {
         try {
-            if (passwords.login(credentials.username(), credentials.password(), sourceIp) instanceof LoginOutcome.Success success) {
+            if (passwords.loginWithPasswordAlone(credentials.username(), credentials.password(), sourceIp) instanceof LoginOutcome.Success success) {
                 return Optional.of(new Verified(success.user().id(), null, success.user().email()));
             }
             return Optional.empty();
@@ -107,6 +107,12 @@ public class IppAuthenticator {
 
     @EventListener
     void on(PasswordChanged event) {
+        cache.forget(event.user());
+    }
+
+    /** A password remembered before the person set up a second factor must not keep working alone. */
+    @EventListener
+    void on(org.opencps.identity.SecondFactorChanged event) {
         cache.forget(event.user());
     }
 

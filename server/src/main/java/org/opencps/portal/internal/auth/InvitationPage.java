@@ -53,9 +53,9 @@ class InvitationPage {
             }
             var accepted = invitations.accept(token, new Invitations.Acceptance(displayName, password),
                     request.getRemoteAddr());
-            sessions.establish(request, response, new Actor(accepted.userId(), accepted.orgId()),
+            var step = sessions.establish(request, response, new Actor(accepted.userId(), accepted.orgId()),
                     organizations.idleTimeout(accepted.orgId()));
-            return "redirect:/";
+            return step == SessionLogin.Step.SECOND_FACTOR_NEEDED ? "redirect:" + SecondFactorPage.PATH : "redirect:/";
         } catch (InvalidInputException | UnauthenticatedException | TooManyRequestsException e) {
             model.addAttribute("failure", e.getMessage());
             model.addAttribute("displayName", displayName.length() > 200 ? "" : displayName);

@@ -90,9 +90,12 @@ class LoginPage {
                 var actor = new Actor(success.user().id(), null);
                 var memberships = users.myOrganizations(actor);
                 OrgId selected = memberships.size() == 1 ? memberships.getFirst().orgId() : null;
-                sessions.establish(request, response, actor.inOrganization(selected),
+                var step = sessions.establish(request, response, actor.inOrganization(selected),
                         selected == null ? null : organizations.idleTimeout(selected));
                 String target = LocalPaths.orDefault(next, "/");
+                if (step == SessionLogin.Step.SECOND_FACTOR_NEEDED) {
+                    return "redirect:" + SecondFactorPage.PATH + "?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+                }
                 return selected != null ? "redirect:" + target
                         : "redirect:/organizations/select?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
             }

@@ -48,7 +48,9 @@ class PortalSecurityConfiguration {
             // sso-oidc: the way to an organization's identity provider and back
             "/login/sso", "/sso/oidc/start/*", "/sso/oidc/callback/*",
             // saml: the sign-in link, the assertion consumer service the IdP posts to, and the IdP's single logout
-            "/sso/saml/start/*", "/sso/saml/acs/*", "/sso/saml/slo/*"
+            "/sso/saml/start/*", "/sso/saml/acs/*", "/sso/saml/slo/*",
+            // second-factor: the second step of a sign-in, reached with a pending sign-in only
+            "/login/second-factor"
     };
 
     @Bean

@@ -66,11 +66,16 @@ class SsoSignInCompletion implements AuthenticationSuccessHandler, Authenticatio
         var actor = new Actor(((SsoOutcome.Success) outcome).user().id(), null);
         var memberships = users.myOrganizations(actor);
         OrgId selected = memberships.size() == 1 ? memberships.getFirst().orgId() : null;
+        SessionLogin.Step step;
         try {
-            sessions.establish(request, response, actor.inOrganization(selected),
+            step = sessions.establish(request, response, actor.inOrganization(selected),
                     selected == null ? null : organizations.idleTimeout(selected));
         } catch (AddressNotAllowedException e) {
             response.sendRedirect(request.getContextPath() + "/login?ended=network");
+            return;
+        }
+        if (step == SessionLogin.Step.SECOND_FACTOR_NEEDED) {
+            response.sendRedirect(request.getContextPath() + "/login/second-factor");
             return;
         }
         response.sendRedirect(request.getContextPath() + (selected != null ? "/" : "/organizations/select"));

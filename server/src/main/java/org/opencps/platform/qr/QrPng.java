@@ -1,4 +1,4 @@
-package org.opencps.devices.internal.web;
+package org.opencps.platform.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -14,7 +14,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** A QR code as a black-on-white PNG, with the quiet zone around it that phone cameras need. */
-final class QrPng {
+public final class QrPng {
 
     private static final int MODULE_PIXELS = 8;
     private static final int QUIET_ZONE_MODULES = 4;
@@ -22,7 +22,7 @@ final class QrPng {
     private QrPng() {
     }
 
-    static byte[] of(String text) {
+    public static byte[] of(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));

@@ -1,0 +1,27 @@
+package org.opencps.audit.internal;
+
+import java.util.Locale;
+import org.opencps.audit.internal.persistence.AuditLog;
+import org.opencps.identity.SecondFactorChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records changes of people's second factors: SECOND_FACTOR_TOTP_ENROLLED, _TOTP_REMOVED, _RECOVERY_CODES_CREATED
+ * and _RESET_BY_ADMIN, by whom, for whom. Once per event however often it is delivered.
+ */
+@Component
+class SecondFactorAuditListener {
+
+    private final AuditLog log;
+
+    SecondFactorAuditListener(AuditLog log) {
+        this.log = log;
+    }
+
+    @ApplicationModuleListener
+    void on(SecondFactorChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "SECOND_FACTOR_" + e.change().name().toUpperCase(Locale.ROOT), e.by(),
+                e.user().toString(), null, null);
+    }
+}
