@@ -40,9 +40,12 @@ public class SamlProviders {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecentSecondFactor stepUp;
 
     SamlProviders(AccessPolicy policy, SamlProviderStore providers, SsoStore sso, SsoDomains ssoDomains, IdpMetadata metadata,
-                  SamlSettings settings, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+                  SamlSettings settings, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock,
+                  RecentSecondFactor stepUp) {
+        this.stepUp = stepUp;
         this.policy = policy;
         this.providers = providers;
         this.sso = sso;
@@ -61,6 +64,7 @@ public class SamlProviders {
 
     public SamlProvider saveSamlProvider(Actor actor, OrgId org, SamlProviderSettings wanted) {
         policy.requireManageSignIn(actor, org);
+        stepUp.require(actor.userId());
         boolean hasXml = wanted.idpMetadataXml() != null && !wanted.idpMetadataXml().isBlank();
         boolean hasUrl = wanted.idpMetadataUrl() != null && !wanted.idpMetadataUrl().isBlank();
         if (hasXml == hasUrl) {
@@ -101,6 +105,7 @@ public class SamlProviders {
 
     public void removeSamlProvider(Actor actor, OrgId org) {
         policy.requireManageSignIn(actor, org);
+        stepUp.require(actor.userId());
         transaction.executeWithoutResult(status -> {
             if (sso.policy(org).map(SsoStore.PolicyRow::ssoOnly).orElse(false)) {
                 throw new ConflictException("ssoOnly", "allow passwords again before removing the provider: otherwise nobody could sign in");
