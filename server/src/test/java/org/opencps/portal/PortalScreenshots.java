@@ -1,6 +1,9 @@
 package org.opencps.portal;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencps.printing.SampleDocuments;
@@ -28,6 +31,9 @@ class PortalScreenshots {
     @Autowired Outbox outbox;
     @TempDir Path files;
 
+    private final Map<String, String> adasPages = new LinkedHashMap<>();
+    private final Map<String, String> adminsPages = new LinkedHashMap<>();
+
     @Test
     void mainPages() throws Exception {
         try (Browser browser = Browser.start("http://127.0.0.1:" + port)) {
@@ -53,6 +59,7 @@ class PortalScreenshots {
             flows.uploadPdf(files, "Boarding pass.pdf", SampleDocuments.pdf(1));
             flows.uploadPdf(files, "Poster.pdf", SampleDocuments.pdf(2), "Colour");
             shoot(browser, "my-jobs");
+            adasPages.put("my-jobs", browser.path());
             browser.open("/release/" + printer.deviceId());
             shoot(browser, "release-at-printer");
             browser.press("Print here").waitForText("were sent to the printer");
@@ -60,8 +67,10 @@ class PortalScreenshots {
             flows.uploadPdf(files, "Minutes.pdf", SampleDocuments.pdf(4), "Black and white");
             browser.follow("My usage");
             shoot(browser, "my-usage");
+            adasPages.put("my-usage", browser.path());
             browser.follow("My print queue");
             shoot(browser, "my-print-queue");
+            adasPages.put("my-print-queue", browser.path());
             browser.follow("My PIN");
             shoot(browser, "my-pin");
             browser.follow("My print jobs").window(390, 844);
@@ -74,21 +83,48 @@ class PortalScreenshots {
             flows.logout().login("it@acme.example");
             browser.follow("Users");
             shoot(browser, "customer-users");
+            adminsPages.put("customer-users", browser.path());
             browser.follow("Devices");
             shoot(browser, "customer-devices");
+            adminsPages.put("customer-devices", browser.path());
             browser.follow("Floor 2 printer");
             shoot(browser, "device");
             browser.follow("Usage dashboard");
             shoot(browser, "usage-dashboard");
+            adminsPages.put("usage-dashboard", browser.path());
             browser.follow("Settings");
             shoot(browser, "customer-settings");
+            adminsPages.put("customer-settings", browser.path());
             flows.logout().login("admin@sales.example");
             browser.follow("License report");
             shoot(browser, "provider-license-report");
             flows.logout().login(PortalFlows.ROOT_EMAIL, PortalFlows.ROOT_OWN_PASSWORD);
             browser.follow("Organization tree");
             shoot(browser, "root-tree");
+
+            inOtherLanguages(flows, "ada@acme.example", adasPages);
+            inOtherLanguages(flows, "it@acme.example", adminsPages);
         }
+    }
+
+    /** The same pages again as the person sees them after choosing German, then Japanese, in de/ and ja/. */
+    private static void inOtherLanguages(PortalFlows flows, String email, Map<String, String> pages) {
+        Browser browser = flows.browser();
+        flows.login(email);
+        for (String language : List.of("de", "ja")) {
+            choose(browser, language);
+            pages.forEach((name, path) -> {
+                browser.open(path);
+                shoot(browser, language + "/" + name);
+            });
+        }
+        choose(browser, "");
+    }
+
+    /** On the account page, as the person would (the button's text is in the language chosen before). */
+    private static void choose(Browser browser, String language) {
+        browser.open("/account").set("language", language)
+                .click(By.cssSelector("form[action='/account/language'] button[type='submit']"));
     }
 
     /** The customer admin makes an activation code, with which a printer registers and reports in. */
