@@ -3,6 +3,7 @@ package org.opencps.reporting.internal;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.reporting.internal.persistence.EnvironmentFactorStore;
 import org.opencps.reporting.internal.persistence.RefusalStore;
+import org.opencps.reporting.internal.persistence.RollupLock;
 import org.opencps.reporting.internal.persistence.RollupStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
 import org.opencps.tenancy.OrganizationPurgeParticipant;
@@ -17,7 +18,11 @@ class ReportingPurge implements OrganizationPurgeParticipant {
     private final RollupStore rollups;
     private final EnvironmentFactorStore factors;
 
-    ReportingPurge(UsageStore usage, RefusalStore refusals, RollupStore rollups, EnvironmentFactorStore factors) {
+    private final RollupLock lock;
+
+    ReportingPurge(UsageStore usage, RefusalStore refusals, RollupStore rollups, EnvironmentFactorStore factors,
+                   RollupLock lock) {
+        this.lock = lock;
         this.factors = factors;
         this.usage = usage;
         this.refusals = refusals;
@@ -30,5 +35,6 @@ class ReportingPurge implements OrganizationPurgeParticipant {
         refusals.purge(org);
         rollups.purge(org);
         factors.purge(org);
+        lock.purge(org);
     }
 }
