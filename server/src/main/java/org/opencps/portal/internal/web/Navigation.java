@@ -11,10 +11,11 @@ import org.opencps.platform.ids.OrgKind;
  */
 public record Navigation(boolean ownJobs, boolean ownUsage, boolean tokens, boolean users, boolean groups, boolean roles,
                          boolean settings, boolean devices, boolean quotas, boolean reports,
-                         boolean organizations, boolean licenseReport, boolean tree, boolean audit) {
+                         boolean organizations, boolean licenseReport, boolean tree, boolean audit,
+                         boolean reportSchedules) {
 
     static final Navigation NONE = new Navigation(false, false, false, false, false, false, false, false, false,
-            false, false, false, false, false);
+            false, false, false, false, false, false);
 
     static Navigation of(OrgKind kind, Set<Permission> held) {
         boolean customer = kind == OrgKind.CUSTOMER;
@@ -32,11 +33,13 @@ public record Navigation(boolean ownJobs, boolean ownUsage, boolean tokens, bool
                 kind.isProvider() && held.contains(Permission.ORGANIZATIONS_MANAGE),
                 kind.isProvider() && held.contains(Permission.LICENSE_REPORTS_VIEW),
                 kind == OrgKind.ROOT_PROVIDER && held.contains(Permission.LICENSE_REPORTS_VIEW),
-                held.contains(Permission.AUDIT_VIEW));
+                held.contains(Permission.AUDIT_VIEW),
+                customer && held.contains(Permission.REPORT_SCHEDULES_MANAGE));
     }
 
     /** Anything to show as the administration part of the menu. */
     public boolean administration() {
-        return users || groups || roles || settings || devices || quotas || reports || organizations || licenseReport || tree || audit;
+        return users || groups || roles || settings || devices || quotas || reports || organizations || licenseReport || tree || audit
+                || reportSchedules;
     }
 }
