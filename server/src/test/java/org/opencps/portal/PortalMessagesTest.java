@@ -71,13 +71,19 @@ class PortalMessagesTest {
             // audit-chain: a record's outcome
             Map.entry("audit.outcome.", List.of("SUCCESS", "FAILURE")),
             // reports-schedules
-            Map.entry("reportKind.", List.of("PROVIDER_CONTRACT", "CUSTOMER_CONTRACT", "CONTRACT_HISTORY")),
+            Map.entry("reportKind.", List.of("PROVIDER_CONTRACT", "CUSTOMER_CONTRACT", "CONTRACT_HISTORY", "USAGE_ORGANIZATION",
+                    "USAGE_PERSON", "USAGE_GROUP", "USAGE_DEVICE", "USAGE_DEVICE_GROUP")),
             Map.entry("cadence.", names(org.opencps.reporting.schedule.Cadence.values())),
             Map.entry("recipientStatus.", names(org.opencps.reporting.recipients.ReportRecipient.Status.values())),
             // reports-usage: the PDF's titles and columns per dimension
             Map.entry("report.title.", names(UsageReportRequest.Dimension.values())),
             Map.entry("report.bySubject.", names(UsageReportRequest.Dimension.values())),
             Map.entry("report.subject.", names(UsageReportRequest.Dimension.values())),
+            // reports-portal: the report page's periods and its totals' figures
+            Map.entry("report.per.", names(UsageReportRequest.Per.values())),
+            Map.entry("report.figure.", List.of("jobs", "reportedPages", "colorPages",
+                    "monochromePages", "simplexPages", "duplexPages", "sheets", "scannedPages", "countedPages", "pageDifference",
+                    "refusedOverQuota", "refusedByPolicy")),
             // sso-oidc: SsoOutcome.Reason in lower case, and the login page's own two
             Map.entry("login.sso.", List.of("email_not_verified", "domain_not_allowed", "account_not_linked",
                     "invalid_assertion", "unavailable", "failed", "none")),

@@ -155,7 +155,10 @@ final class PortalRouteTable {
             // second-factor: the caller's own factor and step-up pages; an admin resets a member's second factor
             new Route("GET /account/second-factor", Scope.NONE, "*=200", null),
             new Route("GET /account/step-up", Scope.NONE, "*=200", null),
-            new Route("POST /orgs/{orgId}/users/{userId}/second-factor-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
+            new Route("POST /orgs/{orgId}/users/{userId}/second-factor-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // reports-portal: an organization's usage reports (its report viewers), one's own usage report (every member)
+            new Route("GET /orgs/{orgId}/reports", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("GET /usage/report", Scope.NONE, CUSTOMER_MEMBERS, null));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(

@@ -68,6 +68,8 @@ class PortalScreenshots {
             browser.follow("My usage");
             shoot(browser, "my-usage");
             adasPages.put("my-usage", browser.path());
+            browser.follow("My usage report");
+            shoot(browser, "my-usage-report");
             browser.follow("My print queue");
             shoot(browser, "my-print-queue");
             adasPages.put("my-print-queue", browser.path());
@@ -92,6 +94,16 @@ class PortalScreenshots {
             browser.follow("Usage dashboard");
             shoot(browser, "usage-dashboard");
             adminsPages.put("usage-dashboard", browser.path());
+            browser.follow("Usage reports");
+            browser.click(By.cssSelector("#report-by option[value='PERSON']")).click(By.cssSelector("#report-per option[value='DAY']"))
+                    .press("Show").waitUntil(d -> !d.findElements(By.id("report-subjects")).isEmpty());
+            shoot(browser, "usage-report-by-person");
+            adminsPages.put("usage-report-by-person", browser.path());
+            pdfFirstPage(browser, "usage-report-pdf");
+            browser.follow("Scheduled reports");
+            shoot(browser, "report-schedules");
+            browser.follow("Contract");
+            shoot(browser, "customer-contract");
             browser.follow("Settings");
             shoot(browser, "customer-settings");
             adminsPages.put("customer-settings", browser.path());
@@ -137,6 +149,23 @@ class PortalScreenshots {
                 "Floor 2 printer");
         printer.heartbeat(18_342);
         return printer;
+    }
+
+    /** The first page of the PDF the page's export link gives, fetched with the browser's session, as a PNG. */
+    private void pdfFirstPage(Browser browser, String name) throws Exception {
+        String link = browser.attributeOf(By.id("export-pdf"), "href");
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link))
+                .header("Cookie", cookies).header("Accept-Language", "en").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the PDF link answered " + response.statusCode());
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            var page = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 110);
+            java.nio.file.Files.createDirectories(FOLDER);
+            javax.imageio.ImageIO.write(page, "png", FOLDER.resolve(name + ".png").toFile());
+        }
     }
 
     private static void shoot(Browser browser, String name) {

@@ -72,6 +72,13 @@ final class UsageDataSet {
         devices.update(admin, org, printerA, "Printer A", null, floor);
     }
 
+    /** A new one made with the beans of a test's context. */
+    static UsageDataSet in(org.springframework.context.ApplicationContext beans) {
+        return new UsageDataSet(beans.getBean(World.class), beans.getBean(Groups.class), beans.getBean(DeviceGroups.class),
+                beans.getBean(Devices.class), beans.getBean(ActivationCodes.class), beans.getBean(DeviceRegistrations.class),
+                beans.getBean(Organizations.class), beans, beans.getBean(TransactionTemplate.class), beans.getBean(JdbcClient.class));
+    }
+
     void zone(String zone) {
         OrganizationSettings now = organizations.settings(admin, org);
         organizations.updateSettings(admin, org, new OrganizationSettings(now.idleLogoutMinutes(), now.jobRetentionHours(),

@@ -2,6 +2,7 @@ package org.opencps.reporting.contracts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.opencps.access.AccessPolicy;
@@ -12,6 +13,9 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
 import org.opencps.reporting.LicenseFigures;
+import org.opencps.reporting.LicenseReport;
+import org.opencps.reporting.LicenseReports;
+import org.opencps.reporting.contracts.internal.ContractPdf;
 import org.opencps.reporting.contracts.internal.persistence.LicenseChangeStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
 import org.opencps.tenancy.License;
@@ -34,9 +38,13 @@ public class ContractReports {
     private final Devices devices;
     private final UsageStore usage;
     private final LicenseChangeStore changes;
+    private final LicenseReports licenseReports;
+    private final ContractPdf pdf;
 
     ContractReports(AccessPolicy policy, Organizations organizations, Users users, Devices devices, UsageStore usage,
-                    LicenseChangeStore changes) {
+                    LicenseChangeStore changes, LicenseReports licenseReports, ContractPdf pdf) {
+        this.licenseReports = licenseReports;
+        this.pdf = pdf;
         this.policy = policy;
         this.organizations = organizations;
         this.users = users;
@@ -53,6 +61,28 @@ public class ContractReports {
     public ContractHistory history(Actor actor, OrgId customer) {
         policy.requireContractReportOf(actor, customer);
         return historyOf(customer);
+    }
+
+    /** The customer's contract report and its history as one PDF document, for who may see both. */
+    public byte[] customerPdf(Actor actor, OrgId customer, Locale locale) {
+        policy.requireContractReportOf(actor, customer);
+        return customerPdfOf(customer, locale);
+    }
+
+    /** For scheduled reports, whose maker's access is checked before each is sent. */
+    public byte[] customerPdfOf(OrgId customer, Locale locale) {
+        return pdf.customer(customerReportOf(customer), historyOf(customer), organizations.timeZone(customer), locale);
+    }
+
+    /** A provider's license report (rolled up and anonymized as {@link LicenseReports#report}) as a PDF document. */
+    public byte[] providerPdf(Actor actor, OrgId provider, Locale locale) {
+        return providerPdfOf(licenseReports.report(actor, provider), locale);
+    }
+
+    /** For scheduled reports: the report as its maker may see it, as a PDF document. */
+    public byte[] providerPdfOf(LicenseReport report, Locale locale) {
+        String name = organizations.find(report.orgId()).map(Organization::name).orElseThrow(() -> new NotFoundException("organization"));
+        return pdf.provider(report, name, organizations.timeZone(report.orgId()), locale);
     }
 
     /** For scheduled reports, whose maker's access was checked when the schedule was made. */

@@ -3,6 +3,7 @@ package org.opencps.reporting.internal;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.reporting.internal.persistence.EnvironmentFactorStore;
 import org.opencps.reporting.internal.persistence.RefusalStore;
+import org.opencps.reporting.internal.persistence.RollupLock;
 import org.opencps.reporting.internal.persistence.RollupStore;
 import org.opencps.reporting.internal.persistence.ScanUsageStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
@@ -19,9 +20,12 @@ class ReportingPurge implements OrganizationPurgeParticipant {
     private final EnvironmentFactorStore factors;
     private final ScanUsageStore scans;
 
+    private final RollupLock lock;
+
     ReportingPurge(UsageStore usage, RefusalStore refusals, RollupStore rollups, EnvironmentFactorStore factors,
-                   ScanUsageStore scans) {
+                   ScanUsageStore scans, RollupLock lock) {
         this.scans = scans;
+        this.lock = lock;
         this.factors = factors;
         this.usage = usage;
         this.refusals = refusals;
@@ -35,5 +39,6 @@ class ReportingPurge implements OrganizationPurgeParticipant {
         scans.purge(org);
         rollups.purge(org);
         factors.purge(org);
+        lock.purge(org);
     }
 }

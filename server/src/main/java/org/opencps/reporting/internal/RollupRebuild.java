@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.reporting.internal.persistence.RefusalStore;
+import org.opencps.reporting.internal.persistence.RollupLock;
 import org.opencps.reporting.internal.persistence.RollupStore;
 import org.opencps.reporting.internal.persistence.ScanUsageStore;
 import org.opencps.reporting.internal.persistence.UsageStore;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * When an organization's time zone changes, its days begin at other instants: its roll-ups are
- * built again from its usage records (printed jobs, refusals, scans), month by month, in one transaction. A job recorded at the
- * same moment either is in the records read (and counted once) or makes one of the two
- * transactions fail on the roll-up's key, and its event is delivered again.
+ * built again from its usage records (printed jobs, refusals, scans), month by month, in one
+ * transaction that holds the organization's {@link RollupLock}. The recording of a job or a scan
+ * takes the same lock: it commits before the rebuild reads the records (and is counted by the
+ * rebuild) or adds to the rebuilt roll-ups after it; never both.
  */
 @Component
 class RollupRebuild {
@@ -29,9 +31,11 @@ class RollupRebuild {
     private final RollupStore rollupStore;
     private final Rollups rollups;
     private final Organizations organizations;
+    private final RollupLock lock;
 
     RollupRebuild(UsageStore usage, RefusalStore refusals, ScanUsageStore scans, RollupStore rollupStore, Rollups rollups,
-                  Organizations organizations) {
+                  Organizations organizations, RollupLock lock) {
+        this.lock = lock;
         this.usage = usage;
         this.refusals = refusals;
         this.scans = scans;
@@ -46,6 +50,7 @@ class RollupRebuild {
     }
 
     void rebuild(OrgId org, ZoneId zone) {
+        lock.lock(org);
         rollupStore.purge(org);
         Instant[] span = usage.printedSpan(org).orElse(new Instant[] {null, null});
         Instant[] scanned = scans.span(org);

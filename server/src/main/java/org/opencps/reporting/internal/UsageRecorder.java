@@ -9,6 +9,7 @@ import org.opencps.printing.PrintJobCompleted;
 import org.opencps.printing.PrintReleaseRefused;
 import org.opencps.reporting.UsageRecord;
 import org.opencps.reporting.internal.persistence.RefusalStore;
+import org.opencps.reporting.internal.persistence.RollupLock;
 import org.opencps.reporting.internal.persistence.UsageStore;
 import org.opencps.tenancy.Organizations;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * committed, in a transaction of its own, and adds it to the roll-ups (on its day in the
  * organization's time zone, for the groups the person and the device are in now). A failure leaves
  * the event undelivered, to be delivered again later (also after a restart); the job's (or the
- * event's) id keeps a second delivery from counting it twice.
+ * event's) id keeps a second delivery from counting it twice. Each first takes the organization's
+ * {@link RollupLock}, so it is either read by a concurrent rebuild of the roll-ups or added after it.
  */
 @Component
 class UsageRecorder {
@@ -30,9 +32,11 @@ class UsageRecorder {
     private final Groups groups;
     private final Devices devices;
     private final Organizations organizations;
+    private final RollupLock lock;
 
     UsageRecorder(UsageStore usage, RefusalStore refusals, Rollups rollups, Groups groups, Devices devices,
-                  Organizations organizations) {
+                  Organizations organizations, RollupLock lock) {
+        this.lock = lock;
         this.usage = usage;
         this.refusals = refusals;
         this.rollups = rollups;
@@ -43,6 +47,12 @@ class UsageRecorder {
 
     @ApplicationModuleListener
     void on(PrintJobCompleted e) {
+        record(e);
+    }
+
+    /** Records the job, in the caller's transaction, taking turns with a rebuild of the organization's roll-ups. */
+    void record(PrintJobCompleted e) {
+        lock.lock(e.org());
         UsageStore.Printed printed = new UsageStore.Printed(new UsageRecord(e.org(), e.job(), e.owner(), e.device(), e.at(),
                 e.copies(), e.colorMode(), e.countedPages(), e.reportedPages(), e.colorPages(), e.monochromePages(),
                 e.duplex(), e.reportedPages() - e.countedPages()), Rollups.sheets(e.reportedPages(), e.duplex()),
@@ -54,6 +64,7 @@ class UsageRecorder {
 
     @ApplicationModuleListener
     void on(PrintReleaseRefused e) {
+        lock.lock(e.org());
         RefusalStore.Refusal refusal = new RefusalStore.Refusal(e.org(), e.eventId(), e.owner().value(), e.device().value(),
                 devices.groupOf(e.org(), e.device()).orElse(null), e.at(), e.reason(), groupsOf(e.org(), e.owner()));
         if (refusals.insertIfAbsent(refusal)) {

@@ -103,7 +103,8 @@ class ContractReportsTest {
                 world.rootAdmin().actor(), 404,
                 world.person(other, FixedRole.CUSTOMER_ADMIN).actor(), 404);
         for (var caller : expected.entrySet()) {
-            for (String path : List.of("contract-report", "contract-report.csv", "contract-history", "contract-history.csv")) {
+            for (String path : List.of("contract-report", "contract-report.csv", "contract-report.pdf", "contract-history",
+                    "contract-history.csv")) {
                 as(caller.getKey(), "/api/v1/organizations/" + customer + "/" + path).andExpect(status().is(caller.getValue()));
             }
         }

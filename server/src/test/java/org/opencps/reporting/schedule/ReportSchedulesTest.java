@@ -21,15 +21,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
+import org.opencps.access.RoleRef;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
+import org.opencps.reporting.internal.export.CsvReport;
 import org.opencps.reporting.schedule.internal.ScheduleRunner;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.OpenCpsTest;
@@ -59,6 +66,8 @@ class ReportSchedulesTest {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired ScheduleRunner runner;
+    @Autowired org.opencps.identity.Users users;
+    @Autowired org.opencps.tenancy.Organizations organizations;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -201,7 +210,8 @@ class ReportSchedulesTest {
         schedule(admin.actor(), org, "NO_SUCH_REPORT", "DAILY", "\"CSV\"", me, "").andExpect(status().isUnprocessableContent());
         schedule(admin.actor(), org, "CUSTOMER_CONTRACT", "HOURLY", "\"CSV\"", me, "").andExpect(status().isBadRequest());
         schedule(admin.actor(), org, "CUSTOMER_CONTRACT", "DAILY", "", me, "").andExpect(status().isUnprocessableContent());
-        schedule(admin.actor(), org, "CUSTOMER_CONTRACT", "DAILY", "\"PDF\"", me, "").andExpect(status().isUnprocessableContent());
+        // every kind is sent as CSV and PDF (reports-portal); a format that does not exist is a malformed request
+        schedule(admin.actor(), org, "CUSTOMER_CONTRACT", "DAILY", "\"XLSX\"", me, "").andExpect(status().isBadRequest());
         schedule(admin.actor(), org, "CUSTOMER_CONTRACT", "DAILY", "\"CSV\"", "", "").andExpect(status().isUnprocessableContent());
         schedule(admin.actor(), org, "CUSTOMER_CONTRACT", "DAILY", "\"CSV\"", "\"" + stranger.userId() + "\"", "")
                 .andExpect(status().isUnprocessableContent());
@@ -246,5 +256,79 @@ class ReportSchedulesTest {
                 .andExpect(status().isCreated());
         call(admin.actor(), get("/api/v1/organizations/" + org + "/report-schedules")).andExpect(status().isOk());
         call(admin.actor(), delete("/api/v1/organizations/" + org + "/report-schedules/" + id)).andExpect(status().isNoContent());
+    }
+
+    // reports-portal: the usage kinds, sent as their creator; stopped when the creator lost access; discontinued organizations
+    @Test
+    void aUsageReportIsSentInItsCreatorsNameUntilTheyMayNoLongerSeeIt() throws Exception {
+        clock.set(Instant.parse("2030-06-03T09:00:00Z"));
+        OrgId org = world.customer(world.root(), "Usage schedule " + UUID.randomUUID());
+        var creator = world.person(org, FixedRole.CUSTOMER_ADMIN);
+        var otherAdmin = world.person(org, FixedRole.CUSTOMER_ADMIN);
+        var reader = world.person(org, FixedRole.CUSTOMER_USER);
+        schedule(creator.actor(), org, "USAGE_PERSON", "DAILY", "\"CSV\",\"PDF\"", "\"" + reader.userId() + "\"", "").andExpect(status().isCreated());
+
+        clock.advance(Duration.ofDays(1));
+        runner.sendDueReports();
+        assertThat(SMTP.messagesTo(reader.email())).hasSize(1);
+        Map<String, byte[]> files = attachments(SMTP.messagesTo(reader.email()).getFirst());
+        assertThat(files).containsOnlyKeys("usage-person-2030-06-03-2030-06-03.csv", "usage-person-2030-06-03-2030-06-03.pdf");
+        assertThat(new String(files.get("usage-person-2030-06-03-2030-06-03.csv"), StandardCharsets.UTF_8))
+                .startsWith(String.join(",", CsvReport.COLUMNS) + "\r\n");
+        try (PDDocument pdf = Loader.loadPDF(files.get("usage-person-2030-06-03-2030-06-03.pdf"))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Usage by person", "Usage schedule");
+        }
+
+        // the creator is an admin no more: the next periods are not sent, the schedule stops and says so
+        users.setRoles(otherAdmin.actor(), org, creator.userId(), Set.of(RoleRef.of(FixedRole.CUSTOMER_USER)));
+        clock.advance(Duration.ofDays(2));
+        runner.sendDueReports();
+        runner.sendDueReports();
+        assertThat(SMTP.messagesTo(reader.email())).hasSize(1);
+        assertThat(jdbc.sql("SELECT stopped_at FROM reporting_schedule WHERE org_id = ?").param(org.value())
+                .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(clock.instant());
+        String page = call(otherAdmin.actor(), get("/orgs/" + org + "/report-schedules")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("td[data-stopped=true]")).hasSize(1)
+                .allSatisfy(cell -> assertThat(cell.text()).contains("may no longer see this report"));
+
+        // made admin again, the stopped schedule stays stopped: someone who may see it schedules it anew
+        users.setRoles(otherAdmin.actor(), org, creator.userId(), Set.of(RoleRef.of(FixedRole.CUSTOMER_ADMIN)));
+        clock.advance(Duration.ofDays(1));
+        runner.sendDueReports();
+        assertThat(SMTP.messagesTo(reader.email())).hasSize(1);
+    }
+
+    @Test
+    void aDiscontinuedOrganizationsSchedulesSendNothing() throws Exception {
+        clock.set(Instant.parse("2030-07-01T09:00:00Z"));
+        OrgId org = world.customer(world.root(), "Discontinued schedule " + UUID.randomUUID());
+        var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
+        schedule(admin.actor(), org, "USAGE_ORGANIZATION", "DAILY", "\"CSV\"", "\"" + admin.userId() + "\"", "").andExpect(status().isCreated());
+        clock.advance(Duration.ofDays(1));
+        runner.sendDueReports();
+        assertThat(SMTP.messagesTo(admin.email())).as("sent while active").hasSize(1);
+
+        organizations.discontinue(world.rootAdmin().actor(), org);
+        clock.advance(Duration.ofDays(2));
+        runner.sendDueReports();
+        assertThat(SMTP.messagesTo(admin.email())).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reporting_schedule_run WHERE org_id = ?").param(org.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** Each attachment of a mail by file name. */
+    private static Map<String, byte[]> attachments(MimeMessage mail) throws Exception {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        Multipart parts = (Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            Part part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                var out = new ByteArrayOutputStream();
+                part.getInputStream().transferTo(out);
+                files.put(part.getFileName(), out.toByteArray());
+            }
+        }
+        return files;
     }
 }

@@ -43,6 +43,7 @@ class SchedulesPage {
         model.addAttribute("members", users.members(actor, orgId));
         model.addAttribute("kinds", schedules.kinds());
         model.addAttribute("cadences", Cadence.values());
+        model.addAttribute("formats", ExportFormat.values());
         model.addAttribute("orgId", orgId);
         return "reports/schedules";
     }
@@ -62,11 +63,13 @@ class SchedulesPage {
     String create(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String kind,
                   @RequestParam(required = false) Cadence cadence, @RequestParam(defaultValue = "en") String language,
                   @RequestParam(required = false) List<UUID> people, @RequestParam(required = false) List<UUID> recipientIds,
-                  RedirectAttributes flash) {
+                  @RequestParam(required = false) List<ExportFormat> formats, RedirectAttributes flash) {
         Set<UserId> persons = people == null ? Set.of() : people.stream().map(UserId::new).collect(Collectors.toSet());
         Set<UUID> addressed = recipientIds == null ? Set.of() : Set.copyOf(recipientIds);
+        // an older form without the format boxes meant CSV
+        Set<ExportFormat> files = formats == null ? Set.of(ExportFormat.CSV) : Set.copyOf(formats);
         return Forms.change(flash, back(orgId), "schedules.created", () -> schedules.create(actor, orgId,
-                new NewSchedule(kind, cadence, Set.of(ExportFormat.CSV), language, persons, addressed)));
+                new NewSchedule(kind, cadence, files, language, persons, addressed)));
     }
 
     @PostMapping("/orgs/{orgId}/report-schedules/{scheduleId}/delete")

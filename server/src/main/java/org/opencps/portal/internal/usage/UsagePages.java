@@ -1,15 +1,13 @@
 package org.opencps.portal.internal.usage;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencps.devices.DeviceNames;
 import org.opencps.identity.Users;
-import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
+import org.opencps.reporting.ReportParameters;
 import org.opencps.reporting.UsageReports;
 import org.opencps.reporting.UsageSummary;
 import org.springframework.stereotype.Controller;
@@ -49,7 +47,7 @@ class UsagePages {
     @GetMapping("/orgs/{orgId}/usage")
     String dashboard(Actor actor, @PathVariable OrgId orgId, @RequestParam(required = false) String from,
                      @RequestParam(required = false) String to, Model model) {
-        UsageSummary summary = usage.summary(actor, orgId, day("from", from), day("to", to));
+        UsageSummary summary = usage.summary(actor, orgId, ReportParameters.day("from", from), ReportParameters.day("to", to));
         Map<UUID, String> people = users.displayNames(actor, orgId);
         Map<UUID, String> printers = devices.names(actor, orgId);
         model.addAttribute("summary", summary);
@@ -67,16 +65,5 @@ class UsagePages {
 
     static String shortId(UUID id) {
         return id.toString().substring(0, 8);
-    }
-
-    private static LocalDate day(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "a day is written as YYYY-MM-DD");
-        }
     }
 }

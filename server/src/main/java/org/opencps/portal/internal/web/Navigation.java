@@ -12,10 +12,10 @@ import org.opencps.platform.ids.OrgKind;
 public record Navigation(boolean ownJobs, boolean ownUsage, boolean tokens, boolean users, boolean groups, boolean roles,
                          boolean settings, boolean devices, boolean quotas, boolean reports,
                          boolean organizations, boolean licenseReport, boolean tree, boolean audit,
-                         boolean scanWorkflows, boolean scanSettings) {
+                         boolean scanWorkflows, boolean scanSettings, boolean reportSchedules) {
 
     static final Navigation NONE = new Navigation(false, false, false, false, false, false, false, false, false,
-            false, false, false, false, false, false, false);
+            false, false, false, false, false, false, false, false);
 
     static Navigation of(OrgKind kind, Set<Permission> held) {
         boolean customer = kind == OrgKind.CUSTOMER;
@@ -35,12 +35,13 @@ public record Navigation(boolean ownJobs, boolean ownUsage, boolean tokens, bool
                 kind == OrgKind.ROOT_PROVIDER && held.contains(Permission.LICENSE_REPORTS_VIEW),
                 held.contains(Permission.AUDIT_VIEW),
                 customer && held.contains(Permission.SCAN_WORKFLOWS_MANAGE),
-                customer && held.contains(Permission.SETTINGS_VIEW));
+                customer && held.contains(Permission.SETTINGS_VIEW),
+                customer && held.contains(Permission.REPORT_SCHEDULES_MANAGE));
     }
 
     /** Anything to show as the administration part of the menu. */
     public boolean administration() {
         return users || groups || roles || settings || devices || quotas || reports || organizations || licenseReport || tree || audit
-                || scanWorkflows || scanSettings;
+                || scanWorkflows || scanSettings || reportSchedules;
     }
 }

@@ -20,14 +20,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The contract reports as kinds of scheduled report, each a snapshot of the contract when it is
- * sent, as CSV. (PDF comes with the usage reports' PDF renderer.)
+ * sent, as CSV and/or PDF (the contract history's PDF is the customer's contract document, which
+ * holds the history).
  */
 @Configuration(proxyBeanMethods = false)
 class ContractReportKinds {
 
     @Bean
-    ScheduledReportKind providerContractKind(AccessPolicy policy, Organizations organizations, LicenseRollup rollup) {
-        return new CsvKind("PROVIDER_CONTRACT") {
+    ScheduledReportKind providerContractKind(AccessPolicy policy, Organizations organizations, LicenseRollup rollup,
+                                             ContractReports reports) {
+        return new ContractKind("PROVIDER_CONTRACT") {
             @Override
             public void requireView(Actor actor, OrgId org) {
                 policy.require(actor, Permission.LICENSE_REPORTS_VIEW, org);
@@ -40,12 +42,17 @@ class ContractReportKinds {
             byte[] csv(OrgId org) {
                 return ContractCsv.provider(rollup.report(organizations.customersBelow(org))).bytes();
             }
+
+            @Override
+            byte[] pdf(OrgId org, Locale locale) {
+                return reports.providerPdfOf(rollup.report(organizations.customersBelow(org)), locale);
+            }
         };
     }
 
     @Bean
     ScheduledReportKind customerContractKind(ContractReports reports) {
-        return new CsvKind("CUSTOMER_CONTRACT") {
+        return new ContractKind("CUSTOMER_CONTRACT") {
             @Override
             public void requireView(Actor actor, OrgId org) {
                 reports.customerReport(actor, org);
@@ -55,12 +62,17 @@ class ContractReportKinds {
             byte[] csv(OrgId org) {
                 return ContractCsv.customer(reports.customerReportOf(org)).bytes();
             }
+
+            @Override
+            byte[] pdf(OrgId org, Locale locale) {
+                return reports.customerPdfOf(org, locale);
+            }
         };
     }
 
     @Bean
     ScheduledReportKind contractHistoryKind(ContractReports reports) {
-        return new CsvKind("CONTRACT_HISTORY") {
+        return new ContractKind("CONTRACT_HISTORY") {
             @Override
             public void requireView(Actor actor, OrgId org) {
                 reports.history(actor, org);
@@ -70,18 +82,25 @@ class ContractReportKinds {
             byte[] csv(OrgId org) {
                 return ContractCsv.history(reports.historyOf(org)).bytes();
             }
+
+            @Override
+            byte[] pdf(OrgId org, Locale locale) {
+                return reports.customerPdfOf(org, locale);
+            }
         };
     }
 
-    private abstract static class CsvKind implements ScheduledReportKind {
+    private abstract static class ContractKind implements ScheduledReportKind {
 
         private final String id;
 
-        CsvKind(String id) {
+        ContractKind(String id) {
             this.id = id;
         }
 
         abstract byte[] csv(OrgId org);
+
+        abstract byte[] pdf(OrgId org, Locale locale);
 
         @Override
         public String id() {
@@ -90,12 +109,14 @@ class ContractReportKinds {
 
         @Override
         public Set<ExportFormat> formats() {
-            return Set.of(ExportFormat.CSV);
+            return Set.of(ExportFormat.CSV, ExportFormat.PDF);
         }
 
         @Override
-        public RenderedReport render(OrgId org, ReportPeriod period, ZoneId zone, ExportFormat format, Locale locale) {
-            return new RenderedReport(id.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + period.start(), format, csv(org));
+        public RenderedReport render(Actor creator, OrgId org, ReportPeriod period, ZoneId zone, ExportFormat format,
+                                     Locale locale) {
+            byte[] content = format == ExportFormat.PDF ? pdf(org, locale) : csv(org);
+            return new RenderedReport(id.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + period.start(), format, content);
         }
     }
 }

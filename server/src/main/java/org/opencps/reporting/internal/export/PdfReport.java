@@ -61,8 +61,14 @@ public class PdfReport {
         context.setVariable("charts", charts.keySet());
         context.setVariable("generated", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
                 .format(report.generatedAt().atZone(ZoneId.of(report.timeZone()))));
-        String html = templates.process("reports/usage-pdf", context);
+        return layOut(templates.process("reports/usage-pdf", context), charts);
+    }
 
+    /**
+     * A PDF from a page of HTML (a template's output): A4 as its CSS says, with the fonts found,
+     * each {@code <object type="opencps/chart" data-chart="name">} drawn from {@code charts}.
+     */
+    public static byte[] layOut(String html, Map<String, JFreeChart> charts) {
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(ChartDrawer.TYPE, new ChartDrawer(charts));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,6 +10,7 @@ import org.opencps.platform.security.Actor;
 import org.opencps.reporting.EnvironmentFactorSettings;
 import org.opencps.reporting.EnvironmentFactors;
 import org.opencps.reporting.ExportFormat;
+import org.opencps.reporting.ReportParameters;
 import org.opencps.reporting.UsageReport;
 import org.opencps.reporting.UsageReportExports;
 import org.opencps.reporting.UsageReports;

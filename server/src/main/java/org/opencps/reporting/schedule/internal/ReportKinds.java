@@ -5,17 +5,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.opencps.reporting.schedule.ScheduledReportFamily;
 import org.opencps.reporting.schedule.ScheduledReportKind;
 import org.springframework.stereotype.Component;
 
-/** Every kind of report that can be scheduled (each a bean implementing {@link ScheduledReportKind}), by id. */
+/**
+ * Every kind of report that can be scheduled (each a bean implementing {@link ScheduledReportKind},
+ * or one of a {@link ScheduledReportFamily} bean's), by id.
+ */
 @Component
 public class ReportKinds {
 
     private final Map<String, ScheduledReportKind> byId;
 
-    ReportKinds(List<ScheduledReportKind> kinds) {
-        this.byId = kinds.stream().collect(Collectors.toUnmodifiableMap(ScheduledReportKind::id, Function.identity()));
+    ReportKinds(List<ScheduledReportKind> kinds, List<ScheduledReportFamily> families) {
+        this.byId = Stream.concat(kinds.stream(), families.stream().flatMap(family -> family.kinds().stream()))
+                .collect(Collectors.toUnmodifiableMap(ScheduledReportKind::id, Function.identity()));
     }
 
     public Optional<ScheduledReportKind> find(String id) {

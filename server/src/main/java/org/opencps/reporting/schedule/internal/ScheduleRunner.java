@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.opencps.reporting.schedule.ReportPeriod;
 import org.opencps.reporting.schedule.ReportSchedule;
 import org.opencps.reporting.schedule.internal.persistence.ScheduleStore;
+import org.opencps.tenancy.Organization;
+import org.opencps.tenancy.Organizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Component;
  * {@link ScheduleStore#claim}) and only the claimant sends it. No scheduler lock: processes may
  * send different periods at once. All times come from the injected clock. A claim whose process
  * died is taken over after the lease; its mails already sent are not sent again (each delivery
- * is recorded), except the one a crash interrupted between sending and recording.
+ * is recorded), except the one a crash interrupted between sending and recording. Schedules of a
+ * discontinued organization send nothing (while it is discontinued); a schedule whose creator may
+ * no longer see its report stops for good, logged and shown on the schedules page.
  */
 @Component
 public class ScheduleRunner {
@@ -31,14 +36,17 @@ public class ScheduleRunner {
     private final ScheduleStore store;
     private final ScheduledReportSender sender;
     private final OrganizationTimeZones timeZones;
+    private final Organizations organizations;
     private final Clock clock;
     private final Duration lease;
     /** Names this process in the claims it holds; only for the record, it decides nothing. */
     private final String owner = UUID.randomUUID().toString();
 
-    ScheduleRunner(ScheduleStore store, ScheduledReportSender sender, OrganizationTimeZones timeZones, Clock clock,
+    ScheduleRunner(ScheduleStore store, ScheduledReportSender sender, OrganizationTimeZones timeZones,
+                   Organizations organizations, Clock clock,
                    @Value("${opencps.reporting.schedule-claim-lease:10m}") Duration lease) {
         this.store = store;
+        this.organizations = organizations;
         this.sender = sender;
         this.timeZones = timeZones;
         this.clock = clock;
@@ -59,12 +67,24 @@ public class ScheduleRunner {
     }
 
     private void sendDue(ReportSchedule schedule) {
+        if (!organizations.find(schedule.orgId()).map(Organization::active).orElse(false)) {
+            return;
+        }
         ZoneId zone = timeZones.of(schedule.orgId());
         Set<java.time.LocalDate> sent = store.sentPeriods(schedule.orgId(), schedule.id());
-        for (ReportPeriod period : DuePeriods.of(schedule, zone, clock.instant())) {
-            if (sent.contains(period.start())) {
-                continue;
+        List<ReportPeriod> due = DuePeriods.of(schedule, zone, clock.instant()).stream()
+                .filter(period -> !sent.contains(period.start())).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        if (!sender.creatorMaySee(schedule)) {
+            if (store.stop(schedule.orgId(), schedule.id(), clock.instant())) {
+                log.warn("Scheduled report {} of organization {} stopped: the person who made it, {}, may no longer see it",
+                        schedule.id(), schedule.orgId(), schedule.createdBy());
             }
+            return;
+        }
+        for (ReportPeriod period : due) {
             Instant now = clock.instant();
             if (!store.claim(schedule.orgId(), schedule.id(), period, owner, now, now.minus(lease))) {
                 continue;

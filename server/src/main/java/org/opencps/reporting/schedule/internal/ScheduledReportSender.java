@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.opencps.identity.Users;
+import org.opencps.platform.errors.ForbiddenException;
+import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.security.Actor;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.Mailer;
 import org.opencps.platform.mail.OutgoingMail;
@@ -29,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Renders one period of a schedule, once per language, and mails it: to the people of the
  * organization it names (while they are members) and to its report recipients (while confirmed,
- * with their unsubscribe link). Each address is recorded as served right after its mail.
+ * with their unsubscribe link). Each address is recorded as served right after its mail. The report
+ * is rendered in the name of the schedule's creator.
  */
 @Component
 class ScheduledReportSender {
@@ -54,6 +58,22 @@ class ScheduledReportSender {
     }
 
     record Content(String subject, String body, List<OutgoingMail.Attachment> files) {
+    }
+
+    /** Whether the schedule's creator may still see its report (the access policy decides, through the kind). */
+    boolean creatorMaySee(ReportSchedule schedule) {
+        ScheduledReportKind kind = kinds.find(schedule.kind())
+                .orElseThrow(() -> new IllegalStateException("no report kind " + schedule.kind()));
+        try {
+            kind.requireView(creatorOf(schedule), schedule.orgId());
+            return true;
+        } catch (ForbiddenException | NotFoundException refused) {
+            return false;
+        }
+    }
+
+    private static Actor creatorOf(ReportSchedule schedule) {
+        return new Actor(schedule.createdBy(), schedule.orgId());
     }
 
     void send(ReportSchedule schedule, ReportPeriod period, ZoneId zone, Consumer<String> delivered, Set<String> alreadyServed) {
@@ -87,7 +107,7 @@ class ScheduledReportSender {
         List<OutgoingMail.Attachment> files = new ArrayList<>();
         for (ExportFormat format : ExportFormat.values()) {
             if (schedule.formats().contains(format)) {
-                RenderedReport report = kind.render(schedule.orgId(), period, zone, format, locale);
+                RenderedReport report = kind.render(creatorOf(schedule), schedule.orgId(), period, zone, format, locale);
                 files.add(new OutgoingMail.Attachment(report.fileName(), format.contentType(), report.content()));
             }
         }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
@@ -89,6 +90,26 @@ class ContractReportController {
     @Operation(summary = "The provider contract (license) report as CSV, rolled up and anonymized like the JSON one")
     ResponseEntity<byte[]> providerCsv(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId) {
         return csv("provider-contract", ContractCsv.provider(licenseReports.report(actor, orgId)));
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/contract-report.pdf")
+    @Operation(summary = "The customer contract report with its terms and license changes, as a PDF document in the"
+            + " request's language")
+    ResponseEntity<byte[]> customerPdf(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, Locale locale) {
+        return pdf("customer-contract", reports.customerPdf(actor, orgId, locale));
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/license-report.pdf")
+    @Operation(summary = "The provider contract (license) report as a PDF document, rolled up and anonymized like the JSON one")
+    ResponseEntity<byte[]> providerPdf(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, Locale locale) {
+        return pdf("provider-contract", reports.providerPdf(actor, orgId, locale));
+    }
+
+    private static ResponseEntity<byte[]> pdf(String name, byte[] document) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".pdf").build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document);
     }
 
     private static ResponseEntity<byte[]> csv(String name, Csv csv) {

@@ -67,9 +67,15 @@ public class ScheduleStore {
                 .params(org.value(), id).query(this::schedule).optional();
     }
 
-    /** Every schedule of every organization, for the process that sends them. Spans organizations on purpose. */
+    /** Every schedule that still sends, of every organization, for the process that sends them. Spans organizations on purpose. */
     public List<ReportSchedule> allAcrossOrganizations() {
-        return jdbc.sql("SELECT * FROM reporting_schedule ORDER BY org_id, id").query(this::schedule).list();
+        return jdbc.sql("SELECT * FROM reporting_schedule WHERE stopped_at IS NULL ORDER BY org_id, id").query(this::schedule).list();
+    }
+
+    /** Stops a schedule (its creator may no longer see its report); true if it was sending until now. */
+    public boolean stop(OrgId org, UUID id, Instant now) {
+        return jdbc.sql("UPDATE reporting_schedule SET stopped_at = ? WHERE org_id = ? AND id = ? AND stopped_at IS NULL")
+                .params(utc(now), org.value(), id).update() == 1;
     }
 
     public boolean delete(OrgId org, UUID id) {
@@ -151,7 +157,11 @@ public class ScheduleStore {
         Arrays.stream(rs.getString("formats").split(",")).map(ExportFormat::valueOf).forEach(formats::add);
         return new ReportSchedule(org, id, rs.getString("kind"), Cadence.valueOf(rs.getString("cadence")), formats,
                 rs.getString("language"), people, recipients, new UserId(rs.getObject("created_by", UUID.class)),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs.getObject("stopped_at", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,11 +1,10 @@
-package org.opencps.reporting.internal.web;
+package org.opencps.reporting;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 import org.opencps.platform.errors.InvalidInputException;
-import org.opencps.reporting.UsageReportRequest;
 
 /** A usage report request from query parameters, each malformed one refused naming its field. */
 public final class ReportParameters {
@@ -33,7 +32,8 @@ public final class ReportParameters {
         }
     }
 
-    static LocalDate day(String field, String text) {
+    /** A day written YYYY-MM-DD, or null when blank; anything else is refused naming the field. */
+    public static LocalDate day(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
