@@ -87,7 +87,10 @@ class AuditCoverageTest {
             Map.entry("PUT /api/v1/organizations/{orgId}/scan-settings", "SCAN_SETTINGS_CHANGED"),
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/oidc", "SSO_CHANGED"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/sso/oidc", "SSO_CHANGED"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "SSO_CHANGED"));
+            Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "SSO_CHANGED"),
+            // scim
+            Map.entry("POST /api/v1/organizations/{orgId}/scim/token", "SCIM_TOKEN_CREATED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/scim/token", "SCIM_TOKEN_REVOKED"));
 
     /** Routes that change state without an audit record of their own, each with the reason. */
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(

@@ -129,7 +129,11 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/report-recipients", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "email=probe@example.com&language=en"),
             new Route("POST /orgs/{orgId}/report-recipients/{recipientId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/report-schedules", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "kind=CONTRACT_HISTORY&cadence=DAILY"),
-            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
+            new Route("POST /orgs/{orgId}/report-schedules/{scheduleId}/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // scim: the organization's SCIM token, its customer admins only
+            new Route("GET /orgs/{orgId}/scim", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /orgs/{orgId}/scim/token", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/scim/token/revoke", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(
