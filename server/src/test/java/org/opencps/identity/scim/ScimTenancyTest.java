@@ -49,7 +49,9 @@ class ScimTenancyTest {
     /** Routes with no id: lists (checked below for B's people), creation (checked below) and discovery, which is the same for all. */
     static final Set<String> WITHOUT_IDS = Set.of("GET /scim/v2/Users", "POST /scim/v2/Users", "GET /scim/v2/Groups",
             "POST /scim/v2/Groups", "GET /scim/v2/ServiceProviderConfig", "GET /scim/v2/ResourceTypes",
-            "GET /scim/v2/ResourceTypes/{id}", "GET /scim/v2/Schemas", "GET /scim/v2/Schemas/{id}", "ANY /scim/v2/**");
+            "GET /scim/v2/ResourceTypes/{id}", "GET /scim/v2/Schemas", "GET /scim/v2/Schemas/{id}",
+            // anything else: a SCIM 404
+            "GET /scim/v2/**", "POST /scim/v2/**", "PUT /scim/v2/**", "PATCH /scim/v2/**", "DELETE /scim/v2/**");
 
     @Autowired MockMvc mvc;
     @Autowired World world;

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -140,7 +141,8 @@ class ScimController {
     }
 
     /** Anything else under /scim/v2 (Bulk, /Me, a wrong method): a SCIM 404 rather than the portal's error page. */
-    @RequestMapping("/**")
+    @RequestMapping(path = "/**", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
+            RequestMethod.DELETE})
     ResponseEntity<JsonNode> unknown(ScimClient client) {
         throw new ScimException(404, null, "no such SCIM endpoint: Users, Groups, ServiceProviderConfig, ResourceTypes and Schemas exist");
     }
