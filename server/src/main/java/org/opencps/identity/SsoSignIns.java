@@ -12,6 +12,7 @@ import org.opencps.identity.internal.persistence.OidcProviderStore;
 import org.opencps.identity.internal.persistence.SamlProviderStore;
 import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.persistence.UserStore;
+import org.opencps.identity.internal.scim.ScimSignInRule;
 import org.opencps.identity.internal.sso.BackChannelLogout;
 import org.opencps.identity.internal.sso.SsoGroupSync;
 import org.opencps.platform.errors.InvalidInputException;
@@ -48,13 +49,15 @@ public class SsoSignIns {
     private final OpenCpsProperties properties;
     private final BackChannelLogout backChannel;
     private final SamlProviderStore samlProviders;
+    private final ScimSignInRule scim;
 
     SsoSignIns(SsoStore sso, OidcProviderStore oidcProviders, UserStore users, Users memberships, SsoGroupSync groups,
                Organizations organizations, SessionLogin sessions, ApplicationEventPublisher events,
                TransactionTemplate transaction, Clock clock, OpenCpsProperties properties, BackChannelLogout backChannel,
-               SamlProviderStore samlProviders) {
+               SamlProviderStore samlProviders, ScimSignInRule scim) {
         this.backChannel = backChannel;
         this.samlProviders = samlProviders;
+        this.scim = scim;
         this.sso = sso;
         this.oidcProviders = oidcProviders;
         this.users = users;
@@ -102,12 +105,18 @@ public class SsoSignIns {
                 user = users.find(bound.get().userId()).orElseThrow();
                 sso.signedIn(assertion.issuer(), assertion.subject(), now);
             } else {
-                if (users.findByEmail(assertion.email()).isPresent()) {
+                var existing = users.findByEmail(assertion.email());
+                if (existing.isPresent() && !scim.mayBindProvisionedAccount(org.id(), existing.get().id())) {
                     return new SsoOutcome.Refused(Reason.ACCOUNT_NOT_LINKED);
                 }
-                user = new User(new UserId(UUID.randomUUID()), assertion.email(), displayName(assertion), true, now);
-                users.insert(user);
+                user = existing.orElseGet(() -> new User(new UserId(UUID.randomUUID()), assertion.email(), displayName(assertion), true, now));
+                if (existing.isEmpty()) {
+                    users.insert(user);
+                }
                 sso.bind(org.id(), assertion.protocol(), assertion.issuer(), assertion.subject(), user.id(), now);
+            }
+            if (scim.deactivated(org.id(), user.id())) {
+                return new SsoOutcome.Refused(Reason.UNAVAILABLE);
             }
             if (!users.isMember(org.id(), user.id())) {
                 memberships.join(org.id(), user.id(), Set.of(RoleRef.of(FixedRole.CUSTOMER_USER)));

@@ -100,7 +100,10 @@ class AuditCoverageTest {
             Map.entry("POST /api/v1/me/second-factor/totp/confirm", "SECOND_FACTOR_TOTP_ENROLLED"),
             Map.entry("DELETE /api/v1/me/second-factor/totp", "SECOND_FACTOR_TOTP_REMOVED"),
             Map.entry("POST /api/v1/me/second-factor/recovery-codes", "SECOND_FACTOR_RECOVERY_CODES_CREATED"),
-            Map.entry("DELETE /api/v1/organizations/{orgId}/members/{userId}/second-factor", "SECOND_FACTOR_RESET_BY_ADMIN"));
+            Map.entry("DELETE /api/v1/organizations/{orgId}/members/{userId}/second-factor", "SECOND_FACTOR_RESET_BY_ADMIN"),
+            // scim
+            Map.entry("POST /api/v1/organizations/{orgId}/scim/token", "SCIM_TOKEN_CREATED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/scim/token", "SCIM_TOKEN_REVOKED"));
 
     /** Routes that change state without an audit record of their own, each with the reason. */
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(

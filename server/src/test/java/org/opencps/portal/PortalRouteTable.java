@@ -158,7 +158,11 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/users/{userId}/second-factor-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             // reports-portal: an organization's usage reports (its report viewers), one's own usage report (every member)
             new Route("GET /orgs/{orgId}/reports", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
-            new Route("GET /usage/report", Scope.NONE, CUSTOMER_MEMBERS, null));
+            new Route("GET /usage/report", Scope.NONE, CUSTOMER_MEMBERS, null),
+            // scim: the organization's SCIM token, its customer admins only
+            new Route("GET /orgs/{orgId}/scim", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /orgs/{orgId}/scim/token", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/scim/token/revoke", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(

@@ -15,6 +15,7 @@ import org.opencps.identity.MemberRemoved;
 import org.opencps.identity.MemberRolesChanged;
 import org.opencps.identity.PasswordChanged;
 import org.opencps.identity.PinIssued;
+import org.opencps.identity.ScimChanged;
 import org.opencps.identity.SingleSignOnChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -113,5 +114,11 @@ class IdentityAuditListener {
     @ApplicationModuleListener
     void on(ApiTokenRevoked e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_REVOKED", e.user(), e.token().toString(), null, null);
+    }
+
+    /** Provisioning through SCIM: people and groups the identity provider changed, and the organization's SCIM token. */
+    @ApplicationModuleListener
+    void on(ScimChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), e.action(), e.by(), e.subject(), e.detail(), null);
     }
 }

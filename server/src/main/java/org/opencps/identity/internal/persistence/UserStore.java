@@ -46,6 +46,10 @@ public class UserStore {
         jdbc.sql("UPDATE identity_user SET display_name = ? WHERE id = ?").params(displayName, id.value()).update();
     }
 
+    public void changeEmail(UserId id, String normalizedEmail) {
+        jdbc.sql("UPDATE identity_user SET email = ? WHERE id = ?").params(normalizedEmail, id.value()).update();
+    }
+
     public void delete(UserId id) {
         jdbc.sql("DELETE FROM identity_user WHERE id = ?").param(id.value()).update();
     }
