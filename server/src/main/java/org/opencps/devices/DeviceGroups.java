@@ -12,6 +12,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.text.Names;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,12 @@ public class DeviceGroups {
     private final AccessPolicy policy;
     private final DeviceGroupStore groups;
     private final DeviceStore devices;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeviceGroups(AccessPolicy policy, DeviceGroupStore groups, DeviceStore devices, Clock clock) {
+    DeviceGroups(AccessPolicy policy, DeviceGroupStore groups, DeviceStore devices, ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
+        this.events = events;
         this.groups = groups;
         this.devices = devices;
         this.clock = clock;
@@ -52,29 +55,33 @@ public class DeviceGroups {
         } catch (DuplicateKeyException e) {
             throw taken(clean);
         }
+        events.publishEvent(new DeviceGroupChanged(org, group.id(), null, clean, actor.userId(), clock.instant()));
         return group;
     }
 
     @Transactional
     public DeviceGroup rename(Actor actor, OrgId org, UUID id, String name) {
         policy.require(actor, Permission.DEVICE_GROUPS_MANAGE, org);
-        groups.find(org, id).orElseThrow(() -> new NotFoundException("device group"));
+        DeviceGroup before = groups.find(org, id).orElseThrow(() -> new NotFoundException("device group"));
         String clean = freeName(org, name, id);
         try {
             groups.rename(org, id, clean);
         } catch (DuplicateKeyException e) {
             throw taken(clean);
         }
+        events.publishEvent(new DeviceGroupChanged(org, id, before.name(), clean, actor.userId(), clock.instant()));
         return groups.find(org, id).orElseThrow();
     }
 
     @Transactional
     public void delete(Actor actor, OrgId org, UUID id) {
         policy.require(actor, Permission.DEVICE_GROUPS_MANAGE, org);
+        DeviceGroup deleted = groups.find(org, id).orElseThrow(() -> new NotFoundException("device group"));
         devices.ungroup(org, id);
         if (!groups.delete(org, id)) {
             throw new NotFoundException("device group");
         }
+        events.publishEvent(new DeviceGroupChanged(org, id, deleted.name(), null, actor.userId(), clock.instant()));
     }
 
     private String freeName(OrgId org, String name, UUID except) {

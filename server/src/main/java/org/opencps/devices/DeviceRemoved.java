@@ -5,12 +5,13 @@ import java.util.UUID;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.origin.RequestOrigin;
 
 /** A device was deleted (an agent with its printers). */
-public record DeviceRemoved(OrgId org, DeviceId device, UserId by, Instant at, UUID eventId) {
+public record DeviceRemoved(OrgId org, DeviceId device, UserId by, Instant at, UUID eventId, RequestOrigin origin) {
 
-    /** A new occurrence, with an {@code eventId} of its own. */
+    /** A new occurrence, with an {@code eventId} of its own, taken in the request served on this thread (if any). */
     public DeviceRemoved(OrgId org, DeviceId device, UserId by, Instant at) {
-        this(org, device, by, at, UUID.randomUUID());
+        this(org, device, by, at, UUID.randomUUID(), RequestOrigin.current());
     }
 }

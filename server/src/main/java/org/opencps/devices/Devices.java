@@ -86,12 +86,18 @@ public class Devices {
     @Transactional
     public Device update(Actor actor, OrgId org, DeviceId id, String name, String location, UUID groupId) {
         policy.require(actor, Permission.DEVICES_EDIT, org);
-        views.one(org, id);
+        Device before = views.one(org, id);
         if (groupId != null && groups.find(org, groupId).isEmpty()) {
             throw new InvalidInputException("groupId", "no such device group in this organization");
         }
         devices.update(org, id, DeviceFields.name("name", name), DeviceFields.optionalText("location", location, 200), groupId);
-        return views.one(org, id);
+        Device after = views.one(org, id);
+        events.publishEvent(new DeviceUpdated(org, id, placementOf(before), placementOf(after), actor.userId(), clock.instant()));
+        return after;
+    }
+
+    private static DeviceUpdated.Placement placementOf(Device device) {
+        return new DeviceUpdated.Placement(device.name(), device.location(), device.groupId());
     }
 
     /**

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +46,13 @@ public class FirstStart implements ApplicationRunner {
     private final OpenCpsProperties properties;
     private final PublicUrl publicUrl;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<String> setupTokenHash = new AtomicReference<>();
 
     FirstStart(Organizations organizations, UserStore users, Users memberships, Passwords passwords, Clock clock,
-               OpenCpsProperties properties, PublicUrl publicUrl, PlatformTransactionManager transactions) {
+               OpenCpsProperties properties, PublicUrl publicUrl, PlatformTransactionManager transactions,
+               ApplicationEventPublisher events) {
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.organizations = organizations;
         this.users = users;
@@ -120,6 +124,7 @@ public class FirstStart implements ApplicationRunner {
         users.insert(admin);
         passwords.set(admin.id(), "password", password, false);
         memberships.join(root.id(), admin.id(), Set.of(RoleRef.of(FixedRole.PROVIDER_ADMIN)));
+        events.publishEvent(new AccountActivity(admin.id(), root.id(), AccountActivity.Kind.FIRST_ADMIN_CREATED, clock.instant()));
         return admin.id();
     }
 }

@@ -13,6 +13,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +24,14 @@ public class Groups {
     private final AccessPolicy policy;
     private final GroupStore store;
     private final UserStore users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Groups(AccessPolicy policy, GroupStore store, UserStore users, Clock clock) {
+    Groups(AccessPolicy policy, GroupStore store, UserStore users, ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.store = store;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -52,15 +55,19 @@ public class Groups {
         }
         var group = new Group(org, UUID.randomUUID(), clean, clock.instant());
         store.insert(group);
+        events.publishEvent(new GroupChanged(org, group.id(), clean, GroupChanged.Change.CREATED, null, actor.userId(), clock.instant()));
         return group;
     }
 
     @Transactional
     public void delete(Actor actor, OrgId org, UUID group) {
         policy.require(actor, Permission.GROUPS_MANAGE, org);
+        Group deleted = requireGroup(org, group);
         if (!store.delete(org, group)) {
             throw new NotFoundException("group");
         }
+        events.publishEvent(new GroupChanged(org, group, deleted.name(), GroupChanged.Change.DELETED, null, actor.userId(),
+                clock.instant()));
     }
 
     public List<UserId> members(Actor actor, OrgId org, UUID group) {
@@ -85,23 +92,27 @@ public class Groups {
     @Transactional
     public void addMember(Actor actor, OrgId org, UUID group, UserId user) {
         policy.require(actor, Permission.GROUPS_MANAGE, org);
-        requireGroup(org, group);
+        Group joined = requireGroup(org, group);
         if (!users.isMember(org, user)) {
             throw new NotFoundException("user");
         }
         store.addMember(org, group, user);
+        events.publishEvent(new GroupChanged(org, group, joined.name(), GroupChanged.Change.MEMBER_ADDED, user, actor.userId(),
+                clock.instant()));
     }
 
     @Transactional
     public void removeMember(Actor actor, OrgId org, UUID group, UserId user) {
         policy.require(actor, Permission.GROUPS_MANAGE, org);
-        requireGroup(org, group);
+        Group left = requireGroup(org, group);
         if (!store.removeMember(org, group, user)) {
             throw new NotFoundException("group member");
         }
+        events.publishEvent(new GroupChanged(org, group, left.name(), GroupChanged.Change.MEMBER_REMOVED, user, actor.userId(),
+                clock.instant()));
     }
 
-    private void requireGroup(OrgId org, UUID group) {
-        store.find(org, group).orElseThrow(() -> new NotFoundException("group"));
+    private Group requireGroup(OrgId org, UUID group) {
+        return store.find(org, group).orElseThrow(() -> new NotFoundException("group"));
     }
 }

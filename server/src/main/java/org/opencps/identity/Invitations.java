@@ -108,6 +108,7 @@ public class Invitations {
         if (!store.revoke(org, id, clock.instant())) {
             throw new NotFoundException("invitation");
         }
+        events.publishEvent(new InvitationRevoked(org, id, actor.userId(), clock.instant()));
     }
 
     /** What the link's holder sees before accepting. */

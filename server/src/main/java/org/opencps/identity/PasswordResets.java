@@ -15,6 +15,7 @@ import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.MailTexts;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +41,12 @@ public class PasswordResets {
     private final SessionLogin sessions;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final ApplicationEventPublisher events;
 
     PasswordResets(UserStore users, PasswordStore passwordStore, Passwords passwords, EmailTokenStore tokens,
                    ProofOfWork proofOfWork, RateLimiter rateLimiter, MailTexts mails, Languages languages, SessionLogin sessions, Clock clock,
-                   PublicUrl publicUrl) {
+                   PublicUrl publicUrl, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.passwordStore = passwordStore;
         this.passwords = passwords;
@@ -76,6 +79,7 @@ public class PasswordResets {
         String token = Tokens.newToken(PREFIX);
         tokens.insert(user.get().id(), Purpose.RESET_PASSWORD, Tokens.hash(token), now, now.plus(LINK_VALIDITY));
         mails.send(address, languages.forMailTheyAskedFor(user.get().id()), "passwordReset", publicUrl.base() + "/reset-password?token=" + token);
+        events.publishEvent(new AccountActivity(user.get().id(), null, AccountActivity.Kind.PASSWORD_RESET_REQUESTED, now));
     }
 
     @Transactional

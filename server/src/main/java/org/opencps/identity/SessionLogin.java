@@ -16,11 +16,14 @@ import org.opencps.platform.security.Channel;
 import org.opencps.platform.security.ClientAddressRule;
 import org.opencps.platform.security.SessionAttributes;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts, switches and ends login sessions. A login gets a new session id (no fixation) and a new
@@ -39,11 +42,16 @@ public class SessionLogin {
     private final Clock clock;
     private final Duration defaultIdleTimeout;
     private final SecondFactors secondFactors;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     SessionLogin(SecurityContextRepository contexts, ObjectProvider<LoginSessionListener> listeners,
                  FindByIndexNameSessionRepository<? extends Session> sessions, ClientAddressRule addressRule, Clock clock,
-                 OpenCpsProperties properties, SecondFactors secondFactors) {
+                 OpenCpsProperties properties, SecondFactors secondFactors, ApplicationEventPublisher events,
+                 PlatformTransactionManager transactions) {
         this.secondFactors = secondFactors;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
         this.contexts = contexts;
         this.listeners = listeners;
         this.sessions = sessions;
@@ -191,6 +199,17 @@ public class SessionLogin {
         var found = sessions.findByPrincipalName(user.toString());
         found.keySet().forEach(sessions::deleteById);
         return found.size();
+    }
+
+    /**
+     * The signed-in person ends every session of theirs, this one included ("log out everywhere"),
+     * recorded for the audit trail under the organization they are working in.
+     */
+    public void logoutEverywhereAsked(HttpServletRequest request, Actor actor) {
+        logoutEverywhere(actor.userId());
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new AccountActivity(actor.userId(), actor.orgId(), AccountActivity.Kind.ALL_SESSIONS_ENDED, clock.instant())));
+        logout(request);
     }
 
     /** Ends every other session of the person, keeping the one making this request. */

@@ -19,6 +19,7 @@ import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.MailTexts;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +44,11 @@ public class SignUps {
     private final Clock clock;
     private final OpenCpsProperties properties;
     private final PublicUrl publicUrl;
+    private final ApplicationEventPublisher events;
 
     SignUps(UserStore users, Passwords passwords, EmailTokenStore tokens, DisposableEmailDomains disposable, MailTexts mails, Languages languages,
-            RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties, PublicUrl publicUrl) {
+            RateLimiter rateLimiter, Clock clock, OpenCpsProperties properties, PublicUrl publicUrl, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -78,6 +81,7 @@ public class SignUps {
         var user = new User(new UserId(UUID.randomUUID()), address, name, false, clock.instant());
         users.insert(user);
         passwords.set(user.id(), "password", password, false);
+        events.publishEvent(new AccountActivity(user.id(), null, AccountActivity.Kind.SIGNED_UP, clock.instant()));
         sendVerification(user);
     }
 
@@ -89,6 +93,7 @@ public class SignUps {
         UserId user = tokens.consume(Purpose.VERIFY_EMAIL, Tokens.hash(token), clock.instant())
                 .orElseThrow(() -> new NotFoundException("verification link (unknown, used or expired)"));
         users.markEmailVerified(user);
+        events.publishEvent(new AccountActivity(user, null, AccountActivity.Kind.EMAIL_VERIFIED, clock.instant()));
         return user;
     }
 

@@ -135,9 +135,9 @@ public class Users {
     @Transactional
     public Member setRoles(Actor actor, OrgId org, UserId user, Set<RoleRef> newRoles) {
         policy.requireManageMember(actor, org, user);
-        loadMember(org, user);
+        Set<RoleRef> before = loadMember(org, user).roles();
         roles.setRoles(actor, org, user, newRoles);
-        events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), newRoles, clock.instant()));
+        events.publishEvent(new MemberRolesChanged(org, user, actor.userId(), before, newRoles, clock.instant()));
         return loadMember(org, user);
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.origin.RequestOrigin;
 
 /**
  * A device reported a released job printed; its document is gone. What reporting records of it:
@@ -15,13 +16,13 @@ import org.opencps.platform.ids.UserId;
  */
 public record PrintJobCompleted(OrgId org, JobId job, UserId owner, DeviceId device, int copies,
                                 JobTicket.ColorMode colorMode, int countedPages, int reportedPages, int colorPages,
-                                int monochromePages, boolean duplex, Instant at, UUID eventId) {
+                                int monochromePages, boolean duplex, Instant at, UUID eventId, RequestOrigin origin) {
 
-    /** A new occurrence, with an {@code eventId} of its own. */
+    /** A new occurrence, with an {@code eventId} of its own, taken in the request served on this thread (if any). */
     public PrintJobCompleted(OrgId org, JobId job, UserId owner, DeviceId device, int copies,
                              JobTicket.ColorMode colorMode, int countedPages, int reportedPages, int colorPages,
                              int monochromePages, boolean duplex, Instant at) {
         this(org, job, owner, device, copies, colorMode, countedPages, reportedPages, colorPages,
-                monochromePages, duplex, at, UUID.randomUUID());
+                monochromePages, duplex, at, UUID.randomUUID(), RequestOrigin.current());
     }
 }

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.origin.RequestOrigin;
 
 /** Its owner canceled a job; its document is gone. */
-public record PrintJobDeleted(OrgId org, JobId job, UserId owner, Instant at, UUID eventId) {
+public record PrintJobDeleted(OrgId org, JobId job, UserId owner, Instant at, UUID eventId, RequestOrigin origin) {
 
-    /** A new occurrence, with an {@code eventId} of its own. */
+    /** A new occurrence, with an {@code eventId} of its own, taken in the request served on this thread (if any). */
     public PrintJobDeleted(OrgId org, JobId job, UserId owner, Instant at) {
-        this(org, job, owner, at, UUID.randomUUID());
+        this(org, job, owner, at, UUID.randomUUID(), RequestOrigin.current());
     }
 }

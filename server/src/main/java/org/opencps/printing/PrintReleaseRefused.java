@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.origin.RequestOrigin;
 
 /**
  * A person tried to release their held job to a device and printing refused it: it would take them
@@ -13,12 +14,12 @@ import org.opencps.platform.ids.UserId;
  * changed nothing.
  */
 public record PrintReleaseRefused(OrgId org, JobId job, UserId owner, DeviceId device, Reason reason, Instant at,
-                                  UUID eventId) {
+                                  UUID eventId, RequestOrigin origin) {
 
     public enum Reason { OVER_QUOTA, POLICY }
 
-    /** A new occurrence, with an {@code eventId} of its own. */
+    /** A new occurrence, with an {@code eventId} of its own, taken in the request served on this thread (if any). */
     public PrintReleaseRefused(OrgId org, JobId job, UserId owner, DeviceId device, Reason reason, Instant at) {
-        this(org, job, owner, device, reason, at, UUID.randomUUID());
+        this(org, job, owner, device, reason, at, UUID.randomUUID(), RequestOrigin.current());
     }
 }

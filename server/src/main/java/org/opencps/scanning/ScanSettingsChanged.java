@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.origin.RequestOrigin;
 
 /** An admin changed the organization's scan settings (now {@code settings}). */
-public record ScanSettingsChanged(OrgId org, UserId by, ScanSettings settings, Instant at, UUID eventId) {
+public record ScanSettingsChanged(OrgId org, UserId by, ScanSettings settings, Instant at, UUID eventId, RequestOrigin origin) {
 
     public ScanSettingsChanged(OrgId org, UserId by, ScanSettings settings, Instant at) {
-        this(org, by, settings, at, UUID.randomUUID());
+        this(org, by, settings, at, UUID.randomUUID(), RequestOrigin.current());
     }
 }

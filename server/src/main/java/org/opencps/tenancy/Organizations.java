@@ -126,6 +126,7 @@ public class Organizations {
             throw OrganizationNames.taken(name);
         }
         store.saveSettings(org.id(), OrganizationSettings.defaults());
+        events.publishEvent(new OrganizationCreated(org.id(), parentId, org.kind(), name, actor.userId(), org.createdAt()));
         if (license != null) {
             store.saveLicense(org.id(), license);
             events.publishEvent(new LicenseChanged(org.id(), parentId, actor.userId(), null, license, org.createdAt()));
@@ -152,6 +153,7 @@ public class Organizations {
         } catch (DuplicateKeyException e) {
             throw OrganizationNames.taken(name);
         }
+        events.publishEvent(new OrganizationRenamed(id, org.parentId(), org.name(), name, actor.userId(), clock.instant()));
         return store.find(id).orElseThrow();
     }
 
@@ -316,7 +318,10 @@ public class Organizations {
     public RegionLinks setRegionLinks(Actor actor, OrgId rootId, RegionLinks links) {
         policy.require(actor, Permission.REGION_LINKS_MANAGE, rootId);
         requireRoot(rootId, "manages the region links");
-        regionLinks.save(rootId, RegionLinkRules.validate(links));
+        RegionLinks valid = RegionLinkRules.validate(links);
+        RegionLinks before = regionLinks.find(rootId, valid.region()).orElse(null);
+        regionLinks.save(rootId, valid);
+        events.publishEvent(new RegionLinksChanged(rootId, before, valid, actor.userId(), clock.instant()));
         return links;
     }
 

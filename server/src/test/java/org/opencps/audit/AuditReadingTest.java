@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.opencps.access.FixedRole;
 import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.origin.RequestOrigin;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
 import org.opencps.testing.Api;
@@ -35,6 +37,7 @@ class AuditReadingTest {
     @Autowired MockMvc mvc;
     @Autowired World world;
     @Autowired AuditLog log;
+    @Autowired Clock clock;
     @Autowired JdbcClient jdbc;
 
     OrgId provider;
@@ -58,8 +61,8 @@ class AuditReadingTest {
         customerUser = world.person(customer, FixedRole.CUSTOMER_USER).actor();
         printManager = world.person(customer, FixedRole.PRINT_MANAGER).actor();
         otherAdmin = world.person(otherCustomer, FixedRole.CUSTOMER_ADMIN).actor();
-        log.record(customer, "CUSTOMER_ADMINS_DEED", customerAdmin.userId(), "secret colleague", "a, \"quoted\" detail", "192.0.2.10",
-                "Mozilla/5.0");
+        log.recordOnce(UUID.randomUUID(), clock.instant(), customer, "CUSTOMER_ADMINS_DEED", customerAdmin.userId(), "secret colleague",
+                "a, \"quoted\" detail", new RequestOrigin("192.0.2.10", "Mozilla/5.0"));
         log.record(customer, "CUSTOMER_USERS_DEED", customerUser.userId(), "own thing", null, "192.0.2.11");
         log.record(customer, "PROVIDERS_DEED", providerAdmin.userId(), "device", "=HYPERLINK(\"x\")", "198.51.100.1");
         log.record(provider, "PROVIDERS_OWN_DEED", providerAdmin.userId(), "own", null, null);

@@ -33,6 +33,7 @@ import org.opencps.identity.PinIssued;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.origin.RequestOrigin;
 import org.opencps.testing.OpenCpsTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -40,7 +41,7 @@ import org.springframework.modulith.events.core.EventSerializer;
 /**
  * Identity's and devices' events delivered after their commit are kept in the event registry
  * until delivered; one whose listener failed, or whose process stopped, is read back from there
- * to be delivered again. Each comes back as it went in, its {@code eventId} included.
+ * to be delivered again. Each comes back as it went in, its {@code eventId} and request origin included.
  */
 @OpenCpsTest
 class EventsKeptForRetryTest {
@@ -61,7 +62,8 @@ class EventsKeptForRetryTest {
                 new PasswordChanged(user, true, at),
                 new InvitationSent(org, id, by, "someone@example.org", roles, at),
                 new InvitationAccepted(org, id, user, at),
-                new MemberRolesChanged(org, user, by, roles, at),
+                new MemberRolesChanged(org, user, by, Set.of(), roles, at),
+                new MemberRolesChanged(org, user, by, roles, Set.of(), at, UUID.randomUUID(), new RequestOrigin("192.0.2.9", "Agent/1.0 (\"x\")")),
                 new MemberRemoved(org, user, by, at),
                 new PinIssued(org, user, by, at),
                 new CardRegistered(org, user, id, by, true, at),

@@ -3,6 +3,7 @@ package org.opencps.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,6 +30,7 @@ import org.opencps.tenancy.Organizations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -60,11 +62,12 @@ class FirstStartTest {
     @Autowired PublicUrl publicUrl;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher events;
 
     private FirstStart withBootstrap(String email, String password, String organizationName) {
         var configured = new OpenCpsProperties(properties.dataDir(), properties.publicUrl(), properties.security(),
                 properties.mail(), new OpenCpsProperties.Bootstrap(email, password, organizationName));
-        return new FirstStart(organizations, userStore, users, passwords, clock, configured, publicUrl, transactions);
+        return new FirstStart(organizations, userStore, users, passwords, clock, configured, publicUrl, transactions, events);
     }
 
     private Map<String, Integer> rowCounts() {
@@ -146,6 +149,8 @@ class FirstStartTest {
                 .andExpect(jsonPath("$.id").value(admin))
                 .andExpect(jsonPath("$.organizationId").value(root.id().toString()))
                 .andExpect(jsonPath("$.roles").value(Matchers.contains("PROVIDER_ADMIN")));
+        eventually(() -> assertThat(jdbc.sql("SELECT actor_user_id FROM audit_event WHERE org_id = ? AND type = 'FIRST_ADMIN_CREATED'")
+                .param(root.id().value()).query(String.class).list()).containsExactly(admin));
 
         // the link works once, and a restart with a root does not print another one
         mvc.perform(json(post("/api/v1/setup"), setupBody(token, "Second Office", "second@example.com", "Second-Admin-2")))

@@ -2,12 +2,14 @@ package org.opencps.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.testing.Api.json;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.testing.Altchas;
@@ -63,6 +65,14 @@ class SelfServiceTest {
         mvc.perform(json(post("/api/v1/auth/verify-email"), "{\"token\":\"" + token + "\"}")).andExpect(status().isNoContent());
         mvc.perform(json(post("/api/v1/auth/verify-email"), "{\"token\":\"" + token + "\"}")).andExpect(status().isNotFound());
         login("fresh@example.org", World.PASSWORD).andExpect(status().isOk());
+        eventually(() -> assertThat(auditedActionsOf("fresh@example.org")).contains("SIGNED_UP", "EMAIL_VERIFIED"));
+    }
+
+    /** What the audit trail recorded the person doing, in order. */
+    private List<String> auditedActionsOf(String email) {
+        return jdbc.sql("SELECT a.type FROM audit_event a JOIN identity_user u ON u.id = a.actor_user_id"
+                        + " WHERE u.email = ? ORDER BY a.occurred_at, a.seq")
+                .param(email).query(String.class).list();
     }
 
     @Test
@@ -95,6 +105,7 @@ class SelfServiceTest {
         var person = world.person(world.customer(world.root(), "Reset Co"), FixedRole.CUSTOMER_USER);
         var oldSession = Api.login(mvc, person.email(), World.PASSWORD);
         requestReset(person.email()).andExpect(status().isAccepted());
+        eventually(() -> assertThat(auditedActionsOf(person.email())).contains("PASSWORD_RESET_REQUESTED"));
         String token = outbox.lastToken(person.email(), "rst_");
         completeReset(token, World.PASSWORD).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("previous passwords")));
@@ -112,6 +123,7 @@ class SelfServiceTest {
     void resetLinksExpireAfterOneHour() throws Exception {
         var person = world.person(world.customer(world.root(), "Hour Co"), FixedRole.CUSTOMER_USER);
         requestReset(person.email()).andExpect(status().isAccepted());
+        eventually(() -> assertThat(auditedActionsOf(person.email())).contains("PASSWORD_RESET_REQUESTED"));
         String token = outbox.lastToken(person.email(), "rst_");
         clock.advance(Duration.ofMinutes(59));
         requestReset(person.email()).andExpect(status().isAccepted());

@@ -18,6 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestEnvironment.class)
-@Import({TestClockConfiguration.class, World.class, Outbox.class, org.opencps.printing.StoredBlobs.class})
+@Import({TestClockConfiguration.class, World.class, Outbox.class, org.opencps.printing.StoredBlobs.class, SecretCapture.class})
 public @interface OpenCpsTest {
 }

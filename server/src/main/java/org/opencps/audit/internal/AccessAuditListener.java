@@ -19,6 +19,6 @@ class AccessAuditListener {
     @ApplicationModuleListener
     void on(CustomRoleChanged e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), e.deleted() ? "CUSTOM_ROLE_DELETED" : "CUSTOM_ROLE_CREATED", e.by(),
-                e.roleId().toString(), "'" + e.name() + "' with " + new TreeSet<>(e.permissions()), null);
+                e.roleId().toString(), "'" + e.name() + "' with " + new TreeSet<>(e.permissions()), e.origin());
     }
 }

@@ -9,6 +9,7 @@ import org.opencps.devices.DeviceBaselineChanged;
 import org.opencps.devices.DeviceCredentialRefused;
 import org.opencps.devices.DeviceCredentialRotated;
 import org.opencps.devices.DeviceCredentialsThrottled;
+import org.opencps.devices.DeviceGroupChanged;
 import org.opencps.devices.DeviceLoginFailed;
 import org.opencps.devices.DeviceLoginLocked;
 import org.opencps.devices.DeviceLoginSucceeded;
@@ -16,6 +17,7 @@ import org.opencps.devices.DeviceMisuse;
 import org.opencps.devices.DeviceRegistered;
 import org.opencps.devices.DeviceRemoved;
 import org.opencps.devices.DeviceUnregistered;
+import org.opencps.devices.DeviceUpdated;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +38,12 @@ class DevicesAuditListener {
     @ApplicationModuleListener
     void on(ActivationCodeCreated e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "ACTIVATION_CODE_CREATED", e.by(), e.code().toString(),
-                "expires " + e.expiresAt(), null);
+                "expires " + e.expiresAt(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(ActivationCodeRevoked e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "ACTIVATION_CODE_REVOKED", e.by(), e.code().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "ACTIVATION_CODE_REVOKED", e.by(), e.code().toString(), null, e.origin());
     }
 
     @WhateverTheOutcome
@@ -55,26 +57,40 @@ class DevicesAuditListener {
     void on(DeviceRegistered e) {
         if (e.code() != null) {
             log.recordOnce(e.eventId(), e.at(), e.org(), "ACTIVATION_CODE_USED", null, e.code().toString(),
-                    "by device " + e.device(), e.sourceIp());
+                    "by device " + e.device(), e.sourceIp(), e.origin());
         }
         log.recordOnce(AuditLog.secondRecordOf(e.eventId()), e.at(), e.org(), "DEVICE_REGISTERED", null, e.device().toString(),
-                e.kind() + (e.agent() == null ? "" : ", added by agent " + e.agent()), e.sourceIp());
+                e.kind() + (e.agent() == null ? "" : ", added by agent " + e.agent()), e.sourceIp(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(DeviceUnregistered e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_UNREGISTERED", e.by(), e.device().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_UNREGISTERED", e.by(), e.device().toString(), null, e.origin());
+    }
+
+    @ApplicationModuleListener
+    void on(DeviceUpdated e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_UPDATED", e.by(), e.device().toString(),
+                Changes.between(e.before(), e.after()), e.origin());
+    }
+
+    /** DEVICE_GROUP_CREATED, _RENAMED or _DELETED, with the names before and after. */
+    @ApplicationModuleListener
+    void on(DeviceGroupChanged e) {
+        String type = e.before() == null ? "DEVICE_GROUP_CREATED" : e.after() == null ? "DEVICE_GROUP_DELETED" : "DEVICE_GROUP_RENAMED";
+        log.recordOnce(e.eventId(), e.at(), e.org(), type, e.by(), e.group().toString(),
+                "name: " + e.before() + " -> " + e.after(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(DeviceRemoved e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_REMOVED", e.by(), e.device().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_REMOVED", e.by(), e.device().toString(), null, e.origin());
     }
 
     @ApplicationModuleListener
     void on(DeviceCredentialRotated e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_CREDENTIAL_ROTATED", null, e.device().toString(), null,
-                e.sourceIp());
+                e.sourceIp(), e.origin());
     }
 
     @WhateverTheOutcome
@@ -92,7 +108,7 @@ class DevicesAuditListener {
     @ApplicationModuleListener
     void on(DeviceLoginSucceeded e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_LOGIN_SUCCEEDED", e.user(), e.device().toString(), e.method(),
-                null);
+                e.origin());
     }
 
     @WhateverTheOutcome
@@ -108,14 +124,14 @@ class DevicesAuditListener {
     @ApplicationModuleListener
     void on(DeviceBaselineChanged e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "DEVICE_BASELINE_CHANGED", e.by(), e.org().toString(),
-                Changes.between(e.before(), e.after()), null);
+                Changes.between(e.before(), e.after()), e.origin());
     }
 
     /** A card its owner added at a printer, signed in there. */
     @ApplicationModuleListener
     void on(CardAddedAtDevice e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_ADDED_AT_DEVICE", e.user(), e.user().toString(),
-                "card " + e.card() + " at device " + e.device(), null);
+                "card " + e.card() + " at device " + e.device(), e.origin());
     }
 
     @WhateverTheOutcome

@@ -1,13 +1,17 @@
 package org.opencps.audit.internal;
 
 import org.opencps.audit.internal.persistence.AuditLog;
+import java.util.Collection;
+import org.opencps.identity.AccountActivity;
 import org.opencps.identity.AccountLocked;
 import org.opencps.identity.ApiTokenCreated;
 import org.opencps.identity.ApiTokenRevoked;
 import org.opencps.identity.CardConfirmed;
 import org.opencps.identity.CardRegistered;
 import org.opencps.identity.CardRemoved;
+import org.opencps.identity.GroupChanged;
 import org.opencps.identity.InvitationAccepted;
+import org.opencps.identity.InvitationRevoked;
 import org.opencps.identity.InvitationSent;
 import org.opencps.identity.LoginFailed;
 import org.opencps.identity.LoginSucceeded;
@@ -48,72 +52,95 @@ class IdentityAuditListener {
     /** The organization's single sign-on provider or sign-in policy changed (PRODUCT.md §8: SSO and security settings). */
     @ApplicationModuleListener
     void on(SingleSignOnChanged e) {
-        log.record(e.orgId(), "SSO_CHANGED", e.changedBy(), e.orgId().toString(), e.change(), null);
+        log.recordOnce(e.eventId(), e.at(), e.orgId(), "SSO_CHANGED", e.changedBy(), e.orgId().toString(), e.change(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(AccountLocked e) {
         log.recordOnce(e.eventId(), e.at(), null, "ACCOUNT_LOCKED", e.user(), e.user().toString(), "until " + e.until(),
-                e.sourceIp());
+                e.sourceIp(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(PasswordChanged e) {
         log.recordOnce(e.eventId(), e.at(), null, e.byReset() ? "PASSWORD_RESET" : "PASSWORD_CHANGED", e.user(),
-                e.user().toString(), null, null);
+                e.user().toString(), null, e.origin());
     }
 
     @ApplicationModuleListener
     void on(InvitationSent e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "INVITATION_SENT", e.invitedBy(), e.email(), "roles " + e.roles(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "INVITATION_SENT", e.invitedBy(), e.email(), "roles " + e.roles(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(InvitationAccepted e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "INVITATION_ACCEPTED", e.user(), e.invitation().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "INVITATION_ACCEPTED", e.user(), e.invitation().toString(), null, e.origin());
     }
 
     @ApplicationModuleListener
     void on(MemberRolesChanged e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "ROLES_CHANGED", e.changedBy(), e.member().toString(),
-                "roles " + e.roles(), null);
+                e.before() == null ? "roles " + sorted(e.roles()) : "roles: " + sorted(e.before()) + " -> " + sorted(e.roles()),
+                e.origin());
+    }
+
+    @ApplicationModuleListener
+    void on(InvitationRevoked e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "INVITATION_REVOKED", e.by(), e.invitation().toString(), null, e.origin());
+    }
+
+    /** GROUP_CREATED, GROUP_DELETED, GROUP_MEMBER_ADDED, GROUP_MEMBER_REMOVED; the subject is the group. */
+    @ApplicationModuleListener
+    void on(GroupChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "GROUP_" + e.change().name(), e.by(), e.group().toString(),
+                "group '" + e.name() + "'" + (e.member() == null ? "" : ", member " + e.member()), e.origin());
+    }
+
+    /** SIGNED_UP, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, ALL_SESSIONS_ENDED, FIRST_ADMIN_CREATED; the person is actor and subject. */
+    @ApplicationModuleListener
+    void on(AccountActivity e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), e.kind().name(), e.user(), e.user().toString(), null, e.origin());
+    }
+
+    private static String sorted(Collection<?> items) {
+        return items.stream().map(Object::toString).sorted().toList().toString();
     }
 
     @ApplicationModuleListener
     void on(MemberRemoved e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "MEMBER_REMOVED", e.removedBy(), e.member().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "MEMBER_REMOVED", e.removedBy(), e.member().toString(), null, e.origin());
     }
 
     @ApplicationModuleListener
     void on(PinIssued e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "PIN_ISSUED", e.by(), e.user().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PIN_ISSUED", e.by(), e.user().toString(), null, e.origin());
     }
 
     @ApplicationModuleListener
     void on(CardRegistered e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_REGISTERED", e.by(), e.user().toString(),
-                "card " + e.card() + (e.pending() ? ", waiting for its owner's confirmation" : ""), null);
+                "card " + e.card() + (e.pending() ? ", waiting for its owner's confirmation" : ""), e.origin());
     }
 
     @ApplicationModuleListener
     void on(CardConfirmed e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_CONFIRMED", e.user(), e.user().toString(),
-                "card " + e.card() + " " + e.how(), null);
+                "card " + e.card() + " " + e.how(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(CardRemoved e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_REMOVED", e.by(), e.user().toString(), "card " + e.card(), null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "CARD_REMOVED", e.by(), e.user().toString(), "card " + e.card(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(ApiTokenCreated e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_CREATED", e.user(), e.token().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_CREATED", e.user(), e.token().toString(), null, e.origin());
     }
 
     @ApplicationModuleListener
     void on(ApiTokenRevoked e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_REVOKED", e.user(), e.token().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_REVOKED", e.user(), e.token().toString(), null, e.origin());
     }
 
     /** Provisioning through SCIM: people and groups the identity provider changed, and the organization's SCIM token. */

@@ -31,58 +31,58 @@ class PrintingAuditListener {
     @ApplicationModuleListener
     void on(PrintJobSubmitted e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_SUBMITTED", e.owner(), e.job().toString(),
-                e.format() + ", " + e.pages() + " pages, " + e.size() + " bytes, " + e.state() + ", via " + e.source(), null);
+                e.format() + ", " + e.pages() + " pages, " + e.size() + " bytes, " + e.state() + ", via " + e.source(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintJobDeleted e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_DELETED", e.owner(), e.job().toString(), null, null);
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_DELETED", e.owner(), e.job().toString(), null, e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintJobExpired e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_EXPIRED", null, e.job().toString(), "owner " + e.owner(),
-                null);
+                e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintJobReleased e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_RELEASED", e.owner(), e.job().toString(),
-                "to device " + e.device() + ", " + e.chargedPages() + " " + e.colorMode() + " pages charged", null);
+                "to device " + e.device() + ", " + e.chargedPages() + " " + e.colorMode() + " pages charged", e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintJobCompleted e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_COMPLETED", null, e.job().toString(),
                 "owner " + e.owner() + ", device " + e.device()
-                + ", " + e.countedPages() + " pages counted, " + e.reportedPages() + " reported printed", null);
+                + ", " + e.countedPages() + " pages counted, " + e.reportedPages() + " reported printed", e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintJobFailed e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_FAILED", null, e.job().toString(),
                 "owner " + e.owner() + ", device " + e.device()
-                + (e.message() == null ? "" : ": " + e.message()) + "; held again, quota charge returned", null);
+                + (e.message() == null ? "" : ": " + e.message()) + "; held again, quota charge returned", e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintJobReleaseTimedOut e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_JOB_RELEASE_TIMED_OUT", null, e.job().toString(),
                 "owner " + e.owner() + ", device "
-                + e.device() + " released at " + e.releasedAt() + "; held again, quota charge returned", null);
+                + e.device() + " released at " + e.releasedAt() + "; held again, quota charge returned", e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintQuotaChanged e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_QUOTA_CHANGED", e.by(), e.scope() + " " + e.id(),
                 "colour "
-                + limit(e.colorPagesPerMonth()) + ", black and white " + limit(e.monochromePagesPerMonth()) + " pages per month", null);
+                + limit(e.colorPagesPerMonth()) + ", black and white " + limit(e.monochromePagesPerMonth()) + " pages per month", e.origin());
     }
 
     @ApplicationModuleListener
     void on(PrintSettingsChanged e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_SETTINGS_CHANGED", e.by(), e.org().toString(),
-                Changes.between(e.before(), e.after()), null);
+                Changes.between(e.before(), e.after()), e.origin());
     }
 
     private static String limit(Integer pages) {
@@ -92,6 +92,6 @@ class PrintingAuditListener {
     @ApplicationModuleListener
     void on(DocumentKeyRotated e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "DOCUMENT_KEY_ROTATED", e.by(), e.org().toString(),
-                "primary key " + e.primaryKeyId(), null);
+                "primary key " + e.primaryKeyId(), e.origin());
     }
 }

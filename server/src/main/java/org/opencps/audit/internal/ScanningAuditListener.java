@@ -32,25 +32,25 @@ class ScanningAuditListener {
     @ApplicationModuleListener
     void on(ScanReceived e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "SCAN_RECEIVED", e.owner(), e.scan().toString(),
-                e.format() + ", " + e.pages() + " pages, " + e.size() + " bytes, to " + kind(e.kind()) + ", device " + e.device(), null);
+                e.format() + ", " + e.pages() + " pages, " + e.size() + " bytes, to " + kind(e.kind()) + ", device " + e.device(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(ScanDelivered e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "SCAN_DELIVERED", null, e.scan().toString(),
-                "owner " + e.owner() + ", to " + kind(e.kind()) + " after " + e.attempts() + " attempts", null);
+                "owner " + e.owner() + ", to " + kind(e.kind()) + " after " + e.attempts() + " attempts", e.origin());
     }
 
     @ApplicationModuleListener
     void on(ScanDeliveryFailed e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), "SCAN_DELIVERY_FAILED", null, e.scan().toString(),
-                "owner " + e.owner() + ", to " + kind(e.kind()) + " after " + e.attempts() + " attempts: " + e.reason(), null);
+                "owner " + e.owner() + ", to " + kind(e.kind()) + " after " + e.attempts() + " attempts: " + e.reason(), e.origin());
     }
 
     @ApplicationModuleListener
     void on(ScanDeleted e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), e.by() == null ? "SCAN_EXPIRED" : "SCAN_DELETED", e.by(), e.scan().toString(),
-                "owner " + e.owner(), null);
+                "owner " + e.owner(), e.origin());
     }
 
     @ApplicationModuleListener
@@ -59,7 +59,7 @@ class ScanningAuditListener {
         log.recordOnce(e.eventId(), e.at(), e.org(), "SCAN_SETTINGS_CHANGED", e.by(), e.org().toString(),
                 "destinations " + s.allowedKinds().stream().sorted().toList() + ", direct e-mail " + s.directEmailAllowed()
                         + ", retention " + s.retentionHours() + " h, max " + s.maxScanBytes() + " bytes, attachments up to "
-                        + s.attachmentLimitBytes() + " bytes, Box direct " + s.boxDirect(), null);
+                        + s.attachmentLimitBytes() + " bytes, Box direct " + s.boxDirect(), e.origin());
     }
 
     @ApplicationModuleListener

@@ -11,13 +11,15 @@ import org.opencps.printing.PrintJobFailed;
 import org.opencps.printing.PrintJobReleaseTimedOut;
 import org.opencps.printing.PrintJobReleased;
 import org.opencps.printing.PrintJobSubmitted;
+import org.opencps.printing.PrintReleaseRefused;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts print jobs through their life, from printing's events: submitted (by how they came), held
  * (on arrival, or again after a release that failed or timed out), released, printed, failed and
- * expired. Counted once the change committed.
+ * expired; and releases refused, by reason (over quota, print policy). Counted once the change (or,
+ * for a refusal, its record) committed.
  */
 @Component
 class PrintingMetrics {
@@ -44,6 +46,15 @@ class PrintingMetrics {
         for (JobTicket.Source source : JobTicket.Source.values()) {
             submitted(source);
         }
+        for (PrintReleaseRefused.Reason reason : PrintReleaseRefused.Reason.values()) {
+            refused(reason);
+        }
+    }
+
+    @EventListener
+    void on(PrintReleaseRefused e) {
+        Counter refused = refused(e.reason());
+        AfterCommit.run(refused::increment);
     }
 
     @EventListener
@@ -89,6 +100,11 @@ class PrintingMetrics {
     private Counter submitted(JobTicket.Source source) {
         return Counter.builder("opencps.print.jobs.submitted").description("Print jobs submitted, by how they came")
                 .tag("source", source.name().toLowerCase(Locale.ROOT)).register(registry);
+    }
+
+    private Counter refused(PrintReleaseRefused.Reason reason) {
+        return Counter.builder("opencps.print.releases.refused").description("Releases refused, by reason: over quota or the print policy")
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry);
     }
 
     private Counter held(String how) {

@@ -7,11 +7,10 @@ import java.util.UUID;
 import org.opencps.audit.internal.chain.AuditRecord;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.origin.RequestOrigin;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit trail's writer: each record is appended to its organization's hash chain while the
@@ -30,17 +29,15 @@ public class AuditLog {
 
     /**
      * Records what happened now, in a transaction of its own: for a refusal, recorded whatever
-     * becomes of the transaction it happened in (see {@code WhateverTheOutcome}).
+     * becomes of the transaction it happened in (see {@code WhateverTheOutcome}). Such records are
+     * made on the thread of the request they happened in, so its origin is the request's (the
+     * {@code sourceIp} given wins: it is the one the decision was made on).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
-        append(null, clock.instant(), org, type, actor, subject, detail, sourceIp, userAgentOfCurrentRequest());
-    }
-
-    /** As {@link #record}, with the user agent of the request it happened in. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(OrgId org, String type, UserId actor, String subject, String detail, String sourceIp, String userAgent) {
-        append(null, clock.instant(), org, type, actor, subject, detail, sourceIp, userAgent);
+        RequestOrigin origin = RequestOrigin.current();
+        append(null, clock.instant(), org, type, actor, subject, detail,
+                sourceIp != null ? sourceIp : RequestOrigin.sourceIpOf(origin), RequestOrigin.userAgentOf(origin));
     }
 
     /**
@@ -48,8 +45,17 @@ public class AuditLog {
      * record of that event is there already (the event was delivered again).
      */
     @Transactional
-    public void recordOnce(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject, String detail, String sourceIp) {
-        append(eventId, occurredAt, org, type, actor, subject, detail, sourceIp, null);
+    public void recordOnce(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject, String detail,
+                           RequestOrigin origin) {
+        recordOnce(eventId, occurredAt, org, type, actor, subject, detail, null, origin);
+    }
+
+    /** As above, for an event that names the source address itself ({@code sourceIp} wins over the origin's). */
+    @Transactional
+    public void recordOnce(UUID eventId, Instant occurredAt, OrgId org, String type, UserId actor, String subject, String detail,
+                           String sourceIp, RequestOrigin origin) {
+        append(eventId, occurredAt, org, type, actor, subject, detail,
+                sourceIp != null ? sourceIp : RequestOrigin.sourceIpOf(origin), RequestOrigin.userAgentOf(origin));
     }
 
     /** The id under which the second record one event makes is kept, to record it once too. */
@@ -60,7 +66,9 @@ public class AuditLog {
     /** Records, in the caller's transaction, a change the audit module itself makes (it commits with it). */
     @Transactional
     public void recordNow(OrgId org, String type, UserId actor, String subject, String detail) {
-        append(null, clock.instant(), org, type, actor, subject, detail, null, null);
+        RequestOrigin origin = RequestOrigin.current();
+        append(null, clock.instant(), org, type, actor, subject, detail, RequestOrigin.sourceIpOf(origin),
+                RequestOrigin.userAgentOf(origin));
     }
 
     /** Hashes the chain's records written before the trail was chained, if any are left. */
@@ -95,17 +103,6 @@ public class AuditLog {
                 null).chainedAfter(head.seq(), head.hash());
         chains.insert(record);
         chains.moveHead(chain, record.seq(), record.hash());
-    }
-
-    /**
-     * The User-Agent of the request being answered on this thread, if any: refusals and sign-ins
-     * are recorded on the thread of the request they happened in (see {@code WhateverTheOutcome}).
-     */
-    private static String userAgentOfCurrentRequest() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return attributes.getRequest().getHeader("User-Agent");
-        }
-        return null;
     }
 
     /** Refusals, failures, lockouts and throttling are failures; everything else something done. */

@@ -124,7 +124,6 @@ class AuthController {
     @PostMapping("/logout-everywhere")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logoutEverywhere(Actor actor, HttpServletRequest request) {
-        sessions.logoutEverywhere(actor.userId());
-        sessions.logout(request);
+        sessions.logoutEverywhereAsked(request, actor);
     }
 }

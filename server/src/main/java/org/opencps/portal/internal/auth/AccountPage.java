@@ -81,8 +81,7 @@ class AccountPage {
 
     @PostMapping("/account/logout-everywhere")
     String logoutEverywhere(Actor actor, HttpServletRequest request) {
-        sessions.logoutEverywhere(actor.userId());
-        sessions.logout(request);
+        sessions.logoutEverywhereAsked(request, actor);
         return "redirect:/login?done=logout";
     }
 }
