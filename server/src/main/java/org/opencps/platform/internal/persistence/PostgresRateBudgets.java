@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.opencps.platform.internal.cluster.RateBudgets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,8 +39,7 @@ final class PostgresRateBudgets implements RateBudgets {
 
     PostgresRateBudgets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.of(transactions);
         this.clock = clock;
     }
 

@@ -3,14 +3,11 @@ package org.opencps.platform.internal.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.opencps.platform.cluster.ClusterSignals;
-import org.opencps.platform.internal.cluster.SignalChannels;
+import org.opencps.platform.internal.cluster.SignalListeners;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -35,7 +32,7 @@ final class PostgresSignals implements ClusterSignals, SmartLifecycle {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
+    private final SignalListeners listeners = new SignalListeners();
     /** Channels listened to on the current connection; a new channel is added by the listening thread. */
     private final Set<String> listening = ConcurrentHashMap.newKeySet();
     private volatile boolean receiving;
@@ -48,14 +45,13 @@ final class PostgresSignals implements ClusterSignals, SmartLifecycle {
 
     @Override
     public void send(String channel, String payload) {
-        SignalChannels.check(channel, payload);
+        SignalListeners.check(channel, payload);
         jdbc.sql("SELECT pg_notify(?, ?)").params(channel, payload).query().singleRow();
     }
 
     @Override
     public void listen(String channel, Listener listener) {
-        SignalChannels.check(channel, "");
-        listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+        listeners.add(channel, listener);
     }
 
     @Override
@@ -92,7 +88,7 @@ final class PostgresSignals implements ClusterSignals, SmartLifecycle {
                 listenToNewChannels(connection);
                 receiving = true;
                 // anything sent while no connection listened is lost: everyone looks again
-                listeners.values().forEach(list -> list.forEach(Listener::missed));
+                listeners.missed();
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
                 if (thread == Thread.currentThread()) {
@@ -101,7 +97,7 @@ final class PostgresSignals implements ClusterSignals, SmartLifecycle {
             } finally {
                 if (receiving) {
                     receiving = false;
-                    listeners.values().forEach(list -> list.forEach(Listener::missed));
+                    listeners.missed();
                 }
             }
             if (!pause(RETRY_MILLIS)) {
@@ -118,7 +114,7 @@ final class PostgresSignals implements ClusterSignals, SmartLifecycle {
             PGNotification[] notifications = pg.getNotifications((int) POLL_MILLIS);
             if (notifications != null) {
                 for (PGNotification notification : notifications) {
-                    deliver(notification.getName(), notification.getParameter());
+                    listeners.deliver(notification.getName(), notification.getParameter());
                 }
             }
             if (System.nanoTime() - nextCheck >= 0) {
@@ -131,23 +127,13 @@ final class PostgresSignals implements ClusterSignals, SmartLifecycle {
     }
 
     private void listenToNewChannels(Connection connection) throws SQLException {
-        for (String channel : listeners.keySet()) {
+        for (String channel : listeners.channels()) {
             if (!listening.contains(channel)) {
                 try (Statement statement = connection.createStatement()) {
                     // the name matched CHANNEL_PATTERN: nothing in it needs quoting
                     statement.execute("LISTEN " + channel);
                 }
                 listening.add(channel);
-            }
-        }
-    }
-
-    private void deliver(String channel, String payload) {
-        for (Listener listener : listeners.getOrDefault(channel, List.of())) {
-            try {
-                listener.signal(payload);
-            } catch (RuntimeException e) {
-                log.warn("a listener of the signal channel {} failed: {}", channel, e.toString());
             }
         }
     }

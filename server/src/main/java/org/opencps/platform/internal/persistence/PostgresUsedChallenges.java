@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.opencps.platform.internal.cluster.UsedChallenges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,8 +19,7 @@ final class PostgresUsedChallenges implements UsedChallenges {
 
     PostgresUsedChallenges(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.of(transactions);
         this.clock = clock;
     }
 
