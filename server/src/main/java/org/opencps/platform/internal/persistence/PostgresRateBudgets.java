@@ -28,8 +28,10 @@ final class PostgresRateBudgets implements RateBudgets {
             return Math.min(capacity, tokens + (double) elapsed * capacity / refillMillis);
         }
 
+        /** Whole milliseconds, rounded up; the tolerance keeps a wait of exactly 1000 ms from becoming 1000.0000001. */
         long nanosUntil(double wanted, double have) {
-            return (long) Math.ceil((wanted - have) * refillMillis * 1_000_000d / capacity);
+            long millis = (long) Math.ceil((wanted - have) * refillMillis / capacity - 1e-6);
+            return Math.max(0, millis) * 1_000_000L;
         }
     }
 
