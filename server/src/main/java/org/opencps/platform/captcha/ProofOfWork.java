@@ -6,14 +6,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import org.altcha.altcha.Altcha;
 import org.altcha.altcha.Altcha.Algorithm;
 import org.altcha.altcha.Altcha.ChallengeOptions;
 import org.opencps.platform.errors.InvalidInputException;
-import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.internal.cluster.InProcessUsedChallenges;
+import org.opencps.platform.internal.cluster.UsedChallenges;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,6 @@ public final class ProofOfWork {
 
     public static final String FIELD = "altcha";
 
-    static final int DEFAULT_MAX_REMEMBERED = 100_000;
     private static final Algorithm ALGORITHM = Algorithm.SHA256;
     private static final int MAX_PAYLOAD_CHARS = 4096;
     private static final int MIN_KEY_CHARS = 32;
@@ -50,25 +48,20 @@ public final class ProofOfWork {
     private final String hmacKey;
     private final Duration expiry;
     private final long maxNumber;
-    private final int maxRemembered;
-    /** Challenges already solved, with the epoch second they expire; guarded by itself. */
-    private final Map<String, Long> used = new HashMap<>();
-    private long nextPurge;
+    private final UsedChallenges used;
 
     /**
      * Without {@code opencps.captcha.hmac-key} a random key is made at startup. That is enough for
      * one process: challenges live minutes, so a restart only makes the few open ones fail and the
      * user solves a new one. With several processes behind one address, set the same key on all.
+     * The solutions already used are kept where every process sees them ({@link UsedChallenges}).
      */
     @Autowired
     public ProofOfWork(Clock clock,
             @Value("${opencps.captcha.hmac-key:}") String hmacKey,
             @Value("${opencps.captcha.expiry:10m}") Duration expiry,
-            @Value("${opencps.captcha.max-number:100000}") long maxNumber) {
-        this(clock, hmacKey, expiry, maxNumber, DEFAULT_MAX_REMEMBERED);
-    }
-
-    ProofOfWork(Clock clock, String hmacKey, Duration expiry, long maxNumber, int maxRemembered) {
+            @Value("${opencps.captcha.max-number:100000}") long maxNumber,
+            UsedChallenges used) {
         if (hmacKey != null && !hmacKey.isBlank() && hmacKey.strip().length() < MIN_KEY_CHARS) {
             throw new IllegalArgumentException(
                     "opencps.captcha.hmac-key must be at least " + MIN_KEY_CHARS + " characters long");
@@ -83,7 +76,15 @@ public final class ProofOfWork {
         this.hmacKey = hmacKey == null || hmacKey.isBlank() ? randomKey() : hmacKey.strip();
         this.expiry = expiry;
         this.maxNumber = maxNumber;
-        this.maxRemembered = maxRemembered;
+        this.used = used;
+    }
+
+    ProofOfWork(Clock clock, String hmacKey, Duration expiry, long maxNumber) {
+        this(clock, hmacKey, expiry, maxNumber, InProcessUsedChallenges.DEFAULT_MAX_REMEMBERED);
+    }
+
+    ProofOfWork(Clock clock, String hmacKey, Duration expiry, long maxNumber, int maxRemembered) {
+        this(clock, hmacKey, expiry, maxNumber, new InProcessUsedChallenges(maxRemembered));
     }
 
     /** A new challenge, valid for {@code opencps.captcha.expiry} from now. */
@@ -174,19 +175,8 @@ public final class ProofOfWork {
     }
 
     private void remember(String challenge, long expires, long now) {
-        synchronized (used) {
-            if (used.size() >= maxRemembered || now >= nextPurge) {
-                used.values().removeIf(until -> until < now);
-                nextPurge = now + 60;
-            }
-            if (used.containsKey(challenge)) {
-                throw invalid("This CAPTCHA solution was already used: solve a new CAPTCHA.");
-            }
-            if (used.size() >= maxRemembered) {
-                throw new TooManyRequestsException("too many CAPTCHA solutions at once; try again in a minute",
-                        Duration.ofMinutes(1));
-            }
-            used.put(challenge, expires);
+        if (!used.markUsed(challenge, expires, now)) {
+            throw invalid("This CAPTCHA solution was already used: solve a new CAPTCHA.");
         }
     }
 

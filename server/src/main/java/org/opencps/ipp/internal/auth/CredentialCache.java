@@ -25,8 +25,8 @@ import org.opencps.platform.ids.UserId;
  *   only in this process's memory: the cache holds no password, and a changed or mistyped
  *   password can never hit an entry.</li>
  *   <li>An entry lives 60 seconds at most, and is dropped at once when its owner changes their
- *   password or revokes a token. A lockout or a removed membership takes effect within that
- *   minute at the latest (membership and queue ownership are checked on every request anyway).</li>
+ *   password or revokes a token (on every server process: see {@link IppAuthenticator}). A lockout
+ *   or a removed membership takes effect within that minute at the latest (membership and queue ownership are checked on every request anyway).</li>
  *   <li>It is bounded: at most {@value #MAX_ENTRIES} entries, so it cannot grow without limit.</li>
  * </ul>
  */
@@ -73,6 +73,10 @@ final class CredentialCache {
 
     void forget(UserId user) {
         entries.values().removeIf(entry -> entry.verified().userId().equals(user));
+    }
+
+    void clear() {
+        entries.clear();
     }
 
     int size() {

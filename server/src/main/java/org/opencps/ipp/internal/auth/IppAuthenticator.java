@@ -13,8 +13,10 @@ import org.opencps.identity.PasswordLogins;
 import org.opencps.identity.Users;
 import org.opencps.ipp.PrintQueue;
 import org.opencps.ipp.internal.auth.CredentialCache.Verified;
+import org.opencps.platform.cluster.ClusterSignals;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,11 @@ import org.springframework.stereotype.Component;
  * HTTP Basic for a queue: the user name is the person's e-mail address, the password their
  * account password (through the normal login, so lockout, rate limits and audit apply) or one of
  * their personal API tokens, which serves as the app password of people who sign in with SSO.
+ *
+ * <p>With several server processes, a changed password or a revoked token empties the
+ * {@link CredentialCache} of its owner on every process when the change commits (a
+ * {@link ClusterSignals} signal). A process that may be missing signals (its listening connection
+ * is down, noticed within a few seconds) does not use its cache until it listens again.
  */
 @Component
 public class IppAuthenticator {
@@ -51,14 +58,31 @@ public class IppAuthenticator {
     private final ApiTokens tokens;
     private final Users users;
     private final Clock clock;
-    private final CredentialCache cache = new CredentialCache();
+    /** The signal channel of revocations; its payload is the user id whose cached credentials are void. */
+    static final String REVOKED = "ipp_credentials_revoked";
 
-    IppAuthenticator(AccessPolicy policy, PasswordLogins passwords, ApiTokens tokens, Users users, Clock clock) {
+    private final CredentialCache cache = new CredentialCache();
+    private final ClusterSignals signals;
+
+    IppAuthenticator(AccessPolicy policy, PasswordLogins passwords, ApiTokens tokens, Users users, Clock clock,
+            ClusterSignals signals) {
         this.policy = policy;
         this.passwords = passwords;
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
+        this.signals = signals;
+        signals.listen(REVOKED, new ClusterSignals.Listener() {
+            @Override
+            public void signal(String user) {
+                cache.forget(UserId.parse(user));
+            }
+
+            @Override
+            public void missed() {
+                cache.clear();
+            }
+        });
     }
 
     public Outcome authenticate(PrintQueue queue, String authorization, String sourceIp) {
@@ -68,7 +92,7 @@ public class IppAuthenticator {
         }
         Verified verified;
         try {
-            verified = cache.find(credentials, clock.instant()).or(() -> verify(credentials, sourceIp)).orElse(null);
+            verified = cached(credentials).or(() -> verify(credentials, sourceIp)).orElse(null);
         } catch (TooManyRequestsException e) {
             return new Outcome.Busy(e.retryAfter());
         }
@@ -79,6 +103,10 @@ public class IppAuthenticator {
             return new Outcome.NotThisQueue();
         }
         return new Outcome.Authenticated(new Actor(queue.userId(), queue.orgId()), verified.email());
+    }
+
+    private Optional<Verified> cached(BasicCredentials credentials) {
+        return signals.receiving() ? cache.find(credentials, clock.instant()) : Optional.empty();
     }
 
     private Optional<Verified> verify(BasicCredentials credentials, String sourceIp) {
@@ -107,7 +135,7 @@ public class IppAuthenticator {
 
     @EventListener
     void on(PasswordChanged event) {
-        cache.forget(event.user());
+        revoked(event.user());
     }
 
     /** A password remembered before the person set up a second factor must not keep working alone. */
@@ -118,6 +146,12 @@ public class IppAuthenticator {
 
     @EventListener
     void on(ApiTokenRevoked event) {
-        cache.forget(event.user());
+        revoked(event.user());
+    }
+
+    /** Forgets at once here, and on every process (this one again) once the change commits. */
+    private void revoked(UserId user) {
+        cache.forget(user);
+        signals.send(REVOKED, user.value().toString());
     }
 }

@@ -27,28 +27,31 @@ import org.opencps.ipp.internal.protocol.IppRequest;
 import org.opencps.ipp.internal.protocol.IppResponses;
 import org.opencps.ipp.internal.protocol.IppStatusException;
 import org.opencps.ipp.internal.protocol.RequestAttributes;
+import org.opencps.platform.cluster.ClusterSignals;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.PrintJobReleased;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Get-Notifications (ippget, RFC 3996): a proxy learns of a job released to its printer from a
  * job-fetchable event, waiting (notify-wait) until one comes; a release wakes the waiting requests
- * of that printer in this process at once. The events are made and kept in this process's memory
- * (after a restart a proxy hears of the jobs still fetchable again, under new sequence numbers);
- * the numbers are taken from the subscription's row, so they never repeat. Asking renews the
- * subscription's lease.
+ * of that printer at once, in every server process (a {@link ClusterSignals} wake-up sent when the
+ * release commits; the waiting request then reads the released jobs from the database). The
+ * events are made and kept in this process's memory (after a restart, or when the proxy's next
+ * request reaches another process, a proxy hears of the jobs still fetchable again, under new
+ * sequence numbers); the numbers are taken from the subscription's row, so they never repeat.
+ * Asking renews the subscription's lease.
  */
 @Component
 class InfraNotifications {
 
-    /** How long Get-Notifications with notify-wait holds the request, and the pull interval it suggests. */
-    static final Duration WAIT = Duration.ofSeconds(25);
+    /** The pull interval Get-Notifications suggests. */
     static final int GET_INTERVAL_SECONDS = 30;
+    /** The signal channel of releases; its payload is the printer's device id. */
+    static final String RELEASED = "ipp_infra_released";
 
     private record Key(OrgId org, DeviceId device, int subscription) {
     }
@@ -72,10 +75,28 @@ class InfraNotifications {
     private final Map<Key, Log> logs = new ConcurrentHashMap<>();
     private final Map<DeviceId, CompletableFuture<Void>> releases = new ConcurrentHashMap<>();
 
-    InfraNotifications(InfraJobs jobs, InfraSubscriptionStore store, Clock clock) {
+    private final ClusterSignals signals;
+    /** How long Get-Notifications with notify-wait holds the request when nothing is released. */
+    private final Duration wait;
+
+    InfraNotifications(InfraJobs jobs, InfraSubscriptionStore store, Clock clock, ClusterSignals signals,
+            @Value("${opencps.ipp.infra.notify-wait:25s}") Duration wait) {
+        this.wait = wait;
         this.jobs = jobs;
         this.store = store;
         this.clock = clock;
+        this.signals = signals;
+        signals.listen(RELEASED, new ClusterSignals.Listener() {
+            @Override
+            public void signal(String device) {
+                wake(DeviceId.parse(device));
+            }
+
+            @Override
+            public void missed() {
+                wakeAll();
+            }
+        });
     }
 
     IppPacket getNotifications(InfraContext context, IppRequest request) {
@@ -109,28 +130,27 @@ class InfraNotifications {
     }
 
     /**
-     * Wakes a proxy waiting for this device once the release has committed. A wake-up, not a
-     * record: it is not an event publication (the registry would keep one per release and write it
-     * from the committing request, which still holds its own database connection then).
+     * Wakes the proxies waiting for this device, on every server process, once the release has
+     * committed. A wake-up, not a record: it is not an event publication (the registry would keep
+     * one per release and write it from the committing request, which still holds its own database
+     * connection then).
      */
     @EventListener
     void on(PrintJobReleased released) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wake(released.device());
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wake(released.device());
-            }
-        });
+        signals.send(RELEASED, released.device().value().toString());
     }
 
     private void wake(DeviceId device) {
         CompletableFuture<Void> waiting = releases.remove(device);
         if (waiting != null) {
             waiting.complete(null);
+        }
+    }
+
+    /** A release may have gone unheard: every waiting request looks at the database again. */
+    private void wakeAll() {
+        for (DeviceId device : List.copyOf(releases.keySet())) {
+            wake(device);
         }
     }
 
@@ -179,7 +199,7 @@ class InfraNotifications {
 
     private void awaitRelease(CompletableFuture<Void> nextRelease) {
         try {
-            nextRelease.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            nextRelease.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException nothingReleased) {
             // an empty answer; the proxy asks again
         } catch (InterruptedException e) {
