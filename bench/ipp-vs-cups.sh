@@ -2,8 +2,9 @@
 # Printing throughput, OpenCPS against CUPS at the same guarantee, in one run on this machine.
 #
 # The peer is a private cupsd with a raw queue to file:/dev/null and "SyncOnClose Yes" in its
-# cups-files.conf (it fsyncs its spool files before answering); a default cupsd (no sync) is
-# measured too, for information. OpenCPS runs on its embedded defaults (H2 file database, fresh
+# cups-files.conf (issue 17's peer; it fsyncs configuration and state files, but strace showed no
+# fsync of a spooled job before the answer: README, Benchmarks); a default cupsd is measured too,
+# for information. OpenCPS runs on its embedded defaults (H2 file database, fresh
 # data folder), where a job is answered only once its document and its row are on the device
 # (README, "Durability"); and, unless --no-postgres, once more on a private PostgreSQL with its
 # default settings (synchronous_commit and fsync on), printed beside. All on 127.0.0.1 only, one

@@ -72,8 +72,8 @@ cups_jobs_received() {
 
 # Starts cupsd with everything under $1, listening on 127.0.0.1:$cups_port, with a raw queue
 # "nullraw" to file:/dev/null. Sets cups_dir, cups_port and cupsd_pid, and exports CUPS_SERVER.
-# With $2 = sync, cups-files.conf says "SyncOnClose Yes": cupsd then fsyncs its spool files (the
-# job's control file and document) before it answers.
+# With $2 = sync, cups-files.conf says "SyncOnClose Yes": cupsd then fsyncs the configuration and
+# state files it writes (cups-files.conf(5); not the spooled request, as strace shows).
 start_cupsd() {
     local dir="$1" sync="${2:-}" i
     cups_dir="$dir"
