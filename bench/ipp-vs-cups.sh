@@ -1,34 +1,47 @@
 #!/usr/bin/env bash
-# Printing throughput, OpenCPS against CUPS, in one run on this machine.
+# Printing throughput, OpenCPS against CUPS at the same guarantee, in one run on this machine.
 #
-# Starts OpenCPS (embedded defaults, a fresh data folder) and a private cupsd with a raw queue to
-# file:/dev/null (shared/PEERS.md), both on 127.0.0.1 only, and submits the same N one-page PDF jobs
-# to each with the same client command:
+# The peer is a private cupsd with a raw queue to file:/dev/null and "SyncOnClose Yes" in its
+# cups-files.conf (issue 17's peer; it fsyncs configuration and state files, but strace showed no
+# fsync of a spooled job before the answer: README, Benchmarks); a default cupsd is measured too,
+# for information. OpenCPS runs on its embedded defaults (H2 file database, fresh
+# data folder), where a job is answered only once its document and its row are on the device
+# (README, "Durability"); and, unless --no-postgres, once more on a private PostgreSQL with its
+# default settings (synchronous_commit and fsync on), printed beside. All on 127.0.0.1 only, one
+# after another, each alone on the machine while it is measured.
+# Every side gets the same client command:
 #     ipptool -q -i 0.000001 -n N -f page.pdf -d filetype=application/pdf URI print-job.test
-# (ipptool repeats a file only with a positive interval -i; -n alone sends one job)
-# OpenCPS receives them on a person's secret queue URL (held jobs, no login); CUPS prints them to
-# /dev/null, and its time runs until its queue is empty again. Both get the same warm-up first.
-# Prints each side's jobs/s and, as the last line, "ratio: X" (OpenCPS jobs/s / CUPS jobs/s).
+# (ipptool repeats a file only with a positive interval -i; -n alone sends one job), run as 1
+# client and as 16 clients at once, N jobs each. OpenCPS receives them on a person's secret queue
+# URL (held jobs, no login); CUPS prints them to /dev/null, and its time runs until its queue is
+# empty again. Each side gets the same warm-up first.
+# Prints every side's jobs/s for 1 and 16 clients, "ratio_1: X" (OpenCPS / CUPS with SyncOnClose,
+# one client) and, as the last line, "ratio: X" (the same with 16 clients).
 #
-# Usage: bench/ipp-vs-cups.sh [-n JOBS] [-w WARMUP] [--cups-only] [--keep]
-#   -n JOBS      jobs per side (default 1000)
-#   -w WARMUP    jobs sent to each side before timing (default 20)
-#   --cups-only  measure CUPS alone; the last line is then "cups: X jobs/s"
-#   --keep       keep the work folder (logs, OpenCPS data) for a look afterwards
+# Usage: bench/ipp-vs-cups.sh [-n JOBS] [-w WARMUP] [--cups-only] [--no-postgres] [--keep]
+#   -n JOBS        jobs per client (default 200: 200 with one client, 3200 with 16)
+#   -w WARMUP      jobs sent to each side before timing (default 200)
+#   --cups-only    measure CUPS alone; the last line is then "cups: X jobs/s" (SyncOnClose, 16 clients)
+#   --no-postgres  leave out OpenCPS on PostgreSQL
+#   --keep         keep the work folder (logs, OpenCPS data) for a look afterwards
 # BENCH_JAVA_OPTS adds JVM options for OpenCPS (e.g. a Flight Recorder recording; README, Benchmarks).
-# Needs root (cupsd runs its jobs as lp), a JDK 21+, curl, python3, and the Debian packages cups,
-# cups-client and cups-ipp-utils (.ci/run installs them).
+# Needs root (cupsd runs its jobs as lp, PostgreSQL as postgres), a JDK 21+, curl, python3, the
+# Debian packages cups, cups-client and cups-ipp-utils (.ci/run installs them) and, for the
+# PostgreSQL figures, a PostgreSQL server (initdb and pg_ctl in /usr/lib/postgresql/*/bin).
 set -euo pipefail
 
-jobs=1000
-warmup=20
+jobs=200
+warmup=200
 cups_only=no
+postgres=yes
 keep=no
+clients=16
 while (( $# > 0 )); do
     case "$1" in
         -n) jobs="${2:?-n needs a number}"; shift 2 ;;
         -w) warmup="${2:?-w needs a number}"; shift 2 ;;
         --cups-only) cups_only=yes; shift ;;
+        --no-postgres) postgres=no; shift ;;
         --keep) keep=yes; shift ;;
         -h|--help) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
@@ -42,6 +55,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib/peers.sh"
 # shellcheck source=bench/lib/opencps.sh
 source "$here/lib/opencps.sh"
+# shellcheck source=bench/lib/postgres.sh
+source "$here/lib/postgres.sh"
 
 say() { echo "[bench] $*" >&2; }
 die() { echo "[bench] error: $*" >&2; exit 1; }
@@ -61,6 +76,7 @@ cleanup() {
     trap - EXIT INT TERM
     stop_group "${opencps_pid:-}" "OpenCPS"
     stop_group "${cupsd_pid:-}" "cupsd"
+    stop_postgres
     if [[ "$keep" == yes ]]; then say "kept $work"; else rm -rf "$work"; fi
     exit "$status"
 }
@@ -70,74 +86,103 @@ trap 'exit 130' INT TERM
 page="$work/page.pdf"
 write_one_page_pdf "$page"
 
-# The same client command for both sides; its time is the measure.
-submit() {  # URI COUNT -> seconds on stdout; fails if any job is refused
-    local uri="$1" count="$2" start end limit=$(( 60 + $2 ))
-    start=$(now)
-    timeout --kill-after=10 "$limit" ipptool -q -i 0.000001 -n "$count" -f "$page" -d filetype=application/pdf \
-        "$uri" print-job.test || die "ipptool failed against $uri (exit $?): a job was refused or it timed out after ${limit}s"
-    end=$(now)
-    elapsed "$start" "$end"
+# The same client command for every side, as CLIENTS processes at once, COUNT jobs each; fails if
+# any job is refused.
+submit() {  # URI CLIENTS COUNT
+    local uri="$1" n="$2" count="$3" limit=$(( 120 + $2 * $3 )) i failed=0
+    local pids=()
+    for (( i = 0; i < n; i++ )); do
+        timeout --kill-after=10 "$limit" ipptool -q -i 0.000001 -n "$count" -f "$page" -d filetype=application/pdf \
+            "$uri" print-job.test &
+        pids+=($!)
+    done
+    for i in "${pids[@]}"; do
+        wait "$i" || failed=$?
+    done
+    (( failed == 0 )) || die "ipptool failed against $uri (exit $failed): a job was refused or it timed out after ${limit}s"
 }
 
-say "starting cupsd"
-start_cupsd "$work/cups"
-cups_uri="ipp://127.0.0.1:$cups_port/printers/nullraw"
-
-opencps_uri=""
-if [[ "$cups_only" == no ]]; then
-    java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jvm"
-    jar="$root/server/target/opencps-server.jar"
-    if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
-        say "building $jar (missing or older than the sources)"
-        (cd "$root" && ./mvnw -q -B -DskipTests package) || die "the build failed"
+declare -A rates
+# Measures one side: warm-up, then 1 client and 16 clients. NAME URI; for CUPS (cups=yes) the time
+# runs until its queue is empty again.
+measure() {
+    local name="$1" uri="$2" cups="${3:-no}" n start seconds
+    if (( warmup > 0 )); then
+        say "$name: warm-up, $warmup job(s)"
+        submit "$uri" 1 "$warmup"
+        [[ "$cups" == no ]] || await_cups_idle $(( 120 + warmup ))
     fi
-    say "starting OpenCPS"
-    start_opencps "$java_bin" "$jar" "$work/opencps"
-    if opencps_uri="$(opencps_secret_queue_url)"; then
-        say "OpenCPS queue: ${opencps_uri%/ipp/secret/*}/ipp/secret/..."
-    else
-        opencps_uri=""
-        say "could not get a secret queue URL from OpenCPS's API (above); measuring CUPS alone"
-        stop_group "$opencps_pid" "OpenCPS"
-        opencps_pid=""
-    fi
-fi
+    for n in 1 "$clients"; do
+        say "$name: $n client(s), $jobs job(s) each ($(uptime | sed 's/.*load/load/'))"
+        start=$(now)
+        submit "$uri" "$n" "$jobs"
+        [[ "$cups" == no ]] || await_cups_idle $(( 120 + n * jobs ))
+        seconds=$(elapsed "$start" "$(now)")
+        rates[$name/$n]=$(rate $(( n * jobs )) "$seconds")
+        echo "$name, $n client(s): $(( n * jobs )) jobs in $seconds s = ${rates[$name/$n]} jobs/s"
+    done
+}
+expected_total=$(( warmup + jobs + clients * jobs ))
 
-if (( warmup > 0 )); then
-    say "warm-up: $warmup job(s) to CUPS${opencps_uri:+ and to OpenCPS}"
-    submit "$cups_uri" "$warmup" > /dev/null
-    await_cups_idle 120
-    [[ -z "$opencps_uri" ]] || submit "$opencps_uri" "$warmup" > /dev/null
-fi
+cups_side() {  # NAME sync|default
+    start_cupsd "$work/cups-$2" "$2"
+    measure "$1" "ipp://127.0.0.1:$cups_port/printers/nullraw" yes
+    local received
+    received=$(cups_jobs_received)
+    (( received == expected_total )) || die "CUPS logged $received Print-Job requests, expected $expected_total"
+    stop_group "$cupsd_pid" "cupsd"
+    cupsd_pid=""
+}
 
-say "CUPS: $jobs jobs"
-start=$(now)
-submit "$cups_uri" "$jobs" > /dev/null
-await_cups_idle $(( 60 + jobs ))
-cups_seconds=$(elapsed "$start" "$(now)")
-received=$(cups_jobs_received)
-(( received == warmup + jobs )) || die "CUPS logged $received Print-Job requests, expected $(( warmup + jobs ))"
-cups_rate=$(rate "$jobs" "$cups_seconds")
-cups_line="cups (raw queue to /dev/null, until its queue is empty): $jobs jobs in ${cups_seconds} s = $cups_rate jobs/s"
+opencps_side() {  # NAME FOLDER
+    local uri held
+    rm -f "$work/admin.cookies" "$work/user.cookies"
+    start_opencps "$java_bin" "$jar" "$work/$2"
+    uri="$(opencps_secret_queue_url)" || die "could not get a secret queue URL from OpenCPS's API (above)"
+    measure "$1" "$uri"
+    held=$(opencps_held_jobs) || die "could not list the person's jobs through the API"
+    (( held == expected_total )) || die "OpenCPS holds $held jobs of the person, expected $expected_total"
+    stop_group "$opencps_pid" "OpenCPS"
+    opencps_pid=""
+}
 
+ratio() {  # A B -> A / B with two decimals
+    python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$1" "$2"
+}
+
+say "CUPS with SyncOnClose Yes (the peer)"
+cups_side "cups SyncOnClose (peer)" sync
 if [[ "$cups_only" == yes ]]; then
-    echo "$cups_line"
-    echo "cups: $cups_rate jobs/s"
+    echo "cups: ${rates[cups SyncOnClose (peer)/$clients]} jobs/s"
     exit 0
 fi
+say "CUPS as installed (no sync; for information)"
+cups_side "cups default (no sync)" default
 
-if [[ -z "$opencps_uri" ]]; then
-    echo "$cups_line"
-    die "no OpenCPS figure, so no ratio: its API gave no secret queue URL (see above)"
+java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jvm"
+jar="$root/server/target/opencps-server.jar"
+if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
+    say "building $jar (missing or older than the sources)"
+    (cd "$root" && ./mvnw -q -B -DskipTests package) || die "the build failed"
+fi
+say "OpenCPS on its embedded defaults (H2)"
+opencps_side "opencps H2" opencps-h2
+
+if [[ "$postgres" == yes ]]; then
+    if start_postgres "$work/postgres"; then
+        say "OpenCPS on PostgreSQL (synchronous_commit $(postgres_setting synchronous_commit), fsync $(postgres_setting fsync))"
+        export SPRING_DATASOURCE_URL="$postgres_jdbc_url" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
+        opencps_side "opencps PostgreSQL" opencps-pg
+        unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
+        stop_postgres
+    else
+        say "no PostgreSQL figures (above)"
+    fi
 fi
 
-say "OpenCPS: $jobs jobs"
-opencps_seconds=$(submit "$opencps_uri" "$jobs")
-opencps_rate=$(rate "$jobs" "$opencps_seconds")
-held=$(opencps_held_jobs) || die "could not list the person's jobs through the API"
-(( held == warmup + jobs )) || die "OpenCPS holds $held jobs of the person, expected $(( warmup + jobs ))"
-
-echo "$cups_line"
-echo "opencps (secret queue URL, held jobs): $jobs jobs in ${opencps_seconds} s = $opencps_rate jobs/s"
-echo "ratio: $(python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$opencps_rate" "$cups_rate")"
+if [[ -n "${rates[opencps PostgreSQL/1]:-}" ]]; then
+    echo "ratio_1_postgres: $(ratio "${rates[opencps PostgreSQL/1]}" "${rates[cups SyncOnClose (peer)/1]}")"
+    echo "ratio_postgres: $(ratio "${rates[opencps PostgreSQL/$clients]}" "${rates[cups SyncOnClose (peer)/$clients]}")"
+fi
+echo "ratio_1: $(ratio "${rates[opencps H2/1]}" "${rates[cups SyncOnClose (peer)/1]}")"
+echo "ratio: $(ratio "${rates[opencps H2/$clients]}" "${rates[cups SyncOnClose (peer)/$clients]}")"

@@ -72,8 +72,10 @@ cups_jobs_received() {
 
 # Starts cupsd with everything under $1, listening on 127.0.0.1:$cups_port, with a raw queue
 # "nullraw" to file:/dev/null. Sets cups_dir, cups_port and cupsd_pid, and exports CUPS_SERVER.
+# With $2 = sync, cups-files.conf says "SyncOnClose Yes": cupsd then fsyncs the configuration and
+# state files it writes (cups-files.conf(5); not the spooled request, as strace shows).
 start_cupsd() {
-    local dir="$1" i
+    local dir="$1" sync="${2:-}" i
     cups_dir="$dir"
     mkdir -p "$dir"/{etc,spool/tmp,cache,state,log}
     chown lp:lp "$dir"/{spool,spool/tmp,cache,state}
@@ -114,6 +116,7 @@ AccessLog $dir/log/access_log
 ErrorLog $dir/log/error_log
 PageLog $dir/log/page_log
 CONF
+    [[ "$sync" != sync ]] || echo "SyncOnClose Yes" >> "$dir/etc/cups-files.conf"
     setsid cupsd -f -c "$dir/etc/cupsd.conf" -s "$dir/etc/cups-files.conf" > "$dir/log/cupsd.out" 2>&1 &
     cupsd_pid=$!
     export CUPS_SERVER="127.0.0.1:$cups_port"

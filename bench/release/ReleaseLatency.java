@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * Prepares, through the public API only, one customer with N people (each with a held one-page job)
  * and N registered printers; then N simulated printers at once each log their person in by PIN,
  * list the held jobs, release the one job and read the first byte of its document. Prints the
- * percentiles of that span and, last, "p99_ms: X".
+ * percentiles of that span; the floor (the same printers making four empty authenticated round
+ * trips each, together); the arrival-rate sweep (ArrivalSweep) with "rate_ratio: X"; and, last,
+ * "p99_over_floor: X" (after a burst; "p99_ms: X" when the printers start spread out).
  */
 public final class ReleaseLatency {
 
@@ -41,7 +43,7 @@ public final class ReleaseLatency {
         this.pdf = pdf;
     }
 
-    record Person(String email, String pin, String jobId) {
+    record Person(String email, String pin, String jobId, Api.Session session) {
     }
 
     record Printer(String deviceId, String credential) {
@@ -75,10 +77,16 @@ public final class ReleaseLatency {
                 bench.mostInFlight.get());
         System.out.printf("median step ms: login %.1f, list %.1f, release %.1f, first byte %.1f%n",
                 median(steps, Steps::login), median(steps, Steps::list), median(steps, Steps::release), median(steps, Steps::document));
+        Double floorP99 = null;
         if (spread == 0) {
             List<Long> floor = bench.emptyRoundTripsAtOnce(printers.subList(0, devices)).stream().sorted().toList();
+            floorP99 = percentile(floor, 99);
             System.out.printf("floor, the same %d printers together making 4 empty authenticated round trips each: p50 %.1f, p99 %.1f ms%n",
-                    devices, percentile(floor, 50), percentile(floor, 99));
+                    devices, percentile(floor, 50), floorP99);
+        }
+        double sweepSeconds = Double.parseDouble(options.getOrDefault("sweep-seconds", "5"));
+        if (sweepSeconds > 0) {
+            bench.sweep(sweepSeconds, printers, people);
         }
         if (options.containsKey("floor-target")) {
             // the route and credential of one printer, for the script's load generator (nothing is waiting there now)
@@ -91,6 +99,60 @@ public final class ReleaseLatency {
         System.out.printf("p90_ms: %.1f%n", percentile(nanos, 90));
         System.out.printf("max_ms: %.1f%n", nanos.getLast() / 1e6);
         System.out.printf("p99_ms: %.1f%n", percentile(nanos, 99));
+        if (floorP99 != null) {
+            System.out.printf("p99_over_floor: %.2f%n", percentile(nanos, 99) / floorP99);
+        }
+    }
+
+    /**
+     * The arrival-rate sweep: releases (PIN login to first document byte) and the empty four-request
+     * flow, each arriving at random at rising rates; the highest rate at which p99 stays under 50 ms.
+     */
+    private void sweep(double seconds, List<Printer> printers, List<Person> people) throws Exception {
+        var sweep = new ArrivalSweep(50, seconds);
+        say("arrival-rate sweep, " + seconds + " s per rate: the empty four-request flow");
+        var empty = sweep.sweep("empty flow", 2, 5000, arrivals -> { }, arrival -> {
+            Printer printer = printers.get(arrival % printers.size());
+            emptyRoundTrips(api.device(printer.credential()), printer);
+        });
+        say("arrival-rate sweep: releases");
+        var free = new java.util.concurrent.ConcurrentLinkedQueue<>(printers);
+        var ready = new java.util.concurrent.ConcurrentLinkedQueue<Person>();
+        var nextPerson = new java.util.concurrent.atomic.AtomicInteger();
+        var releases = sweep.sweep("releases", 1, 5000, arrivals -> {
+            try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+                List<Integer> slots = java.util.stream.IntStream.range(0, arrivals).boxed().toList();
+                ready.addAll(forEach(pool, slots, slot -> {
+                    Person person = people.get(nextPerson.getAndIncrement() % people.size());
+                    String job = (String) Json.object(person.session().upload("/api/v1/jobs?name=sweep", "application/pdf", pdf)).get("id");
+                    return new Person(person.email(), person.pin(), job, person.session());
+                }));
+            }
+        }, arrival -> {
+            Printer printer = free.poll();
+            if (printer == null) {
+                throw new IllegalStateException("every printer is busy releasing");
+            }
+            try {
+                release(printer, ready.remove());
+            } finally {
+                free.add(printer);
+            }
+        });
+        for (var step : empty) {
+            System.out.printf("sweep, empty flow: %.1f/s, p99 %.1f ms%s%n", step.rate(), step.p99Millis(), sweep.passed(step) ? "" : " (over)");
+        }
+        for (var step : releases) {
+            System.out.printf("sweep, releases: %.1f/s, p99 %.1f ms%s%n", step.rate(), step.p99Millis(), sweep.passed(step) ? "" : " (over)");
+        }
+        double emptyRate = sweep.highestPassing(empty);
+        double releaseRate = sweep.highestPassing(releases);
+        System.out.printf("highest rate with p99 under 50 ms: releases %.1f/s, empty four-request flow %.1f/s%n", releaseRate, emptyRate);
+        if (emptyRate > 0) {
+            System.out.printf("rate_ratio: %.2f%n", releaseRate / emptyRate);
+        } else {
+            System.out.println("rate_ratio: none (even the empty flow's lowest rate had p99 over 50 ms on this machine now)");
+        }
     }
 
     private static double median(List<Steps> steps, java.util.function.ToLongFunction<Steps> step) {
@@ -123,7 +185,7 @@ public final class ReleaseLatency {
                 Api.Session person = join(email, password, org);
                 String pin = (String) Json.object(person.get("/api/v1/me/pin")).get("pin");
                 String job = (String) Json.object(person.upload("/api/v1/jobs?name=bench", "application/pdf", pdf)).get("id");
-                return new Person(email, pin, job);
+                return new Person(email, pin, job, person);
             });
             say("registering " + count + " printers with activation codes");
             List<Printer> printers = forEach(pool, emails, email -> {
@@ -154,14 +216,18 @@ public final class ReleaseLatency {
             Printer printer = printers.get(i);
             Api.Device device = api.device(printer.credential());
             long begin = System.nanoTime();
-            for (int trip = 0; trip < 4; trip++) {
-                List<Object> waiting = Json.array(device.get("/api/device/v1/devices/" + printer.deviceId() + "/releases"));
-                if (!waiting.isEmpty()) {
-                    throw new IllegalStateException("a printer still has releases waiting: " + waiting);
-                }
-            }
+            emptyRoundTrips(device, printer);
             return System.nanoTime() - begin;
         });
+    }
+
+    private static void emptyRoundTrips(Api.Device device, Printer printer) {
+        for (int trip = 0; trip < 4; trip++) {
+            List<Object> waiting = Json.array(device.get("/api/device/v1/devices/" + printer.deviceId() + "/releases"));
+            if (!waiting.isEmpty()) {
+                throw new IllegalStateException("a printer still has releases waiting: " + waiting);
+            }
+        }
     }
 
     /** Runs {@code work} for 0..count-1, each on its own thread, all released at one instant (plus its random delay). */

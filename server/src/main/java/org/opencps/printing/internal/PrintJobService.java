@@ -29,6 +29,7 @@ import org.opencps.printing.PrintJobSubmitted;
 import org.opencps.printing.PrintJobs;
 import org.opencps.printing.PrintSettings;
 import org.opencps.printing.internal.pages.PageCounter;
+import org.opencps.printing.internal.persistence.DeviceSync;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
 import org.opencps.tenancy.Organizations;
@@ -40,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Held print jobs. Submitting stores the document (durably) and counts its pages before the job
- * row is committed, and answers only after that commit: an acknowledged job survives a crash, and
- * a crash before it leaves at most an orphan document for the sweep. Documents of finished jobs
+ * row is committed, and answers only once that commit is on the device (H2 syncs it, in groups;
+ * see DeviceSync): an acknowledged job survives a crash and the loss of the page cache, and a
+ * crash before it leaves at most an orphan document for the sweep. Documents of finished jobs
  * are deleted right after the commit that finishes them.
  */
 @Service
@@ -62,10 +64,12 @@ class PrintJobService implements PrintJobs {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Null when a commit is on the device as it returns (PostgreSQL, H2 in memory). */
+    private final GroupSync durable;
 
     PrintJobService(AccessPolicy policy, Documents documents, Organizations organizations, JobStore jobs,
                     PrintSettingsStore settings, PrintingProperties properties, TransactionTemplate transactions,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, DeviceSync deviceSync) {
         this.policy = policy;
         this.documents = documents;
         this.organizations = organizations;
@@ -79,6 +83,7 @@ class PrintJobService implements PrintJobs {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.durable = deviceSync.needsSync() ? new GroupSync(deviceSync::sync) : null;
     }
 
     @Override
@@ -112,6 +117,10 @@ class PrintJobService implements PrintJobs {
         } catch (RuntimeException | Error e) {
             deleteQuietly(org, stored.id());
             throw e;
+        }
+        if (durable != null) {
+            // the answer waits until the row is on the device, as the document already is
+            durable.awaitSynced();
         }
         if (job.state() != PrintJob.State.HELD) {
             deleteQuietly(org, stored.id());

@@ -20,8 +20,9 @@ import org.opencps.platform.ids.OrgId;
 
 /**
  * Blobs as files {@code <root>/<org>/<document>}. A blob is written to a temporary file beside it,
- * forced to disk, and renamed into place atomically (and the folder forced too), so a crash leaves
- * either the whole blob or a temporary file, never a partial blob.
+ * forced to disk, and renamed into place atomically (and the folder forced too, and the root when
+ * the organization's folder is new), so a crash or the loss of the page cache leaves either the
+ * whole blob or a temporary file, never a partial blob, and a committed blob stays.
  */
 public class FilesystemBlobStore implements BlobStore {
 
@@ -39,6 +40,8 @@ public class FilesystemBlobStore implements BlobStore {
         if (!Files.isDirectory(folder)) {
             // only when missing: on an existing folder it throws and catches an exception, on every upload
             Files.createDirectories(folder);
+            // the new folder's own name must reach the device too, or a blob in it could vanish with it
+            forceFolder(root);
         }
         Path target = folder.resolve(id.toString());
         Path temp = folder.resolve(id + "." + UUID.randomUUID() + TEMP_SUFFIX);
