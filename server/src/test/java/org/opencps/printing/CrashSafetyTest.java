@@ -128,7 +128,7 @@ class CrashSafetyTest {
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("child.log").toFile())).start();
         Path log = dataDir.resolve("child.log");
-        Poll.until(Duration.ofSeconds(180), "the child server to answer its health check", () -> {
+        Poll.until(Duration.ofSeconds(600), "the child server to answer its health check", () -> {
             if (!server.isAlive()) {
                 throw new AssertionError("the server exited: " + read(log));
             }
