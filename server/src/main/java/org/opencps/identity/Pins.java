@@ -104,6 +104,10 @@ public class Pins {
                 continue;
             }
             String hash = secrets.keyedHash(HASH_PURPOSE + ":" + org, pin);
+            // looked up first: on PostgreSQL a refused insert would end the caller's whole transaction
+            if (store.findUser(org, hash).isPresent()) {
+                continue;
+            }
             if (store.save(org, user, hash, secrets.seal(pin, context(org, user)), now)) {
                 return issued(pin, now);
             }

@@ -66,7 +66,10 @@ class CredentialHandoverTest {
             "POST /orgs/{orgId}/users/{userId}/cards/{cardId}/delete",
             "POST /orgs/{orgId}/users/{userId}/remove",
             "POST /orgs/{orgId}/groups/{groupId}/members/{userId}/remove",
-            "POST /orgs/{orgId}/quotas/users/{userId}");
+            "POST /orgs/{orgId}/quotas/users/{userId}",
+            // an admin resets a member's second factor: it only takes the factor away (SecondFactorResetTest)
+            "DELETE /api/v1/organizations/{orgId}/members/{userId}/second-factor",
+            "POST /orgs/{orgId}/users/{userId}/second-factor-reset");
 
     @Autowired MockMvc mvc;
     @Autowired World world;
