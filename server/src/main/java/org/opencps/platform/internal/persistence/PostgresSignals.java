@@ -62,7 +62,10 @@ final class PostgresSignals implements ClusterSignals, SmartLifecycle {
     @Override
     public synchronized void start() {
         if (thread == null) {
-            thread = Thread.ofPlatform().daemon().name("opencps-signals").start(this::run);
+            // assigned before it starts: the thread runs only while it is the one assigned
+            Thread listener = Thread.ofPlatform().daemon().name("opencps-signals").unstarted(this::run);
+            thread = listener;
+            listener.start();
         }
     }
 
