@@ -15,9 +15,9 @@
 # curl uploads the same file to the same stand-in with the same protocol (initiate, one PUT).
 # The stand-in must have received every byte of both.
 #
-# Prints both throughputs (MB/s, 10^6 bytes), OpenCPS's time to accept the upload and to deliver
-# it, the largest heap in use that a GC saw (from -Xlog:gc), and last `ratio: X` (OpenCPS / curl;
-# target >= 0.5).
+# Prints both throughputs (MB/s, 10^6 bytes), when OpenCPS accepted the upload, opened the Drive
+# session and sent the last byte (from the stand-in's clock, the same machine's) and recorded the
+# scan delivered (its finishedAt), the largest heap in use that a GC saw (from -Xlog:gc), and last `ratio: X` (OpenCPS / curl; target >= 0.5).
 #
 # Usage: bench/scan-delivery.sh [SIZE_MIB] [--keep]     (default 500 MiB; --keep keeps the work folder)
 # BENCH_JAVA_OPTS adds JVM options for OpenCPS (after -Xmx256m). Needs a JDK 21+, curl and python3.
@@ -151,23 +151,31 @@ session=$(curl -fsS -H "Authorization: Bearer $credential" -H 'Content-Type: app
     || die "the PIN login at the printer failed"
 
 # scan FILE: uploads it to Drive through OpenCPS and waits until it is delivered; prints
-# "SECONDS_TOTAL SECONDS_TO_ACCEPT".
+# "SECONDS_TOTAL SECONDS_TO_ACCEPT START FINISHED_AT" (FINISHED_AT: the scan's finishedAt, as epoch seconds).
 scan() {
-    local start accepted state id
+    local start accepted state id polls=0 before slowest_ms=0
     start=$(now)
     id=$(curl -fsS -H "Authorization: Bearer $credential" -H "X-OpenCPS-Session: $session" \
         -H 'Content-Type: application/pdf' -H 'Expect:' -X POST -T "$1" "$device_api/sessions/current/scans?to=drive" \
         | json_field id) || die "the scan upload was refused"
     accepted=$(now)
     while true; do
+        before=$(date +%s%N)
         answer=$(curl -fsS -H "Authorization: Bearer $credential" -H "X-OpenCPS-Session: $session" \
             "$device_api/sessions/current/scans/$id") || die "polling the scan failed"
-        state=$(json_field state <<< "$answer")
+        # read with sed: a python3 per poll costs a loaded machine more than the request itself
+        state=$(sed -n 's/.*"state":"\([A-Z_]*\)".*/\1/p' <<< "$answer")
+        [[ -n "$state" ]] || die "no state in the poll's answer: $answer"
+        polls=$(( polls + 1 ))
+        (( slowest_ms >= ($(date +%s%N) - before) / 1000000 )) || slowest_ms=$(( ($(date +%s%N) - before) / 1000000 ))
         [[ "$state" != DELIVERED ]] || break
         [[ "$state" != FAILED ]] || die "the scan's delivery failed: $answer"
         sleep 0.05
     done
-    echo "$(elapsed "$start" "$(now)") $(elapsed "$start" "$accepted")"
+    say "$polls polls of the scan's state, the slowest took $slowest_ms ms"
+    echo "$(elapsed "$start" "$(now)") $(elapsed "$start" "$accepted") $start $(python3 -c '
+import datetime, json, sys
+print(datetime.datetime.fromisoformat(json.load(sys.stdin)["finishedAt"].replace("Z", "+00:00")).timestamp())' <<< "$answer")"
 }
 
 mb() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
@@ -176,7 +184,7 @@ say "warm-up: a $warmup_mib MiB scan"
 scan "$work/warmup.pdf" > /dev/null
 say "OpenCPS: the $size_mib MiB scan"
 result=$(scan "$work/scan.pdf")
-read -r opencps_seconds accept_seconds <<< "$result"
+read -r opencps_seconds accept_seconds opencps_start opencps_finished <<< "$result"
 
 say "curl: the same file"
 start=$(now)
@@ -191,10 +199,12 @@ curl -fsS -o /dev/null -X PUT -H 'Authorization: Bearer bench-access' -H 'Conten
 curl_seconds=$(elapsed "$start" "$(now)")
 
 # The stand-in must hold every byte of the measured scan (OpenCPS) and of curl's upload.
-grep -qE "^[0-9]+ $scan_bytes .*\.pdf$" <(grep -v ' curl\.pdf$' "$work/drive.done") \
+# Its line for the scan: "id bytes begun finished name" (begun: when OpenCPS opened the Drive session).
+delivered=$(grep -E "^[0-9]+ $scan_bytes [0-9.]+ [0-9.]+ .*\.pdf$" "$work/drive.done" | grep -v ' curl\.pdf$' | tail -n 1) \
     || die "the stand-in did not receive all $scan_bytes bytes from OpenCPS: $(cat "$work/drive.done")"
-grep -qE "^[0-9]+ $scan_bytes curl\.pdf$" "$work/drive.done" \
+grep -qE "^[0-9]+ $scan_bytes [0-9.]+ [0-9.]+ curl\.pdf$" "$work/drive.done" \
     || die "the stand-in did not receive all $scan_bytes bytes from curl: $(cat "$work/drive.done")"
+read -r _ _ drive_begun drive_finished _ <<< "$delivered"
 
 peak=$(python3 - "$work/gc.log" <<'PY'
 import re, sys
@@ -203,8 +213,10 @@ print(max(sizes) if sizes else "unknown")
 PY
 )
 echo "scan: $size_mib MiB ($scan_bytes bytes), one PDF page"
-echo "opencps: $opencps_seconds s end to end ($(mb "$scan_bytes" "$opencps_seconds") MB/s):" \
-     "accepted after $accept_seconds s, delivered $(elapsed "$accept_seconds" "$opencps_seconds") s later"
+echo "opencps: $opencps_seconds s end to end ($(mb "$scan_bytes" "$opencps_seconds") MB/s): upload accepted after" \
+     "$accept_seconds s; Drive session opened at $(elapsed "$opencps_start" "$drive_begun") s, last byte at" \
+     "$(elapsed "$opencps_start" "$drive_finished") s (Drive upload alone: $(mb "$scan_bytes" "$(elapsed "$drive_begun" "$drive_finished")") MB/s)," \
+     "recorded delivered (finishedAt) at $(elapsed "$opencps_start" "$opencps_finished") s"
 echo "curl: $curl_seconds s ($(mb "$scan_bytes" "$curl_seconds") MB/s)"
 echo "opencps heap: -Xmx256m, at most $peak MiB in use when a GC ran"
 awk -v a="$opencps_seconds" -v b="$curl_seconds" 'BEGIN { printf "ratio: %.2f\n", (a > 0 ? b / a : 0) }'

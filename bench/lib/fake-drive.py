@@ -11,7 +11,8 @@ link needs and Drive's resumable upload protocol, the uploaded bytes counted and
 
 A chunk that does not start where the held bytes end is read and dropped, answered 308 with what is
 held (as Google does). Bodies are read in 1 MiB pieces, never whole. Each finished upload appends a
-line "upload_id bytes name" to the file given as second argument.
+line "upload_id bytes begun finished name" to the file given as second argument (the times when
+the session was opened and when its last byte came, in seconds since the epoch).
 
 Usage: fake-drive.py PORT_FILE DONE_FILE   (binds a free port and writes it to PORT_FILE)
 """
@@ -21,6 +22,7 @@ import os
 import re
 import sys
 import threading
+import time
 import urllib.parse
 
 PIECE = 1024 * 1024
@@ -78,7 +80,8 @@ class Drive(http.server.BaseHTTPRequestHandler):
             name = json.loads(body or b"{}").get("name", "")
             with lock:
                 upload_id = str(len(sessions) + 1)
-                sessions[upload_id] = {"total": int(self.headers["X-Upload-Content-Length"]), "held": 0, "name": name}
+                sessions[upload_id] = {"total": int(self.headers["X-Upload-Content-Length"]), "held": 0, "name": name,
+                                       "begun": time.time()}
             host = self.headers.get("Host", "127.0.0.1:%d" % self.server.server_port)
             location = "http://%s/upload/drive/v3/files?uploadType=resumable&upload_id=%s" % (host, upload_id)
             self.answer(200, headers=[("Location", location)])
@@ -107,7 +110,8 @@ class Drive(http.server.BaseHTTPRequestHandler):
             if not session.get("reported"):
                 session["reported"] = True
                 with open(done_file, "a") as out:
-                    out.write("%s %d %s\n" % (upload_id, session["held"], session["name"]))
+                    out.write("%s %d %.3f %.3f %s\n" % (upload_id, session["held"], session["begun"], time.time(),
+                                                         session["name"]))
             self.json(200, {"id": "bench-file-" + upload_id, "name": session["name"], "size": str(session["held"])})
         elif session["held"] > 0:
             self.answer(308, headers=[("Range", "bytes=0-%d" % (session["held"] - 1))])
