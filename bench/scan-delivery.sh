@@ -134,10 +134,12 @@ opencps_customer_admin || die "could not create the customer and its administrat
 answer=$(api "$user" POST /api/v1/me/cloud-accounts/drive/link) || die "could not begin linking Google Drive"
 state=$(json_field authorizationUrl <<< "$answer" | python3 -c '
 import sys, urllib.parse
-print(urllib.parse.parse_qs(urllib.parse.urlsplit(sys.stdin.read().strip()).query)["state"][0])')
+state = urllib.parse.parse_qs(urllib.parse.urlsplit(sys.stdin.read().strip()).query)["state"][0]
+print(urllib.parse.quote(state, safe=""))')
 curl -sS -o /dev/null -b "$user" -c "$user" "$opencps_url/cloud-accounts/callback?state=$state&code=bench-code" \
     || die "the callback of the link failed"
-api "$user" GET /api/v1/me/cloud-accounts | grep -q '"DRIVE"' || die "Google Drive is not linked after the callback"
+answer=$(api "$user" GET /api/v1/me/cloud-accounts) || die "could not list the linked accounts"
+[[ "$answer" == *'"DRIVE"'* ]] || die "Google Drive is not linked after the callback: $answer"
 answer=$(api "$user" POST "/api/v1/organizations/$opencps_org/devices/activation-codes") || die "no activation code"
 code=$(json_field code <<< "$answer")
 answer=$(api "$work/none.cookies" POST /api/device/v1/registrations \
