@@ -75,9 +75,10 @@ if not isinstance(uri, str) or not re.fullmatch(r"ipps?://[^/\s]+/ipp/secret/[A-
 print(uri)'
 }
 
-# Creates a customer and a person in it through the API, and prints that person's secret queue URL.
+# Creates a customer (its id in opencps_org) and its administrator ($opencps_user_email) through the
+# API, logged in with the cookies in $work/user.cookies.
 # Returns 1, having said which step failed, when the API does not answer as expected.
-opencps_secret_queue_url() {
+opencps_customer_admin() {
     local admin="$work/admin.cookies" user="$work/user.cookies" answer root org token i license
     answer=$(api "$admin" POST /api/v1/auth/login \
         "{\"email\":\"$opencps_admin_email\",\"password\":\"$opencps_admin_password\"}") || return 1
@@ -99,7 +100,15 @@ opencps_secret_queue_url() {
     rm -f "$user"
     api "$user" POST /api/v1/auth/login \
         "{\"email\":\"$opencps_user_email\",\"password\":\"$opencps_user_password\"}" > /dev/null || return 1
-    answer=$(api "$user" POST /api/v1/me/print-queue/secret) || return 1
+    opencps_org="$org"
+}
+
+# Creates a customer and a person in it through the API, and prints that person's secret queue URL.
+# Returns 1, having said which step failed, when the API does not answer as expected.
+opencps_secret_queue_url() {
+    local answer
+    opencps_customer_admin || return 1
+    answer=$(api "$work/user.cookies" POST /api/v1/me/print-queue/secret) || return 1
     json_secret_queue_url <<< "$answer" || { say "POST /api/v1/me/print-queue/secret answered: $answer"; return 1; }
 }
 
