@@ -89,7 +89,7 @@ public class Roles {
 
     private static void requireSomeRole(Set<RoleRef> roles) {
         if (roles.isEmpty()) {
-            throw new InvalidInputException("roles", "at least one role is required");
+            throw new InvalidInputException("roles", "problem.roles.none", "at least one role is required");
         }
     }
 
@@ -146,7 +146,7 @@ public class Roles {
         }
         String trimmed = Names.require("name", name, 100, "a role name");
         if (permissions == null || permissions.isEmpty()) {
-            throw new InvalidInputException("permissions", "a custom role needs at least one permission");
+            throw new InvalidInputException("permissions", "problem.roles.noPermission", "a custom role needs at least one permission");
         }
         for (Permission permission : permissions) {
             if (!permission.allowedInCustomRole()) {
@@ -157,7 +157,7 @@ public class Roles {
             throw new ForbiddenException("a custom role cannot carry permissions you do not hold yourself");
         }
         if (store.customRoleNameTaken(org, trimmed)) {
-            throw new ConflictException("name", "a role named '" + trimmed + "' already exists");
+            throw new ConflictException("name", "problem.roles.exists", "a role named '" + trimmed + "' already exists", trimmed);
         }
         var role = new CustomRole(org, UUID.randomUUID(), trimmed, EnumSet.copyOf(permissions), clock.instant());
         store.insertCustomRole(role);
@@ -204,7 +204,8 @@ public class Roles {
         for (FixedRole admin : List.of(FixedRole.CUSTOMER_ADMIN, FixedRole.PROVIDER_ADMIN)) {
             RoleRef ref = RoleRef.of(admin);
             if (before.contains(ref) && !after.contains(ref) && store.countHolders(org, ref) == 0) {
-                throw new ConflictException("roles", "the organization must keep at least one " + admin.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                throw new ConflictException("roles", "problem.roles.lastAdmin",
+                        "the organization must keep at least one " + admin.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
     }

@@ -188,7 +188,7 @@ public class DeviceRegistrations {
             if (code != null) {
                 events.publishEvent(new ActivationCodeRefused(org, code.id(), "license device limit reached", sourceIp));
             }
-            throw new InvalidInputException("license", message);
+            throw new InvalidInputException("license", "problem.device.licenseFull", message, limit);
         }
     }
 

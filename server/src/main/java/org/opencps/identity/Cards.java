@@ -64,13 +64,14 @@ public class Cards {
         String hash = hash(org, normalize(number));
         String cleanLabel = label == null || label.isBlank() ? "Card" : label.strip();
         if (cleanLabel.length() > 100) {
-            throw new InvalidInputException("label", "a card label has at most 100 characters");
+            throw new InvalidInputException("label", "problem.card.label", "a card label has at most 100 characters");
         }
         if (store.cardsOf(org, owner).size() >= MAX_CARDS_PER_PERSON) {
-            throw new ConflictException("number", "a person can have at most " + MAX_CARDS_PER_PERSON + " cards");
+            throw new ConflictException("number", "problem.card.tooMany", "a person can have at most " + MAX_CARDS_PER_PERSON + " cards",
+                    MAX_CARDS_PER_PERSON);
         }
         if (store.hashTaken(org, hash)) {
-            throw new ConflictException("number", "this card is already registered in the organization");
+            throw new ConflictException("number", "problem.card.taken", "this card is already registered in the organization");
         }
         Instant now = clock.instant();
         var card = new IdCard(org, UUID.randomUUID(), owner, cleanLabel, now, actor.userId(), byOwner ? now : null);
@@ -155,7 +156,7 @@ public class Cards {
         String compact = number == null ? "" : number.replaceAll("[\\s:-]", "");
         // check before upper-casing: "ß" would become "SS" and "ı" an "I"
         if (!compact.matches("[0-9A-Za-z]{4,64}")) {
-            throw new InvalidInputException("number", "a card number has 4 to 64 letters or digits");
+            throw new InvalidInputException("number", "problem.card.number", "a card number has 4 to 64 letters or digits");
         }
         return compact.toUpperCase(Locale.ROOT);
     }

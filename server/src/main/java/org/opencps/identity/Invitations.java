@@ -81,7 +81,7 @@ public class Invitations {
         roles.requireInvitable(actor, org, grantedRoles, organizationsOfAddress(email));
         String address = Emails.normalize("email", email);
         userStore.findByEmail(address).filter(user -> userStore.isMember(org, user.id())).ifPresent(user -> {
-            throw new ConflictException("email", address + " is already a member of this organization");
+            throw new ConflictException("email", "problem.invitation.member", address + " is already a member of this organization", address);
         });
         Instant now = clock.instant();
         store.revokePending(org, address, now);
@@ -159,7 +159,7 @@ public class Invitations {
 
     private Accepted join(Invitation invitation, UserId user) {
         if (!store.markAccepted(invitation.orgId(), invitation.id(), clock.instant())) {
-            throw new ConflictException("token", "this invitation has just been used");
+            throw new ConflictException("token", "problem.invitation.justUsed", "this invitation has just been used");
         }
         users.join(invitation.orgId(), user, invitation.roles());
         events.publishEvent(new InvitationAccepted(invitation.orgId(), invitation.id(), user, clock.instant()));
@@ -178,9 +178,9 @@ public class Invitations {
         }
         Invitation invitation = store.findByTokenHash(Tokens.hash(token)).orElseThrow(() -> new NotFoundException("invitation"));
         switch (invitation.state(clock.instant())) {
-            case ACCEPTED -> throw new ConflictException("token", "this invitation has already been used");
-            case REVOKED -> throw new ConflictException("token", "this invitation was withdrawn");
-            case EXPIRED -> throw new ConflictException("token", "this invitation has expired; ask for a new one");
+            case ACCEPTED -> throw new ConflictException("token", "problem.invitation.used", "this invitation has already been used");
+            case REVOKED -> throw new ConflictException("token", "problem.invitation.withdrawn", "this invitation was withdrawn");
+            case EXPIRED -> throw new ConflictException("token", "problem.invitation.expired", "this invitation has expired; ask for a new one");
             case PENDING -> {
                 return invitation;
             }

@@ -64,7 +64,7 @@ public class Passwords {
      * check (see {@link PasswordAttempts}); the change itself is one transaction.
      */
     public void change(UserId user, String currentPassword, String newPassword) {
-        var row = store.find(user).orElseThrow(() -> new InvalidInputException("currentPassword", "this account has no local password"));
+        var row = store.find(user).orElseThrow(() -> new InvalidInputException("currentPassword", "problem.password.noLocal", "this account has no local password"));
         stepUp.require(user);
         if (!attempts.reserve(user, null)) {
             throw new UnauthenticatedException(attempts.lockedMessage());
@@ -85,7 +85,7 @@ public class Passwords {
         boolean reused = current.map(row -> hasher.matches(newPassword, row.hash())).orElse(false)
                 || store.history(user, HISTORY).stream().anyMatch(old -> hasher.matches(newPassword, old));
         if (reused) {
-            throw new InvalidInputException(field, "must not be one of your previous passwords");
+            throw new InvalidInputException(field, "problem.password.reused", "must not be one of your previous passwords");
         }
         store.setPassword(user, hasher.hash(newPassword), clock.instant());
         if (current.isPresent()) {

@@ -64,7 +64,7 @@ public class Pins {
         policy.require(actor, Permission.JOBS_OWN, org);
         Instant allowedFrom = row.generatedAt().plus(REGENERATION_INTERVAL);
         if (clock.instant().isBefore(allowedFrom)) {
-            throw new ConflictException("pin", "a PIN can be regenerated once every 7 days; yours can be from " + allowedFrom);
+            throw new ConflictException("pin", "problem.pin.tooSoon", "a PIN can be regenerated once every 7 days; yours can be from " + allowedFrom, allowedFrom);
         }
         IssuedPin pin = issue(org, actor.userId());
         events.publishEvent(new PinIssued(org, actor.userId(), actor.userId(), clock.instant()));
@@ -112,7 +112,7 @@ public class Pins {
                 return issued(pin, now);
             }
         }
-        throw new ConflictException("pin", "could not find a free PIN in this organization; try again");
+        throw new ConflictException("pin", "problem.pin.noneFree", "could not find a free PIN in this organization; try again");
     }
 
     /** Same digit six times, or a run like 123456 / 654321: too easy to guess at a keypad. */

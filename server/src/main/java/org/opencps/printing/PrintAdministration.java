@@ -45,12 +45,12 @@ public class PrintAdministration {
     public PrintSettings updateSettings(Actor actor, OrgId org, PrintSettings changed) {
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
         if (changed.allowedFormats().isEmpty()) {
-            throw new InvalidInputException("allowedFormats", "allow at least one document format");
+            throw new InvalidInputException("allowedFormats", "problem.print.noFormat", "allow at least one document format");
         }
         Integer max = changed.maxPagesPerJob();
         if (max != null && (max < 1 || max > PrintSettings.MAX_PAGES_PER_JOB_LIMIT)) {
-            throw new InvalidInputException("maxPagesPerJob", "the maximum pages per job must be between 1 and "
-                    + PrintSettings.MAX_PAGES_PER_JOB_LIMIT + ", or null for no limit");
+            throw new InvalidInputException("maxPagesPerJob", "problem.print.maxPages", "the maximum pages per job must be between 1 and "
+                    + PrintSettings.MAX_PAGES_PER_JOB_LIMIT + ", or null for no limit", PrintSettings.MAX_PAGES_PER_JOB_LIMIT);
         }
         PrintSettings before = settings.find(org);
         if (!changed.equals(before)) {

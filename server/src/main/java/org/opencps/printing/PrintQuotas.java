@@ -106,8 +106,8 @@ public class PrintQuotas {
 
     private static void check(String field, Integer pages) {
         if (pages != null && (pages < 0 || pages > PrintQuota.MAX_PAGES_PER_MONTH)) {
-            throw new InvalidInputException(field, field + " must be between 0 and " + PrintQuota.MAX_PAGES_PER_MONTH
-                    + ", or null for no limit");
+            throw new InvalidInputException(field, "problem.quota.range", field + " must be between 0 and " + PrintQuota.MAX_PAGES_PER_MONTH
+                    + ", or null for no limit", PrintQuota.MAX_PAGES_PER_MONTH);
         }
     }
 }

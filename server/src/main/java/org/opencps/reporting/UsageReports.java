@@ -101,10 +101,10 @@ public class UsageReports {
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last)) {
-            throw new InvalidInputException("from", "from must not be after to");
+            throw new InvalidInputException("from", "problem.report.fromAfterTo", "from must not be after to");
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            throw new InvalidInputException("to", "a summary covers at most " + MAX_DAYS + " days");
+            throw new InvalidInputException("to", "problem.report.tooLong", "a summary covers at most " + MAX_DAYS + " days", MAX_DAYS);
         }
         UsageStore.Totals t = usage.totals(org, first, last);
         Map<String, UsageStore.Pages> byDay = usage.perDay(org, first, last).stream()

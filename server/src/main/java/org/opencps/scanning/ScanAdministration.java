@@ -52,20 +52,20 @@ public class ScanAdministration {
     public ScanSettings updateSettings(Actor actor, OrgId org, ScanSettings changed) {
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
         if (changed.retentionHours() < 1 || changed.retentionHours() > ScanSettings.MAX_RETENTION_HOURS) {
-            throw new InvalidInputException("retentionHours", "scan retention must be between 1 and "
-                    + ScanSettings.MAX_RETENTION_HOURS + " hours");
+            throw new InvalidInputException("retentionHours", "problem.scan.retention", "scan retention must be between 1 and "
+                    + ScanSettings.MAX_RETENTION_HOURS + " hours", ScanSettings.MAX_RETENTION_HOURS);
         }
         long ceiling = properties.maxScanSize().toBytes();
         if (changed.maxScanBytes() < ScanSettings.MIN_SCAN_BYTES || changed.maxScanBytes() > ceiling) {
-            throw new InvalidInputException("maxScanBytes", "the maximum scan size must be between "
-                    + ScanSettings.MIN_SCAN_BYTES + " and " + ceiling + " bytes");
+            throw new InvalidInputException("maxScanBytes", "problem.scan.maxSize", "the maximum scan size must be between "
+                    + ScanSettings.MIN_SCAN_BYTES + " and " + ceiling + " bytes", ScanSettings.MIN_SCAN_BYTES, ceiling);
         }
         if (changed.attachmentLimitBytes() < 0 || changed.attachmentLimitBytes() > ScanSettings.MAX_ATTACHMENT_BYTES) {
-            throw new InvalidInputException("attachmentLimitBytes", "the attachment limit must be between 0 and "
-                    + ScanSettings.MAX_ATTACHMENT_BYTES + " bytes");
+            throw new InvalidInputException("attachmentLimitBytes", "problem.scan.attachmentLimit", "the attachment limit must be between 0 and "
+                    + ScanSettings.MAX_ATTACHMENT_BYTES + " bytes", ScanSettings.MAX_ATTACHMENT_BYTES);
         }
         if (changed.boxDirect() && !changed.allows(DestinationKind.BOX)) {
-            throw new InvalidInputException("boxDirect", "Box direct needs Box among the allowed destinations");
+            throw new InvalidInputException("boxDirect", "problem.scan.boxDirect", "Box direct needs Box among the allowed destinations");
         }
         if (!changed.equals(settings.find(org))) {
             settings.save(org, changed, clock.instant());
@@ -89,12 +89,12 @@ public class ScanAdministration {
         policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "give the entry a name of 1 to 100 characters");
+            throw new InvalidInputException("name", "problem.addressBook.name", "give the entry a name of 1 to 100 characters");
         }
         String cleanEmail = EmailAddresses.valid("email", email);
         var entry = new AddressBookEntry(org, UUID.randomUUID(), cleanName, cleanEmail, clock.instant());
         if (!addresses.insert(entry)) {
-            throw new ConflictException("name", "the address book already has an entry named " + cleanName);
+            throw new ConflictException("name", "problem.addressBook.exists", "the address book already has an entry named " + cleanName, cleanName);
         }
         events.publishEvent(new ScanAddressBookChanged(org, actor.userId(), entry.id(), cleanName, true, clock.instant()));
         return entry;

@@ -59,34 +59,35 @@ public class ScanWorkflows {
         policy.require(actor, Permission.SCAN_WORKFLOWS_MANAGE, org);
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "give the workflow a name of 1 to 100 characters");
+            throw new InvalidInputException("name", "problem.workflow.name", "give the workflow a name of 1 to 100 characters");
         }
         if (request.kind() == null) {
-            throw new InvalidInputException("kind", "name the destination kind: MY_SCANS, EMAIL_ME, ADDRESS_BOOK, DRIVE, ONEDRIVE, SHAREPOINT or BOX");
+            throw new InvalidInputException("kind", "problem.workflow.kind", "name the destination kind: MY_SCANS, EMAIL_ME, ADDRESS_BOOK, DRIVE, ONEDRIVE, SHAREPOINT or BOX");
         }
         String address = null;
         if (request.kind() == DestinationKind.ADDRESS_BOOK) {
             address = request.address() == null ? "" : request.address().strip();
             if (addresses.byName(org, address).isEmpty()) {
-                throw new InvalidInputException("address", "the address book has no entry named '" + address + "'");
+                throw new InvalidInputException("address", "problem.workflow.address",
+                        "the address book has no entry named '" + address + "'", address);
             }
         }
         ScanOptions options = valid(request.options() == null ? ScanOptions.defaults() : request.options(), request.password());
         Set<UUID> shared = request.groups() == null ? Set.of() : Set.copyOf(request.groups());
         for (UUID group : shared) {
             if (groups.find(org, group).isEmpty()) {
-                throw new InvalidInputException("groups", "no group " + group + " in this organization");
+                throw new InvalidInputException("groups", "problem.workflow.group", "no group " + group + " in this organization", String.valueOf(group));
             }
         }
         if (!request.everyone() && shared.isEmpty()) {
-            throw new InvalidInputException("groups", "share the workflow with everyone or with at least one group");
+            throw new InvalidInputException("groups", "problem.workflow.audience", "share the workflow with everyone or with at least one group");
         }
         UUID id = UUID.randomUUID();
         String sealed = options.encryptPdf() ? secrets.seal(request.password(), "opencps scan workflow password " + id) : null;
         var workflow = new ScanWorkflow(org, id, name, request.kind(), address, options, sealed != null, request.everyone(),
                 shared, clock.instant());
         if (!store.insert(workflow, sealed)) {
-            throw new ConflictException("name", "a workflow named " + name + " exists already");
+            throw new ConflictException("name", "problem.workflow.exists", "a workflow named " + name + " exists already", name);
         }
         events.publishEvent(new ScanWorkflowChanged(org, actor.userId(), id, name, workflow.kind(),
                 ScanWorkflowChanged.sharingOf(workflow), true, clock.instant()));
@@ -125,25 +126,26 @@ public class ScanWorkflows {
 
     private static ScanOptions valid(ScanOptions options, String password) {
         if (options.formats() == null || options.formats().isEmpty() || options.formats().stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidInputException("options.formats", "the workflow takes PDF, JPEG or both");
+            throw new InvalidInputException("options.formats", "problem.workflow.formats", "the workflow takes PDF, JPEG or both");
         }
         if (options.color() == null) {
-            throw new InvalidInputException("options.color", "colour is COLOR, GRAYSCALE or MONOCHROME");
+            throw new InvalidInputException("options.color", "problem.workflow.color", "colour is COLOR, GRAYSCALE or MONOCHROME");
         }
         if (!ScanOptions.RESOLUTIONS.contains(options.resolution())) {
-            throw new InvalidInputException("options.resolution", "resolution is one of " + ScanOptions.RESOLUTIONS.stream().sorted().toList());
+            throw new InvalidInputException("options.resolution", "problem.workflow.resolution",
+                    "resolution is one of " + ScanOptions.RESOLUTIONS.stream().sorted().toList(), ScanOptions.RESOLUTIONS.stream().sorted().toList().toString());
         }
         String pattern = options.fileNamePattern() == null || options.fileNamePattern().isBlank()
                 ? ScanOptions.DEFAULT_FILE_NAME : options.fileNamePattern().strip();
         if (pattern.length() > 200) {
-            throw new InvalidInputException("options.fileNamePattern", "the file-name pattern may have at most 200 characters");
+            throw new InvalidInputException("options.fileNamePattern", "problem.workflow.fileNamePattern", "the file-name pattern may have at most 200 characters");
         }
         if (options.encryptPdf()) {
             if (!options.formats().equals(Set.of(ScanFormat.PDF))) {
-                throw new InvalidInputException("options.formats", "a workflow that encrypts takes PDF only");
+                throw new InvalidInputException("options.formats", "problem.workflow.encryptedPdf", "a workflow that encrypts takes PDF only");
             }
             if (password == null || password.length() < 4 || password.length() > 127) {
-                throw new InvalidInputException("password", "an encrypting workflow needs a password of 4 to 127 characters");
+                throw new InvalidInputException("password", "problem.workflow.password", "an encrypting workflow needs a password of 4 to 127 characters");
             }
         }
         return new ScanOptions(Set.copyOf(options.formats()), options.color(), options.resolution(), options.duplex(), pattern,

@@ -193,8 +193,8 @@ public class Organizations {
         stepUp.require(actor.userId());
         OrganizationSettings valid = SettingsRules.validate(settings);
         if (id.equals(actor.orgId()) && !AllowList.of(valid.ipAllowList()).allows(clientAddress)) {
-            throw new InvalidInputException("ipAllowList", "your own address, " + clientAddress
-                    + ", is not in the list: saving it would lock you out; add it or a network that contains it");
+            throw new InvalidInputException("ipAllowList", "problem.settings.lockout", "your own address, " + clientAddress
+                    + ", is not in the list: saving it would lock you out; add it or a network that contains it", clientAddress);
         }
         OrganizationSettings before = settingsOf(id);
         store.saveSettings(id, valid);
@@ -286,7 +286,7 @@ public class Organizations {
         stepUp.require(actor.userId());
         Organization org = lock(id);
         if (confirmName == null || !confirmName.strip().equals(org.name())) {
-            throw new InvalidInputException("confirmName",
+            throw new InvalidInputException("confirmName", "problem.organization.confirmName",
                     "repeat the organization's name exactly to confirm that it is deleted for good");
         }
         requireNothingBelow(org, "purged");
@@ -349,7 +349,7 @@ public class Organizations {
 
     private static Organization requireActive(Organization org) {
         if (!org.active()) {
-            throw new ConflictException("status", "the organization is discontinued and read-only; reactivate it first");
+            throw new ConflictException("status", "problem.organization.readOnly", "the organization is discontinued and read-only; reactivate it first");
         }
         return org;
     }

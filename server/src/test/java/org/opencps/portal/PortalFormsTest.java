@@ -109,7 +109,7 @@ class PortalFormsTest {
 
         MvcResult refused = send(admin, "/orgs/" + org + "/settings",
                 "idleLogoutMinutes=30&jobRetentionHours=24&deviceLoginMethods=PIN&ipAllowList=127.0.0.0/8%0D%0Aoffice");
-        assertThat(refused.getFlashMap().get("error")).asString().contains("\"office\" is not an IPv4 or IPv6 network");
+        assertThat(refused.getFlashMap().get("error")).asString().contains("\u201coffice\u201d is not an IPv4 or IPv6 network");
         assertThat(refused.getFlashMap().get("errorField")).isEqualTo("ipAllowList");
         MvcResult none = send(admin, "/orgs/" + org + "/settings", "idleLogoutMinutes=30&jobRetentionHours=24");
         assertThat(none.getFlashMap().get("errorField")).isEqualTo("deviceLoginMethods");

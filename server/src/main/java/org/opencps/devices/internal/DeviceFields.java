@@ -39,11 +39,11 @@ public final class DeviceFields {
         String host = value.strip();
         String withoutDot = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         if (withoutDot.isEmpty() || withoutDot.length() > 253) {
-            throw new InvalidInputException("hostName", "a host name has 1 to 253 characters");
+            throw new InvalidInputException("hostName", "problem.device.hostNameLength", "a host name has 1 to 253 characters");
         }
         for (String label : withoutDot.split("\\.", -1)) {
             if (!HOST_LABEL.matcher(label).matches()) {
-                throw new InvalidInputException("hostName",
+                throw new InvalidInputException("hostName", "problem.device.hostNameForm",
                         "a host name is made of labels of letters, digits and inner hyphens (up to 63 each), separated by dots");
             }
         }
@@ -67,27 +67,27 @@ public final class DeviceFields {
                 // falls through to the refusal
             }
         }
-        throw new InvalidInputException("ipAddress", "not an IPv4 or IPv6 address");
+        throw new InvalidInputException("ipAddress", "problem.device.ipAddress", "not an IPv4 or IPv6 address");
     }
 
     /** How an agent reaches a printer: ipp, ipps, http or https, with a host. */
     public static String printerUri(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException("uri", "the printer's URI is required (ipp://, ipps://, http:// or https://)");
+            throw new InvalidInputException("uri", "problem.device.uriRequired", "the printer's URI is required (ipp://, ipps://, http:// or https://)");
         }
         String text = value.strip();
         if (text.length() > 500) {
-            throw new InvalidInputException("uri", "a printer URI has at most 500 characters");
+            throw new InvalidInputException("uri", "problem.device.uriLength", "a printer URI has at most 500 characters");
         }
         try {
             URI uri = new URI(text);
             if (uri.getScheme() == null || !PRINTER_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null || uri.getUserInfo() != null) {
-                throw new InvalidInputException("uri", "a printer URI is ipp://, ipps://, http:// or https:// with a host and no user name");
+                throw new InvalidInputException("uri", "problem.device.uriForm", "a printer URI is ipp://, ipps://, http:// or https:// with a host and no user name");
             }
             return uri.toString();
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("uri", "not a valid URI");
+            throw new InvalidInputException("uri", "problem.device.uriInvalid", "not a valid URI");
         }
     }
 }

@@ -15,10 +15,10 @@ public final class Names {
     public static String require(String field, String value, int max, String what) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty() || trimmed.length() > max) {
-            throw new InvalidInputException(field, what + " has 1 to " + max + " characters");
+            throw new InvalidInputException(field, "problem.name.length", what + " has 1 to " + max + " characters", max);
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException(field, what + " may not contain control characters");
+            throw new InvalidInputException(field, "problem.name.control", what + " may not contain control characters");
         }
         return trimmed;
     }

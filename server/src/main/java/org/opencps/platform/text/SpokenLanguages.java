@@ -21,8 +21,8 @@ public final class SpokenLanguages {
 
     /** The language code ("de") of a tag a person typed or chose; refused, naming the field, when OpenCPS does not speak it. */
     public static String require(String field, String languageTag) {
-        return of(languageTag).map(Locale::getLanguage).orElseThrow(() -> new InvalidInputException(field,
+        return of(languageTag).map(Locale::getLanguage).orElseThrow(() -> new InvalidInputException(field, "problem.language.unknown",
                 "OpenCPS speaks " + String.join(", ", ALL.stream().map(Locale::getLanguage).toList())
-                        + ", not '" + languageTag.strip() + "'"));
+                        + ", not '" + languageTag.strip() + "'", languageTag.strip()));
     }
 }

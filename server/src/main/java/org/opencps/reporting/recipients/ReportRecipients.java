@@ -69,7 +69,7 @@ public class ReportRecipients {
         try {
             store.insert(recipient, actor.userId(), Tokens.hash(token), expiresAt);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("email", address + " is already a report recipient of this organization");
+            throw new ConflictException("email", "problem.recipient.exists", address + " is already a report recipient of this organization", address);
         }
         String organization = organizations.find(org).map(Organization::name).orElseThrow();
         String addedBy = users.displayNameOf(org, actor.userId()).orElse(organization);
@@ -136,10 +136,10 @@ public class ReportRecipients {
     private static String normalize(String email) {
         String trimmed = email == null ? "" : email.strip();
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException("email", "an e-mail address is required");
+            throw new InvalidInputException("email", "problem.email.required", "an e-mail address is required");
         }
         if (trimmed.length() > MAX_ADDRESS || !trimmed.matches("[^\\s@<>()\\[\\],;:\"\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")) {
-            throw new InvalidInputException("email", "'" + trimmed + "' is not a valid e-mail address");
+            throw new InvalidInputException("email", "problem.email.invalid", "'" + trimmed + "' is not a valid e-mail address", trimmed);
         }
         return trimmed.toLowerCase(java.util.Locale.ROOT);
     }

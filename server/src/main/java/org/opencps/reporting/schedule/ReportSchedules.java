@@ -56,20 +56,22 @@ public class ReportSchedules {
                 .orElseThrow(() -> new InvalidInputException("kind", "the report kind is one of " + kinds.ids()));
         kind.requireView(actor, org);
         if (request.cadence() == null) {
-            throw new InvalidInputException("cadence", "the cadence is DAILY, WEEKLY or MONTHLY");
+            throw new InvalidInputException("cadence", "problem.schedule.cadence", "the cadence is DAILY, WEEKLY or MONTHLY");
         }
         Set<ExportFormat> formats = request.formats() == null ? Set.of() : Set.copyOf(request.formats());
         if (formats.isEmpty() || !kind.formats().containsAll(formats)) {
-            throw new InvalidInputException("formats", "this report is sent as one or more of " + kind.formats());
+            throw new InvalidInputException("formats", "problem.schedule.formats", "this report is sent as one or more of " + kind.formats(),
+                    kind.formats().toString());
         }
         String language = RecipientLanguages.validate("language", request.language());
         Set<UserId> people = request.people() == null ? Set.of() : Set.copyOf(request.people());
         Set<UUID> recipientIds = request.recipients() == null ? Set.of() : Set.copyOf(request.recipients());
         if (people.isEmpty() && recipientIds.isEmpty()) {
-            throw new InvalidInputException("people", "a schedule sends to at least one person or report recipient");
+            throw new InvalidInputException("people", "problem.schedule.nobody", "a schedule sends to at least one person or report recipient");
         }
         if (people.size() + recipientIds.size() > MAX_TARGETS) {
-            throw new InvalidInputException("people", "a schedule sends to at most " + MAX_TARGETS + " people and recipients");
+            throw new InvalidInputException("people", "problem.schedule.tooMany", "a schedule sends to at most " + MAX_TARGETS + " people and recipients",
+                    MAX_TARGETS);
         }
         for (UserId person : people) {
             if (!users.isMember(org, person)) {
@@ -77,7 +79,7 @@ public class ReportSchedules {
             }
         }
         if (!recipients.allExist(org, recipientIds)) {
-            throw new InvalidInputException("recipients", "each recipient must be a report recipient of this organization");
+            throw new InvalidInputException("recipients", "problem.schedule.recipients", "each recipient must be a report recipient of this organization");
         }
         var schedule = new ReportSchedule(org, UUID.randomUUID(), kind.id(), request.cadence(), formats, language, people,
                 recipientIds, actor.userId(), clock.instant());

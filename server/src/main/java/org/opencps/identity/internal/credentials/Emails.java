@@ -15,10 +15,10 @@ public final class Emails {
     public static String normalize(String field, String email) {
         String trimmed = email == null ? "" : email.strip();
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException(field, "an e-mail address is required");
+            throw new InvalidInputException(field, "problem.email.required", "an e-mail address is required");
         }
         if (trimmed.length() > 254 || !FORM.matcher(trimmed).matches()) {
-            throw new InvalidInputException(field, "'" + trimmed + "' is not a valid e-mail address");
+            throw new InvalidInputException(field, "problem.email.invalid", "'" + trimmed + "' is not a valid e-mail address", trimmed);
         }
         return trimmed.toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.opencps.platform.errors.InvalidInputException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,8 +84,9 @@ public final class PasswordPolicy {
     public void check(String field, String password) {
         List<Violation> broken = violations(password);
         if (!broken.isEmpty()) {
-            throw new InvalidInputException(field,
-                    broken.stream().map(Violation::message).collect(Collectors.joining("; ")));
+            throw new InvalidInputException(field, "problem.password.rules",
+                    broken.stream().map(Violation::message).collect(Collectors.joining("; ")),
+                    broken.stream().map(v -> new DefaultMessageSourceResolvable("problem.password." + v.name())).toList());
         }
     }
 

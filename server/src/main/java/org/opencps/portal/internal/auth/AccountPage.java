@@ -56,7 +56,7 @@ class AccountPage {
                           HttpServletRequest request, RedirectAttributes flash) {
         return Forms.change(flash, "/account", "account.passwordChanged", () -> {
             if (!newPassword.equals(confirmPassword)) {
-                throw new InvalidInputException("confirmPassword", "the two new passwords differ");
+                throw new InvalidInputException("confirmPassword", "problem.password.differ", "the two new passwords differ");
             }
             passwords.change(actor.userId(), currentPassword, newPassword);
             sessions.logoutOthers(request, actor.userId());

@@ -10,6 +10,7 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
 import org.opencps.platform.errors.UnauthenticatedException;
 import org.opencps.platform.security.Actor;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.opencps.tenancy.Organizations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,12 +58,12 @@ class InvitationPage {
                     organizations.idleTimeout(accepted.orgId()));
             return step == SessionLogin.Step.SECOND_FACTOR_NEEDED ? "redirect:" + SecondFactorPage.PATH : "redirect:/";
         } catch (InvalidInputException | UnauthenticatedException | TooManyRequestsException e) {
-            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("failure", ProblemTexts.of(e));
             model.addAttribute("displayName", displayName.length() > 200 ? "" : displayName);
             return preview(token, model);
         } catch (ForbiddenException | ConflictException e) {
             // the invitation cannot make this account a member (a provider's own people, an organization that has its admin now)
-            model.addAttribute("refused", e.getMessage());
+            model.addAttribute("refused", ProblemTexts.of(e));
             return preview(token, model);
         }
     }
@@ -72,7 +73,7 @@ class InvitationPage {
             model.addAttribute("invitation", invitations.preview(token));
             model.addAttribute("token", token);
         } catch (ConflictException e) {
-            model.addAttribute("unusable", e.getMessage());
+            model.addAttribute("unusable", ProblemTexts.of(e));
         }
         return "auth/invitation";
     }

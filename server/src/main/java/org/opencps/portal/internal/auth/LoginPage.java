@@ -17,6 +17,7 @@ import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.AddressNotAllowedException;
 import org.opencps.portal.internal.web.LocalPaths;
 import org.opencps.portal.internal.web.PageContext;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.opencps.tenancy.Organizations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -101,7 +102,7 @@ class LoginPage {
             }
             failure = ((LoginOutcome.Failure) outcome).message();
         } catch (InvalidInputException | TooManyRequestsException e) {
-            failure = e.getMessage();
+            failure = ProblemTexts.of(e);
         } catch (AddressNotAllowedException e) {
             failure = messages.getMessage("login.refused.network", new Object[] {request.getRemoteAddr()}, locale);
             status = HttpServletResponse.SC_FORBIDDEN;

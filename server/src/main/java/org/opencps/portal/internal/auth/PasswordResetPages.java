@@ -5,6 +5,7 @@ import org.opencps.identity.PasswordResets;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +38,11 @@ class PasswordResetPages {
             resets.request(email, altcha, request.getRemoteAddr());
             model.addAttribute("sent", true);
         } catch (InvalidInputException e) {
-            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("failure", ProblemTexts.of(e));
             model.addAttribute("failedField", e.field());
             model.addAttribute("email", email.length() > 254 ? "" : email);
         } catch (TooManyRequestsException e) {
-            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("failure", ProblemTexts.of(e));
         }
         return "auth/password-reset";
     }
@@ -64,7 +65,7 @@ class PasswordResetPages {
             return "redirect:/login?done=reset";
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("token", token);
-            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("failure", ProblemTexts.of(e));
             return "auth/reset-password";
         }
     }

@@ -3,6 +3,7 @@ package org.opencps.portal.internal.auth;
 import org.opencps.identity.FirstStart;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ class SetupPage {
             return "redirect:/login?done=setup";
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("token", token);
-            model.addAttribute("failure", e.getMessage());
+            model.addAttribute("failure", ProblemTexts.of(e));
             model.addAttribute("organizationName", organizationName);
             model.addAttribute("email", email);
             model.addAttribute("displayName", displayName);

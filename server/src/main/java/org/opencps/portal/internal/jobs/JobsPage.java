@@ -11,6 +11,7 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.web.StreamingMultipart;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.opencps.printing.DocumentFormat;
 import org.opencps.printing.DocumentLimitExceededException;
 import org.opencps.printing.InvalidDocumentException;
@@ -93,7 +94,7 @@ class JobsPage {
             model.addAttribute("uploadLimit", e.limit());
         } catch (InvalidInputException | InvalidDocumentException | StreamingMultipart.MalformedMultipartException e) {
             response.setStatus(422);
-            model.addAttribute("uploadError", e.getMessage());
+            model.addAttribute("uploadError", ProblemTexts.of(e));
         }
         listed(actor, model);
         return "jobs/list :: jobs";

@@ -10,6 +10,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.opencps.tenancy.License;
 import org.opencps.tenancy.NewOrganization;
 import org.opencps.tenancy.Organization;
@@ -61,9 +62,9 @@ class ChildrenPage {
             flash.addFlashAttribute(Forms.NOTICE, "organizations.created");
             return "redirect:/orgs/" + created.id() + "/manage";
         } catch (InvalidInputException e) {
-            Forms.refused(flash, e.getMessage(), e.field());
+            Forms.refused(flash, ProblemTexts.of(e), e.field());
         } catch (ConflictException e) {
-            Forms.refused(flash, e.getMessage(), e.field());
+            Forms.refused(flash, ProblemTexts.of(e), e.field());
         }
         return "redirect:/orgs/" + orgId + "/organizations";
     }

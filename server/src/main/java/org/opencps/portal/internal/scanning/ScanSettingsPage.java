@@ -72,7 +72,7 @@ class ScanSettingsPage {
             try {
                 kinds.add(DestinationKind.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("allowedDestinations", "unknown destination kind " + name);
+                throw new InvalidInputException("allowedDestinations", "problem.scan.unknownDestination", "unknown destination kind " + name, name);
             }
         }
         return kinds;
@@ -82,11 +82,11 @@ class ScanSettingsPage {
         try {
             long value = Long.parseLong(text.strip());
             if (value < 0 || value > Integer.MAX_VALUE) {
-                throw new InvalidInputException(field, "a whole number from 0 is needed here");
+                throw new InvalidInputException(field, "problem.wholeNumberFromZero", "a whole number from 0 is needed here");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "a whole number is needed here");
+            throw new InvalidInputException(field, "problem.wholeNumber", "a whole number is needed here");
         }
     }
 }

@@ -92,14 +92,14 @@ class SettingsPage {
 
     private static Set<DocumentFormat> formats(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new InvalidInputException("allowedFormats", "allow at least one document format");
+            throw new InvalidInputException("allowedFormats", "problem.print.noFormat", "allow at least one document format");
         }
         Set<DocumentFormat> formats = EnumSet.noneOf(DocumentFormat.class);
         for (String name : names) {
             try {
                 formats.add(DocumentFormat.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("allowedFormats", "unknown document format " + name);
+                throw new InvalidInputException("allowedFormats", "problem.print.unknownFormat", "unknown document format " + name, name);
             }
         }
         return formats;
@@ -112,7 +112,7 @@ class SettingsPage {
             try {
                 methods.add(DeviceLoginMethod.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("deviceLoginMethods", "unknown way to log in at printers: " + name);
+                throw new InvalidInputException("deviceLoginMethods", "problem.settings.unknownLoginMethod", "unknown way to log in at printers: " + name, name);
             }
         }
         return methods;
@@ -122,7 +122,7 @@ class SettingsPage {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "a whole number is needed here");
+            throw new InvalidInputException(field, "problem.wholeNumber", "a whole number is needed here");
         }
     }
 }

@@ -76,7 +76,7 @@ class QuotasPage {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "a limit is a whole number of pages, or empty for no limit");
+            throw new InvalidInputException(field, "problem.quota.wholeNumber", "a limit is a whole number of pages, or empty for no limit");
         }
     }
 }

@@ -27,9 +27,9 @@ public final class Forms {
                 flash.addFlashAttribute(NOTICE, noticeKey);
             }
         } catch (InvalidInputException e) {
-            refused(flash, e.getMessage(), e.field());
+            refused(flash, ProblemTexts.of(e), e.field());
         } catch (ConflictException e) {
-            refused(flash, e.getMessage(), e.field());
+            refused(flash, ProblemTexts.of(e), e.field());
         } catch (TooManyRequestsException | UnauthenticatedException e) {
             refused(flash, e.getMessage(), null);
         }

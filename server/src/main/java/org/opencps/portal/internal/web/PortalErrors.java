@@ -55,12 +55,12 @@ class PortalErrors {
         if ("organizationId".equals(e.field())) {
             return new ModelAndView("redirect:/organizations/select");
         }
-        return page(request, "error/problem", HttpStatus.CONFLICT, e.getMessage());
+        return page(request, "error/problem", HttpStatus.CONFLICT, ProblemTexts.of(e, request));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ModelAndView invalid(InvalidInputException e, HttpServletRequest request) {
-        return page(request, "error/problem", HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        return page(request, "error/problem", HttpStatus.UNPROCESSABLE_CONTENT, ProblemTexts.of(e, request));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

@@ -1,0 +1,18 @@
+package org.opencps.platform.errors;
+
+/**
+ * A refusal a person may read in the portal: besides its English text (the exception's message,
+ * which the API's problem+json keeps) it may name a message key under {@code problem.} and the
+ * key's arguments, so a page can say it in the reader's language. No key: only the English text.
+ */
+public interface ProblemText {
+
+    /** The message key, or null when the refusal has only its English text. */
+    String messageKey();
+
+    /** The arguments of the key's text ({0}, {1} ...). */
+    Object[] messageArguments();
+
+    /** The English text. */
+    String getMessage();
+}
