@@ -160,11 +160,7 @@ say "CUPS as installed (no sync; for information)"
 cups_side "cups default (no sync)" default
 
 java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jvm"
-jar="$root/server/target/opencps-server.jar"
-if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
-    say "building $jar (missing or older than the sources)"
-    (cd "$root" && ./mvnw -q -B -DskipTests package) || die "the build failed"
-fi
+jar="$(opencps_fresh_jar "$root")"
 say "OpenCPS on its embedded defaults (H2)"
 opencps_side "opencps H2" opencps-h2
 

@@ -75,11 +75,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-jar="$root/server/target/opencps-server.jar"
-if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
-    say "building $jar (missing or older than the sources)"
-    (cd "$root" && ./mvnw -q -B -DskipTests package) || die "the build failed"
-fi
+jar="$(opencps_fresh_jar "$root")"
 "$(dirname "$java_bin")/javac" -d "$work/classes" "$here"/release/*.java || die "could not compile the bench client"
 write_one_page_pdf "$work/page.pdf"
 

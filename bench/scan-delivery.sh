@@ -61,11 +61,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-jar="$root/server/target/opencps-server.jar"
-if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
-    say "building $jar (missing or older than the sources)"
-    (cd "$root" && ./mvnw -q -B -DskipTests package) || die "the build failed"
-fi
+jar="$(opencps_fresh_jar "$root")"
 
 # A one-page PDF whose page shows one uncompressed RGB image of about MiB mebibytes (random pixels:
 # a scan that does not compress), with a correct cross-reference table.

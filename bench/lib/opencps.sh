@@ -118,3 +118,13 @@ opencps_held_jobs() {
     answer=$(api "$work/user.cookies" GET /api/v1/jobs) || return 1
     python3 -c 'import json, sys; print(sum(1 for job in json.load(sys.stdin) if job["state"] == "HELD"))' <<< "$answer"
 }
+
+# The server jar of the checkout at $1, built first when missing or older than the sources.
+opencps_fresh_jar() {
+    local root="$1" jar="$1/server/target/opencps-server.jar"
+    if [[ ! -f "$jar" || -n "$(find "$root/pom.xml" "$root/server/pom.xml" "$root/server/src/main" -newer "$jar" -print -quit)" ]]; then
+        echo "[bench] building $jar (missing or older than the sources)" >&2
+        (cd "$root" && ./mvnw -q -B -DskipTests package > /dev/null) || { echo "[bench] error: the build failed" >&2; exit 1; }
+    fi
+    echo "$jar"
+}
