@@ -62,7 +62,7 @@ class DeviceCredentialTest {
 
     @Test
     void unknownRevokedOrMissingCredentialsAre401AndUnknownOnesAreAudited() throws Exception {
-        OrgId org = world.customer(world.root(), "Revoke Co");
+        OrgId org = world.customer(world.root(), "Revoke Devices Co");
         var printer = kit.printer(org, "Revoked");
         int before = audited("DEVICE_CREDENTIAL_REFUSED");
 
@@ -97,7 +97,7 @@ class DeviceCredentialTest {
         var otherAgent = kit.agent(org, "Other agent");
         DeviceId othersPrinter = kit.agentPrinter(otherAgent, "Not yours");
         var printer = kit.printer(org, "Embedded");
-        var elsewhere = kit.printer(world.customer(world.root(), "Elsewhere Co"), "Foreign");
+        var elsewhere = kit.printer(world.customer(world.root(), "Elsewhere Devices Co"), "Foreign");
 
         heartbeat(agent.credential(), agent.id()).andExpect(status().isOk());
         heartbeat(agent.credential(), lanPrinter).andExpect(status().isOk());

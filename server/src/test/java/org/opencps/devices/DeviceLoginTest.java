@@ -102,7 +102,7 @@ class DeviceLoginTest {
         OrgId org = world.customer(world.root(), "Wrong Co");
         var printer = kit.printer(org, "Hall");
         var person = world.person(org, FixedRole.CUSTOMER_USER);
-        var stranger = world.person(world.customer(world.root(), "Stranger Co"), FixedRole.CUSTOMER_USER);
+        var stranger = world.person(world.customer(world.root(), "Stranger Devices Co"), FixedRole.CUSTOMER_USER);
 
         pin(printer, wrong(pinOf(person))).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("the PIN, card or password was not accepted"));

@@ -88,7 +88,7 @@ class DeviceSessionTest {
 
     @Test
     void theSessionEndsAfterTheOrganizationsIdleTimeout() throws Exception {
-        OrgId org = world.customer(world.root(), "Idle Co");
+        OrgId org = world.customer(world.root(), "Idle Devices Co");
         organizations.updateSettings(kit.adminOf(org), org,
                 new OrganizationSettings(10, 24, null, null), "127.0.0.1");
         var printer = kit.printer(org, "Hall");

@@ -120,7 +120,7 @@ class ReleaseAtPrinterXTest {
         var retired = kit.printer(org, "Retired");
         devices.unregister(kit.adminOf(org), org, retired.id());
         kit.agent(org, "Agent");
-        kit.printer(world.customer(world.root(), "Neighbour Co"), "Neighbour's");
+        kit.printer(world.customer(world.root(), "Neighbour Release Co"), "Neighbour's");
 
         String list = mvc.perform(get("/api/v1/release-printers").with(authentication(new ActorAuthentication(person.actor()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

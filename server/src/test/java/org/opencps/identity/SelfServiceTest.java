@@ -102,7 +102,7 @@ class SelfServiceTest {
 
     @Test
     void passwordResetByEmailedSingleUseLink() throws Exception {
-        var person = world.person(world.customer(world.root(), "Reset Co"), FixedRole.CUSTOMER_USER);
+        var person = world.person(world.customer(world.root(), "Reset Self Co"), FixedRole.CUSTOMER_USER);
         var oldSession = Api.login(mvc, person.email(), World.PASSWORD);
         requestReset(person.email()).andExpect(status().isAccepted());
         eventually(() -> assertThat(auditedActionsOf(person.email())).contains("PASSWORD_RESET_REQUESTED"));

@@ -196,7 +196,7 @@ class PortalEndToEndTest {
      */
     @Test
     void anIdlePageWarnsThenLogsOut() {
-        var person = world.person(world.customer(world.root(), "Idle Ltd"), FixedRole.CUSTOMER_USER);
+        var person = world.person(world.customer(world.root(), "Idle End Ltd"), FixedRole.CUSTOMER_USER);
         flows.login(person.email());
         long idleSeconds = Long.parseLong(browser.find(By.tagName("body")).getAttribute("data-idle-seconds"));
         idleFor(idleSeconds - 40);

@@ -128,7 +128,7 @@ class PortalReleasePageTest {
 
     @Test
     void aForcedPolicyIsShownFixedAndStillAppliesToWhatAFormAsksFor() throws Exception {
-        OrgId org = world.customer(world.root(), "Forced Ltd");
+        OrgId org = world.customer(world.root(), "Forced Release Ltd");
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
         var person = world.person(org, FixedRole.CUSTOMER_USER);
         String page = releasePage(org, admin, "forced");

@@ -31,7 +31,7 @@ class RefusalLanguageTest {
 
     @Test
     void aRefusedSettingSaysWhyInTheReadersLanguage() throws Exception {
-        OrgId org = world.customer(world.root(), "Sprachen GmbH");
+        OrgId org = world.customer(world.root(), "Sprachdienste GmbH");
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
         String settings = "/orgs/" + org + "/settings";
 

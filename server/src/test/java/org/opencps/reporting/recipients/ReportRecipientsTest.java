@@ -132,7 +132,7 @@ class ReportRecipientsTest {
 
     @Test
     void theConfirmationLinkExpiresAfterSevenDays() throws Exception {
-        OrgId org = world.customer(world.root(), "Expiry Co");
+        OrgId org = world.customer(world.root(), "Expiry Recipients Co");
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
         String early = address("early");
         String late = address("late");
@@ -179,17 +179,17 @@ class ReportRecipientsTest {
 
     @Test
     void mailsAreWrittenInTheRecipientsLanguage() throws Exception {
-        OrgId org = world.customer(world.root(), "Sprachen GmbH");
+        OrgId org = world.customer(world.root(), "Sprachberichte GmbH");
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
         String german = address("de");
         String japanese = address("ja");
         add(admin, org, german, "de").andExpect(status().isCreated());
         add(admin, org, japanese, "ja").andExpect(status().isCreated());
         MimeMessage de = onlyMailTo(german);
-        assertThat(de.getSubject()).isEqualTo("Sprachen GmbH: Bitte bestätigen Sie, dass Sie Berichte erhalten möchten");
+        assertThat(de.getSubject()).isEqualTo("Sprachberichte GmbH: Bitte bestätigen Sie, dass Sie Berichte erhalten möchten");
         assertThat(de.getContent().toString()).contains("Berichtsempfänger");
         MimeMessage ja = onlyMailTo(japanese);
-        assertThat(ja.getSubject()).isEqualTo("Sprachen GmbH: レポートの受信を確認してください");
+        assertThat(ja.getSubject()).isEqualTo("Sprachberichte GmbH: レポートの受信を確認してください");
         add(admin, org, address("xx"), "fr").andExpect(status().isUnprocessableContent());
     }
 

@@ -203,7 +203,7 @@ class ReportSchedulesTest {
     void badSchedulesAreRefusedWithAClearErrorAndNothingWritten() throws Exception {
         OrgId org = world.customer(world.root(), "Bad schedule Co");
         var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
-        OrgId other = world.customer(world.root(), "Stranger Co");
+        OrgId other = world.customer(world.root(), "Stranger Schedules Co");
         var stranger = world.person(other, FixedRole.CUSTOMER_ADMIN);
         String me = "\"" + admin.userId() + "\"";
         Map<String, Integer> before = RowCounts.of(jdbc, "reporting_schedule");

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -50,6 +51,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class IppHttpEndpoint {
 
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final long READ_BEFORE_REFUSING = 2 * 1024 * 1024;
     static final String CHALLENGE = "Basic realm=\"OpenCPS\", charset=\"UTF-8\"";
 
     private final QueueStore queues;
@@ -111,6 +113,7 @@ class IppHttpEndpoint {
             return;
         }
         if (context.actor() == null && ippRequest.operationCode() != IppDispatcher.GET_PRINTER_ATTRIBUTES) {
+            readRestBeforeAnswering(ippRequest, response);
             challenge(response, "sign in with your e-mail address and password, or an API token");
             return;
         }
@@ -163,6 +166,26 @@ class IppHttpEndpoint {
         } catch (MalformedIppRequest e) {
             write(response, dispatcher.malformed(e));
             return null;
+        }
+    }
+
+    /**
+     * Reading the attributes sent the client its "100 Continue", so it is now sending its document.
+     * A 401 that arrived in the middle of that would race the client's last writes against its own
+     * reading of the answer (libcups then may give up with "Unable to finish request"). So the rest
+     * of a small body is read first and the 401 is the answer to a whole request; beyond
+     * {@link #READ_BEFORE_REFUSING} the connection is closed instead of reading on for a stranger.
+     */
+    private static void readRestBeforeAnswering(IppRequest ippRequest, HttpServletResponse response) throws IOException {
+        try (InputStream rest = ippRequest.document()) {
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            for (int n; read <= READ_BEFORE_REFUSING && (n = rest.read(buffer)) != -1; ) {
+                read += n;
+            }
+            if (read > READ_BEFORE_REFUSING) {
+                response.setHeader("Connection", "close");
+            }
         }
     }
 
