@@ -17,7 +17,7 @@ public record CloudProperties(
         @DefaultValue Provider google,
         @DefaultValue Provider microsoft,
         @DefaultValue Provider box,
-        @DefaultValue("8MB") DataSize driveChunkSize,
+        @DefaultValue("64MB") DataSize driveChunkSize,
         @DefaultValue("10MB") DataSize graphFragmentSize,
         @DefaultValue("50MB") DataSize boxChunkedThreshold,
         @DefaultValue("30s") Duration firstRetry,

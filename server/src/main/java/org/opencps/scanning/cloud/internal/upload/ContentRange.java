@@ -12,7 +12,7 @@ public final class ContentRange {
     }
 
     /** {@code bytes first-last/total} for {@code length} bytes from {@code offset}. */
-    public static String of(long offset, int length, long total) {
+    public static String of(long offset, long length, long total) {
         return "bytes " + offset + "-" + (offset + length - 1) + "/" + total;
     }
 

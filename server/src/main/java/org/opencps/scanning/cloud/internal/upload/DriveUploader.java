@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Google Drive's resumable upload (Drive API v3): a POST with the file's metadata opens a session
- * whose URI comes back in Location; chunks (multiples of 256 KiB) are PUT with Content-Range and
- * answered 308 with the Range Google holds, the last one 200/201 with the file. A session begun
+ * whose URI comes back in Location; pieces (multiples of 256 KiB, streamed, so their size costs no
+ * memory) are PUT with Content-Range and answered 308 with the Range Google holds, the last one
+ * 200/201 with the file. A session begun
  * earlier is first asked what it holds ({@code Content-Range: bytes *}{@code /size}), and the upload
  * continues from there; a session Google no longer knows (404/410) is begun anew.
  */
@@ -53,15 +54,15 @@ class DriveUploader implements Uploader {
                 return done;
             }
         }
-        int chunkSize = Math.max(GRANULE, (int) (properties.driveChunkSize().toBytes() / GRANULE * GRANULE));
-        try (Chunks chunks = new Chunks(upload.content(), upload.size(), chunkSize)) {
+        long pieceSize = Math.max(GRANULE, properties.driveChunkSize().toBytes() / GRANULE * GRANULE);
+        try (StreamedPieces pieces = new StreamedPieces(upload.content())) {
             while (true) {
                 long offset = session.confirmed();
-                int length = chunks.read(offset);
+                long length = Math.min(pieceSize, upload.size() - offset);
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(session.url()))
                         .header("Authorization", "Bearer " + accessToken)
                         .header("Content-Range", ContentRange.of(offset, length, upload.size()))
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(chunks.buffer(), 0, length)));
+                        .PUT(pieces.piece(offset, length)));
                 String done = progress(response, session);
                 if (done != null) {
                     return done;
