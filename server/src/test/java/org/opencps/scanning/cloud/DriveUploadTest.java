@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencps.scanning.cloud.internal.oauth.AccessTokens;
@@ -85,6 +86,26 @@ class DriveUploadTest extends CloudTest {
         assertThat(cloud.findAll(putRequestedFor(urlPathEqualTo(SESSION)).withHeader("Content-Range", equalTo(range(0, CHUNK, bytes.length)))))
                 .as("the confirmed first chunk is not sent again").hasSize(1);
         assertThat(received()).isEqualTo(bytes);
+    }
+
+    @Test
+    void aPieceGoogleKeptOnlyPartOfIsSentOnFromWhereGoogleStopped() {
+        World.Person person = person();
+        link(person, CloudService.DRIVE, "drive-access-9", "drive-refresh-9", Duration.ofHours(1));
+        byte[] bytes = document(2 * CHUNK);
+        int half = CHUNK / 2;
+        opensSession("drive-access-9");
+        cloud.stubFor(put(urlPathEqualTo(SESSION)).withHeader("Content-Range", equalTo(range(0, CHUNK, bytes.length)))
+                .willReturn(aResponse().withStatus(308).withHeader("Range", "bytes=0-" + (half - 1))));
+        takes(bytes, half, half + CHUNK, 308);
+        takes(bytes, half + CHUNK, bytes.length, 200);
+
+        var outcome = storage.upload(upload(person, CloudService.DRIVE, "drive-9", bytes));
+
+        assertThat(outcome).isEqualTo(new CloudUploadOutcome.Delivered("drive-file-1"));
+        LoggedRequest resent = cloud.findAll(putRequestedFor(urlPathEqualTo(SESSION))
+                .withHeader("Content-Range", equalTo(range(half, half + CHUNK, bytes.length)))).getFirst();
+        assertThat(resent.getBody()).as("the piece starts where Google stopped").isEqualTo(Arrays.copyOfRange(bytes, half, half + CHUNK));
     }
 
     @Test
