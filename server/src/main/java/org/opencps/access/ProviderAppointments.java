@@ -41,7 +41,8 @@ class ProviderAppointments {
         Set<FixedRole> appointable = appointableRoles(target);
         for (RoleRef role : roles) {
             if (role.isCustom() || !appointable.contains(role.fixedRole())) {
-                throw new ForbiddenException("problem.appointment.onlyAdmins", "in an organization you created you may only appoint " + appointable);
+                throw new ForbiddenException(target.kind().isProvider() ? "problem.appointment.onlyProviderStaff" : "problem.appointment.onlyAdmins",
+                        "in an organization you created you may only appoint " + appointable);
             }
         }
         if (hasAdmin(target)) {
