@@ -13,6 +13,7 @@ import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,7 +69,8 @@ public class AccessPolicy {
             return;
         }
         if (knows(actor, target)) {
-            throw new ForbiddenException("your role does not allow " + describe(permission) + " in this organization");
+            throw new ForbiddenException("problem.access.denied", "your role does not allow " + describe(permission) + " in this organization",
+                    new DefaultMessageSourceResolvable(new String[] {"permission." + permission.name()}, null, describe(permission)));
         }
         throw new NotFoundException("organization");
     }
@@ -162,17 +164,17 @@ public class AccessPolicy {
             throw new NotFoundException("organization");
         }
         if (node.parentId() == null) {
-            throw new ForbiddenException("the root provider has no provider above it to manage it");
+            throw new ForbiddenException("problem.access.rootUnmanaged", "the root provider has no provider above it to manage it");
         }
         if (!can(actor, Permission.ORGANIZATIONS_MANAGE, node.parentId())) {
-            throw new ForbiddenException("only an admin of the provider above this organization may manage it");
+            throw new ForbiddenException("problem.access.parentAdminOnly", "only an admin of the provider above this organization may manage it");
         }
     }
 
     /** Anything of one's own in an organization (an API token, say) needs some role there: 403 without. */
     public void requireAnyRole(Actor actor, OrgId org) {
         if (permissions(actor, org).isEmpty()) {
-            throw new ForbiddenException("you hold no role in this organization");
+            throw new ForbiddenException("problem.access.noRole", "you hold no role in this organization");
         }
     }
 
@@ -249,7 +251,7 @@ public class AccessPolicy {
             return;
         }
         if (knows(actor, customer)) {
-            throw new ForbiddenException("your role does not allow contract reports of this organization");
+            throw new ForbiddenException("problem.access.contractReports", "your role does not allow contract reports of this organization");
         }
         throw new NotFoundException("organization");
     }

@@ -41,11 +41,13 @@ class ProviderAppointments {
         Set<FixedRole> appointable = appointableRoles(target);
         for (RoleRef role : roles) {
             if (role.isCustom() || !appointable.contains(role.fixedRole())) {
-                throw new ForbiddenException("in an organization you created you may only appoint " + appointable);
+                throw new ForbiddenException(target.kind().isProvider() ? "problem.appointment.onlyProviderStaff" : "problem.appointment.onlyAdmins",
+                        "in an organization you created you may only appoint " + appointable);
             }
         }
         if (hasAdmin(target)) {
-            throw new ForbiddenException("a provider appoints administrators only while the organization has no administrator;"
+            throw new ForbiddenException("problem.appointment.hasAdmin",
+                    "a provider appoints administrators only while the organization has no administrator;"
                     + " its administrators invite everyone else");
         }
         requireFromOutside(target, appointeeOrganizations);
@@ -54,7 +56,8 @@ class ProviderAppointments {
     /** The appointed person accepting: the organization still has no admin, and they are not from above. */
     void requireStillOpen(OrgNode target, Set<OrgId> appointeeOrganizations) {
         if (hasAdmin(target)) {
-            throw new ConflictException("token", "this organization has an administrator now, so its provider's invitation"
+            throw new ConflictException("token", "problem.appointment.adminNow",
+                    "this organization has an administrator now, so its provider's invitation"
                     + " can no longer be accepted; ask that administrator to invite you");
         }
         requireFromOutside(target, appointeeOrganizations);
@@ -76,7 +79,8 @@ class ProviderAppointments {
         OrgId above = target.parentId();
         while (above != null && seen.add(above)) {
             if (appointeeOrganizations.contains(above)) {
-                throw new ForbiddenException("a provider never appoints its own people, nor anyone of an organization"
+                throw new ForbiddenException("problem.appointment.ownPeople",
+                        "a provider never appoints its own people, nor anyone of an organization"
                         + " above the one it appoints for");
             }
             above = organizations.find(above).map(OrgNode::parentId).orElse(null);

@@ -31,16 +31,16 @@ public record RoleRef(String key) {
             try {
                 return custom(Uuids.parse(key.substring(CUSTOM.length())));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field, "'" + key + "' is not a valid custom role reference");
+                throw new InvalidInputException(field, "problem.role.badReference", "'" + key + "' is not a valid custom role reference", key);
             }
         }
         if (key == null) {
-            throw new InvalidInputException(field, "a role is required");
+            throw new InvalidInputException(field, "problem.role.required", "a role is required");
         }
         try {
             return of(FixedRole.valueOf(key));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "unknown role '" + key + "'");
+            throw new InvalidInputException(field, "problem.role.unknown", "unknown role '" + key + "'", key);
         }
     }
 

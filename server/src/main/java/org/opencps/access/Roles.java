@@ -17,6 +17,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,7 +102,7 @@ public class Roles {
         for (RoleRef role : roles) {
             Set<Permission> granted = permissionsOf(target, role);
             if (!own.containsAll(granted)) {
-                throw new ForbiddenException("role " + role + " carries permissions you do not hold yourself");
+                throw new ForbiddenException("problem.role.morePermissions", "role " + role + " carries permissions you do not hold yourself", role.toString());
             }
         }
     }
@@ -142,7 +143,7 @@ public class Roles {
         policy.require(actor, Permission.ROLES_MANAGE, org);
         OrgNode node = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
         if (node.kind().isProvider()) {
-            throw new ForbiddenException("custom roles exist only in customer organizations");
+            throw new ForbiddenException("problem.role.customOnlyInCustomers", "custom roles exist only in customer organizations");
         }
         String trimmed = Names.require("name", name, 100, "a role name");
         if (permissions == null || permissions.isEmpty()) {
@@ -150,11 +151,12 @@ public class Roles {
         }
         for (Permission permission : permissions) {
             if (!permission.allowedInCustomRole()) {
-                throw new InvalidInputException("permissions", permission + " cannot be part of a custom role");
+                throw new InvalidInputException("permissions", "problem.role.permissionNotCustom", permission + " cannot be part of a custom role",
+                        new DefaultMessageSourceResolvable(new String[] {"permission." + permission.name()}, null, permission.name()));
             }
         }
         if (!policy.permissions(actor, org).containsAll(permissions)) {
-            throw new ForbiddenException("a custom role cannot carry permissions you do not hold yourself");
+            throw new ForbiddenException("problem.role.customMorePermissions", "a custom role cannot carry permissions you do not hold yourself");
         }
         if (store.customRoleNameTaken(org, trimmed)) {
             throw new ConflictException("name", "problem.roles.exists", "a role named '" + trimmed + "' already exists", trimmed);
@@ -192,10 +194,12 @@ public class Roles {
         if (role.isCustom()) {
             return store.findCustomRole(org.id(), role.customRoleId())
                     .map(CustomRole::permissions)
-                    .orElseThrow(() -> new InvalidInputException("roles", "no custom role " + role + " in this organization"));
+                    .orElseThrow(() -> new InvalidInputException("roles", "problem.role.noSuchCustom", "no custom role " + role + " in this organization"));
         }
         if (!role.fixedRole().appliesTo(org.kind())) {
-            throw new InvalidInputException("roles", "role " + role + " does not exist in a " + org.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " organization");
+            throw new InvalidInputException("roles", "problem.role.notInKind",
+                    "role " + role + " does not exist in a " + org.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " organization",
+                    role.toString(), new DefaultMessageSourceResolvable("kind." + org.kind().name()));
         }
         return role.fixedRole().permissions();
     }

@@ -59,8 +59,8 @@ public class ActivationCodes {
         DeviceOrganizations.requireCustomer(organizations, org);
         Duration validity = validityHours == null ? defaultValidity : Duration.ofHours(validityHours);
         if (validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
-            throw new InvalidInputException("validityHours", "an activation code is valid for 1 to "
-                    + MAX_VALIDITY.toHours() + " hours");
+            throw new InvalidInputException("validityHours", "problem.device.activationValidity", "an activation code is valid for 1 to "
+                    + MAX_VALIDITY.toHours() + " hours", MAX_VALIDITY.toHours());
         }
         Instant now = clock.instant();
         String code = newCode();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.opencps.devices.internal.DevicesProperties;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.ratelimit.LimitedAction;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.security.AddressNotAllowedException;
 import org.opencps.platform.security.Channel;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
 public class DeviceCredentials {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
-    private static final String WHAT = "requests with a wrong device credential from your address";
+    private static final LimitedAction WHAT = new LimitedAction("problem.tooMany.deviceCredential",
+            "requests with a wrong device credential from your address");
 
     private final DeviceRegistrations registrations;
     private final OrganizationNetworks networks;

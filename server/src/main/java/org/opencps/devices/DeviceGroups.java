@@ -47,7 +47,7 @@ public class DeviceGroups {
         policy.require(actor, Permission.DEVICE_GROUPS_MANAGE, org);
         String clean = freeName(org, name, null);
         if (groups.list(org).size() >= MAX_GROUPS) {
-            throw new ConflictException("name", "an organization has at most " + MAX_GROUPS + " device groups");
+            throw new ConflictException("name", "problem.deviceGroup.tooMany", "an organization has at most " + MAX_GROUPS + " device groups", MAX_GROUPS);
         }
         var group = new DeviceGroup(org, UUID.randomUUID(), clean, clock.instant());
         try {
@@ -93,6 +93,6 @@ public class DeviceGroups {
     }
 
     private static ConflictException taken(String name) {
-        return new ConflictException("name", "a device group named '" + name + "' already exists");
+        return new ConflictException("name", "problem.deviceGroup.taken", "a device group named '" + name + "' already exists", name);
     }
 }

@@ -39,7 +39,7 @@ public class DeviceHeartbeats {
     @Transactional
     public HeartbeatAnswer record(DevicePrincipal device, Heartbeat heartbeat) {
         if (heartbeat.status() == null) {
-            throw new InvalidInputException("status", "status is IDLE, PRINTING, WARNING or ERROR");
+            throw new InvalidInputException("status", "problem.heartbeat.status", "status is IDLE, PRINTING, WARNING or ERROR");
         }
         var counters = heartbeat.counters() == null ? DeviceStatus.Counters.NONE : heartbeat.counters();
         requireNotNegative("counters.totalPages", counters.totalPages());
@@ -63,7 +63,7 @@ public class DeviceHeartbeats {
     @Transactional
     public DeviceStatus recordPrinterState(DevicePrincipal printer, PrinterStateReport report) {
         if (printer.kind() != DeviceKind.PRINTER) {
-            throw new ForbiddenException("only a printer reports a printer state");
+            throw new ForbiddenException("problem.heartbeat.onlyPrinterReports", "only a printer reports a printer state");
         }
         heartbeats.lock(printer.orgId(), printer.deviceId());
         Optional<HeartbeatStore.Reported> before = heartbeats.findReported(printer.orgId(), printer.deviceId());
@@ -91,7 +91,7 @@ public class DeviceHeartbeats {
     @Transactional(readOnly = true)
     public Optional<PrinterStateReport> lastPrinterState(DevicePrincipal printer) {
         if (printer.kind() != DeviceKind.PRINTER) {
-            throw new ForbiddenException("only a printer has a printer state");
+            throw new ForbiddenException("problem.heartbeat.onlyPrinterHas", "only a printer has a printer state");
         }
         return heartbeats.findReported(printer.orgId(), printer.deviceId()).map(reported -> new PrinterStateReport(
                 PrinterStates.stateBefore(reported), reported.status().stateReasons(), reported.status().statusMessage()));
@@ -99,7 +99,7 @@ public class DeviceHeartbeats {
 
     private static void requireNotNegative(String field, Long value) {
         if (value != null && value < 0) {
-            throw new InvalidInputException(field, "a page counter is not negative");
+            throw new InvalidInputException(field, "problem.heartbeat.counter", "a page counter is not negative");
         }
     }
 }

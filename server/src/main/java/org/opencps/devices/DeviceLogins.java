@@ -112,7 +112,7 @@ public class DeviceLogins {
                 guard.succeeded(printer);
             }
             failed(printer, user, login.method(), "no permission to print here");
-            throw new ForbiddenException("your role does not allow printing in this organization");
+            throw new ForbiddenException("problem.deviceLogin.noPrinting", "your role does not allow printing in this organization");
         }
         Instant now = clock.instant();
         String token = Tokens.newToken(SESSION_PREFIX);
@@ -138,25 +138,26 @@ public class DeviceLogins {
      */
     public DeviceSession session(DevicePrincipal printer, String token, String sourceIp) {
         if (token == null || token.length() != SESSION_LENGTH || !token.startsWith(SESSION_PREFIX)) {
-            throw new UnauthenticatedException("log in at the device first and send the session as X-OpenCPS-Session");
+            throw new UnauthenticatedException("problem.deviceLogin.noSession", "log in at the device first and send the session as X-OpenCPS-Session");
         }
         SessionRow row = sessions.findByHash(Tokens.hash(token))
-                .orElseThrow(() -> new UnauthenticatedException("the session is unknown or has ended; log in again"));
+                .orElseThrow(() -> new UnauthenticatedException("problem.deviceLogin.sessionEnded", "the session is unknown or has ended; log in again"));
         if (!row.orgId().equals(printer.orgId()) || !row.deviceId().equals(printer.deviceId())) {
             events.publishEvent(new DeviceMisuse(row.orgId(), row.deviceId(), row.userId(), "the session of a person at this device was "
                     + "presented by device " + printer.deviceId() + " of organization " + printer.orgId(), sourceIp));
-            throw new UnauthenticatedException("this session belongs to another device");
+            throw new UnauthenticatedException("problem.deviceLogin.otherDevice", "this session belongs to another device");
         }
         Instant now = clock.instant();
         Duration idle = organizations.idleTimeout(row.orgId());
         if (!now.isBefore(row.lastUsedAt().plus(idle))) {
             sessions.delete(row.orgId(), row.id());
-            throw new UnauthenticatedException("the session ended after " + idle.toMinutes() + " minutes without use; log in again");
+            throw new UnauthenticatedException("problem.deviceLogin.idle",
+                    "the session ended after " + idle.toMinutes() + " minutes without use; log in again", idle.toMinutes());
         }
         if (!now.isBefore(row.createdAt().plus(maxLifetime))) {
             sessions.delete(row.orgId(), row.id());
-            throw new UnauthenticatedException("a session at a device lasts at most " + maxLifetime.toMinutes()
-                    + " minutes; log in again");
+            throw new UnauthenticatedException("problem.deviceLogin.lifetime", "a session at a device lasts at most " + maxLifetime.toMinutes()
+                    + " minutes; log in again", maxLifetime.toMinutes());
         }
         if (!now.isBefore(row.lastUsedAt().plus(TOUCH_EVERY))) {
             sessions.touch(row.orgId(), row.id(), now);
@@ -179,8 +180,9 @@ public class DeviceLogins {
      */
     public IdCard registerCard(DeviceSession session, String cardNumber, String label) {
         if (!clock.instant().isBefore(session.startedAt().plus(CARD_REGISTRATION_WINDOW))) {
-            throw new ConflictException("cardNumber", "a card can be added only within " + CARD_REGISTRATION_WINDOW.toMinutes()
-                    + " minutes of logging in at the printer; log in again to add one");
+            throw new ConflictException("cardNumber", "problem.deviceLogin.cardWindow",
+                    "a card can be added only within " + CARD_REGISTRATION_WINDOW.toMinutes()
+                    + " minutes of logging in at the printer; log in again to add one", CARD_REGISTRATION_WINDOW.toMinutes());
         }
         // one commit for the card and the event that tells its owner (delivered after it)
         return transactions.execute(status -> {
@@ -226,7 +228,7 @@ public class DeviceLogins {
     private void requireMethodAllowed(DevicePrincipal printer, DeviceLogin.Method method) {
         if (!organizations.deviceLoginMethods(printer.orgId()).contains(DeviceLoginMethod.valueOf(method.name()))) {
             failed(printer, null, method, "this way of logging in is turned off in the organization's settings");
-            throw new ForbiddenException("this organization does not allow logging in at its printers " + switch (method) {
+            throw new ForbiddenException("problem.deviceLogin.methodOff." + method.name(), "this organization does not allow logging in at its printers " + switch (method) {
                 case PIN -> "by PIN";
                 case CARD -> "by ID card";
                 case PASSWORD -> "with e-mail address and password";
@@ -236,7 +238,7 @@ public class DeviceLogins {
 
     private static void requireFields(DeviceLogin login) {
         if (login.method() == null) {
-            throw new InvalidInputException("method", "method is PIN, CARD or PASSWORD");
+            throw new InvalidInputException("method", "problem.deviceLogin.method", "method is PIN, CARD or PASSWORD");
         }
         switch (login.method()) {
             case PIN -> require("pin", login.pin());
@@ -250,7 +252,7 @@ public class DeviceLogins {
 
     private static void require(String field, String value) {
         if (value == null || value.isEmpty()) {
-            throw new InvalidInputException(field, field + " is required for this login method");
+            throw new InvalidInputException(field, "problem.deviceLogin.fieldRequired", field + " is required for this login method", field);
         }
     }
 

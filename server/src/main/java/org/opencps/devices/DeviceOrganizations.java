@@ -16,7 +16,8 @@ final class DeviceOrganizations {
     static Organization requireCustomer(Organizations organizations, OrgId org) {
         Organization organization = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
         if (organization.kind() != OrgKind.CUSTOMER) {
-            throw new InvalidInputException("organizationId", "devices are registered to customer organizations, not to providers");
+            throw new InvalidInputException("organizationId", "problem.device.customersOnly",
+                    "devices are registered to customer organizations, not to providers");
         }
         return organization;
     }

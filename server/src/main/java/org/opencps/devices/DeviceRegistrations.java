@@ -18,6 +18,7 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.ratelimit.LimitedAction;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
 import org.opencps.platform.security.Channel;
@@ -36,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DeviceRegistrations {
+    private static final LimitedAction REFUSED_REGISTRATIONS = new LimitedAction("problem.tooMany.refusedRegistrations", "refused registrations from your address");
 
     static final String CREDENTIAL_PREFIX = "ocpsd_";
     private static final int CREDENTIAL_LENGTH = CREDENTIAL_PREFIX.length() + 43;
@@ -75,9 +77,9 @@ public class DeviceRegistrations {
      */
     @Transactional
     public RegisteredDevice register(DeviceRegistration request, String sourceIp) {
-        rateLimiter.requireAvailable(sourceKey(sourceIp), "refused registrations from your address");
+        rateLimiter.requireAvailable(sourceKey(sourceIp), REFUSED_REGISTRATIONS);
         if (request.kind() == null) {
-            throw new InvalidInputException("kind", "kind is PRINTER or AGENT");
+            throw new InvalidInputException("kind", "problem.device.kind", "kind is PRINTER or AGENT");
         }
         Instant now = clock.instant();
         DeviceDescription description = DeviceDescription.of(request.name(), request.model(), request.serialNumber(),
@@ -117,7 +119,7 @@ public class DeviceRegistrations {
     @Transactional
     public DeviceId addPrinter(DevicePrincipal agent, NewPrinter printer, String sourceIp) {
         if (agent.kind() != DeviceKind.AGENT) {
-            throw new ForbiddenException("only an edge agent adds printers it stands in for");
+            throw new ForbiddenException("problem.device.onlyAgentAdds", "only an edge agent adds printers it stands in for");
         }
         DeviceRow row = DeviceDescription.of(printer.name(), printer.model(), printer.serialNumber(), printer.hostName(),
                 printer.ipAddress()).row(agent.orgId(), DeviceId.random(), DeviceKind.PRINTER, agent.deviceId(),

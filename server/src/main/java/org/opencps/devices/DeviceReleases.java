@@ -97,7 +97,7 @@ public class DeviceReleases {
     /** What the printer did with a job released to it. Success deletes the document; failure holds the job again. */
     public void reportOutcome(DevicePrincipal printer, JobId job, PrintOutcome outcome, String sourceIp) {
         if (outcome.pagesPrinted() < 0 || outcome.colorPages() < 0 || outcome.monochromePages() < 0) {
-            throw new InvalidInputException("pagesPrinted", "page figures are not negative");
+            throw new InvalidInputException("pagesPrinted", "problem.outcome.negative", "page figures are not negative");
         }
         String message = DeviceFields.optionalText("message", outcome.message(), 500);
         try {
@@ -142,10 +142,11 @@ public class DeviceReleases {
 
     private static List<JobId> requireJobIds(List<JobId> jobIds) {
         if (jobIds == null || jobIds.isEmpty() || jobIds.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidInputException("jobIds", "name at least one job to release");
+            throw new InvalidInputException("jobIds", "problem.release.chooseJob", "name at least one job to release");
         }
         if (jobIds.size() > MAX_JOBS_PER_RELEASE) {
-            throw new InvalidInputException("jobIds", "at most " + MAX_JOBS_PER_RELEASE + " jobs are released at once");
+            throw new InvalidInputException("jobIds", "problem.release.tooMany", "at most " + MAX_JOBS_PER_RELEASE + " jobs are released at once",
+                    MAX_JOBS_PER_RELEASE);
         }
         return jobIds;
     }

@@ -88,7 +88,7 @@ public class Devices {
         policy.require(actor, Permission.DEVICES_EDIT, org);
         Device before = views.one(org, id);
         if (groupId != null && groups.find(org, groupId).isEmpty()) {
-            throw new InvalidInputException("groupId", "no such device group in this organization");
+            throw new InvalidInputException("groupId", "problem.deviceGroup.unknown", "no such device group in this organization");
         }
         devices.update(org, id, DeviceFields.name("name", name), DeviceFields.optionalText("location", location, 200), groupId);
         Device after = views.one(org, id);

@@ -61,7 +61,8 @@ public class ApiTokens implements ApiTokenAuthenticator {
         stepUp.require(actor.userId());
         String cleanName = Names.require("name", name, 100, "a token name");
         if (lifetimeDays < 1 || lifetimeDays > maxLifetime.toDays()) {
-            throw new InvalidInputException("lifetimeDays", "a token lives 1 to " + maxLifetime.toDays() + " days");
+            throw new InvalidInputException("lifetimeDays", "problem.token.lifetime", "a token lives 1 to " + maxLifetime.toDays() + " days",
+                    maxLifetime.toDays());
         }
         Instant now = clock.instant();
         String secret = Tokens.newToken(PREFIX);

@@ -105,7 +105,7 @@ public class FirstStart implements ApplicationRunner {
         }
         UserId admin = setUp(organizationName, email, displayName, password);
         if (!setupTokenHash.compareAndSet(expected, null)) {
-            throw new ConflictException("token", "the setup has just been completed");
+            throw new ConflictException("token", "problem.setup.justCompleted", "the setup has just been completed");
         }
         return admin;
     }
@@ -118,7 +118,7 @@ public class FirstStart implements ApplicationRunner {
         try {
             root = organizations.bootstrapRoot(organizationName);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("organizationName", e.getMessage());
+            throw new InvalidInputException("organizationName", e.messageKey(), e.getMessage(), e.messageArguments());
         }
         var admin = new User(new UserId(UUID.randomUUID()), address, name, true, clock.instant());
         users.insert(admin);

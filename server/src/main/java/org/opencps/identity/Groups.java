@@ -51,7 +51,7 @@ public class Groups {
         policy.require(actor, Permission.GROUPS_MANAGE, org);
         String clean = Names.require("name", name, 100, "a group name");
         if (store.nameTaken(org, clean)) {
-            throw new ConflictException("name", "a group named '" + clean + "' already exists");
+            throw new ConflictException("name", "problem.group.taken", "a group named '" + clean + "' already exists", clean);
         }
         var group = new Group(org, UUID.randomUUID(), clean, clock.instant());
         store.insert(group);

@@ -13,6 +13,7 @@ import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.ratelimit.LimitedAction;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PasswordLogins {
+    private static final LimitedAction LOGIN_ATTEMPTS = new LimitedAction("problem.tooMany.logins", "login attempts from your address");
 
     static final String WRONG_CREDENTIALS = "wrong e-mail address or password";
     static final String SSO_ONLY = "your organization signs in through its identity provider only: use single sign-on "
@@ -90,7 +92,7 @@ public class PasswordLogins {
 
     private LoginOutcome login(String email, String password, String sourceIp, Predicate<UserId> eligible) {
         try {
-            rateLimiter.acquire("login:" + sourceIp, attemptsPerSourcePerMinute, Duration.ofMinutes(1), "login attempts from your address");
+            rateLimiter.acquire("login:" + sourceIp, attemptsPerSourcePerMinute, Duration.ofMinutes(1), LOGIN_ATTEMPTS);
         } catch (TooManyRequestsException e) {
             if (e.firstRefusal()) {
                 events.publishEvent(new LoginsThrottled(sourceIp, email == null ? null : email.strip()));

@@ -13,6 +13,7 @@ import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.MailTexts;
+import org.opencps.platform.ratelimit.LimitedAction;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PasswordResets {
+    private static final LimitedAction RESETS_FROM_SOURCE = new LimitedAction("problem.tooMany.resetsFromSource", "password reset requests from your address");
+    private static final LimitedAction RESETS_FOR_ADDRESS = new LimitedAction("problem.tooMany.resetsForAddress", "password reset requests for this address");
 
     public static final Duration LINK_VALIDITY = Duration.ofHours(1);
     static final String PREFIX = "rst_";
@@ -66,10 +69,10 @@ public class PasswordResets {
 
     @Transactional
     public void request(String email, String altcha, String sourceIp) {
-        rateLimiter.acquire("reset-source:" + sourceIp, 10, Duration.ofMinutes(15), "password reset requests from your address");
+        rateLimiter.acquire("reset-source:" + sourceIp, 10, Duration.ofMinutes(15), RESETS_FROM_SOURCE);
         String address = Emails.normalize("email", email);
         proofOfWork.verify(altcha);
-        rateLimiter.acquire("reset-address:" + address, 3, Duration.ofHours(1), "password reset requests for this address");
+        rateLimiter.acquire("reset-address:" + address, 3, Duration.ofHours(1), RESETS_FOR_ADDRESS);
         var user = users.findByEmail(address).filter(u -> passwordStore.find(u.id()).isPresent());
         if (user.isEmpty()) {
             return;

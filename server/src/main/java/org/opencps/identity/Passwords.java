@@ -67,11 +67,14 @@ public class Passwords {
         var row = store.find(user).orElseThrow(() -> new InvalidInputException("currentPassword", "problem.password.noLocal", "this account has no local password"));
         stepUp.require(user);
         if (!attempts.reserve(user, null)) {
-            throw new UnauthenticatedException(attempts.lockedMessage());
+            throw new UnauthenticatedException("problem.password.locked", attempts.lockedMessage(), attempts.lockoutMinutes(), attempts.threshold());
         }
         if (!hasher.matches(currentPassword, row.hash())) {
             boolean locked = attempts.failed(user, null);
-            throw new UnauthenticatedException("the current password is wrong" + (locked ? "; " + attempts.lockedMessage() : ""));
+            throw locked
+                    ? new UnauthenticatedException("problem.password.wrongAndLocked", "the current password is wrong; " + attempts.lockedMessage(),
+                            attempts.lockoutMinutes(), attempts.threshold())
+                    : new UnauthenticatedException("problem.password.wrong", "the current password is wrong");
         }
         attempts.succeeded(user);
         transactions.executeWithoutResult(status -> set(user, "newPassword", newPassword, false));

@@ -17,6 +17,7 @@ import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.UserId;
 import org.opencps.platform.mail.MailTexts;
+import org.opencps.platform.ratelimit.LimitedAction;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.platform.secrets.Tokens;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SignUps {
+    private static final LimitedAction SIGN_UPS = new LimitedAction("problem.tooMany.signUps", "sign-ups from your address");
 
     public static final Duration LINK_VALIDITY = Duration.ofHours(24);
     static final String PREFIX = "ver_";
@@ -64,12 +66,12 @@ public class SignUps {
     @Transactional
     public void signUp(String email, String displayName, String password, String sourceIp) {
         if (!properties.security().signupEnabled()) {
-            throw new ForbiddenException("self sign-up is turned off here; ask an administrator for an invitation");
+            throw new ForbiddenException("problem.signUp.off", "self sign-up is turned off here; ask an administrator for an invitation");
         }
-        rateLimiter.acquire("signup:" + sourceIp, 5, Duration.ofHours(1), "sign-ups from your address");
+        rateLimiter.acquire("signup:" + sourceIp, 5, Duration.ofHours(1), SIGN_UPS);
         String address = Emails.normalize("email", email);
         if (disposable.isDisposable(address)) {
-            throw new InvalidInputException("email", "disposable e-mail addresses are not accepted; use a permanent one");
+            throw new InvalidInputException("email", "problem.signUp.disposable", "disposable e-mail addresses are not accepted; use a permanent one");
         }
         String name = DisplayNames.validate("displayName", displayName);
         passwords.checkPolicy("password", password);

@@ -73,7 +73,7 @@ public class PrintQueues {
         policy.require(actor, Permission.JOBS_OWN, org);
         var organization = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
         if (organization.kind() != OrgKind.CUSTOMER) {
-            throw new ForbiddenException("print queues belong to members of customer organizations");
+            throw new ForbiddenException("problem.queue.customersOnly", "print queues belong to members of customer organizations");
         }
         return org;
     }

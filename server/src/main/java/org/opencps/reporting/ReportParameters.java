@@ -28,7 +28,7 @@ public final class ReportParameters {
             for (E value : type.getEnumConstants()) {
                 known.append(known.isEmpty() ? "" : ", ").append(value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
-            throw new InvalidInputException(field, field + " is one of " + known);
+            throw new InvalidInputException(field, "problem.report.choice", field + " is one of " + known, field, known.toString());
         }
     }
 
@@ -40,7 +40,7 @@ public final class ReportParameters {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "a day is written as YYYY-MM-DD");
+            throw new InvalidInputException(field, "problem.date.form", "a day is written as YYYY-MM-DD");
         }
     }
 
@@ -51,7 +51,7 @@ public final class ReportParameters {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "an id is a UUID");
+            throw new InvalidInputException(field, "problem.report.id", "an id is a UUID");
         }
     }
 }

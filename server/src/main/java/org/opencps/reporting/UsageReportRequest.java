@@ -29,7 +29,7 @@ public record UsageReportRequest(Dimension by, Per per, LocalDate from, LocalDat
         by = by == null ? Dimension.ORGANIZATION : by;
         per = per == null ? Per.MONTH : per;
         if (by == Dimension.ORGANIZATION && subject != null) {
-            throw new InvalidInputException("subject", "a report of the organization has no subject");
+            throw new InvalidInputException("subject", "problem.report.noSubject", "a report of the organization has no subject");
         }
         if (from != null && to != null) {
             checkRange(per, from, to);
@@ -38,13 +38,13 @@ public record UsageReportRequest(Dimension by, Per per, LocalDate from, LocalDat
 
     private static void checkRange(Per per, LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw new InvalidInputException("from", "from must not be after to");
+            throw new InvalidInputException("from", "problem.report.fromAfterTo", "from must not be after to");
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         int max = per == Per.DAY ? MAX_DAYS_PER_DAY : MAX_DAYS;
         if (days > max) {
-            throw new InvalidInputException("to", "a report per " + per.name().toLowerCase(java.util.Locale.ROOT)
-                    + " covers at most " + max + " days");
+            throw new InvalidInputException("to", "problem.report.periodTooLong", "a report per " + per.name().toLowerCase(java.util.Locale.ROOT)
+                    + " covers at most " + max + " days", max);
         }
     }
 

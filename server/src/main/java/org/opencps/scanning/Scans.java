@@ -159,7 +159,7 @@ public class Scans {
     public Scan retry(Actor actor, UUID id) {
         ScanStore.Row row = own(actor, id);
         if (!scans.retry(row.scan().orgId(), id, clock.instant())) {
-            throw new ConflictException("state", "only a failed delivery of a scan still kept can be retried");
+            throw new ConflictException("state", "problem.scan.retry", "only a failed delivery of a scan still kept can be retried");
         }
         return own(actor, id).scan();
     }

@@ -16,6 +16,6 @@ final class OrganizationNames {
     }
 
     static ConflictException taken(String name) {
-        return new ConflictException("name", "an organization named '" + name + "' already exists here");
+        return new ConflictException("name", "problem.organization.nameTaken", "an organization named '" + name + "' already exists here", name);
     }
 }

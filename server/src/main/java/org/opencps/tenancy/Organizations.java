@@ -68,7 +68,7 @@ public class Organizations {
     @Transactional
     public Organization bootstrapRoot(String name) {
         if (store.root().isPresent()) {
-            throw new ConflictException("organizationName", "the root provider already exists");
+            throw new ConflictException("organizationName", "problem.organization.rootExists", "the root provider already exists");
         }
         var root = new Organization(OrgId.random(), null, OrgKind.ROOT_PROVIDER, OrganizationNames.validate(name),
                 Organization.Status.ACTIVE, clock.instant(), null);
@@ -107,11 +107,11 @@ public class Organizations {
         // the lock keeps the parent from being discontinued or purged while a child is added
         Organization parent = store.findForUpdate(parentId).orElseThrow(() -> new NotFoundException("organization"));
         if (!parent.kind().isProvider()) {
-            throw new ForbiddenException("only a provider can have organizations below it");
+            throw new ForbiddenException("problem.organization.notProvider", "only a provider can have organizations below it");
         }
         requireActive(parent);
         if (request.kind() == null || request.kind() == OrgKind.ROOT_PROVIDER) {
-            throw new InvalidInputException("kind", "kind must be PROVIDER or CUSTOMER");
+            throw new InvalidInputException("kind", "problem.organization.kind", "kind must be PROVIDER or CUSTOMER");
         }
         String name = OrganizationNames.validate(request.name());
         License license = Licenses.forNewOrganization(request.kind(), request.license());
@@ -168,7 +168,7 @@ public class Organizations {
     public License setLicense(Actor actor, OrgId id, License license) {
         Organization org = requireActive(requireManagedChild(actor, id));
         if (org.kind() != OrgKind.CUSTOMER) {
-            throw new InvalidInputException("license", "only customer organizations have a license");
+            throw new InvalidInputException("license", "problem.license.onlyCustomers", "only customer organizations have a license");
         }
         License before = store.license(id).orElse(null);
         store.saveLicense(id, Licenses.validate(license));
@@ -254,9 +254,9 @@ public class Organizations {
         requireManagedChild(actor, id);
         Organization org = lock(id);
         if (!org.active()) {
-            throw new ConflictException("status", "the organization is already discontinued");
+            throw new ConflictException("status", "problem.organization.alreadyDiscontinued", "the organization is already discontinued");
         }
-        requireNothingBelow(org, "discontinued");
+        requireNothingBelow(org, "discontinued", "problem.organization.discontinueWithChildren");
         Instant now = clock.instant();
         store.setStatus(id, Organization.Status.DISCONTINUED, now);
         events.publishEvent(new OrganizationDiscontinued(id, org.parentId(), actor.userId(), now,
@@ -269,10 +269,10 @@ public class Organizations {
         requireManagedChild(actor, id);
         Organization org = lock(id);
         if (org.active()) {
-            throw new ConflictException("status", "the organization is not discontinued");
+            throw new ConflictException("status", "problem.organization.notDiscontinued", "the organization is not discontinued");
         }
         if (!clock.instant().isBefore(org.discontinuedAt().plus(offboarding.retention()))) {
-            throw new ConflictException("status", "the retention period has ended; the organization is being purged");
+            throw new ConflictException("status", "problem.organization.purging", "the retention period has ended; the organization is being purged");
         }
         store.setStatus(id, Organization.Status.ACTIVE, null);
         events.publishEvent(new OrganizationReactivated(id, org.parentId(), actor.userId(), clock.instant()));
@@ -289,7 +289,7 @@ public class Organizations {
             throw new InvalidInputException("confirmName", "problem.organization.confirmName",
                     "repeat the organization's name exactly to confirm that it is deleted for good");
         }
-        requireNothingBelow(org, "purged");
+        requireNothingBelow(org, "purged", "problem.organization.purgeWithChildren");
         purger.purge(org, actor.userId(), OrganizationPurged.Reason.REQUESTED);
     }
 
@@ -304,7 +304,7 @@ public class Organizations {
     /** The whole tree, for the root provider only. */
     public OrganizationTree tree(Actor actor, OrgId rootId) {
         policy.require(actor, Permission.LICENSE_REPORTS_VIEW, rootId);
-        return treeView.tree(requireRoot(rootId, "sees the whole tree"));
+        return treeView.tree(requireRoot(rootId, "sees the whole tree", "problem.organization.treeRootOnly"));
     }
 
     /** The links the root provider published for a region; public, for anyone (no login). */
@@ -317,7 +317,7 @@ public class Organizations {
     @Transactional
     public RegionLinks setRegionLinks(Actor actor, OrgId rootId, RegionLinks links) {
         policy.require(actor, Permission.REGION_LINKS_MANAGE, rootId);
-        requireRoot(rootId, "manages the region links");
+        requireRoot(rootId, "manages the region links", "problem.organization.regionLinksRootOnly");
         RegionLinks valid = RegionLinkRules.validate(links);
         RegionLinks before = regionLinks.find(rootId, valid.region()).orElse(null);
         regionLinks.save(rootId, valid);
@@ -339,10 +339,10 @@ public class Organizations {
         return store.findForUpdate(id).orElseThrow(() -> new NotFoundException("organization"));
     }
 
-    private Organization requireRoot(OrgId id, String what) {
+    private Organization requireRoot(OrgId id, String what, String key) {
         Organization org = store.find(id).orElseThrow(() -> new NotFoundException("organization"));
         if (org.kind() != OrgKind.ROOT_PROVIDER) {
-            throw new ForbiddenException("only the root provider " + what);
+            throw new ForbiddenException(key, "only the root provider " + what);
         }
         return org;
     }
@@ -354,9 +354,9 @@ public class Organizations {
         return org;
     }
 
-    private void requireNothingBelow(Organization org, String what) {
+    private void requireNothingBelow(Organization org, String what, String key) {
         if (store.hasChildren(org.id())) {
-            throw new ConflictException("organizations", "a provider with organizations below it cannot be " + what
+            throw new ConflictException("organizations", key, "a provider with organizations below it cannot be " + what
                     + "; purge the organizations below it first");
         }
     }

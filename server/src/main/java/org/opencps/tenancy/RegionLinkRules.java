@@ -17,7 +17,7 @@ final class RegionLinkRules {
 
     static String region(String region) {
         if (region == null || !REGION.matcher(region).matches()) {
-            throw new InvalidInputException("region", "a region is a code of 2 to 40 characters: a-z, 0-9 and '-'");
+            throw new InvalidInputException("region", "problem.region.code", "a region is a code of 2 to 40 characters: a-z, 0-9 and '-'");
         }
         return region;
     }
@@ -35,17 +35,17 @@ final class RegionLinkRules {
             return;
         }
         if (text.length() > MAX_URL_LENGTH) {
-            throw new InvalidInputException(field, "a link has at most " + MAX_URL_LENGTH + " characters");
+            throw new InvalidInputException(field, "problem.region.linkLength", "a link has at most " + MAX_URL_LENGTH + " characters", MAX_URL_LENGTH);
         }
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                     || uri.getUserInfo() != null) {
-                throw new InvalidInputException(field, "a link must be an absolute http:// or https:// URL");
+                throw new InvalidInputException(field, "problem.region.linkAbsolute", "a link must be an absolute http:// or https:// URL");
             }
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(field, "not a valid URL: " + e.getReason());
+            throw new InvalidInputException(field, "problem.region.linkInvalid", "not a valid URL: " + e.getReason());
         }
     }
 }

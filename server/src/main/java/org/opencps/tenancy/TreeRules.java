@@ -15,7 +15,7 @@ final class TreeRules {
     static void requireRoomBelow(String parentPath) {
         long parentDepth = parentPath.chars().filter(c -> c == '/').count() - 2;
         if (parentDepth + 1 > MAX_DEPTH) {
-            throw new ConflictException(null, "the tree is at most " + MAX_DEPTH + " levels deep below the root");
+            throw new ConflictException(null, "problem.organization.tooDeep", "the tree is at most " + MAX_DEPTH + " levels deep below the root", MAX_DEPTH);
         }
     }
 }

@@ -67,7 +67,7 @@ class PortalInvitationPageTest {
         MvcResult refused = opened.browser().submit("/invitations/accept",
                 "token=" + token + "&displayName=Tia&password=" + PASSWORD + "&confirmPassword=Other-Pass-8");
         String html = refused.getResponse().getContentAsString();
-        assertThat(html).contains("the two passwords differ", "action=\"/invitations/accept\"",
+        assertThat(html).contains("The two passwords differ.", "action=\"/invitations/accept\"",
                 "name=\"token\" value=\"" + token + "\"");
         assertThat(refused.getResponse().getCookie(Api.SESSION_COOKIE)).isNull();
         assertThat(invitations.preview(token).accountExists()).isFalse();

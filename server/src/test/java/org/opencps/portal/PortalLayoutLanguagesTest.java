@@ -2,14 +2,25 @@ package org.opencps.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.identity.Languages;
+import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.security.Actor;
 import org.opencps.portal.PortalRouteTable.Route;
 import org.opencps.portal.PortalRouteTable.Scope;
+import org.opencps.printing.DocumentFormat;
+import org.opencps.printing.JobTicket;
+import org.opencps.printing.PrintJob;
+import org.opencps.printing.PrintJobs;
+import org.opencps.printing.PrintOutcome;
+import org.opencps.printing.PrintReleases;
+import org.opencps.printing.ReleaseOptions;
+import org.opencps.printing.SampleDocuments;
 import org.opencps.testing.Outbox;
 import org.opencps.testing.World;
 import org.opencps.testing.browser.Browser;
@@ -23,7 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every page a customer admin opens holds its layout in German and Japanese, on a desktop and on a
  * phone: nothing scrolls sideways and no text runs out of its button, heading, label or cell. The
- * pages come from the route table, so new pages are checked as they join it.
+ * pages come from the route table, so new pages are checked as they join it; the jobs table holds a
+ * job in each state people see most, so a state badge that wraps is caught.
  */
 @PortalServerTest
 class PortalLayoutLanguagesTest {
@@ -35,11 +47,14 @@ class PortalLayoutLanguagesTest {
     @Autowired Outbox outbox;
     @Autowired World world;
     @Autowired Languages languages;
+    @Autowired PrintJobs jobs;
+    @Autowired PrintReleases releases;
 
     @Test
     void everyCustomerAdminPageHoldsItsLayoutInGermanAndJapanese() {
         OrgId customer = world.customer(world.root(), "Druckerei Donaudampfschifffahrtsgesellschaft GmbH");
         var admin = world.person(customer, FixedRole.CUSTOMER_ADMIN);
+        jobsInEveryListedState(admin.actor());
         List<String> breaks = new ArrayList<>();
         try (Browser browser = Browser.start("http://127.0.0.1:" + port)) {
             var flows = new PortalFlows(browser, outbox);
@@ -57,6 +72,20 @@ class PortalLayoutLanguagesTest {
             }
         }
         assertThat(breaks).isEmpty();
+    }
+
+    /** A held and a printed job, so the jobs table shows state badges (印刷済み once wrapped there). */
+    private void jobsInEveryListedState(Actor owner) {
+        submit(owner, "Held");
+        PrintJob printed = submit(owner, "Printed");
+        DeviceId printer = DeviceId.random();
+        releases.release(owner, printed.id(), printer, ReleaseOptions.none());
+        releases.reportOutcome(owner.requireOrganization(), printer, printed.id(), new PrintOutcome(true, 1, 0, 1, false, null));
+    }
+
+    private PrintJob submit(Actor owner, String name) {
+        return jobs.submit(owner, new JobTicket(name, DocumentFormat.PDF, 1, null, null, null, null),
+                new ByteArrayInputStream(SampleDocuments.pdf(1)));
     }
 
     /** The customer admin's own pages from the route table: GET, allowed to them, no other path variable. */

@@ -181,11 +181,11 @@ class PortalReleasePageTest {
         var browser = new PortalVisitor(mvc);
         browser.logIn(person.email());
         var refusals = java.util.Map.of(
-                "copies=0", "copies must be a whole number between 1 and 999",
-                "copies=1000", "copies must be a whole number between 1 and 999",
-                "copies=abc", "copies must be a whole number between 1 and 999",
-                "copies=2.5", "copies must be a whole number between 1 and 999",
-                "copies=-1", "copies must be a whole number between 1 and 999",
+                "copies=0", "The number of copies is between 1 and 999.",
+                "copies=1000", "The number of copies is between 1 and 999.",
+                "copies=abc", "The number of copies is between 1 and 999.",
+                "copies=2.5", "The number of copies is between 1 and 999.",
+                "copies=-1", "The number of copies is between 1 and 999.",
                 "colorMode=RAINBOW", "choose colour, black and white or as submitted",
                 "colorMode=AUTO", "choose colour, black and white or as submitted",
                 "sides=BOTH", "choose one of the offered sides, or as submitted");

@@ -11,6 +11,7 @@ import org.opencps.devices.internal.persistence.DeviceRow;
 import org.opencps.devices.internal.persistence.DeviceStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.ratelimit.LimitedAction;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PinLoginGuard {
 
-    private static final String WHAT = "failed PIN and card logins in this organization";
+    private static final LimitedAction WHAT = new LimitedAction("problem.tooMany.pinLogins",
+            "failed PIN and card logins in this organization");
 
     private final DeviceStore devices;
     private final RateLimiter rateLimiter;

@@ -23,13 +23,14 @@ public final class PrinterStates {
     /** The reasons to keep: checked, without "none" and repeats; a refusal names {@code stateReasons}. */
     public static List<String> reasons(List<String> reported) {
         if (reported.size() > PrinterStateReport.MAX_REASONS) {
-            throw new InvalidInputException("stateReasons", "at most " + PrinterStateReport.MAX_REASONS + " state reasons");
+            throw new InvalidInputException("stateReasons", "problem.heartbeat.tooManyReasons",
+                    "at most " + PrinterStateReport.MAX_REASONS + " state reasons", PrinterStateReport.MAX_REASONS);
         }
         Set<String> kept = new LinkedHashSet<>();
         for (String reason : reported) {
             if (!PrinterStateReport.isReason(reason)) {
-                throw new InvalidInputException("stateReasons", "a state reason is an IPP keyword of at most "
-                        + PrinterStateReport.MAX_REASON_LENGTH + " characters (a-z, 0-9, '-', '_', '.')");
+                throw new InvalidInputException("stateReasons", "problem.heartbeat.reason", "a state reason is an IPP keyword of at most "
+                        + PrinterStateReport.MAX_REASON_LENGTH + " characters (a-z, 0-9, '-', '_', '.')", PrinterStateReport.MAX_REASON_LENGTH);
             }
             if (!reason.equals(NONE)) {
                 kept.add(reason);

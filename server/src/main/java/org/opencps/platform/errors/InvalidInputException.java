@@ -1,11 +1,9 @@
 package org.opencps.platform.errors;
 
 /** A field of the request breaks a rule (password policy, a range, a format): 422, naming the field. */
-public class InvalidInputException extends RuntimeException implements ProblemText {
+public class InvalidInputException extends Refusal {
 
     private final String field;
-    private final String messageKey;
-    private final Object[] messageArguments;
 
     public InvalidInputException(String field, String message) {
         this(field, null, message);
@@ -13,23 +11,11 @@ public class InvalidInputException extends RuntimeException implements ProblemTe
 
     /** A refusal the portal shows in the reader's language: {@code key} under {@code problem.}, the English text as the message. */
     public InvalidInputException(String field, String key, String englishText, Object... arguments) {
-        super(englishText);
+        super(key, englishText, arguments);
         this.field = field;
-        this.messageKey = key;
-        this.messageArguments = arguments.clone();
     }
 
     public String field() {
         return field;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
-    }
-
-    @Override
-    public Object[] messageArguments() {
-        return messageArguments.clone();
     }
 }

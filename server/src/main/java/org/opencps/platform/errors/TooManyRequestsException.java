@@ -3,7 +3,7 @@ package org.opencps.platform.errors;
 import java.time.Duration;
 
 /** The caller went over a rate limit: 429 with Retry-After. */
-public class TooManyRequestsException extends RuntimeException {
+public class TooManyRequestsException extends Refusal {
 
     private final Duration retryAfter;
     private final boolean firstRefusal;
@@ -14,7 +14,15 @@ public class TooManyRequestsException extends RuntimeException {
 
     /** {@code firstRefusal}: the caller had been allowed until now; later refusals repeat it. */
     public TooManyRequestsException(String message, Duration retryAfter, boolean firstRefusal) {
-        super(message);
+        this(null, message, retryAfter, firstRefusal);
+    }
+
+    /**
+     * A refusal the portal shows in the reader's language: {@code key} under {@code problem.}, the
+     * English text as the message; the wait stays the Retry-After of the API's answer.
+     */
+    public TooManyRequestsException(String key, String englishText, Duration retryAfter, boolean firstRefusal, Object... arguments) {
+        super(key, englishText, arguments);
         this.retryAfter = retryAfter;
         this.firstRefusal = firstRefusal;
     }

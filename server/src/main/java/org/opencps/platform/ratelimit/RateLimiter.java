@@ -29,7 +29,7 @@ public class RateLimiter {
     }
 
     /** Takes one token from the bucket {@code key}, or throws 429 saying when to try again. */
-    public void acquire(String key, int capacity, Duration refillPeriod, String what) {
+    public void acquire(String key, int capacity, Duration refillPeriod, LimitedAction what) {
         settle(key, what, budgets.take(key, capacity, refillPeriod));
     }
 
@@ -37,7 +37,7 @@ public class RateLimiter {
      * For a budget of failures: throws 429 while the failures {@link #charge charged} to {@code key}
      * have used it up, and takes nothing.
      */
-    public void requireAvailable(String key, String what) {
+    public void requireAvailable(String key, LimitedAction what) {
         settle(key, what, budgets.peek(key));
     }
 
@@ -50,16 +50,22 @@ public class RateLimiter {
         budgets.charge(key, capacity, refillPeriod);
     }
 
-    private void settle(String key, String what, RateBudgets.Level level) {
+    private void settle(String key, LimitedAction what, RateBudgets.Level level) {
         if (!level.allowed()) {
             if (refusing.size() >= MAX_REFUSING) {
                 refusing.clear();
             }
-            throw new TooManyRequestsException("too many " + what + "; try again later",
-                    Duration.ofNanos(level.nanosToWait()), refusing.add(key));
+            Duration wait = Duration.ofNanos(level.nanosToWait());
+            throw new TooManyRequestsException(what.messageKey(), "too many " + what.english() + "; try again later",
+                    wait, refusing.add(key), minutesToWait(wait));
         }
         if (level.rested()) {
             refusing.remove(key);
         }
+    }
+
+    /** The wait in whole minutes for the portal's sentence: rounded up, like the Retry-After, at least 1. */
+    private static long minutesToWait(Duration wait) {
+        return Math.max(1, (Long.parseLong(TooManyRequestsException.retryAfterSeconds(wait)) + 59) / 60);
     }
 }

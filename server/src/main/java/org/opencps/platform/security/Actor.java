@@ -18,7 +18,7 @@ public record Actor(UserId userId, OrgId orgId) implements Serializable {
 
     public OrgId requireOrganization() {
         if (orgId == null) {
-            throw new ConflictException("organizationId", "select an organization first (POST /api/v1/auth/organization)");
+            throw new ConflictException("organizationId", "problem.organization.selectFirst", "select an organization first (POST /api/v1/auth/organization)");
         }
         return orgId;
     }

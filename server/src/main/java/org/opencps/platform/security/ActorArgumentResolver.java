@@ -27,6 +27,6 @@ final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         if (authentication instanceof ActorAuthentication actorAuthentication) {
             return actorAuthentication.getPrincipal();
         }
-        throw new UnauthenticatedException("log in first");
+        throw new UnauthenticatedException("problem.logInFirst", "log in first");
     }
 }

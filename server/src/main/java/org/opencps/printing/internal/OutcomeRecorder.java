@@ -58,7 +58,7 @@ class OutcomeRecorder {
     void report(OrgId org, DeviceId device, JobId id, PrintOutcome outcome) {
         releasedTo(org, device, jobs.find(org, id).orElse(null));
         if (outcome == null) {
-            throw new InvalidInputException("success", "the outcome is missing");
+            throw new InvalidInputException("success", "problem.outcome.missing", "the outcome is missing");
         }
         String message = clean(outcome.message());
         Instant now = clock.instant();
@@ -76,7 +76,7 @@ class OutcomeRecorder {
             PrintJob job = releasedTo(org, device, jobs.findForUpdate(org, id).orElse(null));
             PrintJob.Delivery delivery = job.delivery();
             if (!jobs.complete(org, id, device, outcome.pagesPrinted(), now)) {
-                throw new ConflictException("state", "the job's outcome was already reported");
+                throw new ConflictException("state", "problem.outcome.alreadyReported", "the job's outcome was already reported");
             }
             ledger.settle(org, id);
             events.publishEvent(new PrintJobCompleted(org, id, job.owner(), device, delivery.copies(), delivery.colorMode(),
@@ -114,7 +114,7 @@ class OutcomeRecorder {
 
     private void holdAgain(PrintJob job, DeviceId device) {
         if (!jobs.holdAgain(job.orgId(), job.id(), device)) {
-            throw new ConflictException("state", "the job's outcome was already reported");
+            throw new ConflictException("state", "problem.outcome.alreadyReported", "the job's outcome was already reported");
         }
         ledger.refund(job.orgId(), job.id());
     }
@@ -124,7 +124,7 @@ class OutcomeRecorder {
         policy.requireReleasedTo(org, device, ReleaseService.facts(row));
         PrintJob job = row.job();
         if (job.state() == PrintJob.State.COMPLETED) {
-            throw new ConflictException("state", "the job's outcome was already reported");
+            throw new ConflictException("state", "problem.outcome.alreadyReported", "the job's outcome was already reported");
         }
         if (job.state() != PrintJob.State.RELEASED) {
             throw new NotFoundException("job");
@@ -141,14 +141,15 @@ class OutcomeRecorder {
             return released == JobTicket.ColorMode.COLOR ? new int[] {outcome.pagesPrinted(), 0} : new int[] {0, outcome.pagesPrinted()};
         }
         if (outcome.colorPages() + outcome.monochromePages() != outcome.pagesPrinted()) {
-            throw new InvalidInputException("pagesPrinted", "colorPages + monochromePages must equal pagesPrinted (or both be 0)");
+            throw new InvalidInputException("pagesPrinted", "problem.outcome.pageSum",
+                    "colorPages + monochromePages must equal pagesPrinted (or both be 0)");
         }
         return new int[] {outcome.colorPages(), outcome.monochromePages()};
     }
 
     private static void check(String field, int pages) {
         if (pages < 0 || pages > MAX_REPORTED_PAGES) {
-            throw new InvalidInputException(field, field + " must be between 0 and " + MAX_REPORTED_PAGES);
+            throw new InvalidInputException(field, "problem.outcome.pageRange", field + " must be between 0 and " + MAX_REPORTED_PAGES, field, MAX_REPORTED_PAGES);
         }
     }
 

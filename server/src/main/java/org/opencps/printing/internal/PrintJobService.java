@@ -36,6 +36,7 @@ import org.opencps.tenancy.Organizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -166,7 +167,9 @@ class PrintJobService implements PrintJobs {
         }));
         if (!canceled) {
             PrintJob.State now = jobs.find(row.job().orgId(), id).map(r -> r.job().state()).orElse(PrintJob.State.CANCELED);
-            throw new ConflictException("state", "the job is " + now.name().toLowerCase(Locale.ROOT) + " and can no longer be canceled");
+            throw new ConflictException("state", "problem.job.notCancelable",
+                    "the job is " + now.name().toLowerCase(Locale.ROOT) + " and can no longer be canceled",
+                    new DefaultMessageSourceResolvable("jobState." + now.name()));
         }
         if (row.document() != null) {
             deleteQuietly(row.job().orgId(), row.document());

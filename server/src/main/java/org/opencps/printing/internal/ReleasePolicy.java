@@ -41,7 +41,7 @@ final class ReleasePolicy {
         ReleaseOptions asked = options == null ? ReleaseOptions.none() : options;
         int copies = asked.copies() != null ? asked.copies() : job.copies();
         if (copies < 1 || copies > TicketRules.MAX_COPIES) {
-            throw new InvalidInputException("copies", "copies must be between 1 and " + TicketRules.MAX_COPIES);
+            throw new InvalidInputException("copies", "problem.job.copies", "copies must be between 1 and " + TicketRules.MAX_COPIES, TicketRules.MAX_COPIES);
         }
         if (settings.forceMonochrome() && asked.colorMode() == ColorMode.COLOR) {
             throw new PolicyRefusal("colorMode", "this organization prints in black and white only");
@@ -61,7 +61,7 @@ final class ReleasePolicy {
                     + " pages; this organization allows at most " + max + " pages per job");
         }
         if (pages > Integer.MAX_VALUE / 2) {
-            throw new InvalidInputException("pages", "this job has too many pages to print at once");
+            throw new InvalidInputException("pages", "problem.release.tooManyPages", "this job has too many pages to print at once");
         }
         return new Ticket(copies, colorMode, sides, (int) pages);
     }

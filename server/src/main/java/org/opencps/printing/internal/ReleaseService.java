@@ -32,6 +32,7 @@ import org.opencps.printing.internal.persistence.JobStore;
 import org.opencps.printing.internal.persistence.PrintSettingsStore;
 import org.opencps.printing.internal.persistence.QuotaStore.Counter;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -123,7 +124,7 @@ class ReleaseService implements PrintReleases {
             requireHeld(job);
             ledger.charge(org, id, counters, ticket.color(), ticket.chargedPages());
             if (!jobs.release(org, id, device, now, ticket.copies(), ticket.colorMode(), ticket.sides(), ticket.chargedPages())) {
-                throw new ConflictException("state", "the job is no longer held");
+                throw new ConflictException("state", "problem.release.notHeld", "the job is no longer held");
             }
             events.publishEvent(new PrintJobReleased(org, id, job.owner(), device, ticket.chargedPages(), ticket.colorMode(), now));
             return new Release(org, id, job.owner(), job.name(), job.format(), job.pages(), ticket.copies(), ticket.colorMode(),
@@ -170,7 +171,9 @@ class ReleaseService implements PrintReleases {
 
     private static void requireHeld(PrintJob job) {
         if (job.state() != PrintJob.State.HELD) {
-            throw new ConflictException("state", "the job is " + job.state().name().toLowerCase(Locale.ROOT) + ", not held; only held jobs can be released");
+            throw new ConflictException("state", "problem.release.onlyHeld",
+                    "the job is " + job.state().name().toLowerCase(Locale.ROOT) + ", not held; only held jobs can be released",
+                    new DefaultMessageSourceResolvable("jobState." + job.state().name()));
         }
     }
 

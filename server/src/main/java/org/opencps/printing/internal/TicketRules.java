@@ -13,18 +13,18 @@ final class TicketRules {
 
     JobTicket validate(JobTicket ticket) {
         if (ticket == null || ticket.format() == null) {
-            throw new InvalidInputException("format", "the document format is missing or not supported");
+            throw new InvalidInputException("format", "problem.job.format", "the document format is missing or not supported");
         }
         if (ticket.copies() < 1 || ticket.copies() > MAX_COPIES) {
-            throw new InvalidInputException("copies", "copies must be between 1 and " + MAX_COPIES);
+            throw new InvalidInputException("copies", "problem.job.copies", "copies must be between 1 and " + MAX_COPIES, MAX_COPIES);
         }
         String name = ticket.name() == null || ticket.name().isBlank() ? "Untitled" : ticket.name().strip();
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "the job name must be at most " + MAX_NAME + " printable characters");
+            throw new InvalidInputException("name", "problem.job.name", "the job name must be at most " + MAX_NAME + " printable characters", MAX_NAME);
         }
         String media = ticket.media() == null || ticket.media().isBlank() ? null : ticket.media().strip();
         if (media != null && (media.length() > MAX_MEDIA || !media.matches("[a-z0-9_.\\-]+"))) {
-            throw new InvalidInputException("media", "media must be a PWG media name such as iso_a4_210x297mm");
+            throw new InvalidInputException("media", "problem.job.media", "media must be a PWG media name such as iso_a4_210x297mm");
         }
         return new JobTicket(name, ticket.format(), ticket.copies(),
                 ticket.sides() == null ? JobTicket.Sides.ONE_SIDED : ticket.sides(),

@@ -53,7 +53,7 @@ public class ReportSchedules {
     public ReportSchedule create(Actor actor, OrgId org, NewSchedule request) {
         policy.require(actor, Permission.REPORT_SCHEDULES_MANAGE, org);
         ScheduledReportKind kind = kinds.find(request.kind())
-                .orElseThrow(() -> new InvalidInputException("kind", "the report kind is one of " + kinds.ids()));
+                .orElseThrow(() -> new InvalidInputException("kind", "problem.schedule.kind", "the report kind is one of " + kinds.ids()));
         kind.requireView(actor, org);
         if (request.cadence() == null) {
             throw new InvalidInputException("cadence", "problem.schedule.cadence", "the cadence is DAILY, WEEKLY or MONTHLY");
@@ -75,7 +75,7 @@ public class ReportSchedules {
         }
         for (UserId person : people) {
             if (!users.isMember(org, person)) {
-                throw new InvalidInputException("people", person + " is not a member of this organization");
+                throw new InvalidInputException("people", "problem.schedule.notMember", person + " is not a member of this organization");
             }
         }
         if (!recipients.allExist(org, recipientIds)) {

@@ -89,7 +89,7 @@ public class CloudAccounts {
         OrgId org = actor.requireOrganization();
         policy.requireAnyRole(actor, org);
         OAuthClients.Client client = clients.of(org, CloudProvider.of(service))
-                .orElseThrow(() -> new InvalidInputException("service", "no OAuth client is configured for " + service));
+                .orElseThrow(() -> new InvalidInputException("service", "problem.cloud.noClient", "no OAuth client is configured for " + service, service));
         Instant now = clock.instant();
         links.deleteOlderThan(now.minus(properties.linkLifetime()));
         String state = Tokens.newToken("");
@@ -122,7 +122,7 @@ public class CloudAccounts {
         OrgId org = actor.requireOrganization();
         policy.requireAnyRole(actor, org);
         if (state == null || state.isBlank() || code == null || code.isBlank()) {
-            throw new InvalidInputException("code", "the provider sent no authorization code");
+            throw new InvalidInputException("code", "problem.cloud.noCode", "the provider sent no authorization code");
         }
         String hash = Tokens.hash(state);
         CloudLinkStore.Row link = links.find(hash)
@@ -134,11 +134,11 @@ public class CloudAccounts {
         String verifier = secrets.open(org, link.sealedVerifier(), verifierContext(actor, state))
                 .orElseThrow(() -> new NotFoundException("cloud account link"));
         OAuthClients.Client client = clients.of(org, CloudProvider.of(link.service()))
-                .orElseThrow(() -> new InvalidInputException("service", "no OAuth client is configured for " + link.service()));
+                .orElseThrow(() -> new InvalidInputException("service", "problem.cloud.noClient", "no OAuth client is configured for " + link.service(), link.service()));
         try {
             tokens.link(org, actor.userId(), link.service(), endpoint.exchange(client, code, verifier, redirectUri().toString()));
         } catch (CloudCallFailed | IOException refused) {
-            throw new InvalidInputException("code", link.service() + " did not grant access: " + refused.getMessage());
+            throw new InvalidInputException("code", "problem.cloud.refused", link.service() + " did not grant access: " + refused.getMessage(), link.service());
         }
         return link.service();
     }
@@ -157,7 +157,7 @@ public class CloudAccounts {
         OrgId org = actor.requireOrganization();
         policy.requireAnyRole(actor, org);
         if (driveId == null || !driveId.matches("[A-Za-z0-9!_\\-]{1,200}")) {
-            throw new InvalidInputException("driveId", "a SharePoint drive id is 1 to 200 letters, digits and ! _ -");
+            throw new InvalidInputException("driveId", "problem.cloud.driveId", "a SharePoint drive id is 1 to 200 letters, digits and ! _ -");
         }
         if (!accounts.updateDrive(org, actor.userId(), CloudService.SHAREPOINT, driveId)) {
             throw new NotFoundException("linked account");
@@ -172,10 +172,10 @@ public class CloudAccounts {
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
         CloudProvider chosen = provider(provider);
         if (clientId == null || clientId.isBlank() || clientId.length() > 500) {
-            throw new InvalidInputException("clientId", "the client id is 1 to 500 characters");
+            throw new InvalidInputException("clientId", "problem.cloud.clientId", "the client id is 1 to 500 characters");
         }
         if (clientSecret == null || clientSecret.isBlank() || clientSecret.length() > 1000) {
-            throw new InvalidInputException("clientSecret", "the client secret is 1 to 1000 characters");
+            throw new InvalidInputException("clientSecret", "problem.cloud.clientSecret", "the client secret is 1 to 1000 characters");
         }
         clients.configure(org, chosen, clientId.strip(), clientSecret.strip());
     }

@@ -17,7 +17,7 @@ public final class EmailAddresses {
     public static String valid(String field, String email) {
         String clean = email == null ? "" : email.strip();
         if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
-            throw new InvalidInputException(field, "not an e-mail address: give one like name@example.com");
+            throw new InvalidInputException(field, "problem.scan.email", "not an e-mail address: give one like name@example.com");
         }
         int at = clean.lastIndexOf('@');
         return clean.substring(0, at) + clean.substring(at).toLowerCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.opencps.platform.captcha.ProofOfWork;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
+import org.opencps.platform.ratelimit.LimitedAction;
 import org.opencps.platform.ratelimit.RateLimiter;
 import org.opencps.testing.Altchas;
 import org.opencps.testing.TwoServers;
@@ -25,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * used CAPTCHA solutions, and hear each other's signals.
  */
 class SharedCoordinationTest {
+
+    private static final LimitedAction TESTS = new LimitedAction("problem.tooMany.logins", "tests");
+    private static final LimitedAction FAILURES = new LimitedAction("problem.tooMany.logins", "failures");
 
     private static TwoServers servers;
 
@@ -44,17 +48,17 @@ class SharedCoordinationTest {
         RateLimiter a = servers.a.bean(RateLimiter.class);
         RateLimiter b = servers.b.bean(RateLimiter.class);
 
-        a.acquire(key, 3, Duration.ofHours(1), "tests");
-        b.acquire(key, 3, Duration.ofHours(1), "tests");
-        a.acquire(key, 3, Duration.ofHours(1), "tests");
+        a.acquire(key, 3, Duration.ofHours(1), TESTS);
+        b.acquire(key, 3, Duration.ofHours(1), TESTS);
+        a.acquire(key, 3, Duration.ofHours(1), TESTS);
 
         // a process of its own would have allowed three here
-        assertThatThrownBy(() -> b.acquire(key, 3, Duration.ofHours(1), "tests"))
+        assertThatThrownBy(() -> b.acquire(key, 3, Duration.ofHours(1), TESTS))
                 .isInstanceOfSatisfying(TooManyRequestsException.class, refused -> {
                     assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(20));
                     assertThat(refused.firstRefusal()).isTrue();
                 });
-        assertThatThrownBy(() -> a.acquire(key, 3, Duration.ofHours(1), "tests")).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> a.acquire(key, 3, Duration.ofHours(1), TESTS)).isInstanceOf(TooManyRequestsException.class);
     }
 
     @Test
@@ -62,14 +66,14 @@ class SharedCoordinationTest {
         String key = "test-failures:" + UUID.randomUUID();
         RateLimiter a = servers.a.bean(RateLimiter.class);
         RateLimiter b = servers.b.bean(RateLimiter.class);
-        b.requireAvailable(key, "failures");
+        b.requireAvailable(key, FAILURES);
 
         a.charge(key, 2, Duration.ofMinutes(1));
-        b.requireAvailable(key, "failures");
+        b.requireAvailable(key, FAILURES);
         b.charge(key, 2, Duration.ofMinutes(1));
 
-        assertThatThrownBy(() -> a.requireAvailable(key, "failures")).isInstanceOf(TooManyRequestsException.class);
-        assertThatThrownBy(() -> b.requireAvailable(key, "failures")).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> a.requireAvailable(key, FAILURES)).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> b.requireAvailable(key, FAILURES)).isInstanceOf(TooManyRequestsException.class);
     }
 
     @Test
@@ -83,7 +87,7 @@ class SharedCoordinationTest {
             status.setRollbackOnly();
         });
 
-        assertThatThrownBy(() -> servers.b.bean(RateLimiter.class).requireAvailable(key, "failures"))
+        assertThatThrownBy(() -> servers.b.bean(RateLimiter.class).requireAvailable(key, FAILURES))
                 .isInstanceOf(TooManyRequestsException.class);
     }
 

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What a page's layout breaks when its texts get longer (German compounds) or differently broken
- * (Japanese): the page scrolling sideways, or a text running out of its box (a button, a heading,
- * a table cell, a label). Tables may scroll inside a container made for it.
+ * (Japanese): the page scrolling sideways, a text running out of its box (a button, a heading,
+ * a table cell, a label), or a badge (a job's state) breaking onto a second line. Tables may
+ * scroll inside a container made for it.
  */
 public final class LayoutCheck {
 
@@ -30,6 +31,17 @@ public final class LayoutCheck {
               }
               if (el.scrollWidth > el.clientWidth + 1) {
                 found.push('text runs out of ' + describe(el) + ': ' + el.scrollWidth + 'px in ' + el.clientWidth + 'px');
+              }
+            }
+            for (const badge of document.querySelectorAll('.badge')) {
+              if (badge.offsetParent === null) {
+                continue;
+              }
+              const text = document.createRange();
+              text.selectNodeContents(badge);
+              const lines = new Set([...text.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              if (lines.size > 1) {
+                found.push('badge ' + describe(badge) + ' wraps onto ' + lines.size + ' lines');
               }
             }
             for (const table of document.querySelectorAll('table')) {

@@ -80,7 +80,7 @@ class DeviceApiSecurity implements WebMvcConfigurer {
             if (SecurityContextHolder.getContext().getAuthentication() instanceof DeviceAuthentication device) {
                 return device.getPrincipal();
             }
-            throw new UnauthenticatedException("send the device credential as Authorization: Bearer ocpsd_...");
+            throw new UnauthenticatedException("problem.device.credential", "send the device credential as Authorization: Bearer ocpsd_...");
         }
     }
 }

@@ -50,7 +50,7 @@ class DeviceReleasesController {
 
         PrintOutcome outcome() {
             if (success == null) {
-                throw new InvalidInputException("success", "say whether the job printed: success true or false");
+                throw new InvalidInputException("success", "problem.outcome.missing", "say whether the job printed: success true or false");
             }
             return new PrintOutcome(success, zero(pagesPrinted), zero(colorPages), zero(monochromePages),
                     Boolean.TRUE.equals(sheetsDuplex), message);

@@ -76,6 +76,14 @@ public class PasswordAttempts {
         alone.executeWithoutResult(status -> store.endRun(user));
     }
 
+    public long lockoutMinutes() {
+        return lockout.toMinutes();
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
     public String lockedMessage() {
         return "the account is locked for " + lockout.toMinutes() + " minutes after " + threshold
                 + " failed logins; try again later or reset your password";

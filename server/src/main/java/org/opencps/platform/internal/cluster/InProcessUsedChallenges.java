@@ -30,8 +30,8 @@ public final class InProcessUsedChallenges implements UsedChallenges {
                 return false;
             }
             if (used.size() >= maxRemembered) {
-                throw new TooManyRequestsException("too many CAPTCHA solutions at once; try again in a minute",
-                        Duration.ofMinutes(1));
+                throw new TooManyRequestsException("problem.tooMany.captcha",
+                        "too many CAPTCHA solutions at once; try again in a minute", Duration.ofMinutes(1), false, 1);
             }
             used.put(challenge, expiresEpochSecond);
             return true;

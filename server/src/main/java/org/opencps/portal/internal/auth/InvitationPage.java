@@ -50,7 +50,7 @@ class InvitationPage {
         try {
             var preview = invitations.preview(token);
             if (!preview.accountExists() && !password.equals(confirmPassword)) {
-                throw new InvalidInputException("confirmPassword", "the two passwords differ");
+                throw new InvalidInputException("confirmPassword", "problem.password.confirmDiffers", "the two passwords differ");
             }
             var accepted = invitations.accept(token, new Invitations.Acceptance(displayName, password),
                     request.getRemoteAddr());

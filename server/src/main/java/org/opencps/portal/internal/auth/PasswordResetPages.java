@@ -59,7 +59,7 @@ class PasswordResetPages {
                     @RequestParam(defaultValue = "") String confirmPassword, Model model) {
         try {
             if (!newPassword.equals(confirmPassword)) {
-                throw new InvalidInputException("confirmPassword", "the two new passwords differ");
+                throw new InvalidInputException("confirmPassword", "problem.password.differ", "the two new passwords differ");
             }
             resets.complete(token, newPassword);
             return "redirect:/login?done=reset";

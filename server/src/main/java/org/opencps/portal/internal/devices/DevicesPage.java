@@ -129,7 +129,7 @@ class DevicesPage {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("validityHours", "the validity is a whole number of hours");
+            throw new InvalidInputException("validityHours", "problem.device.validityWhole", "the validity is a whole number of hours");
         }
     }
 }

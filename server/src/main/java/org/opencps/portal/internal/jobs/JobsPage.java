@@ -79,7 +79,7 @@ class JobsPage {
             MediaType type = MediaType.parseMediaType(request.getContentType());
             var part = StreamingMultipart.find(request.getInputStream(), type.getParameter("boundary"));
             if (part == null) {
-                throw new InvalidInputException("file", "choose a file to print");
+                throw new InvalidInputException("file", "problem.upload.noFile", "choose a file to print");
             }
             String name = Forms.blankToNull(part.field("name"));
             var ticket = new JobTicket(name != null ? name : fileName(part.filename()), format(part.contentType()), copies(part.field("copies")),
@@ -108,7 +108,7 @@ class JobsPage {
     /** The portal takes what a browser sends for the formats it can print; anything else is refused by name. */
     private static DocumentFormat format(String contentType) {
         String base = contentType == null ? "" : contentType.split(";", 2)[0].trim();
-        return DocumentFormat.ofMediaType(base).orElseThrow(() -> new InvalidInputException("file",
+        return DocumentFormat.ofMediaType(base).orElseThrow(() -> new InvalidInputException("file", "problem.upload.format",
                 "upload a PDF or JPEG document (this file is " + (base.isEmpty() ? "of no known type" : base) + ")"));
     }
 
@@ -119,7 +119,7 @@ class JobsPage {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("copies", "copies must be a whole number between 1 and 999");
+            throw new InvalidInputException("copies", "problem.job.copies", "copies must be a whole number between 1 and 999", 999);
         }
     }
 
@@ -130,7 +130,7 @@ class JobsPage {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(type.getSimpleName(), "not one of the choices offered");
+            throw new InvalidInputException(type.getSimpleName(), "problem.choice.offered", "not one of the choices offered");
         }
     }
 

@@ -62,7 +62,7 @@ class TokensPage {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("lifetimeDays", "the lifetime is a whole number of days");
+            throw new InvalidInputException("lifetimeDays", "problem.token.lifetimeWhole", "the lifetime is a whole number of days");
         }
     }
 }

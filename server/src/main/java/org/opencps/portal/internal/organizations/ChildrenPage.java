@@ -55,7 +55,7 @@ class ChildrenPage {
             OrgKind chosen = switch (kind) {
                 case "PROVIDER" -> OrgKind.PROVIDER;
                 case "CUSTOMER" -> OrgKind.CUSTOMER;
-                default -> throw new InvalidInputException("kind", "choose provider or customer");
+                default -> throw new InvalidInputException("kind", "problem.organization.kind", "choose provider or customer");
             };
             Organization created = organizations.create(actor, orgId, new NewOrganization(chosen, name,
                     chosen == OrgKind.CUSTOMER ? license.toLicense() : null));

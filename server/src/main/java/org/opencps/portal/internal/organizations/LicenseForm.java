@@ -17,7 +17,7 @@ record LicenseForm(String deviceLimit, String plan, String termStart, String ter
         try {
             return Integer.parseInt(deviceLimit == null ? "" : deviceLimit.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("license.deviceLimit", "the device limit is a whole number");
+            throw new InvalidInputException("license.deviceLimit", "problem.license.deviceLimitWhole", "the device limit is a whole number");
         }
     }
 
@@ -25,7 +25,7 @@ record LicenseForm(String deviceLimit, String plan, String termStart, String ter
         try {
             return LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "a date is written as YYYY-MM-DD");
+            throw new InvalidInputException(field, "problem.date.form", "a date is written as YYYY-MM-DD");
         }
     }
 }

@@ -21,8 +21,8 @@ record ReleaseChoices(String copies, String colorMode, String sides) {
     static final List<Sides> SIDES = List.of(Sides.values());
 
     ReleaseOptions options(ReleaseRules rules) {
-        ColorMode colour = choice("colorMode", colorMode, COLOURS, "choose colour, black and white or as submitted");
-        Sides side = choice("sides", sides, SIDES, "choose one of the offered sides, or as submitted");
+        ColorMode colour = choice("colorMode", colorMode, COLOURS, "problem.release.colorMode", "choose colour, black and white or as submitted");
+        Sides side = choice("sides", sides, SIDES, "problem.release.sides", "choose one of the offered sides, or as submitted");
         return new ReleaseOptions(copyCount(),
                 rules.forceMonochrome() && colour == ColorMode.COLOR ? null : colour,
                 rules.forceDuplex() && side == Sides.ONE_SIDED ? null : side);
@@ -35,17 +35,18 @@ record ReleaseChoices(String copies, String colorMode, String sides) {
         }
         int value = text.matches("[0-9]{1,4}") ? Integer.parseInt(text) : 0;
         if (value < 1 || value > ReleaseOptions.MAX_COPIES) {
-            throw new InvalidInputException("copies", "copies must be a whole number between 1 and " + ReleaseOptions.MAX_COPIES);
+            throw new InvalidInputException("copies", "problem.job.copies",
+                    "copies must be a whole number between 1 and " + ReleaseOptions.MAX_COPIES, ReleaseOptions.MAX_COPIES);
         }
         return value;
     }
 
-    private static <E extends Enum<E>> E choice(String field, String text, List<E> offered, String message) {
+    private static <E extends Enum<E>> E choice(String field, String text, List<E> offered, String key, String message) {
         String name = Forms.blankToNull(text);
         if (name == null) {
             return null;
         }
         return offered.stream().filter(value -> value.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidInputException(field, message));
+                .orElseThrow(() -> new InvalidInputException(field, key, message));
     }
 }

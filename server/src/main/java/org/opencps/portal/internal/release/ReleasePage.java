@@ -13,6 +13,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.opencps.printing.JobId;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobs;
@@ -68,7 +69,7 @@ class ReleasePage {
                    @RequestParam(required = false) String sides, HttpServletRequest request, RedirectAttributes flash) {
         ReleasePrinter printer = printer(actor, deviceId);
         if (jobIds == null || jobIds.isEmpty()) {
-            flash.addFlashAttribute(Forms.ERROR, "choose at least one job to release");
+            Forms.refused(flash, ProblemTexts.of(new InvalidInputException("jobIds", "problem.release.chooseJob", "choose at least one job to release")), "jobIds");
             return "redirect:/release/" + printer.id();
         }
         try {
@@ -81,7 +82,7 @@ class ReleasePage {
                     .map(refusal -> new HashMap<>(Map.of("job", names.getOrDefault(refusal.jobId(), ""), "reason", refusal.reason())))
                     .toList()));
         } catch (InvalidInputException refused) {
-            Forms.refused(flash, refused.getMessage(), refused.field());
+            Forms.refused(flash, ProblemTexts.of(refused), refused.field());
         }
         return "redirect:/release/" + printer.id();
     }
@@ -92,7 +93,7 @@ class ReleasePage {
                       HttpServletRequest request, RedirectAttributes flash) {
         return Forms.change(flash, "/jobs", "release.done", () -> {
             if (printerId == null) {
-                throw new InvalidInputException("printerId", "choose a printer");
+                throw new InvalidInputException("printerId", "problem.release.choosePrinter", "choose a printer");
             }
             var result = releases.releaseToPrinter(actor, printerId, List.of(jobId), ReleaseOptions.none(), request.getRemoteAddr());
             if (!result.refused().isEmpty()) {

@@ -71,7 +71,7 @@ class ScanWorkflowsPage {
             try {
                 return Integer.parseInt(resolution == null ? "" : resolution.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("options.resolution", "choose a resolution");
+                throw new InvalidInputException("options.resolution", "problem.scan.chooseResolution", "choose a resolution");
             }
         }
 
@@ -79,7 +79,7 @@ class ScanWorkflowsPage {
             try {
                 return Enum.valueOf(type, name == null ? "" : name);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field, "choose one of the offered values for " + field);
+                throw new InvalidInputException(field, "problem.choice.offered", "choose one of the offered values for " + field);
             }
         }
 

@@ -39,7 +39,7 @@ final class RoleChoices {
 
     static Set<RoleRef> parse(List<String> keys) {
         if (keys == null || keys.isEmpty()) {
-            throw new InvalidInputException("roles", "choose at least one role");
+            throw new InvalidInputException("roles", "problem.role.chooseOne", "choose at least one role");
         }
         Set<RoleRef> roles = new LinkedHashSet<>();
         for (String key : keys.subList(0, Math.min(keys.size(), 20))) {

@@ -61,7 +61,7 @@ class RolesPage {
             try {
                 parsed.add(Permission.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("permissions", "unknown permission " + name);
+                throw new InvalidInputException("permissions", "problem.role.unknownPermission", "unknown permission " + name, name);
             }
         }
         return parsed;

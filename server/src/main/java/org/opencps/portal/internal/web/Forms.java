@@ -31,7 +31,7 @@ public final class Forms {
         } catch (ConflictException e) {
             refused(flash, ProblemTexts.of(e), e.field());
         } catch (TooManyRequestsException | UnauthenticatedException e) {
-            refused(flash, e.getMessage(), null);
+            refused(flash, ProblemTexts.of(e), null);
         }
         return "redirect:" + page;
     }

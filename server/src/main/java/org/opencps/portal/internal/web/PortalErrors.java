@@ -42,7 +42,7 @@ class PortalErrors {
 
     @ExceptionHandler(ForbiddenException.class)
     ModelAndView forbidden(ForbiddenException e, HttpServletRequest request) {
-        return page(request, "error/403", HttpStatus.FORBIDDEN, e.getMessage());
+        return page(request, "error/403", HttpStatus.FORBIDDEN, ProblemTexts.of(e, request));
     }
 
     @ExceptionHandler(UnauthenticatedException.class)
@@ -65,7 +65,7 @@ class PortalErrors {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ModelAndView tooMany(TooManyRequestsException e, HttpServletRequest request) {
-        return page(request, "error/problem", HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        return page(request, "error/problem", HttpStatus.TOO_MANY_REQUESTS, ProblemTexts.of(e, request));
     }
 
     /** Spring's own refusals (a wrong method, a missing parameter, a body too large) keep their status. */

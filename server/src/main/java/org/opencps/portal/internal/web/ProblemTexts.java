@@ -42,7 +42,11 @@ public final class ProblemTexts {
         }
         Locale locale = RequestContextUtils.getLocale(request);
         Object[] arguments = Arrays.stream(problem.messageArguments())
-                .map(argument -> argument instanceof Collection<?> parts ? sentences(parts, messages, locale) : argument)
+                .map(argument -> switch (argument) {
+                    case Collection<?> parts -> sentences(parts, messages, locale);
+                    case MessageSourceResolvable text -> messages.getMessage(text, locale);
+                    case null, default -> argument;
+                })
                 .toArray();
         return messages.getMessage(problem.messageKey(), arguments, problem.getMessage(), locale);
     }

@@ -72,7 +72,7 @@ class JobsController {
         if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
             StreamingMultipart.Part part = StreamingMultipart.find(body, type.getParameter("boundary"));
             if (part == null) {
-                throw new InvalidInputException("file", "the multipart body has no part named 'file'");
+                throw new InvalidInputException("file", "problem.upload.noFile", "the multipart body has no part named 'file'");
             }
             body = part.body();
             declared = declared != null ? declared : part.contentType();
@@ -167,7 +167,7 @@ class JobsController {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("copies", "copies must be a whole number between 1 and 999");
+            throw new InvalidInputException("copies", "problem.job.copies", "copies must be a whole number between 1 and 999", 999);
         }
     }
 
@@ -179,7 +179,8 @@ class JobsController {
         try {
             return Enum.valueOf(type, text.strip().replace('-', '_').toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInputException(field, "problem.report.choice", field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()),
+                    field, java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

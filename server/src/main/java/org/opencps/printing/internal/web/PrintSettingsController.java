@@ -42,7 +42,7 @@ class PrintSettingsController {
 
         PrintSettings settings() {
             if (allowedFormats != null && allowedFormats.contains(null)) {
-                throw new InvalidInputException("allowedFormats", "allowedFormats lists formats: PDF, JPEG, PWG_RASTER, URF");
+                throw new InvalidInputException("allowedFormats", "problem.print.formats", "allowedFormats lists formats: PDF, JPEG, PWG_RASTER, URF");
             }
             return new PrintSettings(holdJobs, Boolean.TRUE.equals(forceMonochrome), Boolean.TRUE.equals(forceDuplex),
                     maxPagesPerJob, allowedFormats == null ? null : Set.copyOf(allowedFormats));

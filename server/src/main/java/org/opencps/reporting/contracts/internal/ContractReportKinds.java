@@ -34,7 +34,7 @@ class ContractReportKinds {
             public void requireView(Actor actor, OrgId org) {
                 policy.require(actor, Permission.LICENSE_REPORTS_VIEW, org);
                 if (!organizations.find(org).map(o -> o.kind().isProvider()).orElse(false)) {
-                    throw new InvalidInputException("kind", "a provider contract report is one of a provider");
+                    throw new InvalidInputException("kind", "problem.report.contractOfProvider", "a provider contract report is one of a provider");
                 }
             }
 

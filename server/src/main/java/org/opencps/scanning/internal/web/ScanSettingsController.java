@@ -40,7 +40,7 @@ class ScanSettingsController {
 
         ScanSettings settings() {
             if (allowedDestinations.contains(null)) {
-                throw new InvalidInputException("allowedDestinations",
+                throw new InvalidInputException("allowedDestinations", "problem.scan.destinations",
                         "allowedDestinations lists MY_SCANS, EMAIL_ME, ADDRESS_BOOK, DRIVE, ONEDRIVE, SHAREPOINT, BOX");
             }
             return new ScanSettings(Set.copyOf(allowedDestinations), directEmailAllowed, retentionHours, maxScanBytes,

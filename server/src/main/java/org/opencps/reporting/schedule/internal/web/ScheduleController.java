@@ -60,7 +60,7 @@ class ScheduleController {
     @Operation(summary = "Schedule a report: sent once per period, after it ends, in the organization's time zone")
     ScheduleResponse create(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, @RequestBody ScheduleBody body) {
         if ((body.people() != null && body.people().contains(null)) || (body.recipients() != null && body.recipients().contains(null))) {
-            throw new InvalidInputException("people", "people and recipients are lists of ids, without null");
+            throw new InvalidInputException("people", "problem.schedule.nullIds", "people and recipients are lists of ids, without null");
         }
         Set<UserId> people = body.people() == null ? Set.of()
                 : body.people().stream().map(UserId::new).collect(Collectors.toSet());
