@@ -21,9 +21,9 @@ import org.w3c.dom.NodeList;
 /**
  * Checks an identity provider's SAML response at the ACS: java-saml's strict validation (schema, status, exactly one
  * assertion, signed elements that are the ones read, signatures by the IdP's certificate, destination, audience,
- * recipient, issuer, decryption), then what OpenCPS adds: the time window on the injected clock, the response must
- * answer a request OpenCPS sent for this very provider from the very browser that posts it (once), and the assertion id is used once across all server
- * processes (kept in the database until the assertion expires).
+ * recipient, issuer, decryption with any SP key in use), then what OpenCPS adds: the time window on the injected
+ * clock, the response must answer a request OpenCPS sent for this very provider from the very browser that posts it
+ * (once), and the assertion id is used once across all server processes (kept until the assertion expires).
  */
 @Component
 public class SamlResponses {
