@@ -72,14 +72,15 @@ public class SamlSpKeys {
         transaction.executeWithoutResult(status -> {
             if (rotations.find(row.id()).isPresent()) {
                 if (settings.keys(row).inTransition()) {
-                    throw new ConflictException("transitionDays", "problem.saml.rotationInProgress",
-                            "a key rotation is in progress: retire the old key pair first");
+                    throw inProgress();
                 }
                 // the last rotation's transition is over: its new pair becomes the one in use before the next starts
                 rotations.retireOldKey(row.id());
             }
-            rotations.start(new RotationRow(row.id(), org, made.certificatePem(), settings.sealKey(row, made.privateKeyBase64()),
-                    now, retires));
+            if (!rotations.start(new RotationRow(row.id(), org, made.certificatePem(),
+                    settings.sealKey(row, made.privateKeyBase64()), now, retires))) {
+                throw inProgress();
+            }
             events.publishEvent(new SingleSignOnChanged(org, actor.userId(),
                     "saml sp key rotated: new key published, old key retires at " + retires, now));
         });
@@ -99,6 +100,11 @@ public class SamlSpKeys {
             events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "saml sp key: old key retired", clock.instant()));
         });
         return views.samlProvider(actor, org).orElseThrow();
+    }
+
+    private static ConflictException inProgress() {
+        return new ConflictException("transitionDays", "problem.saml.rotationInProgress",
+                "a key rotation is in progress: retire the old key pair first");
     }
 
     private SamlRow provider(OrgId org) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,13 +32,19 @@ public class SpKeyRotationStore {
                 .optional();
     }
 
-    public void start(RotationRow row) {
-        jdbc.sql("""
-                        INSERT INTO identity_saml_sp_key_rotation (provider_id, org_id, new_certificate, new_key_sealed,
-                          rotated_at, old_key_retires_at) VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(row.providerId(), row.orgId().value(), row.newCertificate(), row.newKeySealed(),
-                        at(row.rotatedAt()), at(row.oldKeyRetiresAt()))
-                .update();
+    /** False when another rotation of the provider started first (both admins read "none in progress"). */
+    public boolean start(RotationRow row) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO identity_saml_sp_key_rotation (provider_id, org_id, new_certificate, new_key_sealed,
+                              rotated_at, old_key_retires_at) VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(row.providerId(), row.orgId().value(), row.newCertificate(), row.newKeySealed(),
+                            at(row.rotatedAt()), at(row.oldKeyRetiresAt()))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     /** The new key pair replaces the old one, which is gone from then on. False when no rotation was in transition. */
