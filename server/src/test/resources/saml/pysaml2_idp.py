@@ -7,15 +7,18 @@ the test to say who is signed in at the IdP:
   python3 pysaml2_idp.py WORKDIR      (WORKDIR holds idp.key and idp.crt; prints "listening PORT" when ready)
 
   GET  /metadata                      the IdP's metadata
-  POST /admin/sp                      body: an SP's metadata XML (added to the IdP's trusted SPs)
+  POST /admin/sp                      body: an SP's metadata XML (added to the IdP's trusted SPs; replaces the one
+                                      of the same entityID, as an IdP refreshing the SP's metadata does)
   POST /admin/user                    body: JSON {"uid", "mail", "displayName", "groups", "signResponse",
-                                      "signAssertion", "encrypt"}: who the next sign-in is, and how it is answered
+                                      "signAssertion", "encrypt", "encryptionCert"}: who the next sign-in is, and how
+                                      it is answered ("encryptionCert": which of the SP's encryption certificates, 0 first)
   GET  /sso/redirect?SAMLRequest=...  HTTP-Redirect binding: answers an HTML form that posts the response to the ACS
   POST /admin/logout                  body: JSON {"sp", "uid"}: answers the URL of a signed logout request to the SP
   GET  /slo/redirect?SAMLResponse=... the SP's logout response; answers 200 "logged out" once its signature checks
 """
 import json
 import os
+import re
 import sys
 import threading
 import traceback
@@ -31,7 +34,7 @@ from saml2.sigver import verify_redirect_signature
 
 WORKDIR = sys.argv[1]
 LOCK = threading.Lock()
-STATE = {"user": None, "sp_files": [], "idp": None, "base": None}
+STATE = {"user": None, "sp_files": {}, "idp": None, "base": None}
 
 
 def config(base):
@@ -55,7 +58,7 @@ def config(base):
         "encryption_keypairs": [{"key_file": os.path.join(WORKDIR, "idp.key"),
                                  "cert_file": os.path.join(WORKDIR, "idp.crt")}],
         "xmlsec_binary": "/usr/bin/xmlsec1",
-        "metadata": {"local": list(STATE["sp_files"])},
+        "metadata": {"local": list(STATE["sp_files"].values())},
         "signing_algorithm": "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
         "digest_algorithm": "http://www.w3.org/2001/04/xmlenc#sha256",
     }
@@ -72,12 +75,17 @@ def single(query):
     return {key: values[0] for key, values in parse_qs(query, keep_blank_values=True).items()}
 
 
-def sp_signing_cert(idp, sp):
-    certs = idp.metadata.certs(sp, "spsso", "signing")
-    if not certs:
-        return None
-    text = "".join(certs[0].split())
-    return "\n".join(text[i:i + 64] for i in range(0, len(text), 64))
+def signed_by_sp(query, idp, sp):
+    """Whether the redirect binding's signature verifies with one of the SP's signing certificates (several during
+    a key rollover)."""
+    if "Signature" not in query:
+        return False
+    for cert in idp.metadata.certs(sp, "spsso", "signing"):
+        text = "".join(cert.split())
+        pem = "\n".join(text[i:i + 64] for i in range(0, len(text), 64))
+        if verify_redirect_signature(query, idp.sec.sec_backend, pem):
+            return True
+    return False
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -116,10 +124,12 @@ class Handler(BaseHTTPRequestHandler):
         try:
             with LOCK:
                 if url.path == "/admin/sp":
-                    path = os.path.join(WORKDIR, "sp-%d.xml" % len(STATE["sp_files"]))
+                    body = self.body()
+                    entity = re.search(r'entityID="([^"]+)"', body).group(1)
+                    path = STATE["sp_files"].get(entity) or os.path.join(WORKDIR, "sp-%d.xml" % len(STATE["sp_files"]))
                     with open(path, "w", encoding="utf-8") as out:
-                        out.write(self.body())
-                    STATE["sp_files"].append(path)
+                        out.write(body)
+                    STATE["sp_files"][entity] = path
                     rebuild()
                     return self.answer(204, "")
                 if url.path == "/admin/user":
@@ -136,7 +146,7 @@ class Handler(BaseHTTPRequestHandler):
         idp = STATE["idp"]
         request = idp.parse_authn_request(query["SAMLRequest"], BINDING_HTTP_REDIRECT)
         sp = request.message.issuer.text
-        if "Signature" not in query or not verify_redirect_signature(query, idp.sec.sec_backend, sp_signing_cert(idp, sp)):
+        if not signed_by_sp(query, idp, sp):
             return self.answer(403, "the authentication request is not signed by the SP")
         user = STATE["user"]
         identity = {"mail": user["mail"], "displayName": user.get("displayName", user["uid"])}
@@ -147,7 +157,7 @@ class Handler(BaseHTTPRequestHandler):
         encryption_cert = None
         if encrypt:
             certs = idp.metadata.certs(sp, "spsso", "encryption")
-            encryption_cert = certs[0]
+            encryption_cert = certs[int(user.get("encryptionCert", 0))]
         response = idp.create_authn_response(
             identity, request.message.id, acs, sp,
             name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=user["uid"]),
@@ -177,7 +187,7 @@ class Handler(BaseHTTPRequestHandler):
         idp = STATE["idp"]
         response = idp.parse_logout_request_response(query["SAMLResponse"], BINDING_HTTP_REDIRECT)
         sp = response.response.issuer.text
-        if "Signature" not in query or not verify_redirect_signature(query, idp.sec.sec_backend, sp_signing_cert(idp, sp)):
+        if not signed_by_sp(query, idp, sp):
             return self.answer(403, "the logout response is not signed by the SP")
         return self.answer(200, "logged out: " + response.response.status.status_code.value)
 

@@ -68,7 +68,7 @@ public class SamlProviders {
         boolean hasXml = wanted.idpMetadataXml() != null && !wanted.idpMetadataXml().isBlank();
         boolean hasUrl = wanted.idpMetadataUrl() != null && !wanted.idpMetadataUrl().isBlank();
         if (hasXml == hasUrl) {
-            throw new InvalidInputException("idpMetadataXml", "give the identity provider's metadata either as XML or as a URL, not both");
+            throw new InvalidInputException("idpMetadataXml", "problem.sso.metadataXmlOrUrl", "give the identity provider's metadata either as XML or as a URL, not both");
         }
         List<String> domains = OidcSettingsRules.domains(wanted.emailDomains());
         String email = attribute("emailAttribute", wanted.emailAttribute());
@@ -108,7 +108,8 @@ public class SamlProviders {
         stepUp.require(actor.userId());
         transaction.executeWithoutResult(status -> {
             if (sso.policy(org).map(SsoStore.PolicyRow::ssoOnly).orElse(false)) {
-                throw new ConflictException("ssoOnly", "allow passwords again before removing the provider: otherwise nobody could sign in");
+                throw new ConflictException("ssoOnly", "problem.sso.allowPasswordsFirst",
+                        "allow passwords again before removing the provider: otherwise nobody could sign in");
             }
             if (!providers.delete(org)) {
                 throw new NotFoundException("saml provider");
@@ -124,16 +125,17 @@ public class SamlProviders {
         }
         String clean = value.strip();
         if (clean.length() > 255 || !clean.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidInputException(field, "an attribute name has 1 to 255 printable characters without spaces");
+            throw new InvalidInputException(field, "problem.sso.attributeName", "an attribute name has 1 to 255 printable characters without spaces");
         }
         return clean;
     }
 
     private SamlProvider view(SamlRow row, List<String> domains) {
+        var keys = settings.keys(row);
         return new SamlProvider(row.orgId(), row.id(), row.idpEntityId(), row.metadataUrl(), row.metadataFetchedAt(),
                 row.wantAssertionsSigned(), row.wantResponseSigned(), row.wantAssertionsEncrypted(), row.emailAttribute(),
                 row.nameAttribute(), row.groupsAttribute(), domains, settings.entityId(row.id()), settings.acsUrl(row.id()),
-                settings.logoutUrl(row.id()), settings.entityId(row.id()), settings.signInUrl(row.id()), row.spCertificate(),
-                row.updatedAt());
+                settings.logoutUrl(row.id()), settings.entityId(row.id()), settings.signInUrl(row.id()), keys.certificate(),
+                keys.newCertificate(), keys.oldKeyRetiresAt(), row.updatedAt());
     }
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.opencps.identity.internal.persistence.SamlProviderStore;
 import org.opencps.identity.internal.persistence.SamlProviderStore.SamlRow;
 import org.opencps.identity.internal.persistence.SsoReplayStore;
+import org.opencps.identity.internal.saml.BrowserBinding;
 import org.opencps.identity.internal.saml.IdpMetadata;
 import org.opencps.identity.internal.saml.SamlAttributes;
 import org.opencps.identity.internal.saml.SamlResponses;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Service;
 /**
  * Signing in through an organization's SAML 2.0 identity provider, for anyone (the browser brings only the
  * provider's id): OpenCPS's SP metadata, the signed authentication request (HTTP-Redirect binding; its id is kept
- * in the database so that any server process can receive the answer, once), the checked response at the ACS handed
+ * in the database so that any server process can receive the answer, once, and only from the browser that started
+ * it), the checked response at the ACS handed
  * to {@link SsoSignIns} as an {@link SsoAssertion}, and the IdP's single logout request, which ends the person's
  * sessions.
  */
@@ -77,16 +79,24 @@ public class SamlSignIns {
         }
     }
 
-    /** Where the browser goes to sign in: the IdP's single sign-on service with a signed authentication request. */
-    public String signInRedirect(UUID providerId) {
+    /**
+     * A started sign-in: where the browser goes (the IdP's single sign-on service with a signed authentication
+     * request) and the value the browser must keep (in a cookie) and bring back with the IdP's response.
+     */
+    public record Started(String location, String browserBinding) {
+    }
+
+    /** Starts a sign-in; {@code browserBinding} is the value this browser already holds, if any (null when none). */
+    public Started signInRedirect(UUID providerId, String browserBinding) {
         SamlRow row = fresh(provider(providerId));
         Saml2Settings saml = settings.of(row);
         var request = new AuthnRequest(saml, new AuthnRequestParams(false, false, false));
+        String binding = BrowserBinding.reuseOrNew(browserBinding);
         Instant now = clock.instant();
-        replay.requestSent(request.getId(), row.id(), now.plus(REQUEST_LIFETIME), now);
+        replay.requestSent(request.getId(), row.id(), BrowserBinding.hash(binding), now.plus(REQUEST_LIFETIME), now);
         try {
-            return signedRedirect(saml, saml.getIdpSingleSignOnServiceUrl().toString(), "SAMLRequest",
-                    request.getEncodedAuthnRequest());
+            return new Started(signedRedirect(saml, saml.getIdpSingleSignOnServiceUrl().toString(), "SAMLRequest",
+                    request.getEncodedAuthnRequest()), binding);
         } catch (IOException e) {
             throw new IllegalStateException("the authentication request could not be encoded", e);
         }
@@ -94,20 +104,24 @@ public class SamlSignIns {
 
     /**
      * The IdP's response posted to the ACS: checked ({@link SamlResponses}), then the person is signed in as for any
-     * provider. A response that fails a check is refused as {@link SsoOutcome.Reason#INVALID_ASSERTION}; why is logged.
+     * provider. A response that fails a check is refused as {@link SsoOutcome.Reason#INVALID_ASSERTION} (or
+     * {@link SsoOutcome.Reason#NOT_THIS_BROWSER} when the posting browser did not start the sign-in); why is logged.
      */
-    public SsoOutcome signIn(UUID providerId, String samlResponse, String sourceIp) {
+    public SsoOutcome signIn(UUID providerId, String samlResponse, String browserBinding, String sourceIp) {
         var row = providers.findByIdAcrossOrganizations(providerId);
         if (row.isEmpty()) {
             return new SsoOutcome.Refused(SsoOutcome.Reason.UNAVAILABLE);
         }
         SamlResponses.Checked checked;
         try {
-            checked = responses.check(row.get(), settings.of(row.get()), settings.acsUrl(providerId), samlResponse);
+            checked = responses.check(row.get(), settings.decrypting(row.get()), settings.acsUrl(providerId), samlResponse, browserBinding);
         } catch (SamlResponses.Rejected e) {
             log.info("A SAML response for provider {} from {} was refused: {}", providerId, sourceIp, e.getMessage());
-            events.publishEvent(new LoginFailed(null, null, sourceIp, "single sign-on refused: SAML response failed its checks"));
-            return new SsoOutcome.Refused(SsoOutcome.Reason.INVALID_ASSERTION);
+            boolean otherBrowser = e instanceof SamlResponses.NotThisBrowser;
+            events.publishEvent(new LoginFailed(null, null, sourceIp, otherBrowser
+                    ? "single sign-on refused: SAML response for a sign-in not started in this browser"
+                    : "single sign-on refused: SAML response failed its checks"));
+            return new SsoOutcome.Refused(otherBrowser ? SsoOutcome.Reason.NOT_THIS_BROWSER : SsoOutcome.Reason.INVALID_ASSERTION);
         }
         return signIns.signIn(SamlAttributes.assertion(row.get(), checked), sourceIp);
     }

@@ -95,7 +95,8 @@ public class SingleSignOn {
         stepUp.require(actor.userId());
         transaction.executeWithoutResult(status -> {
             if (sso.policy(org).map(SsoStore.PolicyRow::ssoOnly).orElse(false)) {
-                throw new ConflictException("ssoOnly", "allow passwords again before removing the provider: otherwise nobody could sign in");
+                throw new ConflictException("ssoOnly", "problem.sso.allowPasswordsFirst",
+                        "allow passwords again before removing the provider: otherwise nobody could sign in");
             }
             if (!providers.delete(org)) {
                 throw new NotFoundException("oidc provider");
@@ -115,11 +116,12 @@ public class SingleSignOn {
         stepUp.require(actor.userId());
         Integer days = wanted.tokenDaysAfterSso();
         if (days != null && (days < 1 || days > 365)) {
-            throw new InvalidInputException("tokenDaysAfterSso", "API tokens keep working 1 to 365 days after the last sign-in, or leave it empty");
+            throw new InvalidInputException("tokenDaysAfterSso", "problem.sso.tokenDays",
+                    "API tokens keep working 1 to 365 days after the last sign-in, or leave it empty");
         }
         transaction.executeWithoutResult(status -> {
             if (wanted.ssoOnly() && !ssoDomains.hasProvider(org)) {
-                throw new ConflictException("ssoOnly", "set up the identity provider before allowing sign-in through it only");
+                throw new ConflictException("ssoOnly", "problem.sso.providerFirst", "set up the identity provider before allowing sign-in through it only");
             }
             sso.savePolicy(org, new SsoStore.PolicyRow(wanted.ssoOnly(), days));
             events.publishEvent(new SingleSignOnChanged(org, actor.userId(),

@@ -18,6 +18,11 @@ public sealed interface SsoOutcome {
         ACCOUNT_NOT_LINKED,
         /** The provider's answer was incomplete or failed its checks (tenant, hosted domain, claims). */
         INVALID_ASSERTION,
+        /**
+         * The answer came to a browser that did not start this sign-in (login CSRF), or the sign-in was already
+         * finished or took too long.
+         */
+        NOT_THIS_BROWSER,
         /** The organization cannot be signed in to now (discontinued, or its provider is gone). */
         UNAVAILABLE
     }

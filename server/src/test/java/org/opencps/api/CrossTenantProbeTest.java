@@ -138,7 +138,9 @@ class CrossTenantProbeTest {
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "{\"ssoOnly\":true}"),
             // saml
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/saml", "{\"idpMetadataUrl\":\"https://idp.example.com/metadata\","
-                    + "\"emailDomains\":[\"probe.example\"]}"));
+                    + "\"emailDomains\":[\"probe.example\"]}"),
+            // saml-hardening
+            Map.entry("POST /api/v1/organizations/{orgId}/sso/saml/key-rotation", "{\"transitionDays\":7}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;

@@ -101,6 +101,9 @@ class AuditCoverageTest {
             // saml
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/saml", "SSO_CHANGED"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/sso/saml", "SSO_CHANGED"),
+            // saml-hardening (SamlKeyRotationTest checks the records)
+            Map.entry("POST /api/v1/organizations/{orgId}/sso/saml/key-rotation", "SSO_CHANGED"),
+            Map.entry("POST /api/v1/organizations/{orgId}/sso/saml/key-rotation/retire-old-key", "SSO_CHANGED"),
             // second-factor (SecondFactorLoginTest and SecondFactorResetTest check the records)
             Map.entry("POST /api/v1/me/second-factor/totp/confirm", "SECOND_FACTOR_TOTP_ENROLLED"),
             Map.entry("DELETE /api/v1/me/second-factor/totp", "SECOND_FACTOR_TOTP_REMOVED"),

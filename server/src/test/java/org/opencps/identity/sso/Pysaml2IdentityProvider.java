@@ -125,19 +125,25 @@ public final class Pysaml2IdentityProvider implements AutoCloseable {
         }
     }
 
+    /** {@code encryptionCert}: which of the SP's encryption certificates in its metadata the IdP encrypts for (0 first). */
     public record Person(String uid, String mail, String displayName, List<String> groups, boolean signResponse,
-                         boolean signAssertion, boolean encrypt) {
+                         boolean signAssertion, boolean encrypt, int encryptionCert) {
 
         public static Person of(String uid, String mail, String displayName, List<String> groups) {
-            return new Person(uid, mail, displayName, groups, false, true, false);
+            return new Person(uid, mail, displayName, groups, false, true, false, 0);
         }
 
         public Person signedResponseOnly() {
-            return new Person(uid, mail, displayName, groups, true, false, encrypt);
+            return new Person(uid, mail, displayName, groups, true, false, encrypt, encryptionCert);
         }
 
         public Person encrypted() {
-            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true);
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, encryptionCert);
+        }
+
+        /** Encrypted for the SP's {@code index}-th encryption certificate (during a key rollover, 0 = the old one). */
+        public Person encryptedFor(int index) {
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, index);
         }
     }
 

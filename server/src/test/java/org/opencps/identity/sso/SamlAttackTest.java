@@ -165,9 +165,11 @@ class SamlAttackTest {
         var first = new Attempt(acme, Person.of(unique("rita"), acme.email("rita"), "Rita", null));
         assertThat(first.post(first.genuine.samlResponse()).getResponse().getRedirectedUrl()).isEqualTo("/");
 
+        // again by the same browser (its request is answered), and by another one (it never started this sign-in)
+        assertThat(first.post(first.genuine.samlResponse()).getResponse().getRedirectedUrl()).isEqualTo("/login?sso=not_this_browser");
         var attacker = new SsoBrowser(mvc);
         var replayed = attacker.postSaml(first.genuine);
-        assertThat(replayed.getResponse().getRedirectedUrl()).isEqualTo(REFUSED);
+        assertThat(replayed.getResponse().getRedirectedUrl()).isEqualTo("/login?sso=not_this_browser");
         assertThat(attacker.session()).isNull();
     }
 

@@ -63,9 +63,14 @@ final class SsoBrowser {
         return follow(send(get(URI.create(callback.getRawPath() + "?" + callback.getRawQuery()))));
     }
 
+    /** Opens a sign-in link without going on to the provider: the redirect to it, and the cookies OpenCPS set. */
+    MvcResult start(String startPath) throws Exception {
+        return send(get(startPath));
+    }
+
     /** A SAML response from the IdP for a sign-in started at {@code startPath}, not yet delivered: the IdP's form. */
     SamlPost samlResponseFor(String startPath, Pysaml2IdentityProvider idp) throws Exception {
-        MvcResult start = send(get(startPath));
+        MvcResult start = start(startPath);
         String location = start.getResponse().getRedirectedUrl();
         if (location == null) {
             throw new AssertionError("the sign-in link answered " + start.getResponse().getStatus() + ", no redirect to the IdP");

@@ -37,15 +37,20 @@ public class SsoReplayStore {
         }
     }
 
-    public void requestSent(String requestId, UUID providerId, Instant expiresAt, Instant now) {
+    /** A request sent by the browser whose binding value hashes to {@code browserHash}. */
+    public void requestSent(String requestId, UUID providerId, String browserHash, Instant expiresAt, Instant now) {
         jdbc.sql("DELETE FROM identity_saml_request WHERE expires_at < ?").param(at(now)).update();
-        jdbc.sql("INSERT INTO identity_saml_request (id, provider_id, expires_at) VALUES (?, ?, ?)")
-                .params(requestId, providerId, at(expiresAt)).update();
+        jdbc.sql("INSERT INTO identity_saml_request (id, provider_id, browser_hash, expires_at) VALUES (?, ?, ?, ?)")
+                .params(requestId, providerId, browserHash, at(expiresAt)).update();
     }
 
-    /** Whether this provider's answer answers a request sent and not yet answered; it is answered from now on. */
-    public boolean answer(String requestId, UUID providerId, Instant now) {
-        return jdbc.sql("DELETE FROM identity_saml_request WHERE id = ? AND provider_id = ? AND expires_at >= ?")
-                .params(requestId, providerId, at(now)).update() == 1;
+    /**
+     * Whether this provider's answer, brought by the browser whose binding value hashes to {@code browserHash}, answers
+     * a request that browser sent and that was not yet answered; it is answered from now on. An answer brought by
+     * another browser leaves the request pending for its own browser.
+     */
+    public boolean answer(String requestId, UUID providerId, String browserHash, Instant now) {
+        return jdbc.sql("DELETE FROM identity_saml_request WHERE id = ? AND provider_id = ? AND browser_hash = ? AND expires_at >= ?")
+                .params(requestId, providerId, browserHash, at(now)).update() == 1;
     }
 }

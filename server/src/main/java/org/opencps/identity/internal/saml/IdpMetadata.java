@@ -43,30 +43,31 @@ public class IdpMetadata {
     /** @throws InvalidInputException naming {@code field} when the document is not usable IdP metadata */
     public Parsed parse(String field, String xml) {
         if (xml == null || xml.isBlank()) {
-            throw new InvalidInputException(field, "the identity provider's metadata is empty");
+            throw new InvalidInputException(field, "problem.sso.metadataEmpty", "the identity provider's metadata is empty");
         }
         if (xml.length() > MAX_DOCUMENT) {
-            throw new InvalidInputException(field, "the identity provider's metadata is larger than 512 KiB");
+            throw new InvalidInputException(field, "problem.sso.metadataTooLarge", "the identity provider's metadata is larger than 512 KiB");
         }
         var document = Util.loadXML(xml.strip());
         if (document == null) {
-            throw new InvalidInputException(field, "the identity provider's metadata is not well-formed XML (or declares a DTD)");
+            throw new InvalidInputException(field, "problem.sso.metadataNotXml", "the identity provider's metadata is not well-formed XML (or declares a DTD)");
         }
         Map<String, Object> settings;
         try {
             settings = IdPMetadataParser.parseXML(document);
         } catch (XPathException e) {
-            throw new InvalidInputException(field, "the identity provider's metadata could not be read: " + e.getMessage());
+            throw new InvalidInputException(field, "problem.sso.metadataUnreadable", "the identity provider's metadata could not be read: " + e.getMessage(),
+                    e.getMessage());
         }
         Object entityId = settings.get(SettingsBuilder.IDP_ENTITYID_PROPERTY_KEY);
         if (!(entityId instanceof String id) || id.isBlank() || id.length() > 500) {
-            throw new InvalidInputException(field, "the metadata has no IDPSSODescriptor with an entityID");
+            throw new InvalidInputException(field, "problem.sso.metadataNoIdp", "the metadata has no IDPSSODescriptor with an entityID");
         }
         if (settings.get(SettingsBuilder.IDP_SINGLE_SIGN_ON_SERVICE_URL_PROPERTY_KEY) == null) {
-            throw new InvalidInputException(field, "the metadata names no SingleSignOnService");
+            throw new InvalidInputException(field, "problem.sso.metadataNoSso", "the metadata names no SingleSignOnService");
         }
         if (settings.get(SettingsBuilder.IDP_X509CERT_PROPERTY_KEY) == null) {
-            throw new InvalidInputException(field, "the metadata has no signing certificate (KeyDescriptor with X509Certificate)");
+            throw new InvalidInputException(field, "problem.sso.metadataNoCertificate", "the metadata has no signing certificate (KeyDescriptor with X509Certificate)");
         }
         return new Parsed(xml.strip(), id, settings);
     }
@@ -79,17 +80,19 @@ public class IdpMetadata {
                     .header("Accept", "application/samlmetadata+xml, application/xml, text/xml").GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = new LimitedInputStream(response.body(), MAX_DOCUMENT,
-                    () -> new InvalidInputException("idpMetadataUrl", "the metadata is larger than 512 KiB"))) {
+                    () -> new InvalidInputException("idpMetadataUrl", "problem.sso.metadataTooLarge", "the metadata is larger than 512 KiB"))) {
                 if (response.statusCode() != 200) {
-                    throw new InvalidInputException("idpMetadataUrl", "the identity provider answered " + response.statusCode() + " for " + uri);
+                    throw new InvalidInputException("idpMetadataUrl", "problem.sso.providerAnswered",
+                            "the identity provider answered " + response.statusCode() + " for " + uri, response.statusCode(), uri);
                 }
                 return parse("idpMetadataUrl", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new InvalidInputException("idpMetadataUrl", "the metadata at " + uri + " could not be read: " + e.getMessage());
+            throw new InvalidInputException("idpMetadataUrl", "problem.sso.documentUnreadable", "the metadata at " + uri + " could not be read: " + e.getMessage(),
+                    uri, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidInputException("idpMetadataUrl", "fetching the metadata was interrupted");
+            throw new InvalidInputException("idpMetadataUrl", "problem.sso.fetchInterrupted", "fetching the metadata was interrupted");
         }
     }
 }

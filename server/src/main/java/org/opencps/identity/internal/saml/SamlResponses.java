@@ -21,9 +21,9 @@ import org.w3c.dom.NodeList;
 /**
  * Checks an identity provider's SAML response at the ACS: java-saml's strict validation (schema, status, exactly one
  * assertion, signed elements that are the ones read, signatures by the IdP's certificate, destination, audience,
- * recipient, issuer, decryption), then what OpenCPS adds: the time window on the injected clock, the response must
- * answer a request OpenCPS sent for this very provider (once), and the assertion id is used once across all server
- * processes (kept in the database until the assertion expires).
+ * recipient, issuer, decryption with any SP key in use), then what OpenCPS adds: the time window on the injected
+ * clock, the response must answer a request OpenCPS sent for this very provider from the very browser that posts it
+ * (once), and the assertion id is used once across all server processes (kept until the assertion expires).
  */
 @Component
 public class SamlResponses {
@@ -33,8 +33,15 @@ public class SamlResponses {
     }
 
     /** A response that failed a check; the message is for the log, never for the person. */
-    public static final class Rejected extends RuntimeException {
+    public static class Rejected extends RuntimeException {
         Rejected(String message) {
+            super(message);
+        }
+    }
+
+    /** A response posted by a browser that did not start the sign-in it answers (or an answered or expired one). */
+    public static final class NotThisBrowser extends Rejected {
+        NotThisBrowser(String message) {
             super(message);
         }
     }
@@ -50,24 +57,20 @@ public class SamlResponses {
         this.clock = clock;
     }
 
-    public Checked check(SamlRow row, Saml2Settings settings, String acsUrl, String encoded) {
+    /**
+     * {@code decrypting}: the provider's settings, one per SP key that decrypts now (two during a key rotation).
+     * {@code browserBinding}: the value of the binding cookie the posting browser brought (null when none).
+     */
+    public Checked check(SamlRow row, List<Saml2Settings> decrypting, String acsUrl, String encoded, String browserBinding) {
         if (encoded == null || encoded.isBlank() || encoded.length() > MAX_ENCODED) {
             throw new Rejected("no SAMLResponse, or one larger than 1 MiB");
         }
+        if (!BrowserBinding.wellFormed(browserBinding)) {
+            throw new NotThisBrowser("the browser brought no sign-in binding cookie: the sign-in was not started in this browser");
+        }
         Instant now = clock.instant();
-        ClockedResponse response;
-        try {
-            response = new ClockedResponse(settings, acsUrl, encoded, now);
-        } catch (Exception e) {
-            throw new Rejected("the SAMLResponse could not be read: " + e.getMessage());
-        }
+        ClockedResponse response = valid(decrypting, acsUrl, encoded, now);
         String inResponseTo = response.inResponseTo();
-        if (inResponseTo == null || inResponseTo.isBlank()) {
-            throw new Rejected("unsolicited response (no InResponseTo): OpenCPS only accepts answers to its own requests");
-        }
-        if (!response.isValid(inResponseTo)) {
-            throw new Rejected("invalid response: " + response.getError());
-        }
         try {
             Instant expires = response.checkTimeWindow();
             String nameId = response.getNameId();
@@ -77,8 +80,9 @@ public class SamlResponses {
             if (Constants.NAMEID_TRANSIENT.equals(response.getNameIdFormat())) {
                 throw new Rejected("the NameID is transient: it changes at every sign-in and cannot be bound to an account");
             }
-            if (!replay.answer(inResponseTo, row.id(), now)) {
-                throw new Rejected("the response answers no pending request of this provider (unsolicited, already answered or expired)");
+            if (!replay.answer(inResponseTo, row.id(), BrowserBinding.hash(browserBinding), now)) {
+                throw new NotThisBrowser("the response answers no pending request of this provider started in this browser"
+                        + " (unsolicited, started in another browser, already answered or expired)");
             }
             String assertionId = response.getAssertionId();
             if (assertionId == null || assertionId.isBlank() || assertionId.length() > 255
@@ -91,6 +95,29 @@ public class SamlResponses {
         } catch (Exception e) {
             throw new Rejected("the assertion could not be read: " + e.getMessage());
         }
+    }
+
+    /** The response read with the first SP key it is valid with (an encrypted assertion decrypts with one only). */
+    private static ClockedResponse valid(List<Saml2Settings> decrypting, String acsUrl, String encoded, Instant now) {
+        Rejected first = null;
+        for (Saml2Settings settings : decrypting) {
+            try {
+                var response = new ClockedResponse(settings, acsUrl, encoded, now);
+                String inResponseTo = response.inResponseTo();
+                if (inResponseTo == null || inResponseTo.isBlank()) {
+                    throw new Rejected("unsolicited response (no InResponseTo): OpenCPS only accepts answers to its own requests");
+                }
+                if (response.isValid(inResponseTo)) {
+                    return response;
+                }
+                first = first != null ? first : new Rejected("invalid response: " + response.getError());
+            } catch (Rejected e) {
+                throw e;
+            } catch (Exception e) {
+                first = first != null ? first : new Rejected("the SAMLResponse could not be read: " + e.getMessage());
+            }
+        }
+        throw first;
     }
 
     /**

@@ -47,21 +47,23 @@ public class OidcDiscovery {
             var response = http.send(HttpRequest.newBuilder(document).timeout(Duration.ofSeconds(10))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = new LimitedInputStream(response.body(), MAX_DOCUMENT,
-                    () -> new InvalidInputException("issuer", "the discovery document is larger than 256 KiB"))) {
+                    () -> new InvalidInputException("issuer", "problem.sso.discoveryTooLarge", "the discovery document is larger than 256 KiB"))) {
                 if (response.statusCode() != 200) {
-                    throw new InvalidInputException("issuer", "the provider answered " + response.statusCode() + " for " + document);
+                    throw new InvalidInputException("issuer", "problem.sso.providerAnswered", "the provider answered " + response.statusCode() + " for " + document,
+                            response.statusCode(), document);
                 }
                 body = json.readTree(in);
             }
         } catch (IOException | JacksonException e) {
-            throw new InvalidInputException("issuer", "the discovery document " + document + " could not be read: " + e.getMessage());
+            throw new InvalidInputException("issuer", "problem.sso.documentUnreadable", "the discovery document " + document + " could not be read: " + e.getMessage(),
+                    document, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidInputException("issuer", "fetching the discovery document was interrupted");
+            throw new InvalidInputException("issuer", "problem.sso.fetchInterrupted", "fetching the discovery document was interrupted");
         }
         if (!issuer.strip().equals(text(body, "issuer"))) {
-            throw new InvalidInputException("issuer", "the discovery document names the issuer '" + text(body, "issuer")
-                    + "', not '" + issuer.strip() + "'");
+            throw new InvalidInputException("issuer", "problem.sso.issuerMismatch", "the discovery document names the issuer '" + text(body, "issuer")
+                    + "', not '" + issuer.strip() + "'", String.valueOf(text(body, "issuer")), issuer.strip());
         }
         var endpoints = new Endpoints(text(body, "authorization_endpoint"), text(body, "token_endpoint"), text(body, "jwks_uri"));
         addresses.require("issuer", endpoints.authorizationEndpoint());

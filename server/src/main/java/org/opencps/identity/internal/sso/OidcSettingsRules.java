@@ -40,7 +40,7 @@ public final class OidcSettingsRules {
         switch (preset) {
             case ENTRA_ID -> {
                 if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
-                    throw new InvalidInputException("tenant", "Entra ID needs the directory (tenant) id, a GUID such as "
+                    throw new InvalidInputException("tenant", "problem.sso.entraTenant", "Entra ID needs the directory (tenant) id, a GUID such as "
                             + "72f988bf-86f1-41af-91ab-2d7cd011db47");
                 }
                 tenant = tenant.toLowerCase(Locale.ROOT);
@@ -50,27 +50,27 @@ public final class OidcSettingsRules {
             case GOOGLE_WORKSPACE -> {
                 tenant = tenant == null ? null : tenant.toLowerCase(Locale.ROOT);
                 if (tenant == null || !DOMAIN.matcher(tenant).matches()) {
-                    throw new InvalidInputException("tenant", "Google Workspace needs its primary domain, such as example.com");
+                    throw new InvalidInputException("tenant", "problem.sso.googleDomain", "Google Workspace needs its primary domain, such as example.com");
                 }
                 issuer = GOOGLE_ISSUER;
             }
             case GENERIC -> {
                 tenant = null;
                 if (issuer == null || issuer.length() > 500) {
-                    throw new InvalidInputException("issuer", "the issuer URL is required (at most 500 characters)");
+                    throw new InvalidInputException("issuer", "problem.sso.issuerRequired", "the issuer URL is required (at most 500 characters)");
                 }
             }
         }
         String clientId = blankToNull(s.clientId());
         if (clientId == null || clientId.length() > 255) {
-            throw new InvalidInputException("clientId", "the client id is required (at most 255 characters)");
+            throw new InvalidInputException("clientId", "problem.sso.clientIdRequired", "the client id is required (at most 255 characters)");
         }
         String secret = blankToNull(s.clientSecret());
         if (secret == null && !secretStored) {
-            throw new InvalidInputException("clientSecret", "the client secret is required");
+            throw new InvalidInputException("clientSecret", "problem.sso.clientSecretRequired", "the client secret is required");
         }
         if (secret != null && secret.length() > 1000) {
-            throw new InvalidInputException("clientSecret", "the client secret has at most 1000 characters");
+            throw new InvalidInputException("clientSecret", "problem.sso.clientSecretLength", "the client secret has at most 1000 characters");
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (String scope : s.extraScopes() == null ? List.<String>of() : s.extraScopes()) {
@@ -79,13 +79,13 @@ public final class OidcSettingsRules {
                     continue;
                 }
                 if (!SCOPE.matcher(one).matches()) {
-                    throw new InvalidInputException("extraScopes", "'" + one + "' is not a valid scope");
+                    throw new InvalidInputException("extraScopes", "problem.sso.scope", "'" + one + "' is not a valid scope", one);
                 }
                 scopes.add(one);
             }
         }
         if (scopes.size() > 20) {
-            throw new InvalidInputException("extraScopes", "at most 20 extra scopes");
+            throw new InvalidInputException("extraScopes", "problem.sso.scopeCount", "at most 20 extra scopes");
         }
         String email = claim("emailClaim", s.emailClaim(), "email");
         String name = claim("nameClaim", s.nameClaim(), "name");
@@ -102,16 +102,16 @@ public final class OidcSettingsRules {
                     continue;
                 }
                 if (!DOMAIN.matcher(one).matches()) {
-                    throw new InvalidInputException("emailDomains", "'" + one + "' is not a domain name");
+                    throw new InvalidInputException("emailDomains", "problem.sso.domain", "'" + one + "' is not a domain name", one);
                 }
                 domains.add(one);
             }
         }
         if (domains.isEmpty()) {
-            throw new InvalidInputException("emailDomains", "name at least one e-mail domain whose people this provider signs in");
+            throw new InvalidInputException("emailDomains", "problem.sso.domainRequired", "name at least one e-mail domain whose people this provider signs in");
         }
         if (domains.size() > 50) {
-            throw new InvalidInputException("emailDomains", "at most 50 e-mail domains");
+            throw new InvalidInputException("emailDomains", "problem.sso.domainCount", "at most 50 e-mail domains");
         }
         return domains;
     }
@@ -122,7 +122,7 @@ public final class OidcSettingsRules {
             clean = fallback;
         }
         if (clean == null || !CLAIM.matcher(clean).matches()) {
-            throw new InvalidInputException(field, "a claim name has 1 to 100 letters, digits or _ : . / -");
+            throw new InvalidInputException(field, "problem.sso.claimName", "a claim name has 1 to 100 letters, digits or _ : . / -");
         }
         return clean;
     }

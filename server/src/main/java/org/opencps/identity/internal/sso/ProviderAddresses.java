@@ -26,7 +26,7 @@ public class ProviderAddresses {
     public URI require(String field, String url) {
         URI uri = requireAllowingQuery(field, url);
         if (uri.getRawQuery() != null) {
-            throw new InvalidInputException(field, "the URL may not carry a query, fragment or user name");
+            throw new InvalidInputException(field, "problem.sso.urlParts", "the URL may not carry a query, fragment or user name");
         }
         return uri;
     }
@@ -37,14 +37,14 @@ public class ProviderAddresses {
         try {
             uri = URI.create(url == null ? "" : url.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "'" + url + "' is not a URL");
+            throw new InvalidInputException(field, "problem.sso.notUrl", "'" + url + "' is not a URL", String.valueOf(url));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || (allowPrivate && scheme.equals("http")))) {
-            throw new InvalidInputException(field, "the identity provider must be reached over https (an https:// URL with a host)");
+            throw new InvalidInputException(field, "problem.sso.https", "the identity provider must be reached over https (an https:// URL with a host)");
         }
         if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new InvalidInputException(field, "the URL may not carry a query, fragment or user name");
+            throw new InvalidInputException(field, "problem.sso.urlParts", "the URL may not carry a query, fragment or user name");
         }
         if (!allowPrivate) {
             requirePublic(field, uri.getHost());
@@ -57,13 +57,13 @@ public class ProviderAddresses {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new InvalidInputException(field, "the host " + host + " is not known");
+            throw new InvalidInputException(field, "problem.sso.hostUnknown", "the host " + host + " is not known", host);
         }
         for (InetAddress address : addresses) {
             if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
                     || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
-                throw new InvalidInputException(field, "the host " + host + " is in a private network; the operator can allow "
-                        + "private identity providers with opencps.sso.allow-private-providers");
+                throw new InvalidInputException(field, "problem.sso.hostPrivate", "the host " + host + " is in a private network; the operator can allow "
+                        + "private identity providers with opencps.sso.allow-private-providers", host);
             }
         }
     }

@@ -6,6 +6,7 @@ import org.opencps.identity.SamlProvider;
 import org.opencps.identity.SamlProviderSettings;
 import org.opencps.identity.SamlProviders;
 import org.opencps.identity.SamlSignIns;
+import org.opencps.identity.SamlSpKeys;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -30,10 +32,15 @@ class SamlProviderController {
 
     private final SamlProviders providers;
     private final SamlSignIns signIns;
+    private final SamlSpKeys spKeys;
 
-    SamlProviderController(SamlProviders providers, SamlSignIns signIns) {
+    SamlProviderController(SamlProviders providers, SamlSignIns signIns, SamlSpKeys spKeys) {
         this.providers = providers;
         this.signIns = signIns;
+        this.spKeys = spKeys;
+    }
+
+    record KeyRotation(Integer transitionDays) {
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/sso/saml")
@@ -51,6 +58,18 @@ class SamlProviderController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(Actor actor, @PathVariable OrgId orgId) {
         providers.removeSamlProvider(actor, orgId);
+    }
+
+    /** Starts an SP key rotation: a new key pair published next to the old one, which retires after the transition. */
+    @PostMapping("/api/v1/organizations/{orgId}/sso/saml/key-rotation")
+    SamlProvider rotateKey(Actor actor, @PathVariable OrgId orgId, @RequestBody(required = false) KeyRotation body) {
+        return spKeys.rotate(actor, orgId, body == null ? null : body.transitionDays());
+    }
+
+    /** Ends the rotation's transition now: the old key pair is gone, the new one signs and decrypts alone. */
+    @PostMapping("/api/v1/organizations/{orgId}/sso/saml/key-rotation/retire-old-key")
+    SamlProvider retireOldKey(Actor actor, @PathVariable OrgId orgId) {
+        return spKeys.retireOldKey(actor, orgId);
     }
 
     /** OpenCPS's SP metadata (entity id, ACS, single logout, certificate): public, as IdPs fetch it by URL. */

@@ -67,7 +67,8 @@ class LoginPage {
             default -> null;
         });
         model.addAttribute("ssoFailure", ssoFailure == null ? null : switch (ssoFailure) {
-            case "email_not_verified", "domain_not_allowed", "account_not_linked", "invalid_assertion", "unavailable" -> ssoFailure;
+            case "email_not_verified", "domain_not_allowed", "account_not_linked", "invalid_assertion", "unavailable",
+                 "not_this_browser" -> ssoFailure;
             default -> "failed";
         });
         return "auth/login";

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The browser's way through an organization's SAML identity provider: the organization-specific sign-in link (to the
- * IdP with a signed request), the assertion consumer service the IdP posts its response to (no CSRF token: the
- * response's signature and its answer to OpenCPS's own request take that part), and single logout. The checks are
+ * IdP with a signed request; the browser keeps a binding cookie, {@link SamlBindingCookie}), the assertion consumer
+ * service the IdP posts its response to (no CSRF token: the response's signature, its answer to OpenCPS's own request
+ * and the binding cookie of the browser that started it take that part), and single logout. The checks are
  * identity's ({@link SamlSignIns}); the session starts as after any sign-in ({@link SsoSignInCompletion}).
  */
 @Controller
@@ -31,22 +32,26 @@ class SamlSignInController {
 
     private final SamlSignIns saml;
     private final SsoSignInCompletion completion;
+    private final SamlBindingCookie binding;
 
-    SamlSignInController(SamlSignIns saml, SsoSignInCompletion completion) {
+    SamlSignInController(SamlSignIns saml, SsoSignInCompletion completion, SamlBindingCookie binding) {
         this.saml = saml;
         this.completion = completion;
+        this.binding = binding;
     }
 
     @GetMapping("/sso/saml/start/{providerId}")
-    ResponseEntity<Void> start(@PathVariable UUID providerId) {
-        return redirect(saml.signInRedirect(providerId));
+    ResponseEntity<Void> start(@PathVariable UUID providerId, HttpServletRequest request, HttpServletResponse response) {
+        var started = saml.signInRedirect(providerId, binding.value(request));
+        binding.keep(request, response, started.browserBinding());
+        return redirect(started.location());
     }
 
     @PostMapping("/sso/saml/acs/{providerId}")
     void acs(@PathVariable UUID providerId, @RequestParam(name = "SAMLResponse", required = false) String samlResponse,
              HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        completion.complete(request, response, saml.signIn(providerId, samlResponse, request.getRemoteAddr()));
+        completion.complete(request, response, saml.signIn(providerId, samlResponse, binding.value(request), request.getRemoteAddr()));
     }
 
     /** The IdP's logout request: the person's sessions end, and the browser goes back to the IdP with the answer. */
