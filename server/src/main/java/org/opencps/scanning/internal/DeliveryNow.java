@@ -3,8 +3,8 @@ package org.opencps.scanning.internal;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opencps.scanning.DestinationKind;
 import org.opencps.scanning.ScanReceived;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Starts a delivery round on this process as soon as a scan to deliver is committed, instead of
@@ -22,7 +22,7 @@ class DeliveryNow {
         this.worker = worker;
     }
 
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(ScanReceived received) {
         if (received.kind() != DestinationKind.MY_SCANS && waiting.compareAndSet(false, true)) {
             Thread.ofVirtual().name("scan-delivery-now").start(() -> {
