@@ -1,11 +1,13 @@
 package org.opencps.reporting;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.opencps.platform.errors.InvalidInputException;
 
 /**
  * What one sheet of paper and one printed page cost the planet, as an organization counts it (the
- * defaults and their sources are in the README, "Environmental figures"). Per sheet: grams of CO2e,
+ * defaults and their sources are in docs/reports.md, "Environmental factors"). Per sheet: grams of CO2e,
  * litres of water and watt-hours of energy to make it; per page: grams of CO2e to print it in colour
  * or in black and white.
  */
@@ -28,10 +30,26 @@ public record EnvironmentFactors(BigDecimal gramsCo2PerSheet, BigDecimal litresW
 
     private static void check(String field, BigDecimal value) {
         if (value == null) {
-            throw new InvalidInputException(field, "give a number (0 or more)");
+            throw new InvalidInputException(field, "problem.environment.missing", "give a number (0 or more)");
         }
         if (value.signum() < 0 || value.compareTo(MAX) >= 0 || value.stripTrailingZeros().scale() > 3) {
-            throw new InvalidInputException(field, "a factor is between 0 and 9999.999, with at most three decimals");
+            throw new InvalidInputException(field, "problem.environment.range",
+                    "a factor is between 0 and 9999.999, with at most three decimals");
         }
+    }
+
+    /** Each factor by its name, as plain text without trailing zeros (5, not 5.000): for the audit trail. */
+    public Map<String, String> asText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("gramsCo2PerSheet", plain(gramsCo2PerSheet));
+        text.put("litresWaterPerSheet", plain(litresWaterPerSheet));
+        text.put("wattHoursPerSheet", plain(wattHoursPerSheet));
+        text.put("gramsCo2PerColorPage", plain(gramsCo2PerColorPage));
+        text.put("gramsCo2PerMonochromePage", plain(gramsCo2PerMonochromePage));
+        return text;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 }
