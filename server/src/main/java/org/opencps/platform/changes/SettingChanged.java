@@ -10,7 +10,7 @@ import org.opencps.platform.origin.RequestOrigin;
 /**
  * An organization's setting was changed by {@code changedBy}: {@code auditType} names the change in
  * the trail (e.g. ENVIRONMENT_FACTORS_CHANGED), {@code before} and {@code after} hold each field's
- * value as text (before is empty when there was nothing of the organization's own).
+ * value in force as text (a field missing from {@code before} had none).
  */
 public record SettingChanged(OrgId orgId, UserId changedBy, String auditType, Map<String, String> before,
                              Map<String, String> after, Instant at, UUID eventId, RequestOrigin origin) {
