@@ -114,12 +114,15 @@ public class UsageReports {
             UsageStore.Pages pages = byDay.get(day.toString());
             days.add(new UsageSummary.Day(day, pages == null ? 0 : pages.colorPages(), pages == null ? 0 : pages.monochromePages()));
         }
+        long scanned = scans.pagesBetween(org, first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        UsageFigures figures = new UsageFigures(t.jobs(), t.countedPages(), t.reportedPages(), t.colorPages(), t.monochromePages(),
+                t.simplexPages(), t.duplexPages(), t.sheets(), scanned, 0, 0);
         return new UsageSummary(first, last,
-                new UsageSummary.Totals(t.jobs(), t.countedPages(), t.reportedPages(), t.reportedPages() - t.countedPages(),
-                        t.colorPages(), t.monochromePages(), t.simplexPages(), t.duplexPages(),
-                        scans.pagesBetween(org, first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())),
-                days, top(org, first, last, true), top(org, first, last, false));
+                new UsageSummary.Totals(t.jobs(), t.countedPages(), t.reportedPages(), figures.pageDifference(),
+                        t.colorPages(), t.monochromePages(), t.simplexPages(), t.duplexPages(), t.sheets(), scanned),
+                days, top(org, first, last, true), top(org, first, last, false),
+                EnvironmentalFigures.of(figures, environment.factorsOf(org)));
     }
 
     private List<UsageSummary.Top> top(OrgId org, LocalDate from, LocalDate to, boolean byDevice) {

@@ -128,7 +128,10 @@ class AuditCoverageTest {
             Map.entry("POST /api/v1/organizations/{orgId}/groups", "GROUP_CREATED"),
             Map.entry("POST /api/v1/setup", "FIRST_ADMIN_CREATED"),
             Map.entry("PUT /api/v1/organizations/{orgId}/groups/{groupId}/members/{userId}", "GROUP_MEMBER_ADDED"),
-            Map.entry("PUT /api/v1/organizations/{rootId}/regions/{region}/links", "REGION_LINKS_CHANGED"));
+            Map.entry("PUT /api/v1/organizations/{rootId}/regions/{region}/links", "REGION_LINKS_CHANGED"),
+            // reports-finish (EnvironmentFactorsTest checks the records' before and after)
+            Map.entry("PUT /api/v1/organizations/{orgId}/environment-factors", "ENVIRONMENT_FACTORS_CHANGED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/environment-factors", "ENVIRONMENT_FACTORS_RESET"));
 
     /** Routes that change state without an audit record of their own, each with the reason. */
     static final Map<String, String> NOT_AUDITED = Map.ofEntries(
@@ -163,8 +166,7 @@ class AuditCoverageTest {
             Map.entry("POST /api/v1/public/report-recipients/confirmations/{token}", "a recipient's confirmation: reporting publishes no event yet"),
             Map.entry("POST /api/v1/public/report-recipients/unsubscribe/{token}", "a recipient's unsubscription: reporting publishes no event yet"),
             Map.entry("POST /api/v1/organizations/{orgId}/report-schedules", "report schedules: reporting publishes no event yet"),
-            Map.entry("DELETE /api/v1/organizations/{orgId}/report-schedules/{scheduleId}", "report schedules: reporting publishes no event yet"),
-            Map.entry("PUT /api/v1/organizations/{orgId}/environment-factors", "environmental factors: reporting publishes no event yet"));
+            Map.entry("DELETE /api/v1/organizations/{orgId}/report-schedules/{scheduleId}", "report schedules: reporting publishes no event yet"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;

@@ -81,6 +81,8 @@ class PortalMessagesTest {
             Map.entry("report.subject.", names(UsageReportRequest.Dimension.values())),
             // reports-portal: the report page's periods and its totals' figures
             Map.entry("report.per.", names(UsageReportRequest.Per.values())),
+            // reports-finish: the environmental factors' fields
+            Map.entry("report.factor.", List.copyOf(org.opencps.reporting.EnvironmentFactors.DEFAULTS.asText().keySet())),
             Map.entry("report.figure.", List.of("jobs", "reportedPages", "colorPages",
                     "monochromePages", "simplexPages", "duplexPages", "sheets", "scannedPages", "countedPages", "pageDifference",
                     "refusedOverQuota", "refusedByPolicy")),

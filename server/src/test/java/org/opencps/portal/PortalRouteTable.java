@@ -162,7 +162,11 @@ final class PortalRouteTable {
             // scim: the organization's SCIM token, its customer admins only
             new Route("GET /orgs/{orgId}/scim", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
             new Route("POST /orgs/{orgId}/scim/token", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
-            new Route("POST /orgs/{orgId}/scim/token/revoke", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
+            new Route("POST /orgs/{orgId}/scim/token/revoke", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // reports-finish: the environmental factors (who manages the organization's settings; not the provider above)
+            new Route("GET /orgs/{orgId}/environment-factors", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /orgs/{orgId}/environment-factors", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "gramsCo2PerSheet=1"),
+            new Route("POST /orgs/{orgId}/environment-factors/reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""));
 
     /** Work without a login, or act only on the caller's own session, account or things. */
     static final Set<String> PUBLIC_OR_SELF = Set.of(

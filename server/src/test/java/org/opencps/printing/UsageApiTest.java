@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
@@ -109,7 +111,15 @@ class UsageApiTest {
                 .andExpect(jsonPath("$.topDevices[0].id").value(printerA.toString())).andExpect(jsonPath("$.topDevices[0].pages").value(5))
                 .andExpect(jsonPath("$.topDevices[1].pages").value(4))
                 .andExpect(jsonPath("$.topUsers[0].id").value(alice.userId().toString()))
-                .andExpect(jsonPath("$.topUsers[1].id").value(bob.userId().toString()));
+                .andExpect(jsonPath("$.topUsers[1].id").value(bob.userId().toString()))
+                // sheets: 3 + 4 pages two-sided on 2 + 2 = 7; two-sided saved 4 - 2 = 2; with the default 4.7 g, 32.9 g
+                .andExpect(jsonPath("$.totals.sheets").value(7)).andExpect(jsonPath("$.environment.sheets").value(7))
+                .andExpect(jsonPath("$.environment.sheetsSavedByDuplex").value(2))
+                .andExpect(jsonPath("$.environment.kgCo2").value(0.033));
+        String dashboard = mvc.perform(get("/orgs/{org}/usage?from={from}&to={to}", org, first.minusDays(1), second)
+                .with(as(admin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Element sheets = Jsoup.parse(dashboard).selectFirst("#dashboard-environment tbody tr");
+        assertThat(sheets.select("td").eachText()).as("the dashboard's environmental figures").containsExactly("Sheets of paper", "7", "2");
         mvc.perform(get("/api/v1/organizations/{org}/usage/summary?from={d}&to={d}", org, second, second).with(as(admin)))
                 .andExpect(jsonPath("$.totals.jobs").value(1)).andExpect(jsonPath("$.days.length()").value(1));
         mvc.perform(get("/api/v1/organizations/{org}/usage/summary", org).with(as(admin))).andExpect(status().isOk())

@@ -111,7 +111,7 @@ class UsageReportAccessTest {
                 .content(body)).andReturn().getResponse().getStatus(), 403);
         assertThat(wrong).isEmpty();
         assertThat(mvc.perform(get(url).with(as(admin))).andReturn().getResponse().getContentAsString())
-                .as("nothing the refused calls sent was saved").contains("\"gramsCo2PerSheet\":5.0");
+                .as("nothing the refused calls sent was saved").contains("\"gramsCo2PerSheet\":" + EnvironmentFactors.DEFAULTS.gramsCo2PerSheet());
 
         check(wrong, "admin sets", mvc.perform(put(url).with(as(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andReturn().getResponse().getStatus(), 200);

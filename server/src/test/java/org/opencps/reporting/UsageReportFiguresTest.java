@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,8 @@ class UsageReportFiguresTest {
     @Autowired TransactionTemplate transactions;
     @Autowired UsageReports reports;
 
+    @Autowired EnvironmentFactorSettings factors;
+
     UsageDataSet data;
 
     @BeforeEach
@@ -84,11 +87,24 @@ class UsageReportFiguresTest {
                 // four months before: nothing
                 .andExpect(jsonPath("$.previousFrom").value("2025-09-01")).andExpect(jsonPath("$.previousTo").value("2025-12-31"))
                 .andExpect(jsonPath("$.previousTotal.jobs").value(0))
-                // 12 sheets x 5 g + 7 colour pages x 2 g + 9 black and white x 1 g = 83 g; two-sided saved 9 - (12 - 7) = 4 sheets
+                // the defaults: 12 sheets x 4.7 g = 56.4 g, no printing factor; x 7.2 l = 86.4 l; x 18 Wh = 216 Wh;
+                // two-sided saved 9 - (12 - 7) = 4 sheets, 4 x 4.7 g = 18.8 g; black and white saved nothing by default
+                .andExpect(jsonPath("$.environment.kgCo2").value(0.056))
+                .andExpect(jsonPath("$.environment.litresWater").value(86.4))
+                .andExpect(jsonPath("$.environment.kwhEnergy").value(0.216))
+                .andExpect(jsonPath("$.environment.sheetsSavedByDuplex").value(4))
+                .andExpect(jsonPath("$.environment.kgCo2SavedByDuplex").value(0.019))
+                .andExpect(jsonPath("$.environment.kgCo2SavedByMonochrome").value(0.0));
+
+        // the organization's own factors: 12 sheets x 5 g + 7 colour pages x 2 g + 9 black and white x 1 g = 83 g;
+        // black and white saved 9 x (2 g - 1 g) = 9 g
+        factors.set(data.admin, data.org, () -> new EnvironmentFactors(new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("14"),
+                new BigDecimal("2"), new BigDecimal("1")));
+        mvc.perform(get(REPORT + "?per=month&from=2026-01-01&to=2026-04-30", data.org).with(as(data.admin)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.environment.kgCo2").value(0.083))
                 .andExpect(jsonPath("$.environment.litresWater").value(120.0))
                 .andExpect(jsonPath("$.environment.kwhEnergy").value(0.168))
-                .andExpect(jsonPath("$.environment.sheetsSavedByDuplex").value(4))
                 .andExpect(jsonPath("$.environment.kgCo2SavedByDuplex").value(0.02))
                 .andExpect(jsonPath("$.environment.kgCo2SavedByMonochrome").value(0.009));
     }

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Objects;
 
 /** The before and after of a changed setting, for a record's detail: each field that changed, "name: before -> after". */
@@ -22,6 +24,19 @@ final class Changes {
             Object is = value(component, after);
             if (!Objects.equals(was, is)) {
                 changed.add(component.getName() + ": " + was + " -> " + is);
+            }
+        }
+        return changed.isEmpty() ? "no change" : String.join("; ", changed);
+    }
+
+    /** The same for fields given as text by name; an empty {@code before} means nothing was set. */
+    static String between(Map<String, String> before, Map<String, String> after) {
+        List<String> changed = new ArrayList<>();
+        for (String field : new TreeSet<>(after.keySet())) {
+            String was = before.get(field);
+            String is = after.get(field);
+            if (!Objects.equals(was, is)) {
+                changed.add(field + ": " + (was == null ? "(none)" : was) + " -> " + is);
             }
         }
         return changed.isEmpty() ? "no change" : String.join("; ", changed);

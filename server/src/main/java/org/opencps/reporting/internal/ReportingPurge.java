@@ -38,7 +38,7 @@ class ReportingPurge implements OrganizationPurgeParticipant {
         refusals.purge(org);
         scans.purge(org);
         rollups.purge(org);
-        factors.purge(org);
+        factors.delete(org);
         lock.purge(org);
     }
 }

@@ -25,7 +25,7 @@ public class EnvironmentFactorStore {
     }
 
     public void save(OrgId org, EnvironmentFactors f) {
-        jdbc.sql("DELETE FROM reporting_environment_factors WHERE org_id = ?").param(org.value()).update();
+        delete(org);
         jdbc.sql("""
                         INSERT INTO reporting_environment_factors (org_id, grams_co2_per_sheet, litres_water_per_sheet,
                         watt_hours_per_sheet, grams_co2_per_color_page, grams_co2_per_monochrome_page) VALUES (?, ?, ?, ?, ?, ?)""")
@@ -34,7 +34,8 @@ public class EnvironmentFactorStore {
                 .update();
     }
 
-    public void purge(OrgId org) {
+    /** Forgets the organization's own factors (reset to the defaults, or purged with the organization). */
+    public void delete(OrgId org) {
         jdbc.sql("DELETE FROM reporting_environment_factors WHERE org_id = ?").param(org.value()).update();
     }
 }

@@ -32,7 +32,7 @@ public class UsageStore {
     }
 
     public record Totals(long jobs, long countedPages, long reportedPages, long colorPages, long monochromePages,
-                         long simplexPages, long duplexPages) {
+                         long simplexPages, long duplexPages, long sheets) {
     }
 
     private final JdbcClient jdbc;
@@ -112,11 +112,12 @@ public class UsageStore {
                         SELECT COUNT(*), COALESCE(SUM(counted_pages), 0), COALESCE(SUM(reported_pages), 0),
                         COALESCE(SUM(color_pages), 0), COALESCE(SUM(monochrome_pages), 0),
                         COALESCE(SUM(CASE WHEN duplex THEN 0 ELSE reported_pages END), 0),
-                        COALESCE(SUM(CASE WHEN duplex THEN reported_pages ELSE 0 END), 0)
+                        COALESCE(SUM(CASE WHEN duplex THEN reported_pages ELSE 0 END), 0),
+                        COALESCE(SUM(CASE WHEN duplex THEN (reported_pages + 1) / 2 ELSE reported_pages END), 0)
                         FROM reporting_usage WHERE org_id = ? AND printed_day >= ? AND printed_day <= ?""")
                 .params(org.value(), from, to)
                 .query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7)))
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8)))
                 .single();
     }
 

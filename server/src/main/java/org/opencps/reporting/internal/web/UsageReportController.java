@@ -17,6 +17,7 @@ import org.opencps.reporting.UsageReports;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -81,8 +82,14 @@ class UsageReportController {
     @Operation(summary = "Set the organization's environmental factors (each 0 to 9999.999)")
     EnvironmentFactors setFactors(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId,
                                   @RequestBody FactorsBody body) {
-        return environment.set(actor, orgId, new EnvironmentFactors(body.gramsCo2PerSheet(), body.litresWaterPerSheet(),
+        return environment.set(actor, orgId, () -> new EnvironmentFactors(body.gramsCo2PerSheet(), body.litresWaterPerSheet(),
                 body.wattHoursPerSheet(), body.gramsCo2PerColorPage(), body.gramsCo2PerMonochromePage()));
+    }
+
+    @DeleteMapping("/api/v1/organizations/{orgId}/environment-factors")
+    @Operation(summary = "Forget the organization's own environmental factors: the documented defaults apply again")
+    EnvironmentFactors resetFactors(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId) {
+        return environment.reset(actor, orgId);
     }
 
     /** The factors as sent; the face's record checks them, so a missing or negative one is a 422 naming it. */
