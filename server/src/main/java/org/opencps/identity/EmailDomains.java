@@ -59,7 +59,7 @@ public class EmailDomains {
 
     public EmailDomain claim(Actor actor, OrgId org, String typed) {
         policy.requireManageSignIn(actor, org);
-        String domain = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        String domain = lower(typed);
         if (!OidcSettingsRules.isDomain(domain)) {
             throw new InvalidInputException("domain", "problem.sso.notADomain", "'" + domain + "' is not a domain name", domain);
         }
@@ -83,7 +83,7 @@ public class EmailDomains {
     /** Looks at DNS now and records what it found (verified, missing, or another organization's). */
     public EmailDomain check(Actor actor, OrgId org, String domain) {
         policy.requireManageSignIn(actor, org);
-        ClaimRow claim = claims.claim(org, domain).orElseThrow(() -> new NotFoundException("e-mail domain"));
+        ClaimRow claim = claims.claim(org, lower(domain)).orElseThrow(() -> new NotFoundException("e-mail domain"));
         return view(checks.check(claim, token(org), actor.userId()));
     }
 
@@ -91,11 +91,15 @@ public class EmailDomains {
     public void release(Actor actor, OrgId org, String domain) {
         policy.requireManageSignIn(actor, org);
         transaction.executeWithoutResult(status -> {
-            if (!claims.deleteClaim(org, domain)) {
+            if (!claims.deleteClaim(org, lower(domain))) {
                 throw new NotFoundException("e-mail domain");
             }
-            events.publishEvent(new EmailDomainChanged(org, actor.userId(), domain, "released", clock.instant()));
+            events.publishEvent(new EmailDomainChanged(org, actor.userId(), lower(domain), "released", clock.instant()));
         });
+    }
+
+    private static String lower(String domain) {
+        return domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
     }
 
     private String token(OrgId org) {
