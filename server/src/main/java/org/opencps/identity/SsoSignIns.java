@@ -94,7 +94,7 @@ public class SsoSignIns {
         if (!assertion.emailVerified()) {
             return new SsoOutcome.Refused(Reason.EMAIL_NOT_VERIFIED);
         }
-        if (!sso.domains(org.id()).contains(domainOf(assertion.email()))) {
+        if (!sso.signInDomains(org.id()).contains(domainOf(assertion.email()))) {
             return new SsoOutcome.Refused(Reason.DOMAIN_NOT_ALLOWED);
         }
         return transaction.execute(status -> {

@@ -140,7 +140,10 @@ class CrossTenantProbeTest {
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/saml", "{\"idpMetadataUrl\":\"https://idp.example.com/metadata\","
                     + "\"emailDomains\":[\"probe.example\"]}"),
             // saml-hardening
-            Map.entry("POST /api/v1/organizations/{orgId}/sso/saml/key-rotation", "{\"transitionDays\":7}"));
+            Map.entry("POST /api/v1/organizations/{orgId}/sso/saml/key-rotation", "{\"transitionDays\":7}"),
+            // google-import: e-mail domain proof
+            Map.entry("POST /api/v1/organizations/{orgId}/sso/domains", "{\"domain\":\"probe.example\"}"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/google-workspace/selection", "{\"allUsers\":true,\"groupKeys\":[]}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;
@@ -149,6 +152,7 @@ class CrossTenantProbeTest {
     @Autowired Cards cards;
     @Autowired ApiTokens tokens;
     @Autowired Groups groups;
+    @Autowired org.opencps.identity.EmailDomains emailDomains; // google-import
     @Autowired Invitations invitations;
     @Autowired Roles roles;
     @Autowired org.opencps.printing.PrintJobs printJobs;
@@ -190,6 +194,8 @@ class CrossTenantProbeTest {
         victimIds.put("cardId", cards.register(victimColleague, victimOrg, victimAdmin.userId(), "CAFE0001", "victim").id().toString());
         victimIds.put("tokenId", tokens.create(victimAdmin, "victim", 30).token().id().toString());
         victimIds.put("groupId", groups.create(victimAdmin, victimOrg, "victims").id().toString());
+        victimIds.put("domain", emailDomains.claim(victimAdmin, victimOrg, // google-import: a domain the victim claimed
+                "victim-" + UUID.randomUUID().toString().substring(0, 8) + ".example").domain());
         victimIds.put("invitationId", invitations.invite(victimAdmin, victimOrg, "later@example.com",
                 Set.of(org.opencps.access.RoleRef.of(FixedRole.CUSTOMER_USER))).id().toString());
         victimIds.put("jobId", printJobs.submit(victimAdmin, new org.opencps.printing.JobTicket("victim's job",

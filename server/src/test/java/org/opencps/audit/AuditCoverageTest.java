@@ -104,6 +104,13 @@ class AuditCoverageTest {
             // saml-hardening (SamlKeyRotationTest checks the records)
             Map.entry("POST /api/v1/organizations/{orgId}/sso/saml/key-rotation", "SSO_CHANGED"),
             Map.entry("POST /api/v1/organizations/{orgId}/sso/saml/key-rotation/retire-old-key", "SSO_CHANGED"),
+            Map.entry("POST /api/v1/organizations/{orgId}/sso/domains", "SSO_DOMAIN_CHANGED"), // google-import
+            Map.entry("POST /api/v1/organizations/{orgId}/sso/domains/{domain}/check", "SSO_DOMAIN_CHANGED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/sso/domains/{domain}", "SSO_DOMAIN_CHANGED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/google-workspace", "GOOGLE_WORKSPACE_CHANGED"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/google-workspace/selection", "GOOGLE_WORKSPACE_CHANGED"),
+            Map.entry("POST /api/v1/organizations/{orgId}/google-workspace/imports", "GOOGLE_WORKSPACE_CHANGED"),
+            Map.entry("POST /api/v1/organizations/{orgId}/google-workspace/gone/{userId}/deactivate", "GOOGLE_WORKSPACE_CHANGED"),
             // second-factor (SecondFactorLoginTest and SecondFactorResetTest check the records)
             Map.entry("POST /api/v1/me/second-factor/totp/confirm", "SECOND_FACTOR_TOTP_ENROLLED"),
             Map.entry("DELETE /api/v1/me/second-factor/totp", "SECOND_FACTOR_TOTP_REMOVED"),
@@ -143,6 +150,8 @@ class AuditCoverageTest {
             Map.entry("DELETE /api/v1/me/scan-workflows/{workflowId}/favourite", "a person's own list of favourite workflows"),
             Map.entry("PUT /api/v1/me/cloud-accounts/sharepoint/drive", "which of their own SharePoint drives a person's scans go to"),
             Map.entry("POST /api/v1/me/cloud-accounts/{service}/link", "only begins a link; the callback that completes it records CLOUD_ACCOUNT_LINKED"),
+            Map.entry("POST /api/v1/organizations/{orgId}/google-workspace/connect", // google-import
+                    "only begins the connection; the callback that completes it records GOOGLE_WORKSPACE_CHANGED"),
             // second-factor
             Map.entry("POST /api/v1/me/second-factor/totp", "starts an enrolment nothing uses until its first code confirms it (audited then)"),
             Map.entry("POST /api/v1/auth/second-factor", "the second step of a login: a wrong code is LOGIN_FAILED, the password step LOGIN_SUCCEEDED"),

@@ -51,6 +51,9 @@ class PortalMessagesTest {
             Map.entry("cloud.service.", java.util.Arrays.stream(org.opencps.scanning.cloud.CloudService.values()) // scan-cloud
                     .map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList()),
             Map.entry("codeState.", names(ActivationCode.State.values())),
+            Map.entry("sso.domains.check.", names(org.opencps.identity.EmailDomain.Check.values())), // google-import
+            Map.entry("google.state.", List.of("QUEUED", "RUNNING", "DONE", "FAILED")), // google-import
+            Map.entry("google.reason.", List.of("SUSPENDED", "REMOVED", "NOT_CHOSEN")), // google-import
             Map.entry("colorMode.", names(JobTicket.ColorMode.values())),
             Map.entry("deviceStatus.", names(DeviceStatus.Status.values())),
             Map.entry("jobSource.", names(JobTicket.Source.values())),

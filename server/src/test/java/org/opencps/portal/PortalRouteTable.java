@@ -152,6 +152,19 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/sso/oidc/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             new Route("POST /orgs/{orgId}/sso/saml", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "emailDomains=probe.example"),
             new Route("POST /orgs/{orgId}/sso/saml/delete", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // google-import: e-mail domain proof
+            new Route("GET /orgs/{orgId}/sso/domains", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /orgs/{orgId}/sso/domains", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "domain=probe.example"),
+            new Route("POST /orgs/{orgId}/sso/domains/{domain}/check", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/sso/domains/{domain}/release", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // google-import: the Google Workspace import; the callback completes only the caller's own connection
+            new Route("GET /orgs/{orgId}/google-workspace", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
+            new Route("POST /orgs/{orgId}/google-workspace/connect", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/google-workspace/disconnect", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/google-workspace/selection", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "allUsers=true"),
+            new Route("POST /orgs/{orgId}/google-workspace/imports", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("POST /orgs/{orgId}/google-workspace/gone/{userId}/deactivate", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            new Route("GET /google-workspace/callback", Scope.NONE, "*=404", null),
             // second-factor: the caller's own factor and step-up pages; an admin resets a member's second factor
             new Route("GET /account/second-factor", Scope.NONE, "*=200", null),
             new Route("GET /account/step-up", Scope.NONE, "*=200", null),

@@ -75,6 +75,7 @@ class PortalRoutesTest {
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired Groups groups;
+    @Autowired org.opencps.identity.EmailDomains emailDomains; // google-import
     @Autowired Invitations invitations;
     @Autowired Roles roles;
     @Autowired Cards cards;
@@ -113,6 +114,8 @@ class PortalRoutesTest {
         actors.put(Who.OTHER_ADMIN, world.person(other, FixedRole.CUSTOMER_ADMIN).actor());
         ids.put("userId", user.userId().toString());
         ids.put("groupId", groups.create(admin, customer, "probed").id().toString());
+        ids.put("domain", emailDomains.claim(admin, customer, "probed-" + UUID.randomUUID().toString().substring(0, 8) + ".example")
+                .domain()); // google-import
         groups.addMember(admin, customer, UUID.fromString(ids.get("groupId")), user.userId());
         ids.put("invitationId", invitations.invite(admin, customer, "later@example.com",
                 Set.of(RoleRef.of(FixedRole.CUSTOMER_USER))).id().toString());

@@ -38,7 +38,8 @@ public final class ChildServer {
             return;
         }
         var world = new World(context.getBean(Organizations.class), context.getBean(UserStore.class),
-                context.getBean(Users.class), context.getBean(Passwords.class), new MutableClock(Instant.now()));
+                context.getBean(Users.class), context.getBean(Passwords.class), new MutableClock(Instant.now()),
+                context.getBean(org.opencps.identity.EmailDomains.class));
         OrgId customer = world.customer(world.root(), "Child server customer");
         var person = world.person(customer, FixedRole.CUSTOMER_USER);
         String secret = context.getBean(ApiTokens.class).create(person.actor(), "child server", 30).secret();

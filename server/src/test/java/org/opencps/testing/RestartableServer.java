@@ -72,7 +72,7 @@ public final class RestartableServer implements AutoCloseable {
     /** Fixtures in this run's database (they stay after a restart). */
     public World world() {
         return new World(bean(Organizations.class), bean(UserStore.class), bean(Users.class), bean(Passwords.class),
-                new MutableClock(Instant.now()));
+                new MutableClock(Instant.now()), bean(org.opencps.identity.EmailDomains.class));
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.opencps.access.FixedRole;
 import org.opencps.access.RoleRef;
+import org.opencps.identity.EmailDomains;
 import org.opencps.identity.Passwords;
+import org.opencps.testing.peers.LoopbackDns;
 import org.opencps.identity.User;
 import org.opencps.identity.Users;
 import org.opencps.identity.internal.persistence.UserStore;
@@ -34,9 +36,12 @@ public class World {
     private final Users memberships;
     private final Passwords passwords;
     private final MutableClock clock;
+    private final EmailDomains emailDomains;
     private Person rootAdmin;
 
-    World(Organizations organizations, UserStore users, Users memberships, Passwords passwords, MutableClock clock) {
+    World(Organizations organizations, UserStore users, Users memberships, Passwords passwords, MutableClock clock,
+          EmailDomains emailDomains) {
+        this.emailDomains = emailDomains;
         this.organizations = organizations;
         this.users = users;
         this.memberships = memberships;
@@ -104,6 +109,19 @@ public class World {
 
         public Set<OrgId> orgs() {
             return Set.of(orgId);
+        }
+    }
+
+    /**
+     * Proves, as its admin, that {@code org} owns {@code domain}: the organization's TXT record on the test run's
+     * {@link LoopbackDns}, then a check (tests annotated so that the server asks that DNS server).
+     */
+    public void proveDomain(Person admin, OrgId org, String domain) {
+        var proof = emailDomains.domains(admin.actor(), org);
+        emailDomains.claim(admin.actor(), org, domain);
+        LoopbackDns.shared().publishTxt(proof.recordLabel() + domain, proof.recordValue());
+        if (!emailDomains.check(admin.actor(), org, domain).verified()) {
+            throw new IllegalStateException(domain + " was not verified through " + LoopbackDns.shared().address());
         }
     }
 }

@@ -19,6 +19,8 @@ import org.opencps.identity.MemberRemoved;
 import org.opencps.identity.MemberRolesChanged;
 import org.opencps.identity.PasswordChanged;
 import org.opencps.identity.PinIssued;
+import org.opencps.identity.EmailDomainChanged;
+import org.opencps.identity.GoogleWorkspaceChanged;
 import org.opencps.identity.ScimChanged;
 import org.opencps.identity.SingleSignOnChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -53,6 +55,18 @@ class IdentityAuditListener {
     @ApplicationModuleListener
     void on(SingleSignOnChanged e) {
         log.recordOnce(e.eventId(), e.at(), e.orgId(), "SSO_CHANGED", e.changedBy(), e.orgId().toString(), e.change(), e.origin());
+    }
+
+    /** The organization's Google Workspace import: connection, selection, imports, deactivations. */
+    @ApplicationModuleListener
+    void on(GoogleWorkspaceChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.orgId(), "GOOGLE_WORKSPACE_CHANGED", e.changedBy(), e.orgId().toString(), e.change(), e.origin());
+    }
+
+    /** An e-mail domain of the organization's single sign-on was claimed, released, checked, verified or lost. */
+    @ApplicationModuleListener
+    void on(EmailDomainChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.orgId(), "SSO_DOMAIN_CHANGED", e.changedBy(), e.domain(), e.change(), e.origin());
     }
 
     @ApplicationModuleListener

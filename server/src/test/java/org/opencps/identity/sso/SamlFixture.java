@@ -58,6 +58,7 @@ final class SamlFixture {
         String spMetadata = mvc.perform(get("/api/v1/public/sso/saml/" + provider.id() + "/metadata"))
                 .andReturn().getResponse().getContentAsString();
         idp.trust(spMetadata);
+        world.proveDomain(admin, org, domain);
         return new Tenant(org, admin, provider, domain);
     }
 

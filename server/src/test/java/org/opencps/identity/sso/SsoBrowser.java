@@ -44,12 +44,17 @@ final class SsoBrowser {
 
     /** Sends the login page's form (with its CSRF field) and follows where it leads. */
     MvcResult submitLogin(String action, String body) throws Exception {
+        return follow(submitLoginOnly(action, body));
+    }
+
+    /** Sends the login page's form and answers OpenCPS's first response, without following it. */
+    MvcResult submitLoginOnly(String action, String body) throws Exception {
         String page = send(get("/login")).getResponse().getContentAsString();
         var token = FORM_FIELD.matcher(page);
         if (!token.find()) {
             throw new AssertionError("the login page has no CSRF field");
         }
-        return follow(send(post(action).contentType("application/x-www-form-urlencoded").content(body + "&_csrf=" + token.group(1))));
+        return send(post(action).contentType("application/x-www-form-urlencoded").content(body + "&_csrf=" + token.group(1)));
     }
 
     /** The provider's answer to the authorization request OpenCPS redirected to, without following it back. */

@@ -43,6 +43,7 @@ public final class SsoFixture {
         var configured = sso.saveOidcProvider(admin.actor(), org, new OidcProviderSettings(OidcPreset.GENERIC,
                 provider.issuer(issuerId), clientId, "secret-of-" + clientId, List.of(), null, null, "groups", null,
                 List.of(domain)));
+        world.proveDomain(admin, org, domain);
         return new Tenant(org, admin, configured, issuerId, domain);
     }
 

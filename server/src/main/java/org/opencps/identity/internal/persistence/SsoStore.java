@@ -31,10 +31,20 @@ public class SsoStore {
                 .query(String.class).list();
     }
 
-    /** Home realm discovery: which organization signs in the people of this domain. */
+    /** The provider's domains the organization proved it owns: only these sign people in. */
+    public List<String> signInDomains(OrgId org) {
+        return jdbc.sql("""
+                        SELECT d.domain FROM identity_sso_domain d JOIN identity_domain_claim c
+                        ON c.org_id = d.org_id AND c.verified_domain = d.domain WHERE d.org_id = ? ORDER BY d.domain""")
+                .param(org.value()).query(String.class).list();
+    }
+
+    /** Home realm discovery: the organization that names this domain for its provider and proved it owns it. */
     public Optional<OrgId> organizationOfDomainAcrossOrganizations(String domain) {
-        return jdbc.sql("SELECT org_id FROM identity_sso_domain WHERE domain = ?").param(domain)
-                .query((rs, n) -> Rows.orgId(rs, "org_id")).optional();
+        return jdbc.sql("""
+                        SELECT d.org_id FROM identity_sso_domain d JOIN identity_domain_claim c
+                        ON c.org_id = d.org_id AND c.verified_domain = d.domain WHERE d.domain = ?""")
+                .param(domain).query((rs, n) -> Rows.orgId(rs, "org_id")).optional();
     }
 
     public void replaceDomains(OrgId org, Collection<String> domains) {
@@ -85,6 +95,14 @@ public class SsoStore {
                         INSERT INTO identity_external_identity (issuer, subject, user_id, org_id, created_at, protocol, last_sign_in_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(issuer, subject, user.value(), org.value(), at(now), protocol, at(now)).update();
+    }
+
+    /** Binds an identity an import found (the person has not signed in through it yet). */
+    public void bindImported(OrgId org, String protocol, String issuer, String subject, UserId user, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO identity_external_identity (issuer, subject, user_id, org_id, created_at, protocol)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(issuer, subject, user.value(), org.value(), at(now), protocol).update();
     }
 
     public void signedIn(String issuer, String subject, Instant now) {

@@ -94,6 +94,11 @@ public final class OidcSettingsRules {
                 domains(s.emailDomains()));
     }
 
+    /** Whether {@code domain} (lower case) is a DNS domain name with a top-level label. */
+    public static boolean isDomain(String domain) {
+        return DOMAIN.matcher(domain).matches();
+    }
+
     public static List<String> domains(List<String> typed) {
         List<String> domains = new ArrayList<>();
         for (String domain : typed == null ? List.<String>of() : typed) {
