@@ -52,6 +52,8 @@ class AuditCoverageTest {
             Map.entry("DELETE /api/v1/organizations/{orgId}/members/{userId}", "MEMBER_REMOVED"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/members/{userId}/cards/{cardId}", "CARD_REMOVED"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/roles/{roleId}", "CUSTOM_ROLE_DELETED"),
+            Map.entry("DELETE /api/v1/organizations/{orgId}/audit/siem", "SIEM_TARGET_REMOVED"),
+            Map.entry("PUT /api/v1/organizations/{orgId}/audit/siem", "SIEM_TARGET_CHANGED"),
             Map.entry("POST /api/device/v1/credential", "DEVICE_CREDENTIAL_ROTATED"),
             Map.entry("POST /api/device/v1/devices/{device}/releases/{jobId}/outcome", "PRINT_JOB_COMPLETED"),
             Map.entry("POST /api/device/v1/devices/{device}/sessions", "DEVICE_LOGIN_SUCCEEDED"),
