@@ -238,6 +238,15 @@ public class AccessPolicy {
     }
 
     /**
+     * Setting or removing an organization's own SIEM target: its own admins who may both read its audit trail and
+     * manage its settings; never the provider above (the target receives the customer's records).
+     */
+    public void requireManageOwnSiem(Actor actor, OrgId target) {
+        requireOwnAudit(actor, target);
+        require(actor, Permission.SETTINGS_MANAGE, target);
+    }
+
+    /**
      * A customer's contract report and contract history (PRODUCT.md §1, §6) show it by name: only
      * to the provider directly above it (its admins and support, working there) and to the
      * customer's own report viewers. Providers further up see it only inside anonymized totals.

@@ -50,7 +50,8 @@ public class AuditTrail {
     public AuditPage search(Actor actor, OrgId org, AuditFilter filter, int page, int size) {
         AuditReach reach = checkReadable(actor, org, filter);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+            throw new InvalidInputException("size", "problem.audit.page", "page must be 0 or more and size between 1 and "
+                    + MAX_PAGE_SIZE, MAX_PAGE_SIZE);
         }
         List<AuditEntry> found = queries.find(org.value(), filter, actorsOnly(reach), page * size, size + 1);
         return new AuditPage(found.subList(0, Math.min(size, found.size())), page, size, found.size() > size);
@@ -89,8 +90,8 @@ public class AuditTrail {
         policy.requireOwnAudit(actor, org);
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
         if (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
-            throw new InvalidInputException("retentionDays", "the audit retention must be between " + MIN_RETENTION_DAYS + " and "
-                    + MAX_RETENTION_DAYS + " days");
+            throw new InvalidInputException("retentionDays", "problem.audit.retention", "the audit retention must be between "
+                    + MIN_RETENTION_DAYS + " and " + MAX_RETENTION_DAYS + " days", MIN_RETENTION_DAYS, MAX_RETENTION_DAYS);
         }
         int before = retention.retentionDays(org.value());
         retention.setRetentionDays(org.value(), days, actor.userId().value());
@@ -105,13 +106,14 @@ public class AuditTrail {
     public AuditReach checkReadable(Actor actor, OrgId org, AuditFilter filter) {
         AuditReach reach = policy.requireReadAudit(actor, org);
         if (filter.outcome() != null && !filter.outcome().equals("SUCCESS") && !filter.outcome().equals("FAILURE")) {
-            throw new InvalidInputException("outcome", "the outcome is SUCCESS or FAILURE");
+            throw new InvalidInputException("outcome", "problem.audit.outcome", "the outcome is SUCCESS or FAILURE");
         }
         if (filter.action() != null && !filter.action().matches("[A-Z_]{1,60}")) {
-            throw new InvalidInputException("action", "an action is written in capitals and underscores, such as LOGIN_FAILED");
+            throw new InvalidInputException("action", "problem.audit.action",
+                    "an action is written in capitals and underscores, such as LOGIN_FAILED");
         }
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw new InvalidInputException("to", "the end of the period must come after its start");
+            throw new InvalidInputException("to", "problem.audit.period", "the end of the period must come after its start");
         }
         return reach;
     }

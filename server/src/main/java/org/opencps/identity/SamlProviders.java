@@ -13,6 +13,7 @@ import org.opencps.identity.internal.saml.IdpMetadata;
 import org.opencps.identity.internal.saml.SamlSettings;
 import org.opencps.identity.internal.saml.SpKeys;
 import org.opencps.identity.internal.sso.OidcSettingsRules;
+import org.opencps.identity.internal.sso.SsoChangeTexts;
 import org.opencps.identity.internal.sso.SsoDomains;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
@@ -96,9 +97,11 @@ public class SamlProviders {
                 Boolean.TRUE.equals(wanted.wantResponseSigned()), Boolean.TRUE.equals(wanted.wantAssertionsEncrypted()),
                 email, name, groups, certificate, sealedKey, now);
         transaction.executeWithoutResult(status -> {
+            String before = existing.map(previous -> SsoChangeTexts.saml(previous, sso.domains(org))).orElse(null);
             providers.save(row);
             sso.replaceDomains(org, domains);
-            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "saml provider saved: " + row.idpEntityId(), now));
+            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), SsoChangeTexts.change("saml provider", before,
+                    SsoChangeTexts.saml(row, domains)), now));
         });
         return view(row, domains);
     }
@@ -111,11 +114,13 @@ public class SamlProviders {
                 throw new ConflictException("ssoOnly", "problem.sso.allowPasswordsFirst",
                         "allow passwords again before removing the provider: otherwise nobody could sign in");
             }
+            String before = providers.find(org).map(previous -> SsoChangeTexts.saml(previous, sso.domains(org))).orElse(null);
             if (!providers.delete(org)) {
                 throw new NotFoundException("saml provider");
             }
             sso.replaceDomains(org, List.of());
-            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "saml provider removed", clock.instant()));
+            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), SsoChangeTexts.change("saml provider", before, null),
+                    clock.instant()));
         });
     }
 

@@ -163,7 +163,7 @@ public class SamlSignIns {
         if (!replay.firstUse("saml-logout", row.idpEntityId(), request.getId(), now.plus(REQUEST_LIFETIME.multipliedBy(2)), now)) {
             throw new InvalidInputException("SAMLRequest", "the logout request was used before");
         }
-        int ended = signIns.endSessions(row.idpEntityId(), nameId, sessionIndexes.isEmpty() ? null : sessionIndexes.getFirst());
+        int ended = signIns.endSessions(row.orgId(), row.idpEntityId(), nameId, sessionIndexes.isEmpty() ? null : sessionIndexes.getFirst());
         log.info("SAML single logout from {} ended {} session(s)", row.idpEntityId(), ended);
         var response = new LogoutResponse(saml, new LogoutResponseParams(request.getId(), Constants.STATUS_SUCCESS));
         String target = saml.getIdpSingleLogoutServiceResponseUrl() != null

@@ -12,6 +12,7 @@ import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.sso.OidcDiscovery;
 import org.opencps.identity.internal.sso.OidcRegistrations;
 import org.opencps.identity.internal.sso.OidcSettingsRules;
+import org.opencps.identity.internal.sso.SsoChangeTexts;
 import org.opencps.identity.internal.sso.SsoDomains;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
@@ -83,9 +84,12 @@ public class SingleSignOn {
                 unsealed.extraScopes(), unsealed.emailClaim(), unsealed.nameClaim(), unsealed.groupsClaim(), unsealed.tenant(),
                 unsealed.authorizationEndpoint(), unsealed.tokenEndpoint(), unsealed.jwksUri(), now, now);
         transaction.executeWithoutResult(status -> {
+            String before = existing.map(previous -> SsoChangeTexts.oidc(previous, sso.domains(org))).orElse(null);
             providers.save(row);
             sso.replaceDomains(org, clean.domains());
-            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "oidc provider saved: " + row.issuer(), now));
+            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), SsoChangeTexts.change("oidc provider", before,
+                    SsoChangeTexts.oidc(row, clean.domains())) + (existing.isPresent() && clean.clientSecret() != null
+                    ? "; client secret replaced" : ""), now));
         });
         return view(row, clean.domains());
     }
@@ -98,11 +102,13 @@ public class SingleSignOn {
                 throw new ConflictException("ssoOnly", "problem.sso.allowPasswordsFirst",
                         "allow passwords again before removing the provider: otherwise nobody could sign in");
             }
+            String before = providers.find(org).map(previous -> SsoChangeTexts.oidc(previous, sso.domains(org))).orElse(null);
             if (!providers.delete(org)) {
                 throw new NotFoundException("oidc provider");
             }
             sso.replaceDomains(org, List.of());
-            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), "oidc provider removed", clock.instant()));
+            events.publishEvent(new SingleSignOnChanged(org, actor.userId(), SsoChangeTexts.change("oidc provider", before, null),
+                    clock.instant()));
         });
     }
 
@@ -123,12 +129,22 @@ public class SingleSignOn {
             if (wanted.ssoOnly() && !ssoDomains.hasProvider(org)) {
                 throw new ConflictException("ssoOnly", "problem.sso.providerFirst", "set up the identity provider before allowing sign-in through it only");
             }
+            var before = sso.policy(org).orElse(new SsoStore.PolicyRow(false, null));
             sso.savePolicy(org, new SsoStore.PolicyRow(wanted.ssoOnly(), days));
             events.publishEvent(new SingleSignOnChanged(org, actor.userId(),
-                    (wanted.ssoOnly() ? "sso only" : "password allowed") + ", API tokens after the last SSO sign-in: "
-                            + (days == null ? "no limit" : days + " days"), clock.instant()));
+                    "sign-in: " + signIn(before.ssoOnly()) + " -> " + signIn(wanted.ssoOnly())
+                            + "; API tokens after the last SSO sign-in: " + tokenDays(before.tokenDaysAfterSso()) + " -> "
+                            + tokenDays(days), clock.instant()));
         });
         return new SignInPolicy(wanted.ssoOnly(), days);
+    }
+
+    private static String signIn(boolean ssoOnly) {
+        return ssoOnly ? "sso only" : "password allowed";
+    }
+
+    private static String tokenDays(Integer days) {
+        return days == null ? "no limit" : days + " days";
     }
 
     private static OidcProvider view(ProviderRow row, List<String> domains) {

@@ -18,6 +18,7 @@ import org.opencps.identity.internal.sso.SsoGroupSync;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.config.OpenCpsProperties;
+import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
@@ -151,12 +152,13 @@ public class SsoSignIns {
 
     /**
      * The provider said a person logged out (OpenID Connect back-channel logout, SAML single logout): ends every
-     * login session of the account bound to (issuer, subject), or of the provider session {@code sid}.
+     * login session of the account bound to (issuer, subject), or of the provider session {@code sid}, and records it
+     * under the provider's organization {@code org}.
      *
      * @return how many sessions ended; 0 when nobody is known by these
      */
-    public int endSessions(String issuer, String subject, String sid) {
-        return endSessionsOf(issuer, subject, sid);
+    public int endSessions(OrgId org, String issuer, String subject, String sid) {
+        return endSessionsOf(org, issuer, subject, sid);
     }
 
     /**
@@ -169,17 +171,25 @@ public class SsoSignIns {
         var provider = oidcProviders.findByIdAcrossOrganizations(providerId)
                 .orElseThrow(() -> new NotFoundException("oidc provider"));
         var logout = backChannel.check(provider, logoutToken);
-        return endSessionsOf(logout.issuer(), logout.subject(), logout.sessionId());
+        return endSessionsOf(provider.orgId(), logout.issuer(), logout.subject(), logout.sessionId());
     }
 
-    private int endSessionsOf(String issuer, String subject, String sid) {
+    /** Ends the person's sessions and records it (the provider acted, not the person). */
+    private int endSessionsOf(OrgId org, String issuer, String subject, String sid) {
         Optional<UserId> user = subject != null
                 ? sso.identity(issuer, subject).map(SsoStore.IdentityRow::userId)
                 : Optional.empty();
         if (user.isEmpty() && sid != null) {
             user = sso.sessionOwner(issuer, sid);
         }
-        return user.map(sessions::logoutEverywhere).orElse(0);
+        if (user.isEmpty()) {
+            return 0;
+        }
+        UserId person = user.get();
+        int ended = sessions.logoutEverywhere(person);
+        transaction.executeWithoutResult(status -> events.publishEvent(new AccountActivity(person, org,
+                AccountActivity.Kind.SESSIONS_ENDED_BY_IDENTITY_PROVIDER, clock.instant())));
+        return ended;
     }
 
     private static String displayName(SsoAssertion assertion) {

@@ -3,6 +3,7 @@ package org.opencps.ipp;
 import java.time.Clock;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
+import org.opencps.identity.CredentialChanged;
 import org.opencps.ipp.internal.persistence.QueueStore;
 import org.opencps.ipp.internal.setup.QueueUrls;
 import org.opencps.ipp.internal.setup.SetupInstructions;
@@ -13,12 +14,15 @@ import org.opencps.platform.ids.OrgKind;
 import org.opencps.platform.secrets.Tokens;
 import org.opencps.platform.security.Actor;
 import org.opencps.tenancy.Organizations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's own print queue in the organization they work in: made on first use, with a secret
- * queue URL they can create, regenerate (the old one stops working) and revoke. No transactions:
- * each change is one statement, and a concurrent first use must be able to read the other's row.
+ * queue URL they can create, regenerate (the old one stops working) and revoke, each audited (an identity
+ * {@link CredentialChanged}, published with the change in one transaction). The queue itself is made
+ * outside any transaction: a concurrent first use must be able to read the other's row.
  */
 @Service
 public class PrintQueues {
@@ -28,13 +32,18 @@ public class PrintQueues {
     private final QueueStore store;
     private final QueueUrls urls;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    PrintQueues(AccessPolicy policy, Organizations organizations, QueueStore store, QueueUrls urls, Clock clock) {
+    PrintQueues(AccessPolicy policy, Organizations organizations, QueueStore store, QueueUrls urls, Clock clock,
+                ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.policy = policy;
         this.organizations = organizations;
         this.store = store;
         this.urls = urls;
         this.clock = clock;
+        this.events = events;
+        this.transaction = transaction;
     }
 
     public PrintQueue mine(Actor actor) {
@@ -46,7 +55,12 @@ public class PrintQueues {
     public NewSecret newSecret(Actor actor) {
         PrintQueue queue = mine(actor);
         String secret = Tokens.newToken("");
-        store.setSecret(queue.orgId(), queue.id(), Tokens.hash(secret), clock.instant());
+        var change = queue.hasSecretUrl() ? CredentialChanged.Change.RENEWED : CredentialChanged.Change.ISSUED;
+        transaction.executeWithoutResult(status -> {
+            store.setSecret(queue.orgId(), queue.id(), Tokens.hash(secret), clock.instant());
+            events.publishEvent(new CredentialChanged(queue.orgId(), queue.userId(),
+                    CredentialChanged.Credential.PRINT_QUEUE_SECRET_URL, change, clock.instant()));
+        });
         return new NewSecret(store.find(queue.orgId(), queue.userId()).orElseThrow(), secret);
     }
 
@@ -65,7 +79,13 @@ public class PrintQueues {
 
     public void revokeSecret(Actor actor) {
         PrintQueue queue = mine(actor);
-        store.clearSecret(queue.orgId(), queue.id(), clock.instant());
+        transaction.executeWithoutResult(status -> {
+            if (!store.clearSecret(queue.orgId(), queue.id(), clock.instant())) {
+                return;
+            }
+            events.publishEvent(new CredentialChanged(queue.orgId(), queue.userId(),
+                    CredentialChanged.Credential.PRINT_QUEUE_SECRET_URL, CredentialChanged.Change.REVOKED, clock.instant()));
+        });
     }
 
     private OrgId requirePrintingMember(Actor actor) {

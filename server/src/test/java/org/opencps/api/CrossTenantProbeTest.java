@@ -119,6 +119,9 @@ class CrossTenantProbeTest {
             Map.entry("POST /api/v1/devices/{device}/releases", "{\"jobIds\":[\"%JOB%\"]}"),
             // audit-chain
             Map.entry("PUT /api/v1/organizations/{orgId}/audit/settings", "{\"retentionDays\":90}"),
+            // audit-rest: an organization's own SIEM target (OrganizationSiemTest checks that nothing is saved)
+            Map.entry("PUT /api/v1/organizations/{orgId}/audit/siem",
+                    "{\"host\":\"localhost\",\"port\":6514,\"format\":\"CEF\",\"trustedCertificates\":\"probe\"}"),
             // reports-usage
             Map.entry("PUT /api/v1/organizations/{orgId}/environment-factors", "{\"gramsCo2PerSheet\":1,"
                     + "\"litresWaterPerSheet\":1,\"wattHoursPerSheet\":1,\"gramsCo2PerColorPage\":1,\"gramsCo2PerMonochromePage\":1}"),

@@ -123,6 +123,10 @@ final class PortalRouteTable {
             new Route("GET /orgs/{orgId}/audit", Scope.CUSTOMER, AUDIT_READERS, null),
             new Route("GET /orgs/{orgId}/audit/export", Scope.CUSTOMER, AUDIT_READERS, null),
             new Route("POST /orgs/{orgId}/audit/retention", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "retentionDays=90"),
+            // audit-rest: the organization's own SIEM target, set and removed by its own admins only (not the provider above)
+            new Route("POST /orgs/{orgId}/audit/siem", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES,
+                    "host=localhost&port=6514&format=CEF&trustedCertificates=probe"),
+            new Route("POST /orgs/{orgId}/audit/siem/remove", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             // reports-schedules: schedules and report recipients (customer admins), a customer's contract (its provider and admins)
             new Route("GET /orgs/{orgId}/report-schedules", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
             new Route("GET /orgs/{orgId}/contract", Scope.CUSTOMER, DEVICE_VIEWERS, null),

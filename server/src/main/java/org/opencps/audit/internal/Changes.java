@@ -9,12 +9,12 @@ import java.util.TreeSet;
 import java.util.Objects;
 
 /** The before and after of a changed setting, for a record's detail: each field that changed, "name: before -> after". */
-final class Changes {
+public final class Changes {
 
     private Changes() {
     }
 
-    static String between(Record before, Record after) {
+    public static String between(Record before, Record after) {
         if (before == null) {
             return "set to " + after;
         }

@@ -9,6 +9,7 @@ import org.opencps.identity.ApiTokenRevoked;
 import org.opencps.identity.CardConfirmed;
 import org.opencps.identity.CardRegistered;
 import org.opencps.identity.CardRemoved;
+import org.opencps.identity.CredentialChanged;
 import org.opencps.identity.GroupChanged;
 import org.opencps.identity.InvitationAccepted;
 import org.opencps.identity.InvitationRevoked;
@@ -23,6 +24,7 @@ import org.opencps.identity.EmailDomainChanged;
 import org.opencps.identity.GoogleWorkspaceChanged;
 import org.opencps.identity.ScimChanged;
 import org.opencps.identity.SingleSignOnChanged;
+import org.opencps.platform.ids.UserId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -110,10 +112,14 @@ class IdentityAuditListener {
                 "group '" + e.name() + "'" + (e.member() == null ? "" : ", member " + e.member()), e.origin());
     }
 
-    /** SIGNED_UP, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, ALL_SESSIONS_ENDED, FIRST_ADMIN_CREATED; the person is actor and subject. */
+    /**
+     * SIGNED_UP, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, ALL_SESSIONS_ENDED, FIRST_ADMIN_CREATED: the person is actor and
+     * subject; SESSIONS_ENDED_BY_IDENTITY_PROVIDER: the person is the subject, the provider (no person) acted.
+     */
     @ApplicationModuleListener
     void on(AccountActivity e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), e.kind().name(), e.user(), e.user().toString(), null, e.origin());
+        UserId actor = e.kind() == AccountActivity.Kind.SESSIONS_ENDED_BY_IDENTITY_PROVIDER ? null : e.user();
+        log.recordOnce(e.eventId(), e.at(), e.org(), e.kind().name(), actor, e.user().toString(), null, e.origin());
     }
 
     private static String sorted(Collection<?> items) {
@@ -157,7 +163,13 @@ class IdentityAuditListener {
         log.recordOnce(e.eventId(), e.at(), e.org(), "API_TOKEN_REVOKED", e.user(), e.token().toString(), null, e.origin());
     }
 
-    /** Provisioning through SCIM: people and groups the identity provider changed, and the organization's SCIM token. */
+    /** A credential kept outside identity (the secret print-queue URL): its holder is the actor and the subject. */
+    @ApplicationModuleListener
+    void on(CredentialChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), e.action(), e.user(), e.user().toString(), null, e.origin());
+    }
+
+        /** Provisioning through SCIM: people and groups the identity provider changed, and the organization's SCIM token. */
     @ApplicationModuleListener
     void on(ScimChanged e) {
         log.recordOnce(e.eventId(), e.at(), e.org(), e.action(), e.by(), e.subject(), e.detail(), null);

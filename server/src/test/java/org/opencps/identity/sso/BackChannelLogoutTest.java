@@ -1,6 +1,8 @@
 package org.opencps.identity.sso;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.identity.sso.OidcSignInTest.unique;
+import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,6 +17,7 @@ import org.opencps.identity.SingleSignOn;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The provider's back-channel logout ends the person's sessions; a token that fails a check ends nothing. */
@@ -25,6 +28,7 @@ class BackChannelLogoutTest {
     @Autowired World world;
     @Autowired SingleSignOn sso;
     @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
 
     private SsoFixture fixture;
 
@@ -61,6 +65,10 @@ class BackChannelLogoutTest {
                 .andExpect(status().isOk());
 
         mvc.perform(get("/api/v1/me").cookie(browser.session())).andExpect(status().isUnauthorized());
+        // recorded once (the faulty tokens ended nothing), with the provider, not the person, as the one who acted
+        eventually(() -> assertThat(jdbc.sql("SELECT COALESCE(CAST(actor_user_id AS VARCHAR(36)), 'none') FROM audit_event"
+                        + " WHERE org_id = ? AND type = 'SESSIONS_ENDED_BY_IDENTITY_PROVIDER'").param(acme.org().value())
+                .query(String.class).list()).containsExactly("none"));
     }
 
     @Test

@@ -24,8 +24,16 @@ public final class PrivateRsyslog implements AutoCloseable {
     private static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    /** The certificate files of the TLS listener: its CA (which also signs clients' certificates), its certificate and key. */
-    public record Tls(Path caFile, Path certificateFile, Path keyFile) {
+    /**
+     * The certificate files of the TLS listener: its CA (which also signs clients' certificates), its certificate and key;
+     * and whether it demands a client certificate from that CA (else it takes any client, as an organization's SIEM that
+     * knows no client certificate of ours does).
+     */
+    public record Tls(Path caFile, Path certificateFile, Path keyFile, boolean clientCertificateRequired) {
+
+        public Tls(Path caFile, Path certificateFile, Path keyFile) {
+            this(caFile, certificateFile, keyFile, true);
+        }
     }
 
     private final Path dir;
@@ -66,14 +74,15 @@ public final class PrivateRsyslog implements AutoCloseable {
                 module(load="imudp")
                 input(type="imtcp" address="127.0.0.1" port="%3$d" ruleset="received")
                 input(type="imtcp" address="127.0.0.1" port="%2$d" ruleset="received"
-                      streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="x509/certvalid")
+                      streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="%8$s")
                 input(type="imudp" address="127.0.0.1" port="%4$d" ruleset="received")
                 template(name="fields" type="string"
                          string="<%%PRI%%>1 %%TIMESTAMP:::date-rfc3339%% %%HOSTNAME%% %%APP-NAME%% %%PROCID%% %%MSGID%% %%STRUCTURED-DATA%% %%msg%%\\n")
                 ruleset(name="received") {
                   action(type="omfile" file="%1$s/received.log" template="fields" flushOnTXEnd="on" asyncWriting="off")
                 }
-                """.formatted(dir, tlsPort, tcpPort, udpPort, tls.caFile(), tls.certificateFile(), tls.keyFile());
+                """.formatted(dir, tlsPort, tcpPort, udpPort, tls.caFile(), tls.certificateFile(), tls.keyFile(),
+                        tls.clientCertificateRequired() ? "x509/certvalid" : "anon");
         try {
             Files.createDirectories(dir.resolve("work"));
             Files.writeString(dir.resolve("rsyslog.conf"), config, StandardCharsets.UTF_8);

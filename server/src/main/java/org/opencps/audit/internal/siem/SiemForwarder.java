@@ -116,7 +116,7 @@ class SiemForwarder {
         return outbox.pending(target.get().name()).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static String localHostname() {
+    static String localHostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

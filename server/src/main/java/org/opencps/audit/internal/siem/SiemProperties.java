@@ -37,6 +37,9 @@ public record SiemProperties(
         if (host == null || host.isBlank()) {
             return java.util.Optional.empty();
         }
+        if (transport == SiemTarget.Transport.TLS && (sslBundle == null || sslBundle.isBlank())) {
+            throw new IllegalArgumentException("opencps.siem sends over TLS: it needs opencps.siem.ssl-bundle naming the CA to trust");
+        }
         return java.util.Optional.of(new SiemTarget(DEPLOYMENT_TARGET, transport, host, port, format, sslBundle, facility,
                 hostname == null || hostname.isBlank() ? localHostname : hostname, timeout));
     }

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Where audit records are forwarded: a syslog receiver, the transport, the message format, and for
- * TLS the name of a Spring Boot SSL bundle (its trust store holds the CA the receiver's certificate
- * must chain to; its key store, if any, the client certificate). {@code name} keys the delivery
+ * TLS, for the deployment's target, the name of a Spring Boot SSL bundle (its trust store holds the CA
+ * the receiver's certificate must chain to; its key store, if any, the client certificate); an
+ * organization's own target brings its trusted certificates instead. {@code name} keys the delivery
  * cursors of this target.
  */
 public record SiemTarget(String name, Transport transport, String host, int port, Format format, String sslBundle,
@@ -24,9 +25,6 @@ public record SiemTarget(String name, Transport transport, String host, int port
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("SIEM target " + name + " needs a port from 1 to 65535");
-        }
-        if (transport == Transport.TLS && (sslBundle == null || sslBundle.isBlank())) {
-            throw new IllegalArgumentException("SIEM target " + name + " sends over TLS: it needs an SSL bundle naming the CA to trust");
         }
     }
 }

@@ -9,7 +9,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -23,11 +25,25 @@ final class SyslogTransport {
 
     private final SiemTarget target;
     private final SSLContext tls;
+    private final Predicate<InetAddress> allowedAddress;
 
     /** {@code tls} is the context for a TLS target (trusting the target's CA), null otherwise. */
     SyslogTransport(SiemTarget target, SSLContext tls) {
+        this(target, tls, address -> true);
+    }
+
+    /** As above, connecting only to an address {@code allowedAddress} accepts. */
+    SyslogTransport(SiemTarget target, SSLContext tls, Predicate<InetAddress> allowedAddress) {
         this.target = target;
         this.tls = tls;
+        this.allowedAddress = allowedAddress;
+    }
+
+    /** A connection refused before it was made: the target's host resolves to an address it may not use. */
+    static final class AddressNotAllowed extends IOException {
+        AddressNotAllowed(InetAddress address) {
+            super("not allowed to send to " + address.getHostAddress());
+        }
     }
 
     void send(List<byte[]> messages) throws IOException {
@@ -38,7 +54,7 @@ final class SyslogTransport {
     }
 
     private void sendUdp(List<byte[]> messages) throws IOException {
-        InetAddress address = InetAddress.getByName(target.host());
+        InetAddress address = allowed(InetAddress.getByName(target.host()));
         try (var socket = new DatagramSocket()) {
             for (byte[] message : messages) {
                 socket.send(new DatagramPacket(message, message.length, address, target.port()));
@@ -63,7 +79,12 @@ final class SyslogTransport {
     private Socket open(int timeout) throws IOException {
         var plain = new Socket();
         try {
-            plain.connect(new InetSocketAddress(target.host(), target.port()), timeout);
+            var address = new InetSocketAddress(target.host(), target.port());
+            if (address.isUnresolved()) {
+                throw new UnknownHostException(target.host());
+            }
+            allowed(address.getAddress());
+            plain.connect(address, timeout);
             if (target.transport() != SiemTarget.Transport.TLS) {
                 return plain;
             }
@@ -80,6 +101,13 @@ final class SyslogTransport {
             plain.close();
             throw e;
         }
+    }
+
+    private InetAddress allowed(InetAddress address) throws AddressNotAllowed {
+        if (!allowedAddress.test(address)) {
+            throw new AddressNotAllowed(address);
+        }
+        return address;
     }
 
     /** Syslog receivers send nothing back; the end of their stream says they read ours to its end. */

@@ -59,9 +59,10 @@ public class QueueStore {
                 .params(secretHash, at(now), org.value(), id).update();
     }
 
-    public void clearSecret(OrgId org, UUID id, Instant now) {
-        jdbc.sql("UPDATE ipp_queue SET secret_hash = NULL, secret_rotated_at = ? WHERE org_id = ? AND id = ? AND secret_hash IS NOT NULL")
-                .params(at(now), org.value(), id).update();
+    /** Whether there was a secret to clear. */
+    public boolean clearSecret(OrgId org, UUID id, Instant now) {
+        return jdbc.sql("UPDATE ipp_queue SET secret_hash = NULL, secret_rotated_at = ? WHERE org_id = ? AND id = ? AND secret_hash IS NOT NULL")
+                .params(at(now), org.value(), id).update() > 0;
     }
 
     public void deleteQueueOf(OrgId org, UserId user) {

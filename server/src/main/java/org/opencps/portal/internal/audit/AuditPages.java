@@ -13,6 +13,8 @@ import org.opencps.access.Capabilities;
 import org.opencps.access.Permission;
 import org.opencps.audit.AuditFilter;
 import org.opencps.audit.AuditTrail;
+import org.opencps.audit.OrganizationSiem;
+import org.opencps.audit.OrganizationSiemSettings;
 import org.opencps.identity.Users;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.ids.OrgId;
@@ -40,11 +42,13 @@ class AuditPages {
     private final AuditTrail trail;
     private final Users users;
     private final Capabilities capabilities;
+    private final OrganizationSiem siem;
 
-    AuditPages(AuditTrail trail, Users users, Capabilities capabilities) {
+    AuditPages(AuditTrail trail, Users users, Capabilities capabilities, OrganizationSiem siem) {
         this.trail = trail;
         this.users = users;
         this.capabilities = capabilities;
+        this.siem = siem;
     }
 
     @GetMapping("/orgs/{orgId}/audit")
@@ -62,6 +66,7 @@ class AuditPages {
             // walking the whole chain costs a read of every record: only when asked
             model.addAttribute("verification", verify ? trail.verify(actor, orgId) : null);
             model.addAttribute("retentionDays", trail.retentionDays(actor, orgId));
+            model.addAttribute("siem", siem.target(actor, orgId).orElse(null));
         }
         model.addAttribute("own", own);
         model.addAttribute("canManage", own && capabilities.has(actor, Permission.SETTINGS_MANAGE, orgId));
@@ -92,6 +97,30 @@ class AuditPages {
                 () -> trail.setRetentionDays(actor, orgId, days(retentionDays)));
     }
 
+    /** The form's values come back with the page, so a refused one can be corrected rather than typed again. */
+    @PostMapping("/orgs/{orgId}/audit/siem")
+    String setSiem(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String host,
+                   @RequestParam(defaultValue = "") String port, @RequestParam(defaultValue = "CEF") String format,
+                   @RequestParam(defaultValue = "") String trustedCertificates, RedirectAttributes flash) {
+        flash.addFlashAttribute("siemForm", Map.of("host", host, "port", port, "format", format,
+                "trustedCertificates", trustedCertificates));
+        return Forms.change(flash, "/orgs/" + orgId + "/audit#siem", "audit.siem.saved",
+                () -> siem.set(actor, orgId, new OrganizationSiemSettings(host, port(port), format, trustedCertificates)));
+    }
+
+    @PostMapping("/orgs/{orgId}/audit/siem/remove")
+    String removeSiem(Actor actor, @PathVariable OrgId orgId, RedirectAttributes flash) {
+        return Forms.change(flash, "/orgs/" + orgId + "/audit#siem", "audit.siem.removed", () -> siem.remove(actor, orgId));
+    }
+
+    private static Integer port(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("port", "problem.siem.port", "the port is a number from 1 to 65535");
+        }
+    }
+
     private static AuditFilter filter(String from, String to, String actorId, String action, String outcome) {
         LocalDate fromDay = day("from", from);
         LocalDate toDay = day("to", to);
@@ -99,7 +128,7 @@ class AuditPages {
         try {
             actor = blank(actorId).isEmpty() ? null : UUID.fromString(actorId.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("actorId", "an actor is given by the id shown in the list");
+            throw new InvalidInputException("actorId", "problem.audit.actorId", "an actor is given by the id shown in the list");
         }
         return new AuditFilter(fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), actor,
@@ -113,7 +142,7 @@ class AuditPages {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "a day is written as YYYY-MM-DD");
+            throw new InvalidInputException(field, "problem.audit.day", "a day is written as YYYY-MM-DD");
         }
     }
 
@@ -121,7 +150,7 @@ class AuditPages {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("retentionDays", "the retention is a whole number of days");
+            throw new InvalidInputException("retentionDays", "problem.audit.retentionNumber", "the retention is a whole number of days");
         }
     }
 
