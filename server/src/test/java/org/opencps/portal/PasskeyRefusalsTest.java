@@ -40,7 +40,7 @@ class PasskeyRefusalsTest {
         var colleague = world.person(org, FixedRole.CUSTOMER_ADMIN);
         var otherTenant = world.person(world.customer(world.root(), "Passkey others " + UUID.randomUUID()), FixedRole.CUSTOMER_ADMIN);
         var ownersKey = new SoftwarePasskey(publicUrl.uri());
-        register(owner, ownersKey, "Owner key");
+        register(owner, ownersKey, "Owner-key");
         UUID ownersPasskey = passkeys.of(owner.userId()).getFirst().id();
 
         // signed in fully (no factor of their own, so no step-up stands in the way): still not found
@@ -51,8 +51,8 @@ class PasskeyRefusalsTest {
             var removal = visitor.submit("/account/second-factor/passkeys/" + ownersPasskey + "/remove", "");
             assertThat(removal.getResponse().getStatus()).as(intruder.email()).isEqualTo(404);
         }
-        assertThat(passkeys.of(owner.userId())).extracting(Passkeys.Passkey::name).containsExactly("Owner key");
-        register(colleague, new SoftwarePasskey(publicUrl.uri()), "Colleague key");
+        assertThat(passkeys.of(owner.userId())).extracting(Passkeys.Passkey::name).containsExactly("Owner-key");
+        register(colleague, new SoftwarePasskey(publicUrl.uri()), "Colleague-key");
 
         // the colleague's pending sign-in, answered with the owner's passkey on the colleague's own challenge
         var visitor = new PortalVisitor(mvc);
@@ -113,7 +113,7 @@ class PasskeyRefusalsTest {
         visitor.logIn(person.email());
         visitor.open("/account/second-factor");
         String options = body(visitor.json("/account/second-factor/passkeys/options", "{}"));
-        var registered = visitor.json("/account/second-factor/passkeys?name=" + name.replace(" ", "%20"), key.register(options));
+        var registered = visitor.json("/account/second-factor/passkeys?name=" + name, key.register(options));
         assertThat(registered.getResponse().getStatus()).as(body(registered)).isEqualTo(200);
     }
 
