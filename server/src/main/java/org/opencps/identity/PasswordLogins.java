@@ -62,6 +62,18 @@ public class PasswordLogins {
         this.decoyHash = hasher.hash("decoy-password-for-equal-timing");
     }
 
+    /** Counts a login attempt from this address (a password or a passkey) against the per-source limit. */
+    void throttle(String sourceIp, String email) {
+        try {
+            rateLimiter.acquire("login:" + sourceIp, attemptsPerSourcePerMinute, Duration.ofMinutes(1), LOGIN_ATTEMPTS);
+        } catch (TooManyRequestsException e) {
+            if (e.firstRefusal()) {
+                events.publishEvent(new LoginsThrottled(sourceIp, email == null ? null : email.strip()));
+            }
+            throw e;
+        }
+    }
+
     public LoginOutcome login(String email, String password, String sourceIp) {
         return login(email, password, sourceIp, user -> true);
     }
@@ -91,14 +103,7 @@ public class PasswordLogins {
     }
 
     private LoginOutcome login(String email, String password, String sourceIp, Predicate<UserId> eligible) {
-        try {
-            rateLimiter.acquire("login:" + sourceIp, attemptsPerSourcePerMinute, Duration.ofMinutes(1), LOGIN_ATTEMPTS);
-        } catch (TooManyRequestsException e) {
-            if (e.firstRefusal()) {
-                events.publishEvent(new LoginsThrottled(sourceIp, email == null ? null : email.strip()));
-            }
-            throw e;
-        }
+        throttle(sourceIp, email);
         String normalized = Emails.normalize("email", email);
         var user = users.findByEmail(normalized).filter(found -> eligible.test(found.id())).orElse(null);
         PasswordRow row = user == null ? null : passwords.find(user.id()).orElse(null);

@@ -37,8 +37,7 @@ public class RecentSecondFactor implements StepUp {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return;
         }
-        boolean enrolled = store.totp(user).map(SecondFactorStore.TotpRow::confirmed).orElse(false);
-        if (enrolled && !recent(attributes.getRequest())) {
+        if (store.hasFactor(user) && !recent(attributes.getRequest())) {
             throw new SecondFactorCheckRequired();
         }
     }

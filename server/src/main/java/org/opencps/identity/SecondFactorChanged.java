@@ -11,7 +11,7 @@ import org.opencps.platform.ids.UserId;
  */
 public record SecondFactorChanged(UserId user, Change change, UserId by, OrgId org, Instant at, UUID eventId) {
 
-    public enum Change { TOTP_ENROLLED, TOTP_REMOVED, RECOVERY_CODES_CREATED, RESET_BY_ADMIN }
+    public enum Change { TOTP_ENROLLED, TOTP_REMOVED, RECOVERY_CODES_CREATED, RESET_BY_ADMIN, PASSKEY_REGISTERED, PASSKEY_REMOVED }
 
     /** A new occurrence, with an {@code eventId} of its own. */
     public SecondFactorChanged(UserId user, Change change, UserId by, OrgId org, Instant at) {

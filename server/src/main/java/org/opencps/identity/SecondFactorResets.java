@@ -3,6 +3,7 @@ package org.opencps.identity;
 import java.time.Clock;
 import org.opencps.access.AccessPolicy;
 import org.opencps.identity.SecondFactorChanged.Change;
+import org.opencps.identity.internal.persistence.PasskeyStore;
 import org.opencps.identity.internal.persistence.SecondFactorStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.ConflictException;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An administrator resets a member's second factor (they lost their phone and their recovery codes): the app and
+ * An administrator resets a member's second factor (they lost their phone and their recovery codes): the app, the passkeys and
  * the recovery codes go, the member signs in with their password alone until they set up a new one. Needs every
  * permission the member holds, as other changes to a member do, and a recent check of the admin's own second
  * factor. Audited, and the member is told by e-mail in their language.
@@ -34,10 +35,12 @@ public class SecondFactorResets {
     private final Languages languages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PasskeyStore passkeys;
 
     SecondFactorResets(AccessPolicy policy, SecondFactorStore store, UserStore users, RecentSecondFactor stepUp,
                        Organizations organizations, MailTexts mails, Languages languages, ApplicationEventPublisher events,
-                       Clock clock) {
+                       Clock clock, PasskeyStore passkeys) {
+        this.passkeys = passkeys;
         this.policy = policy;
         this.store = store;
         this.users = users;
@@ -52,7 +55,7 @@ public class SecondFactorResets {
     /** Whether the member has a second factor an admin of the organization could reset. */
     public boolean hasSecondFactor(Actor admin, OrgId org, UserId member) {
         policy.requireManageMember(admin, org, member);
-        return users.isMember(org, member) && store.totp(member).map(SecondFactorStore.TotpRow::confirmed).orElse(false);
+        return users.isMember(org, member) && store.hasFactor(member);
     }
 
     @Transactional
@@ -62,7 +65,8 @@ public class SecondFactorResets {
             throw new NotFoundException("user");
         }
         stepUp.require(admin.userId());
-        if (!store.deleteTotp(member)) {
+        boolean hadApp = store.deleteTotp(member);
+        if (!hadApp & passkeys.deleteAll(member) == 0) {
             throw new ConflictException("secondFactor", "this person has no second factor set up");
         }
         store.deleteRecoveryCodes(member);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.opencps.identity.SecondFactorChanged.Change;
 import org.opencps.identity.internal.credentials.PasswordAttempts;
+import org.opencps.identity.internal.persistence.PasskeyStore;
 import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.SecondFactorStore;
 import org.opencps.identity.internal.persistence.UserStore;
@@ -42,10 +43,12 @@ public class SecondFactors {
     private final Clock clock;
     private final RecentSecondFactor stepUp;
     private final PasswordStore passwords;
+    private final PasskeyStore passkeys;
 
     SecondFactors(SecondFactorStore store, UserStore users, ServerSecrets secrets, PasswordAttempts attempts,
                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, RecentSecondFactor stepUp,
-                  PasswordStore passwords) {
+                  PasswordStore passwords, PasskeyStore passkeys) {
+        this.passkeys = passkeys;
         this.stepUp = stepUp;
         this.passwords = passwords;
         this.store = store;
@@ -57,8 +60,8 @@ public class SecondFactors {
         this.clock = clock;
     }
 
-    /** What the person has: a confirmed app, and how many recovery codes are left. */
-    public record Status(boolean totp, int recoveryCodesLeft) {
+    /** What the person has: a confirmed app, how many recovery codes are left, and how many passkeys. */
+    public record Status(boolean totp, int recoveryCodesLeft, int passkeys) {
     }
 
     /** A started enrolment: the secret as text and as the address the QR code carries. */
@@ -66,12 +69,13 @@ public class SecondFactors {
     }
 
     public Status status(UserId user) {
-        return new Status(enrolled(user), store.unusedRecoveryCodes(user));
+        boolean totp = store.totp(user).map(SecondFactorStore.TotpRow::confirmed).orElse(false);
+        return new Status(totp, store.unusedRecoveryCodes(user), passkeys.count(user));
     }
 
-    /** Whether the person has a second factor, so sign-in asks for it. */
+    /** Whether the person has a second factor (an app or a passkey), so sign-in asks for it. */
     public boolean enrolled(UserId user) {
-        return store.totp(user).map(SecondFactorStore.TotpRow::confirmed).orElse(false);
+        return store.hasFactor(user);
     }
 
     /** A new secret for the app; replaces an enrolment not yet confirmed, never a confirmed app. */
@@ -131,7 +135,7 @@ public class SecondFactors {
 
     /** New recovery codes; the earlier ones stop working. */
     public List<String> newRecoveryCodes(UserId user) {
-        if (!enrolled(user)) {
+        if (!store.totp(user).map(SecondFactorStore.TotpRow::confirmed).orElse(false)) {
             throw new ConflictException("totp", "recovery codes need an authenticator app set up first");
         }
         stepUp.require(user);

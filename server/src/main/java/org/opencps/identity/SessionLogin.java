@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.UnauthenticatedException;
@@ -82,9 +84,28 @@ public class SessionLogin {
         return Step.SIGNED_IN;
     }
 
+    /**
+     * Logs the person in after one credential proved both factors (a passkey that verified the person): the session
+     * starts with the second factor proved, as after {@link #completeSecondFactor}.
+     *
+     * @throws AddressNotAllowedException when the organization does not accept the client's address; nothing changes then
+     */
+    public void establishWithSecondFactor(HttpServletRequest request, HttpServletResponse response, Actor actor,
+                                          Duration idleTimeout) {
+        requireAllowedAddress(request, actor);
+        var session = newSession(request, response);
+        signIn(request, response, session, actor, idleTimeout);
+        session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
+    }
+
     /** Whether this browser has a pending sign-in, waiting for the second factor. */
     public boolean secondFactorPending(HttpServletRequest request) {
         return pending(request) != null;
+    }
+
+    /** The person whose sign-in waits for the second factor on this browser (to offer their passkeys), if any. */
+    public java.util.Optional<UserId> pendingUser(HttpServletRequest request) {
+        return java.util.Optional.ofNullable(pending(request)).map(pending -> pending.actor().userId());
     }
 
     /**
@@ -96,12 +117,18 @@ public class SessionLogin {
      * @throws AddressNotAllowedException when the organization does not accept the client's address
      */
     public SecondStep completeSecondFactor(HttpServletRequest request, HttpServletResponse response, String code) {
+        return completeSecondFactor(request, response, user -> secondFactors.check(user, code, request.getRemoteAddr()));
+    }
+
+    /** As {@link #completeSecondFactor(HttpServletRequest, HttpServletResponse, String)}, with another proof (a passkey). */
+    public SecondStep completeSecondFactor(HttpServletRequest request, HttpServletResponse response,
+                                           Function<UserId, SecondFactors.SecondFactorCheck> proof) {
         var pending = pending(request);
         if (pending == null) {
             throw new UnauthenticatedException("sign in with your password first; the second step waits 5 minutes at most");
         }
         requireAllowedAddress(request, pending.actor());
-        var check = secondFactors.check(pending.actor().userId(), code, request.getRemoteAddr());
+        var check = proof.apply(pending.actor().userId());
         if (check.accepted()) {
             var session = newSession(request, response);
             signIn(request, response, session, pending.actor(), pending.idleTimeout());
@@ -126,11 +153,17 @@ public class SessionLogin {
      * @throws ForbiddenException when the request has no login session (an API token)
      */
     public SecondFactors.SecondFactorCheck confirmSecondFactor(HttpServletRequest request, UserId user, String code) {
+        return confirmSecondFactor(request, user, () -> secondFactors.check(user, code, request.getRemoteAddr()));
+    }
+
+    /** As {@link #confirmSecondFactor(HttpServletRequest, UserId, String)}, with another proof (a passkey). */
+    public SecondFactors.SecondFactorCheck confirmSecondFactor(HttpServletRequest request, UserId user,
+                                                              Supplier<SecondFactors.SecondFactorCheck> proof) {
         var session = request.getSession(false);
         if (session == null || session.getAttribute(SessionAttributes.AUTHENTICATED_AT) == null) {
             throw new ForbiddenException("only a login session can confirm a second factor; an API token cannot");
         }
-        var check = secondFactors.check(user, code, request.getRemoteAddr());
+        var check = proof.get();
         if (check.accepted()) {
             session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
         }

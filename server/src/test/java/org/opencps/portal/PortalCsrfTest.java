@@ -48,6 +48,11 @@ class PortalCsrfTest {
         PUBLIC_FORMS.put("/cookies/consent", "back=/login");
         // second-factor: without a pending sign-in it only sends the visitor to the login page
         PUBLIC_FORMS.put("/login/second-factor", "code=123456");
+        // passkeys: a passwordless sign-in's challenge proves itself, so asking for one makes no session either
+        PUBLIC_FORMS.put("/login/passkey/options", "");
+        PUBLIC_FORMS.put("/login/passkey", "id=unknown");
+        PUBLIC_FORMS.put("/login/second-factor/passkey/options", "");
+        PUBLIC_FORMS.put("/login/second-factor/passkey", "id=unknown");
     }
 
     @Autowired MockMvc mvc;

@@ -204,7 +204,14 @@ final class PortalRouteTable {
             // second-factor: the second step of a login (a pending sign-in's own), step-up and the caller's own factor
             "GET /login/second-factor", "POST /login/second-factor", "POST /account/step-up",
             "POST /account/second-factor/totp", "POST /account/second-factor/totp/confirm",
-            "POST /account/second-factor/totp/remove", "POST /account/second-factor/recovery-codes");
+            "POST /account/second-factor/totp/remove", "POST /account/second-factor/recovery-codes",
+            // passkeys: signing in with one (before any login: PasskeyRefusalsTest, no session made: PortalCsrfTest), the
+            // second step of a pending sign-in and step-up (the caller's own: another person's passkey is refused,
+            // PasskeyRefusalsTest), and the caller's own passkeys (another person's is not found, PasskeyRefusalsTest)
+            "POST /login/passkey/options", "POST /login/passkey", "POST /login/second-factor/passkey/options",
+            "POST /login/second-factor/passkey", "POST /account/step-up/passkey/options", "POST /account/step-up/passkey",
+            "POST /account/second-factor/passkeys/options", "POST /account/second-factor/passkeys",
+            "POST /account/second-factor/passkeys/{passkeyId}/remove");
 
     /** The person a page is for: the first role it answers 200. */
     static Who allowedFor(Route route) {

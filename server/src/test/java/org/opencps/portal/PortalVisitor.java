@@ -78,6 +78,11 @@ final class PortalVisitor {
                 .contentType("application/x-www-form-urlencoded").content(body));
     }
 
+    /** Sends what the portal's scripts send to its JSON routes (passkeys): JSON, with the meta tag's CSRF token. */
+    MvcResult json(String url, String body) throws Exception {
+        return send(post(url).header("X-CSRF-TOKEN", metaToken).contentType("application/json").content(body));
+    }
+
     /** Logs in on the login page, as a person of {@link World} (with its password). */
     MvcResult logIn(String email) throws Exception {
         open("/login");

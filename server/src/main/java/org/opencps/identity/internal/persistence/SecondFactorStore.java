@@ -9,7 +9,7 @@ import org.opencps.platform.ids.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** A person's authenticator app (TOTP) and recovery codes. */
+/** A person's authenticator app (TOTP) and recovery codes; whether they have any second factor (an app or a passkey). */
 @Repository
 public class SecondFactorStore {
 
@@ -17,6 +17,14 @@ public class SecondFactorStore {
 
     SecondFactorStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Whether sign-in asks the person for a second factor: a confirmed authenticator app or at least one passkey. */
+    public boolean hasFactor(UserId user) {
+        return jdbc.sql("""
+                        SELECT (SELECT COUNT(*) FROM identity_totp WHERE user_id = ? AND confirmed_at IS NOT NULL)
+                             + (SELECT COUNT(*) FROM identity_passkey WHERE user_id = ?)""")
+                .params(user.value(), user.value()).query(Long.class).single() > 0;
     }
 
     public Optional<TotpRow> totp(UserId user) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.opencps.identity.SecondFactors;
 import org.opencps.identity.SessionLogin;
 import org.opencps.platform.errors.UnauthenticatedException;
 import org.opencps.platform.security.AddressNotAllowedException;
@@ -28,10 +29,18 @@ class SecondFactorPage {
 
     private final SessionLogin sessions;
     private final MessageSource messages;
+    private final SecondFactors factors;
 
-    SecondFactorPage(SessionLogin sessions, MessageSource messages) {
+    SecondFactorPage(SessionLogin sessions, MessageSource messages, SecondFactors factors) {
         this.sessions = sessions;
         this.messages = messages;
+        this.factors = factors;
+    }
+
+    /** Which ways to prove it the page offers: a code (an app, with its recovery codes), a passkey. */
+    static void offer(Model model, SecondFactors.Status status) {
+        model.addAttribute("codes", status.totp());
+        model.addAttribute("passkeys", status.passkeys() > 0);
     }
 
     @GetMapping(PATH)
@@ -40,6 +49,7 @@ class SecondFactorPage {
             return "redirect:/login";
         }
         model.addAttribute("next", LocalPaths.orDefault(next, null));
+        sessions.pendingUser(request).ifPresent(user -> offer(model, factors.status(user)));
         return "auth/second-factor";
     }
 
@@ -63,6 +73,7 @@ class SecondFactorPage {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         model.addAttribute("failure", failure);
         model.addAttribute("next", LocalPaths.orDefault(next, null));
+        sessions.pendingUser(request).ifPresent(user -> offer(model, factors.status(user)));
         return "auth/second-factor";
     }
 }

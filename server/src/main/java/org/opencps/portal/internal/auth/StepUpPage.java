@@ -2,6 +2,7 @@ package org.opencps.portal.internal.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.opencps.identity.SecondFactors;
 import org.opencps.identity.SessionLogin;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.LocalPaths;
@@ -21,14 +22,17 @@ class StepUpPage {
     static final String PATH = "/account/step-up";
 
     private final SessionLogin sessions;
+    private final SecondFactors factors;
 
-    StepUpPage(SessionLogin sessions) {
+    StepUpPage(SessionLogin sessions, SecondFactors factors) {
         this.sessions = sessions;
+        this.factors = factors;
     }
 
     @GetMapping(PATH)
-    String form(@RequestParam(name = "continue", required = false) String next, Model model) {
+    String form(Actor actor, @RequestParam(name = "continue", required = false) String next, Model model) {
         model.addAttribute("next", LocalPaths.orDefault(next, null));
+        SecondFactorPage.offer(model, factors.status(actor.userId()));
         return "auth/step-up";
     }
 
@@ -43,6 +47,7 @@ class StepUpPage {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         model.addAttribute("failure", check.message());
         model.addAttribute("next", LocalPaths.orDefault(next, null));
+        SecondFactorPage.offer(model, factors.status(actor.userId()));
         return "auth/step-up";
     }
 }

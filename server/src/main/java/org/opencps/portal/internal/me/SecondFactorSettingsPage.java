@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencps.identity.Passkeys;
 import org.opencps.identity.SecondFactors;
 import org.opencps.platform.qr.QrPng;
 import org.opencps.platform.security.Actor;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * My second factor: setting up an authenticator app (QR code and the secret as text, confirmed by a first code),
- * removing it, and recovery codes, shown once on the page the form that made them redirects to.
+ * removing it, and recovery codes, shown once on the page the form that made them redirects to; and the person's
+ * passkeys ({@link PasskeysPage}).
  */
 @Controller
 class SecondFactorSettingsPage {
@@ -28,15 +30,18 @@ class SecondFactorSettingsPage {
 
     private final SecondFactors factors;
     private final ShownOnce shownOnce;
+    private final Passkeys passkeys;
 
-    SecondFactorSettingsPage(SecondFactors factors, ShownOnce shownOnce) {
+    SecondFactorSettingsPage(SecondFactors factors, ShownOnce shownOnce, Passkeys passkeys) {
         this.factors = factors;
         this.shownOnce = shownOnce;
+        this.passkeys = passkeys;
     }
 
     @GetMapping(PATH)
     String page(Actor actor, Model model) {
         model.addAttribute("status", factors.status(actor.userId()));
+        model.addAttribute("passkeys", passkeys.of(actor.userId()));
         factors.pendingTotp(actor.userId()).ifPresent(enrolment -> {
             model.addAttribute("secret", enrolment.secret());
             model.addAttribute("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrPng.of(enrolment.otpauthUri())));

@@ -50,7 +50,9 @@ class PortalSecurityConfiguration {
             // saml: the sign-in link, the assertion consumer service the IdP posts to, and the IdP's single logout
             "/sso/saml/start/*", "/sso/saml/acs/*", "/sso/saml/slo/*",
             // second-factor: the second step of a sign-in, reached with a pending sign-in only
-            "/login/second-factor"
+            "/login/second-factor",
+            // passkeys: signing in with a passkey, and a passkey as the second step of a pending sign-in
+            "/login/passkey", "/login/passkey/options", "/login/second-factor/passkey", "/login/second-factor/passkey/options"
     };
 
     @Bean
