@@ -76,15 +76,29 @@ final class Cluster implements AutoCloseable {
         first.put("opencps.bootstrap.admin-email", adminEmail);
         first.put("opencps.bootstrap.admin-password", adminPassword);
         List<ServerProcess> servers = new ArrayList<>();
-        servers.add(ServerProcess.start(names.getFirst(), work, first));
-        awaitHealthy(servers.getFirst());
-        for (String name : names.subList(1, names.size())) {
-            servers.add(ServerProcess.start(name, work, shared));
+        Haproxy proxy = null;
+        try {
+            servers.add(ServerProcess.start(names.getFirst(), work, first));
+            awaitHealthy(servers.getFirst());
+            for (String name : names.subList(1, names.size())) {
+                servers.add(ServerProcess.start(name, work, shared));
+            }
+            servers.forEach(Cluster::awaitHealthy);
+            proxy = Haproxy.start(work, servers);
+            Cluster cluster = new Cluster(work, database, s3, proxy, servers);
+            cluster.awaitInRotation(Set.copyOf(names));
+            return cluster;
+        } catch (RuntimeException | java.io.IOException e) {
+            // no process outlives a start that failed
+            if (proxy != null) {
+                proxy.stop();
+            }
+            for (ServerProcess server : servers) {
+                server.stop();
+            }
+            s3.stop();
+            throw e;
         }
-        servers.forEach(Cluster::awaitHealthy);
-        Cluster cluster = new Cluster(work, database, s3, Haproxy.start(work, servers), servers);
-        cluster.awaitInRotation(Set.copyOf(names));
-        return cluster;
     }
 
     /** Waits until consecutive requests through the proxy reach exactly these processes. */
@@ -128,7 +142,8 @@ final class Cluster implements AutoCloseable {
     }
 
     static void awaitHealthy(ServerProcess server) {
-        Poll.until(Duration.ofMinutes(5), "server process " + server.name + " to start", () -> {
+        // a start takes about 30 s on an idle 2-core machine, over 5 minutes when eight builds share it
+        Poll.until(Duration.ofMinutes(10), "server process " + server.name + " to start", () -> {
             if (!server.alive()) {
                 throw new IllegalStateException("server process " + server.name + " ended; see " + server.log);
             }

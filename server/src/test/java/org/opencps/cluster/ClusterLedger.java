@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
+import org.opencps.testing.peers.Poll;
 
 /**
  * What the database holds of one organization's jobs after a load, compared with what the clients
@@ -45,8 +48,18 @@ final class ClusterLedger {
             assertThat(untold.size()).as("jobs no client was told of (%s), at most one per submission whose answer was lost", untold)
                     .isLessThanOrEqualTo(unansweredSubmissions);
             acknowledged.forEach(job -> assertThat(withDocument.get(job)).as("job %s has its document", job).isTrue());
-            assertThat(timesPerJob(db, "select job_id, count(*) from printing_usage where org_id = ? group by job_id", acknowledged))
-                    .as("printed once each").containsOnlyKeys(acknowledged).allSatisfy((job, count) -> assertThat(count).isEqualTo(1));
+            acknowledged.forEach(job -> assertThat(states.get(job)).as("job %s", job).isEqualTo("COMPLETED"));
+            // the usage rows are written after the commit, by the reporting module's listener
+            Poll.until(Duration.ofMinutes(2), "a usage row for every printed job", () -> {
+                try {
+                    return Optional.of(timesPerJob(db, "select job_id, count(*) from reporting_usage where org_id = ? group by job_id",
+                            acknowledged)).filter(times -> times.size() == acknowledged.size());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, () -> "some missing");
+            assertThat(timesPerJob(db, "select job_id, count(*) from reporting_usage where org_id = ? group by job_id", acknowledged))
+                    .as("printed once each").allSatisfy((job, count) -> assertThat(count).isEqualTo(1));
             assertThat(timesPerJob(db, "select subject, count(*) from audit_event where org_id = ? and type = 'PRINT_JOB_RELEASED' group by subject",
                     states.keySet())).as("released once each").allSatisfy((job, count) -> assertThat(count).isEqualTo(1));
         }
