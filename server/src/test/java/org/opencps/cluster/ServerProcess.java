@@ -15,12 +15,14 @@ final class ServerProcess {
     final String name;
     final int port;
     final Path log;
+    private final List<String> command;
     private final Process process;
 
-    private ServerProcess(String name, int port, Path log, Process process) {
+    private ServerProcess(String name, int port, Path log, List<String> command, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.command = command;
         this.process = process;
     }
 
@@ -43,8 +45,19 @@ final class ServerProcess {
                 "--server.port=" + port, "--server.address=127.0.0.1", "--opencps.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServerProcess(name, port, log, process);
+        return new ServerProcess(name, port, log, command, launch(command, log));
+    }
+
+    /** The same process again (same port, settings and data folder), after it ended; its log goes on in the same file. */
+    ServerProcess restart() throws IOException {
+        if (alive()) {
+            throw new IllegalStateException("server process " + name + " is still running");
+        }
+        return new ServerProcess(name, port, log, command, launch(command, log));
+    }
+
+    private static Process launch(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     boolean alive() {

@@ -77,6 +77,29 @@ class IppTwoServersTest {
     }
 
     @Test
+    void aProxyHearsEachEventOnceUnderOneNumberWhicheverProcessAnswers() throws Exception {
+        World world = servers.a.world();
+        OrgId org = world.customer(world.root(), Ipp.unique("Two servers Events Co"));
+        World.Person person = world.person(org, FixedRole.CUSTOMER_USER);
+        RegisteredDevice printer = InfraCalls.register(world, servers.a.bean(ActivationCodes.class),
+                servers.a.bean(DeviceRegistrations.class), org, "Events");
+        InfraCalls onA = new InfraCalls(servers.a.port());
+        InfraCalls onB = new InfraCalls(servers.b.port());
+        int subscription = InfraCalls.subscriptionId(onA.subscribe(printer.deviceId(), printer.credential(), 3600));
+        released(person, printer);
+
+        var heardOnA = InfraCalls.events(onA.notifications(printer.deviceId(), printer.credential(), subscription, 1));
+        var heardOnB = InfraCalls.events(onB.notifications(printer.deviceId(), printer.credential(), subscription, 1));
+
+        assertThat(heardOnA).singleElement();
+        int sequence = heardOnA.getFirst().getValue(Types.notifySequenceNumber);
+        assertThat(heardOnB).as("the same event under the same number on B").singleElement()
+                .satisfies(event -> assertThat(event.getValue(Types.notifySequenceNumber)).isEqualTo(sequence));
+        assertThat(InfraCalls.events(onB.notifications(printer.deviceId(), printer.credential(), subscription, sequence + 1)))
+                .as("nothing new after it on B").isEmpty();
+    }
+
+    @Test
     void aTokenRevokedOnOneProcessStopsWorkingOnTheOtherThatHadItCached() throws Exception {
         World world = servers.a.world();
         OrgId org = world.customer(world.root(), Ipp.unique("Two servers Token Co"));

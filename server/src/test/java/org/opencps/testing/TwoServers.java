@@ -33,8 +33,7 @@ public final class TwoServers implements AutoCloseable {
     private static RestartableServer configured(String url, String masterKey, String... properties) throws Exception {
         var server = new RestartableServer(Files.createTempDirectory("opencps-two-servers-"))
                 .set("opencps.secrets.master-key-file", masterKey).set("spring.datasource.url", url)
-                .set("spring.datasource.username", "postgres").set("spring.datasource.password", "")
-                .set("opencps.captcha.hmac-key", "the-same-captcha-key-on-every-process-of-this-test");
+                .set("spring.datasource.username", "postgres").set("spring.datasource.password", "");
         for (int i = 0; i + 1 < properties.length; i += 2) {
             server.set(properties[i], properties[i + 1]);
         }

@@ -13,6 +13,7 @@ import org.altcha.altcha.Altcha.ChallengeOptions;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.internal.cluster.InProcessUsedChallenges;
 import org.opencps.platform.internal.cluster.UsedChallenges;
+import org.opencps.platform.secrets.ServerSecrets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ public final class ProofOfWork {
     private static final Algorithm ALGORITHM = Algorithm.SHA256;
     private static final int MAX_PAYLOAD_CHARS = 4096;
     private static final int MIN_KEY_CHARS = 32;
+    private static final String KEY_PURPOSE = "captcha";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,18 +53,23 @@ public final class ProofOfWork {
     private final UsedChallenges used;
 
     /**
-     * Without {@code opencps.captcha.hmac-key} a random key is made at startup. That is enough for
-     * one process: challenges live minutes, so a restart only makes the few open ones fail and the
-     * user solves a new one. With several processes behind one address, set the same key on all.
-     * The solutions already used are kept where every process sees them ({@link UsedChallenges}).
+     * Without {@code opencps.captcha.hmac-key} the key is derived from the server's keyed hash
+     * ({@link ServerSecrets}: a keyset in the database, wrapped by the master key), so every process
+     * on one database signs and checks challenges with the same key and none needs the setting. The
+     * solutions already used are kept where every process sees them ({@link UsedChallenges}).
      */
     @Autowired
     public ProofOfWork(Clock clock,
             @Value("${opencps.captcha.hmac-key:}") String hmacKey,
             @Value("${opencps.captcha.expiry:10m}") Duration expiry,
             @Value("${opencps.captcha.max-number:100000}") long maxNumber,
-            UsedChallenges used) {
-        if (hmacKey != null && !hmacKey.isBlank() && hmacKey.strip().length() < MIN_KEY_CHARS) {
+            UsedChallenges used,
+            ServerSecrets secrets) {
+        this(clock, configuredOr(hmacKey, () -> secrets.keyedHash(KEY_PURPOSE, "altcha challenge signing key")), expiry, maxNumber, used);
+    }
+
+    private ProofOfWork(Clock clock, String hmacKey, Duration expiry, long maxNumber, UsedChallenges used) {
+        if (hmacKey.length() < MIN_KEY_CHARS) {
             throw new IllegalArgumentException(
                     "opencps.captcha.hmac-key must be at least " + MIN_KEY_CHARS + " characters long");
         }
@@ -73,18 +80,23 @@ public final class ProofOfWork {
             throw new IllegalArgumentException("opencps.captcha.max-number must be between 1 and " + Integer.MAX_VALUE);
         }
         this.clock = clock;
-        this.hmacKey = hmacKey == null || hmacKey.isBlank() ? randomKey() : hmacKey.strip();
+        this.hmacKey = hmacKey;
         this.expiry = expiry;
         this.maxNumber = maxNumber;
         this.used = used;
+    }
+
+    private static String configuredOr(String configured, java.util.function.Supplier<String> derived) {
+        return configured == null || configured.isBlank() ? derived.get() : configured.strip();
     }
 
     ProofOfWork(Clock clock, String hmacKey, Duration expiry, long maxNumber) {
         this(clock, hmacKey, expiry, maxNumber, InProcessUsedChallenges.DEFAULT_MAX_REMEMBERED);
     }
 
+    /** For tests of one process: a blank key is a random one. */
     ProofOfWork(Clock clock, String hmacKey, Duration expiry, long maxNumber, int maxRemembered) {
-        this(clock, hmacKey, expiry, maxNumber, new InProcessUsedChallenges(maxRemembered));
+        this(clock, configuredOr(hmacKey, ProofOfWork::randomKey), expiry, maxNumber, new InProcessUsedChallenges(maxRemembered));
     }
 
     /** A new challenge, valid for {@code opencps.captcha.expiry} from now. */

@@ -92,7 +92,8 @@ class SharedCoordinationTest {
     }
 
     @Test
-    void aCaptchaSolutionUsedOnOneProcessIsRefusedOnTheOther() throws Exception {
+    void aCaptchaMadeOnOneProcessIsAcceptedOnTheOtherOnceWithoutAConfiguredKey() throws Exception {
+        // no opencps.captcha.hmac-key is set (TwoServers): both derive the key from the shared keyset
         ProofOfWork a = servers.a.bean(ProofOfWork.class);
         ProofOfWork b = servers.b.bean(ProofOfWork.class);
         String solution = Altchas.solve(JsonMapper.builder().build().writeValueAsString(a.newChallenge()));

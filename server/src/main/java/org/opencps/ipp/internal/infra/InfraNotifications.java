@@ -20,7 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.opencps.ipp.internal.infra.InfraJobs.InfraJob;
-import org.opencps.ipp.internal.infra.SubscriptionEvents.Event;
+import org.opencps.ipp.internal.persistence.InfraEventStore;
+import org.opencps.ipp.internal.persistence.InfraEventStore.Event;
 import org.opencps.ipp.internal.persistence.InfraSubscriptionStore;
 import org.opencps.ipp.internal.persistence.InfraSubscriptionStore.Row;
 import org.opencps.ipp.internal.protocol.IppRequest;
@@ -29,7 +30,6 @@ import org.opencps.ipp.internal.protocol.IppStatusException;
 import org.opencps.ipp.internal.protocol.RequestAttributes;
 import org.opencps.platform.cluster.ClusterSignals;
 import org.opencps.platform.ids.DeviceId;
-import org.opencps.platform.ids.OrgId;
 import org.opencps.printing.PrintJobReleased;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -40,10 +40,9 @@ import org.springframework.stereotype.Component;
  * job-fetchable event, waiting (notify-wait) until one comes; a release wakes the waiting requests
  * of that printer at once, in every server process (a {@link ClusterSignals} wake-up sent when the
  * release commits; the waiting request then reads the released jobs from the database). The
- * events are made and kept in this process's memory (after a restart, or when the proxy's next
- * request reaches another process, a proxy hears of the jobs still fetchable again, under new
- * sequence numbers); the numbers are taken from the subscription's row, so they never repeat.
- * Asking renews the subscription's lease.
+ * events are kept in the database ({@link InfraEventStore}), so whichever process a proxy's
+ * request reaches, it hears each event once, under one sequence number. Asking renews the
+ * subscription's lease.
  */
 @Component
 class InfraNotifications {
@@ -52,36 +51,24 @@ class InfraNotifications {
     static final int GET_INTERVAL_SECONDS = 30;
     /** The signal channel of releases; its payload is the printer's device id. */
     static final String RELEASED = "ipp_infra_released";
-
-    private record Key(OrgId org, DeviceId device, int subscription) {
-    }
-
-    /** The events of a subscription, and the device whose credential made it; {@code used} moves as it is asked for. */
-    private static final class Log {
-        final SubscriptionEvents events;
-        final DeviceId owner;
-        volatile Instant used;
-
-        Log(Row row, Instant now) {
-            this.events = new SubscriptionEvents(row.id(), row.events());
-            this.owner = row.owner();
-            this.used = now;
-        }
-    }
+    static final String JOB_FETCHABLE = "job-fetchable";
+    /** The newest events of a subscription kept for Get-Notifications. */
+    static final int KEPT_EVENTS = 100;
 
     private final InfraJobs jobs;
     private final InfraSubscriptionStore store;
     private final Clock clock;
-    private final Map<Key, Log> logs = new ConcurrentHashMap<>();
+    private final InfraEventStore events;
     private final Map<DeviceId, CompletableFuture<Void>> releases = new ConcurrentHashMap<>();
 
     private final ClusterSignals signals;
     /** How long Get-Notifications with notify-wait holds the request when nothing is released. */
     private final Duration wait;
 
-    InfraNotifications(InfraJobs jobs, InfraSubscriptionStore store, Clock clock, ClusterSignals signals,
+    InfraNotifications(InfraJobs jobs, InfraSubscriptionStore store, InfraEventStore events, Clock clock, ClusterSignals signals,
             @Value("${opencps.ipp.infra.notify-wait:25s}") Duration wait) {
         this.wait = wait;
+        this.events = events;
         this.jobs = jobs;
         this.store = store;
         this.clock = clock;
@@ -154,47 +141,19 @@ class InfraNotifications {
         }
     }
 
-    void forget(OrgId org, DeviceId device, int subscription) {
-        logs.remove(new Key(org, device, subscription));
-    }
-
-    /** The events of the device's subscriptions as a printer, and of those its credential made. */
-    void forgetDevice(OrgId org, DeviceId device) {
-        logs.entrySet().removeIf(entry -> entry.getKey().org().equals(org)
-                && (entry.getKey().device().equals(device) || entry.getValue().owner.equals(device)));
-    }
-
-    void forgetOrganization(OrgId org) {
-        logs.keySet().removeIf(key -> key.org().equals(org));
-    }
-
     private List<Event> collect(InfraContext context, List<Row> wanted, List<Integer> from) {
-        List<InfraJob> fetchable = jobs.released(context.device()).stream().filter(InfraJob::fetchable).toList();
         Instant now = clock.instant();
-        List<Event> events = new ArrayList<>();
+        List<Event> found = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             Row row = wanted.get(i);
-            SubscriptionEvents log = logOf(row, now);
-            log.announce(fetchable, now, count -> store.takeSequenceNumbers(row.orgId(), row.deviceId(), row.id(), count));
-            events.addAll(log.eventsFrom(i < from.size() ? from.get(i) : 1));
+            var subscription = new InfraEventStore.Subscription(row.orgId(), row.deviceId(), row.id());
+            if (row.events().contains(JOB_FETCHABLE)) {
+                events.announce(subscription, JOB_FETCHABLE, () -> jobs.released(context.device()).stream().filter(InfraJob::fetchable)
+                        .map(InfraJob::number).toList(), now, KEPT_EVENTS);
+            }
+            found.addAll(events.from(subscription, i < from.size() ? from.get(i) : 1));
         }
-        return events;
-    }
-
-    /**
-     * The subscription's events in this process, begun when it is first asked for here. A log not
-     * asked for during the longest lease belongs to a subscription that has ended: it is dropped.
-     */
-    private SubscriptionEvents logOf(Row row, Instant now) {
-        var key = new Key(row.orgId(), row.deviceId(), row.id());
-        Log log = logs.get(key);
-        if (log == null) {
-            Instant stale = now.minus(InfraSubscriptions.MAX_LEASE);
-            logs.values().removeIf(other -> other.used.isBefore(stale));
-            log = logs.computeIfAbsent(key, absent -> new Log(row, now));
-        }
-        log.used = now;
-        return log.events;
+        return found;
     }
 
     private void awaitRelease(CompletableFuture<Void> nextRelease) {

@@ -89,7 +89,7 @@ class InfraPrinterOperations {
                 Types.notifyPullMethodSupported.of("ippget"),
                 Types.notifyLeaseDurationDefault.of(maxLease),
                 Types.notifyLeaseDurationSupported.of(new IntOrIntRange(new IntRange(0, maxLease))),
-                Types.notifyMaxEventsSupported.of(SubscriptionEvents.KEPT_EVENTS)));
+                Types.notifyMaxEventsSupported.of(InfraNotifications.KEPT_EVENTS)));
         all.addAll(state(context.device()));
         return IppResponses.response(request, Status.successfulOk, null)
                 .putPrinterAttributes(all.stream()

@@ -43,12 +43,10 @@ class InfraSubscriptions implements OrganizationPurgeParticipant {
     static final Duration MAX_LEASE = Duration.ofDays(7);
 
     private final InfraSubscriptionStore store;
-    private final InfraNotifications notifications;
     private final Clock clock;
 
-    InfraSubscriptions(InfraSubscriptionStore store, InfraNotifications notifications, Clock clock) {
+    InfraSubscriptions(InfraSubscriptionStore store, Clock clock) {
         this.store = store;
-        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -77,7 +75,6 @@ class InfraSubscriptions implements OrganizationPurgeParticipant {
         int id = new RequestAttributes(request.operationAttributes()).required(Types.notifySubscriptionId);
         Row row = mine(store, context, id, clock.instant());
         store.delete(row.orgId(), row.deviceId(), row.id());
-        notifications.forget(row.orgId(), row.deviceId(), row.id());
         return IppResponses.response(request, Status.successfulOk, null).build();
     }
 
@@ -111,25 +108,21 @@ class InfraSubscriptions implements OrganizationPurgeParticipant {
     /** Deregister-Output-Device: the printer's subscriptions end with it. */
     void forget(OutputDevice device) {
         store.deleteOfPrinter(device.orgId(), device.id());
-        notifications.forgetDevice(device.orgId(), device.id());
     }
 
     @EventListener
     void on(DeviceUnregistered unregistered) {
         store.deleteOfDevice(unregistered.org(), unregistered.device());
-        notifications.forgetDevice(unregistered.org(), unregistered.device());
     }
 
     @EventListener
     void on(DeviceRemoved removed) {
         store.deleteOfDevice(removed.org(), removed.device());
-        notifications.forgetDevice(removed.org(), removed.device());
     }
 
     @Override
     public void purgeOrganizationData(OrgId org) {
         store.deleteOrganization(org);
-        notifications.forgetOrganization(org);
     }
 
     /**
