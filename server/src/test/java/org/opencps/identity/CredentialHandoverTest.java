@@ -69,7 +69,11 @@ class CredentialHandoverTest {
             "POST /orgs/{orgId}/quotas/users/{userId}",
             // an admin resets a member's second factor: it only takes the factor away (SecondFactorResetTest)
             "DELETE /api/v1/organizations/{orgId}/members/{userId}/second-factor",
-            "POST /orgs/{orgId}/users/{userId}/second-factor-reset");
+            "POST /orgs/{orgId}/users/{userId}/second-factor-reset",
+            // an admin confirms that a person Google Workspace no longer lists leaves: membership and sessions end, no credential is set
+            // (GoogleWorkspaceImportTest)
+            "POST /api/v1/organizations/{orgId}/google-workspace/gone/{userId}/deactivate",
+            "POST /orgs/{orgId}/google-workspace/gone/{userId}/deactivate");
 
     @Autowired MockMvc mvc;
     @Autowired World world;
