@@ -84,7 +84,9 @@ class CrossTenantProbeTest {
             // (SecondFactorLoginTest and StepUpTest show what a pending sign-in and an API token cannot do with them)
             "POST /api/v1/auth/second-factor", "POST /api/v1/auth/step-up", "GET /api/v1/me/second-factor",
             "POST /api/v1/me/second-factor/totp", "POST /api/v1/me/second-factor/totp/confirm",
-            "DELETE /api/v1/me/second-factor/totp", "POST /api/v1/me/second-factor/recovery-codes");
+            "DELETE /api/v1/me/second-factor/totp", "POST /api/v1/me/second-factor/recovery-codes",
+            // mfa-policy: the enrolment of a pending sign-in (its own; RequiredSecondFactorTest shows what it reaches)
+            "POST /api/v1/auth/second-factor/enrolment");
 
     /** A JSON body that passes validation, so that access is what refuses the request. */
     static final Map<String, String> BODIES = Map.ofEntries(
@@ -138,7 +140,9 @@ class CrossTenantProbeTest {
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/policy", "{\"ssoOnly\":true}"),
             // saml
             Map.entry("PUT /api/v1/organizations/{orgId}/sso/saml", "{\"idpMetadataUrl\":\"https://idp.example.com/metadata\","
-                    + "\"emailDomains\":[\"probe.example\"]}"));
+                    + "\"emailDomains\":[\"probe.example\"]}"),
+            // mfa-policy
+            Map.entry("PUT /api/v1/organizations/{orgId}/second-factor-policy", "{\"requiredFor\":\"EVERYONE\",\"graceDays\":3}"));
 
     @Autowired MockMvc mvc;
     @Autowired World world;

@@ -125,19 +125,25 @@ public final class Pysaml2IdentityProvider implements AutoCloseable {
         }
     }
 
+    /** {@code authnContext}: the AuthnContextClassRef the IdP states (null: Password). */
     public record Person(String uid, String mail, String displayName, List<String> groups, boolean signResponse,
-                         boolean signAssertion, boolean encrypt) {
+                         boolean signAssertion, boolean encrypt, String authnContext) {
 
         public static Person of(String uid, String mail, String displayName, List<String> groups) {
-            return new Person(uid, mail, displayName, groups, false, true, false);
+            return new Person(uid, mail, displayName, groups, false, true, false, null);
         }
 
         public Person signedResponseOnly() {
-            return new Person(uid, mail, displayName, groups, true, false, encrypt);
+            return new Person(uid, mail, displayName, groups, true, false, encrypt, authnContext);
         }
 
         public Person encrypted() {
-            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true);
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, authnContext);
+        }
+
+        /** The IdP says it authenticated the person so (an AuthnContextClassRef). */
+        public Person authenticatedBy(String contextClass) {
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, encrypt, contextClass);
         }
     }
 

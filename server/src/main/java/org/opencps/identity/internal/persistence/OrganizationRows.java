@@ -12,7 +12,7 @@ public class OrganizationRows {
     private static final String[] TABLES = {"identity_api_token", "identity_card", "identity_pin",
             "identity_group_member", "identity_sso_group", "identity_scim_group", "identity_group", "identity_scim_user",
             "identity_scim_token", "identity_oidc_provider", "identity_saml_provider", "identity_sso_domain",
-            "identity_sign_in_policy", "identity_invitation", "identity_external_identity",
+            "identity_sign_in_policy", "identity_second_factor_policy", "identity_invitation", "identity_external_identity",
             "identity_membership"};
 
     private final JdbcClient jdbc;
