@@ -98,8 +98,9 @@ class RequiredSecondFactorTest {
         var person = world.person(home, FixedRole.CUSTOMER_USER);
         world.join(person, strict, FixedRole.CUSTOMER_USER);
         Cookie session = Api.sessionCookie(passwordLogin(person.email()).andReturn());
-        mvc.perform(json(post("/api/v1/auth/organization").cookie(session), "{\"organizationId\":\"" + home + "\"}"))
-                .andExpect(status().isNoContent());
+        var switched = mvc.perform(json(post("/api/v1/auth/organization").cookie(session), "{\"organizationId\":\"" + home + "\"}"))
+                .andExpect(status().isNoContent()).andReturn();
+        session = Api.sessionCookie(switched); // the switch gives the session a new id
 
         require(strict, "EVERYONE", 0);
         mvc.perform(json(post("/api/v1/auth/organization").cookie(session), "{\"organizationId\":\"" + strict + "\"}"))

@@ -46,8 +46,8 @@ class PortalRequiredSecondFactorTest {
         assertThat(visitor.logIn(member.email()).getResponse().getRedirectedUrl()).startsWith("/login/second-factor");
         assertThat(visitor.open("/jobs").getResponse().getRedirectedUrl()).contains("/login");
         assertThat(visitor.open("/account/second-factor").getResponse().getRedirectedUrl()).contains("/login");
-        assertThat(visitor.submit("/organizations/select", "organizationId=" + org).getResponse().getRedirectedUrl()).contains("/login");
         String page = visitor.open("/login/second-factor").getResponse().getContentAsString();
+        assertThat(visitor.submit("/organizations/select", "organizationId=" + org).getResponse().getRedirectedUrl()).contains("/login");
         assertThat(page).contains("id=\"enrolment-required\"").contains("id=\"totp-qr\"");
         var secret = SECRET.matcher(page);
         assertThat(secret.find()).isTrue();
