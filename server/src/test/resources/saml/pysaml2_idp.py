@@ -161,7 +161,7 @@ class Handler(BaseHTTPRequestHandler):
         response = idp.create_authn_response(
             identity, request.message.id, acs, sp,
             name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=user["uid"]),
-            authn={"class_ref": "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"},
+            authn={"class_ref": user.get("authnContext") or "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"},
             sign_response=bool(user.get("signResponse", False)),
             sign_assertion=bool(user.get("signAssertion", True)),
             encrypt_assertion=encrypt,

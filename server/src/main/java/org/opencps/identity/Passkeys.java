@@ -12,7 +12,6 @@ import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.passkeys.RelyingParty;
 import org.opencps.identity.internal.passkeys.SignInChallenges;
 import org.opencps.identity.internal.persistence.PasskeyStore;
-import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.ConflictException;
@@ -57,7 +56,6 @@ public class Passkeys {
     private final RelyingParty relyingParty;
     private final PasskeyStore store;
     private final UserStore users;
-    private final PasswordStore passwords;
     private final PasswordAttempts attempts;
     private final PasswordLogins logins;
     private final SsoStore sso;
@@ -67,14 +65,13 @@ public class Passkeys {
     private final Clock clock;
     private final SignInChallenges signInChallenges;
 
-    Passkeys(RelyingParty relyingParty, PasskeyStore store, UserStore users, PasswordStore passwords, PasswordAttempts attempts,
+    Passkeys(RelyingParty relyingParty, PasskeyStore store, UserStore users, PasswordAttempts attempts,
              PasswordLogins logins, SsoStore sso, RecentSecondFactor stepUp, ApplicationEventPublisher events,
              TransactionTemplate transactions, Clock clock, SignInChallenges signInChallenges) {
         this.signInChallenges = signInChallenges;
         this.relyingParty = relyingParty;
         this.store = store;
         this.users = users;
-        this.passwords = passwords;
         this.attempts = attempts;
         this.logins = logins;
         this.sso = sso;
@@ -90,13 +87,9 @@ public class Passkeys {
 
     /**
      * The options for the browser to create a new passkey of the person (JSON). Like the other factors, it needs a
-     * recent check of the second factor when the person has one, and an account with a password (its lockout).
+     * recent check of the second factor when the person has one.
      */
     public String registrationOptions(HttpServletRequest request, UserId user) {
-        if (passwords.find(user).isEmpty()) {
-            throw new ConflictException("passkey", "problem.passkey.noPassword", "an account that signs in through its "
-                    + "identity provider only uses the provider's own second factor; set a password first to add a passkey here");
-        }
         stepUp.require(user);
         if (store.count(user) >= MAX_PER_PERSON) {
             throw new ConflictException("passkey", "problem.passkey.tooMany", "at most " + MAX_PER_PERSON
@@ -148,13 +141,15 @@ public class Passkeys {
         Bytes challenge = takeOrNull(request, purpose, user);
         if (!attempts.reserve(user, sourceIp)) {
             events.publishEvent(new LoginFailed(user, email, sourceIp, "account locked"));
-            return new SecondFactorCheck(false, attempts.lockedMessage());
+            return new SecondFactorCheck(false, new SecondFactorRefused("problem.secondFactor.locked", attempts.lockedMessage(),
+                    attempts.lockedArguments()));
         }
         String refusal = refusal(user, challenge, assertionJson);
         if (refusal != null) {
             events.publishEvent(new LoginFailed(user, email, sourceIp, "passkey refused: " + refusal));
             boolean locked = attempts.failed(user, sourceIp);
-            return new SecondFactorCheck(false, locked ? "passkey not accepted; " + attempts.lockedMessage() : "passkey not accepted");
+            return new SecondFactorCheck(false, new SecondFactorRefused("problem.passkey.notAccepted",
+                    locked ? "passkey not accepted; " + attempts.lockedMessage() : "passkey not accepted"));
         }
         attempts.succeeded(user);
         used(user, assertionJson, purpose, sourceIp);

@@ -35,6 +35,9 @@ public class PasswordLogins {
 
     static final String SECOND_FACTOR_NEEDS_TOKEN = "your account has a second factor: use a personal API token as the "
             + "app password here";
+    static final String SECOND_FACTOR_REQUIRED_NEEDS_TOKEN = "your organization requires a second factor, which a print "
+            + "queue's password prompt cannot ask for: use a personal API token as the app password here, or your queue's "
+            + "secret address";
 
     private final UserStore users;
     private final PasswordStore passwords;
@@ -46,10 +49,14 @@ public class PasswordLogins {
     private final String decoyHash;
     private final SsoStore sso;
     private final SecondFactors secondFactors;
+    private final SecondFactorRequirement requirement;
+    private final java.time.Clock clock;
 
     PasswordLogins(UserStore users, PasswordStore passwords, PasswordHasher hasher, RateLimiter rateLimiter,
                    PasswordAttempts attempts, ApplicationEventPublisher events, OpenCpsProperties properties, SsoStore sso,
-                   SecondFactors secondFactors) {
+                   SecondFactors secondFactors, SecondFactorRequirement requirement, java.time.Clock clock) {
+        this.requirement = requirement;
+        this.clock = clock;
         this.sso = sso;
         this.secondFactors = secondFactors;
         this.users = users;
@@ -80,8 +87,9 @@ public class PasswordLogins {
 
     /**
      * As {@link #login}, for a place that cannot ask for a second factor (an IPP print queue's Basic
-     * authentication): a person who has one is refused after the right password, and told to use a personal API
-     * token as the app password there; otherwise a stolen password alone would still reach their queue.
+     * authentication): a person who has one, or whose organization requires one and whose grace period is over, is
+     * refused after the right password, and told to use a personal API token as the app password there (or the
+     * queue's secret address); otherwise a stolen password alone would still reach their queue.
      */
     public LoginOutcome loginWithPasswordAlone(String email, String password, String sourceIp) {
         var outcome = login(email, password, sourceIp);
@@ -89,6 +97,11 @@ public class PasswordLogins {
             events.publishEvent(new LoginFailed(success.user().id(), success.user().email(), sourceIp,
                     "password alone refused: the account has a second factor"));
             return new LoginOutcome.Failure(SECOND_FACTOR_NEEDS_TOKEN);
+        }
+        if (outcome instanceof LoginOutcome.Success success && requirement.overdue(success.user().id(), clock.instant())) {
+            events.publishEvent(new LoginFailed(success.user().id(), success.user().email(), sourceIp,
+                    "password alone refused: the organization requires a second factor"));
+            return new LoginOutcome.Failure(SECOND_FACTOR_REQUIRED_NEEDS_TOKEN);
         }
         return outcome;
     }

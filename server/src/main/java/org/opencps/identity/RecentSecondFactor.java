@@ -42,12 +42,16 @@ public class RecentSecondFactor implements StepUp {
         }
     }
 
-    /** The person just proved their second factor in this request (a first code of a new app): their session notes it. */
+    /**
+     * The person just proved their second factor in this request (a first code of a new app): their session notes it,
+     * and no longer ends with a grace period for enrolling.
+     */
     void proved() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             var session = attributes.getRequest().getSession(false);
             if (session != null && session.getAttribute(SessionAttributes.AUTHENTICATED_AT) != null) {
                 session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
+                session.removeAttribute(SessionAttributes.SECOND_FACTOR_ENROL_BY);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.opencps.identity.SecondFactorChanged.Change;
 import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.persistence.PasskeyStore;
-import org.opencps.identity.internal.persistence.PasswordStore;
 import org.opencps.identity.internal.persistence.SecondFactorStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.identity.internal.secondfactor.TotpCodes;
@@ -22,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's own second factor: an authenticator app (TOTP), enrolled by confirming a first code, and 10
- * single-use recovery codes, shown once. The app's secret is sealed with the server's key, bound to the person;
+ * single-use recovery codes, shown once; people without a local password (signing in through their identity
+ * provider) too. The app's secret is sealed with the server's key, bound to the person;
  * recovery codes are kept as keyed hashes. Checking a code at sign-in ({@link #check}) counts toward the same
  * account lockout as passwords, and a TOTP code is accepted once: the step of the last one used is kept in the
  * database, so it is refused again on every server process.
@@ -42,15 +42,15 @@ public class SecondFactors {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RecentSecondFactor stepUp;
-    private final PasswordStore passwords;
+    private final SecondFactorRequirement requirement;
     private final PasskeyStore passkeys;
 
     SecondFactors(SecondFactorStore store, UserStore users, ServerSecrets secrets, PasswordAttempts attempts,
                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, RecentSecondFactor stepUp,
-                  PasswordStore passwords, PasskeyStore passkeys) {
+                  SecondFactorRequirement requirement, PasskeyStore passkeys) {
         this.passkeys = passkeys;
         this.stepUp = stepUp;
-        this.passwords = passwords;
+        this.requirement = requirement;
         this.store = store;
         this.users = users;
         this.secrets = secrets;
@@ -69,8 +69,7 @@ public class SecondFactors {
     }
 
     public Status status(UserId user) {
-        boolean totp = store.totp(user).map(SecondFactorStore.TotpRow::confirmed).orElse(false);
-        return new Status(totp, store.unusedRecoveryCodes(user), passkeys.count(user));
+        return new Status(hasApp(user), store.unusedRecoveryCodes(user), passkeys.count(user));
     }
 
     /** Whether the person has a second factor (an app or a passkey), so sign-in asks for it. */
@@ -78,19 +77,19 @@ public class SecondFactors {
         return store.hasFactor(user);
     }
 
+    private boolean hasApp(UserId user) {
+        return store.totp(user).map(SecondFactorStore.TotpRow::confirmed).orElse(false);
+    }
+
     /** A new secret for the app; replaces an enrolment not yet confirmed, never a confirmed app. */
     public TotpEnrolment startTotp(UserId user) {
-        if (passwords.find(user).isEmpty()) {
-            // wrong codes count toward the password's lockout, which an account without a password does not have
-            throw new ConflictException("totp", "an account that signs in through its identity provider only uses the "
-                    + "provider's own second factor; set a password first to add an authenticator app here");
-        }
         String secret = TotpCodes.newSecret();
         String email = users.find(user).orElseThrow().email();
         boolean started = Boolean.TRUE.equals(transactions.execute(status ->
                 store.startTotp(user, secrets.seal(secret, sealContext(user)), clock.instant())));
         if (!started) {
-            throw new ConflictException("totp", "an authenticator app is already set up; remove it before setting up another");
+            throw new ConflictException("totp", "problem.secondFactor.alreadySetUp",
+                    "an authenticator app is already set up; remove it before setting up another");
         }
         return new TotpEnrolment(secret, TotpCodes.otpauthUri(ISSUER, email, secret));
     }
@@ -106,14 +105,16 @@ public class SecondFactors {
     /** Confirms the app with a first code; the answer is the person's new recovery codes, to show once. */
     public List<String> confirmTotp(UserId user, String code) {
         var row = store.totp(user).filter(found -> !found.confirmed())
-                .orElseThrow(() -> new ConflictException("totp", "start setting up an authenticator app first"));
+                .orElseThrow(() -> new ConflictException("totp", "problem.secondFactor.notStarted",
+                        "start setting up an authenticator app first"));
         var step = TotpCodes.matchingStep(secrets.open(row.sealedSecret(), sealContext(user)), strip(code), clock.instant());
         if (step.isEmpty()) {
-            throw new InvalidInputException("code", "this is not the app's current code; check the time on your phone and try the next one");
+            throw new InvalidInputException("code", "problem.secondFactor.firstCodeWrong",
+                    "this is not the app's current code; check the time on your phone and try the next one");
         }
         return transactions.execute(status -> {
             if (!store.confirmTotp(user, step.getAsLong(), clock.instant())) {
-                throw new ConflictException("totp", "the authenticator app was set up meanwhile");
+                throw new ConflictException("totp", "problem.secondFactor.setUpMeanwhile", "the authenticator app was set up meanwhile");
             }
             events.publishEvent(new SecondFactorChanged(user, Change.TOTP_ENROLLED, user, null, clock.instant()));
             stepUp.proved();
@@ -124,9 +125,13 @@ public class SecondFactors {
     /** Removes the app and the recovery codes: sign-in no longer asks for a second factor. */
     public void removeTotp(UserId user) {
         stepUp.require(user);
+        if (requirement.enrolBy(user).isPresent() && passkeys.count(user) == 0) {
+            throw new ConflictException("totp", "problem.secondFactor.requiredByOrganization",
+                    "your organization requires a second factor: the authenticator app stays (an administrator can reset it)");
+        }
         transactions.executeWithoutResult(status -> {
             if (!store.deleteTotp(user)) {
-                throw new ConflictException("totp", "no authenticator app is set up");
+                throw new ConflictException("totp", "problem.secondFactor.none", "no authenticator app is set up");
             }
             store.deleteRecoveryCodes(user);
             events.publishEvent(new SecondFactorChanged(user, Change.TOTP_REMOVED, user, null, clock.instant()));
@@ -135,8 +140,8 @@ public class SecondFactors {
 
     /** New recovery codes; the earlier ones stop working. */
     public List<String> newRecoveryCodes(UserId user) {
-        if (!store.totp(user).map(SecondFactorStore.TotpRow::confirmed).orElse(false)) {
-            throw new ConflictException("totp", "recovery codes need an authenticator app set up first");
+        if (!hasApp(user)) {
+            throw new ConflictException("totp", "problem.secondFactor.recoveryNeedsApp", "recovery codes need an authenticator app set up first");
         }
         stepUp.require(user);
         return transactions.execute(status -> {
@@ -154,7 +159,8 @@ public class SecondFactors {
         String email = users.find(user).map(User::email).orElse(null);
         if (!attempts.reserve(user, sourceIp)) {
             events.publishEvent(new LoginFailed(user, email, sourceIp, "account locked"));
-            return new SecondFactorCheck(false, attempts.lockedMessage());
+            return new SecondFactorCheck(false, new SecondFactorRefused("problem.secondFactor.locked", attempts.lockedMessage(),
+                    attempts.lockedArguments()));
         }
         if (accepts(user, strip(code))) {
             attempts.succeeded(user);
@@ -163,11 +169,14 @@ public class SecondFactors {
         events.publishEvent(new LoginFailed(user, email, sourceIp, "wrong second-factor code"));
         boolean locked = attempts.failed(user, sourceIp);
         String wrong = "wrong or already used code";
-        return new SecondFactorCheck(false, locked ? wrong + "; " + attempts.lockedMessage() : wrong);
+        return new SecondFactorCheck(false, locked
+                ? new SecondFactorRefused("problem.secondFactor.wrongNowLocked", wrong + "; " + attempts.lockedMessage(),
+                        attempts.lockedArguments())
+                : new SecondFactorRefused("problem.secondFactor.wrong", wrong));
     }
 
     /** The outcome of {@link #check}: refusals are results, so the counted attempt stays written. */
-    public record SecondFactorCheck(boolean accepted, String message) {
+    public record SecondFactorCheck(boolean accepted, SecondFactorRefused refusal) {
     }
 
     private boolean accepts(UserId user, String code) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opencps.platform.config.OpenCpsProperties;
@@ -46,11 +47,13 @@ public class SessionLogin {
     private final SecondFactors secondFactors;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final SecondFactorRequirement requirement;
 
     SessionLogin(SecurityContextRepository contexts, ObjectProvider<LoginSessionListener> listeners,
                  FindByIndexNameSessionRepository<? extends Session> sessions, ClientAddressRule addressRule, Clock clock,
                  OpenCpsProperties properties, SecondFactors secondFactors, ApplicationEventPublisher events,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, SecondFactorRequirement requirement) {
+        this.requirement = requirement;
         this.secondFactors = secondFactors;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -62,8 +65,12 @@ public class SessionLogin {
         this.defaultIdleTimeout = properties.security().defaultIdleTimeout();
     }
 
-    /** Where a sign-in stands after {@link #establish}. */
-    public enum Step { SIGNED_IN, SECOND_FACTOR_NEEDED }
+    /**
+     * Where a sign-in stands after {@link #establish}. {@code SECOND_FACTOR_NEEDED}: a pending sign-in, waiting for
+     * the person's code, or for their enrolment when an organization of theirs requires a second factor and its grace
+     * period is over. {@code ENROLMENT_DUE}: signed in, but required to enrol within the grace period; send them there.
+     */
+    public enum Step { SIGNED_IN, SECOND_FACTOR_NEEDED, ENROLMENT_DUE }
 
     /**
      * Logs the person in on this browser once their password (or identity provider) was accepted; {@code org}
@@ -73,14 +80,36 @@ public class SessionLogin {
      * @throws AddressNotAllowedException when the organization does not accept the client's address; nothing changes then
      */
     public Step establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout) {
+        return establish(request, response, actor, idleTimeout, false);
+    }
+
+    /**
+     * As {@link #establish(HttpServletRequest, HttpServletResponse, Actor, Duration)}, after an identity provider:
+     * {@code provedByIdentityProvider} when the organization trusts the provider's multi-factor check and the
+     * provider reported one ({@link SsoOutcome.Success#secondFactorByProvider}); that is the second factor, so the
+     * session starts at once.
+     */
+    public Step establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout,
+                          boolean provedByIdentityProvider) {
         requireAllowedAddress(request, actor);
         var session = newSession(request, response);
-        if (secondFactors.enrolled(actor.userId())) {
-            session.setAttribute(PENDING, new PendingSignIn(actor, idleTimeout, clock.instant()));
+        if (provedByIdentityProvider) {
+            signIn(request, response, session, actor, idleTimeout);
+            session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
+            return Step.SIGNED_IN;
+        }
+        boolean enrolled = secondFactors.enrolled(actor.userId());
+        var enrolBy = enrolled ? java.util.Optional.<java.time.Instant>empty() : requirement.enrolBy(actor.userId());
+        if (enrolled || enrolBy.filter(deadline -> !clock.instant().isBefore(deadline)).isPresent()) {
+            session.setAttribute(PENDING, new PendingSignIn(actor, idleTimeout, clock.instant(), !enrolled));
             session.setMaxInactiveInterval((int) PENDING_FOR.toSeconds());
             return Step.SECOND_FACTOR_NEEDED;
         }
         signIn(request, response, session, actor, idleTimeout);
+        if (enrolBy.isPresent()) {
+            session.setAttribute(SessionAttributes.SECOND_FACTOR_ENROL_BY, enrolBy.get());
+            return Step.ENROLMENT_DUE;
+        }
         return Step.SIGNED_IN;
     }
 
@@ -92,10 +121,7 @@ public class SessionLogin {
      */
     public void establishWithSecondFactor(HttpServletRequest request, HttpServletResponse response, Actor actor,
                                           Duration idleTimeout) {
-        requireAllowedAddress(request, actor);
-        var session = newSession(request, response);
-        signIn(request, response, session, actor, idleTimeout);
-        session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
+        establish(request, response, actor, idleTimeout, true);
     }
 
     /** Whether this browser has a pending sign-in, waiting for the second factor. */
@@ -108,6 +134,37 @@ public class SessionLogin {
         return java.util.Optional.ofNullable(pending(request)).map(pending -> pending.actor().userId());
     }
 
+    /** Whether this browser's pending sign-in waits for the person to set up the second factor their organization requires. */
+    public boolean enrolmentPending(HttpServletRequest request) {
+        var pending = pending(request);
+        return pending != null && pending.enrol();
+    }
+
+    /** Until when the person may work in this session without a second factor their organization requires; null when no such limit. */
+    public java.time.Instant enrolBy(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session == null ? null : (java.time.Instant) session.getAttribute(SessionAttributes.SECOND_FACTOR_ENROL_BY);
+    }
+
+    /**
+     * The authenticator app to set up in a pending sign-in that waits for the person's enrolment (their organization
+     * requires a second factor and the grace period is over): the one under way, or a new one. Empty when the
+     * pending sign-in waits for a code instead.
+     *
+     * @throws UnauthenticatedException when there is no pending sign-in
+     */
+    public java.util.Optional<SecondFactors.TotpEnrolment> pendingEnrolment(HttpServletRequest request) {
+        var pending = pending(request);
+        if (pending == null) {
+            throw new UnauthenticatedException(NO_PENDING_SIGN_IN);
+        }
+        if (!pending.enrol()) {
+            return java.util.Optional.empty();
+        }
+        UserId user = pending.actor().userId();
+        return java.util.Optional.of(secondFactors.pendingTotp(user).orElseGet(() -> secondFactors.startTotp(user)));
+    }
+
     /**
      * The second step of a sign-in: the code from the person's app (or a recovery code). Accepted, the login
      * session starts as {@link #establish} would have started it; refused, the pending sign-in stays (until
@@ -117,29 +174,50 @@ public class SessionLogin {
      * @throws AddressNotAllowedException when the organization does not accept the client's address
      */
     public SecondStep completeSecondFactor(HttpServletRequest request, HttpServletResponse response, String code) {
+        var pending = requirePending(request);
+        if (pending.enrol()) {
+            requireAllowedAddress(request, pending.actor());
+            return signInAfterSecondStep(request, response, pending, secondFactors.confirmTotp(pending.actor().userId(), code));
+        }
         return completeSecondFactor(request, response, user -> secondFactors.check(user, code, request.getRemoteAddr()));
     }
 
     /** As {@link #completeSecondFactor(HttpServletRequest, HttpServletResponse, String)}, with another proof (a passkey). */
     public SecondStep completeSecondFactor(HttpServletRequest request, HttpServletResponse response,
                                            Function<UserId, SecondFactors.SecondFactorCheck> proof) {
-        var pending = pending(request);
-        if (pending == null) {
-            throw new UnauthenticatedException("sign in with your password first; the second step waits 5 minutes at most");
-        }
+        var pending = requirePending(request);
         requireAllowedAddress(request, pending.actor());
         var check = proof.apply(pending.actor().userId());
-        if (check.accepted()) {
-            var session = newSession(request, response);
-            signIn(request, response, session, pending.actor(), pending.idleTimeout());
-            session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
-            return new SecondStep(pending.actor(), null);
+        if (!check.accepted()) {
+            return new SecondStep(null, check.refusal(), List.of());
         }
-        return new SecondStep(null, check.message());
+        return signInAfterSecondStep(request, response, pending, List.of());
     }
 
-    /** The second step's result: the person now signed in, or why not. */
-    public record SecondStep(Actor signedIn, String refusal) {
+    private PendingSignIn requirePending(HttpServletRequest request) {
+        var pending = pending(request);
+        if (pending == null) {
+            throw new UnauthenticatedException(NO_PENDING_SIGN_IN);
+        }
+        return pending;
+    }
+
+    private SecondStep signInAfterSecondStep(HttpServletRequest request, HttpServletResponse response, PendingSignIn pending,
+                                             List<String> recoveryCodes) {
+        var session = newSession(request, response);
+        signIn(request, response, session, pending.actor(), pending.idleTimeout());
+        session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
+        events.publishEvent(new LoginSecondFactorSucceeded(pending.actor().userId(), request.getRemoteAddr(), pending.enrol()));
+        return new SecondStep(pending.actor(), null, recoveryCodes);
+    }
+
+    private static final String NO_PENDING_SIGN_IN = "sign in with your password first; the second step waits 5 minutes at most";
+
+    /**
+     * The second step's result: the person now signed in (with their new recovery codes, to show once, when they
+     * enrolled in this step), or why not.
+     */
+    public record SecondStep(Actor signedIn, SecondFactorRefused refusal, List<String> recoveryCodes) {
 
         public boolean accepted() {
             return signedIn != null;
@@ -201,7 +279,7 @@ public class SessionLogin {
     static final Duration PENDING_FOR = Duration.ofMinutes(5);
 
     /** A sign-in waiting for its second factor: who, and the idle timeout their session will get. */
-    record PendingSignIn(Actor actor, Duration idleTimeout, java.time.Instant since) implements java.io.Serializable {
+    record PendingSignIn(Actor actor, Duration idleTimeout, java.time.Instant since, boolean enrol) implements java.io.Serializable {
     }
 
     /**
@@ -215,6 +293,7 @@ public class SessionLogin {
             throw new ForbiddenException("only a login session can switch organizations; an API token stays in the organization it was made in");
         }
         requireAllowedAddress(request, actor.inOrganization(org));
+        requireSecondFactorRule(request.getSession(), actor.userId());
         request.changeSessionId();
         store(request, response, actor.inOrganization(org), idleTimeout);
     }
@@ -252,6 +331,25 @@ public class SessionLogin {
         sessions.findByPrincipalName(user.toString()).keySet().stream()
                 .filter(id -> !id.equals(keep))
                 .forEach(sessions::deleteById);
+    }
+
+    /**
+     * A session that started before an organization's requirement reached the person (they joined it, or it was
+     * switched on) meets it here: past the grace period without a second factor proved in this session, no switch;
+     * within it, the session ends with the grace period unless they enrol.
+     */
+    private void requireSecondFactorRule(jakarta.servlet.http.HttpSession session, UserId user) {
+        if (session.getAttribute(SessionAttributes.SECOND_FACTOR_AT) != null) {
+            return;
+        }
+        var enrolBy = requirement.enrolBy(user);
+        if (enrolBy.isEmpty() || secondFactors.enrolled(user)) {
+            return;
+        }
+        if (!clock.instant().isBefore(enrolBy.get())) {
+            throw new SecondFactorEnrolmentRequired();
+        }
+        session.setAttribute(SessionAttributes.SECOND_FACTOR_ENROL_BY, enrolBy.get());
     }
 
     private void requireAllowedAddress(HttpServletRequest request, Actor actor) {

@@ -3,7 +3,11 @@ package org.opencps.identity;
 /** The result of a sign-in through an identity provider; a refusal names its reason for the page to explain. */
 public sealed interface SsoOutcome {
 
-    record Success(User user) implements SsoOutcome {
+    /**
+     * {@code secondFactorByProvider}: the organization trusts its provider's multi-factor check and the provider
+     * reported one, so it counts as the person's second factor.
+     */
+    record Success(User user, boolean secondFactorByProvider) implements SsoOutcome {
     }
 
     record Refused(Reason reason) implements SsoOutcome {

@@ -52,10 +52,13 @@ public class SsoSignIns {
     private final SamlProviderStore samlProviders;
     private final ScimSignInRule scim;
 
+    private final SecondFactorRequirement requirement;
+
     SsoSignIns(SsoStore sso, OidcProviderStore oidcProviders, UserStore users, Users memberships, SsoGroupSync groups,
                Organizations organizations, SessionLogin sessions, ApplicationEventPublisher events,
                TransactionTemplate transaction, Clock clock, OpenCpsProperties properties, BackChannelLogout backChannel,
-               SamlProviderStore samlProviders, ScimSignInRule scim) {
+               SamlProviderStore samlProviders, ScimSignInRule scim, SecondFactorRequirement requirement) {
+        this.requirement = requirement;
         this.backChannel = backChannel;
         this.samlProviders = samlProviders;
         this.scim = scim;
@@ -76,6 +79,9 @@ public class SsoSignIns {
         SsoOutcome outcome = decide(assertion);
         if (outcome instanceof SsoOutcome.Success success) {
             events.publishEvent(new LoginSucceeded(success.user().id(), sourceIp));
+            if (requirement.trustsProviderCheck(assertion)) {
+                return new SsoOutcome.Success(success.user(), true);
+            }
         } else {
             var reason = ((SsoOutcome.Refused) outcome).reason();
             UserId known = sso.identity(assertion.issuer(), assertion.subject()).map(SsoStore.IdentityRow::userId).orElse(null);
@@ -133,7 +139,7 @@ public class SsoSignIns {
                 sso.rememberSession(assertion.issuer(), assertion.sessionId(), user.id(), now,
                         now.minus(properties.security().absoluteSessionTimeout()));
             }
-            return new SsoOutcome.Success(user);
+            return new SsoOutcome.Success(user, false);
         });
     }
 

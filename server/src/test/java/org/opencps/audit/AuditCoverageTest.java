@@ -122,6 +122,9 @@ class AuditCoverageTest {
             Map.entry("DELETE /api/v1/me/second-factor/totp", "SECOND_FACTOR_TOTP_REMOVED"),
             Map.entry("POST /api/v1/me/second-factor/recovery-codes", "SECOND_FACTOR_RECOVERY_CODES_CREATED"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/members/{userId}/second-factor", "SECOND_FACTOR_RESET_BY_ADMIN"),
+            // mfa-policy (RequiredSecondFactorTest checks the records; a wrong second-step code is LOGIN_FAILED)
+            Map.entry("PUT /api/v1/organizations/{orgId}/second-factor-policy", "SECOND_FACTOR_POLICY_CHANGED"),
+            Map.entry("POST /api/v1/auth/second-factor", "LOGIN_SECOND_FACTOR_SUCCEEDED"),
             // scim
             Map.entry("POST /api/v1/organizations/{orgId}/scim/token", "SCIM_TOKEN_CREATED"),
             Map.entry("DELETE /api/v1/organizations/{orgId}/scim/token", "SCIM_TOKEN_REVOKED"),
@@ -162,7 +165,8 @@ class AuditCoverageTest {
                     "only begins the connection; the callback that completes it records GOOGLE_WORKSPACE_CHANGED"),
             // second-factor
             Map.entry("POST /api/v1/me/second-factor/totp", "starts an enrolment nothing uses until its first code confirms it (audited then)"),
-            Map.entry("POST /api/v1/auth/second-factor", "the second step of a login: a wrong code is LOGIN_FAILED, the password step LOGIN_SUCCEEDED"),
+            // mfa-policy: the enrolment a pending sign-in must make is audited when its first code confirms it
+            Map.entry("POST /api/v1/auth/second-factor/enrolment", "starts an enrolment nothing uses until its first code confirms it (audited then)"),
             Map.entry("POST /api/v1/auth/step-up", "marks the caller's own session; a wrong code is LOGIN_FAILED"));
 
     /** Why reporting's changes are not recorded yet. */

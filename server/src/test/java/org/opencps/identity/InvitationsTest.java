@@ -222,7 +222,7 @@ class InvitationsTest {
         mvc.perform(json(post("/api/v1/invitations/" + token + "/accept"), "{\"password\":\"Wrong-Pass-1\"}"))
                 .andExpect(status().isUnauthorized());
         // the failure was recorded (and nothing else)
-        assertThat(jdbc.sql("SELECT failed_attempts FROM identity_password WHERE user_id = ?").param(person.userId().value())
+        assertThat(jdbc.sql("SELECT failed_attempts FROM identity_lockout WHERE user_id = ?").param(person.userId().value())
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_membership WHERE user_id = ?").param(person.userId().value())
                 .query(Integer.class).single()).isEqualTo(1);

@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
 import org.opencps.identity.ApiTokens;
+import org.opencps.identity.SecondFactorPolicies;
+import org.opencps.identity.SecondFactorPolicy;
 import org.opencps.identity.SecondFactors;
 import org.opencps.identity.internal.secondfactor.TotpCodes;
 import org.opencps.printing.PrintJobs;
@@ -30,6 +32,7 @@ class IppSecondFactorTest {
     @Autowired ApiTokens tokens;
     @Autowired SecondFactors factors;
     @Autowired MutableClock clock;
+    @Autowired SecondFactorPolicies policies;
 
     @Test
     void thePasswordAloneStopsOpeningTheQueueOnceThePersonHasASecondFactor() throws Exception {
@@ -44,6 +47,26 @@ class IppSecondFactorTest {
         clock.advance(Duration.ofSeconds(60));
 
         assertThat(calls.http(path, printJob(), Ipp.basic(person.email(), World.PASSWORD), true).getStatus()).isEqualTo(401);
+        assertThat(printJobs.mine(person.actor())).hasSize(1);
+        assertThat(Ipp.status(calls.ipp(path, printJob(), Ipp.basic(person.email(), token)))).isEqualTo(Status.successfulOk);
+        assertThat(printJobs.mine(person.actor())).hasSize(2);
+    }
+
+    @Test
+    void aPersonWhoseOrganizationRequiresASecondFactorCannotPrintWithThePasswordAfterTheGracePeriod() throws Exception {
+        var calls = new IppCalls(mvc);
+        var org = world.customer(world.root(), Ipp.unique("Ipp Required 2FA Co"));
+        var person = world.person(org, FixedRole.CUSTOMER_USER);
+        var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
+        String path = "/ipp/print/" + queues.mine(person.actor()).id();
+        String token = tokens.create(person.actor(), "laptop", 30).secret();
+        policies.setPolicy(admin.actor(), org, new SecondFactorPolicy(SecondFactorPolicy.RequiredFor.EVERYONE, 1, false, null, null));
+        // within the grace period the password still prints
+        assertThat(Ipp.status(calls.ipp(path, printJob(), Ipp.basic(person.email(), World.PASSWORD)))).isEqualTo(Status.successfulOk);
+
+        clock.advance(Duration.ofDays(1));
+        var refused = calls.http(path, printJob(), Ipp.basic(person.email(), World.PASSWORD), true);
+        assertThat(refused.getStatus()).isEqualTo(401);
         assertThat(printJobs.mine(person.actor())).hasSize(1);
         assertThat(Ipp.status(calls.ipp(path, printJob(), Ipp.basic(person.email(), token)))).isEqualTo(Status.successfulOk);
         assertThat(printJobs.mine(person.actor())).hasSize(2);

@@ -65,7 +65,8 @@ class PortalMessagesTest {
             Map.entry("role.", names(FixedRole.values())),
             Map.entry("security.", List.copyOf(SecuritySettings.NOTHING.byName().keySet())),
             Map.entry("sides.", names(JobTicket.Sides.values())),
-            Map.entry("login.ended.", List.of("idle", "age", "network")),
+            Map.entry("login.ended.", List.of("idle", "age", "network", "enrol")),
+            Map.entry("secondFactorPolicy.requiredFor.", names(org.opencps.identity.SecondFactorPolicy.RequiredFor.values())), // mfa-policy
             Map.entry("settings.deviceLogin.", names(DeviceLoginMethod.values())),
             Map.entry("login.done.", List.of("logout", "reset", "verified", "setup")),
             Map.entry("language.", SpokenLanguages.ALL.stream().map(Locale::getLanguage).toList()),

@@ -173,6 +173,8 @@ final class PortalRouteTable {
             new Route("GET /account/second-factor", Scope.NONE, "*=200", null),
             new Route("GET /account/step-up", Scope.NONE, "*=200", null),
             new Route("POST /orgs/{orgId}/users/{userId}/second-factor-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
+            // mfa-policy: the organization's second-factor requirement, on the sign-in page (customer admins only)
+            new Route("POST /orgs/{orgId}/sso/second-factor", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "requiredFor=OFF&graceDays=3"),
             // reports-portal: an organization's usage reports (its report viewers), one's own usage report (every member)
             new Route("GET /orgs/{orgId}/reports", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
             new Route("GET /usage/report", Scope.NONE, CUSTOMER_MEMBERS, null),

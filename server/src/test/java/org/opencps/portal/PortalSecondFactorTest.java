@@ -62,7 +62,7 @@ class PortalSecondFactorTest {
         next.open("/login/second-factor");
         var wrong = next.submit("/login/second-factor", "code=" + ("000000".equals(codeNow(secret.group(1))) ? "111111" : "000000"));
         assertThat(wrong.getResponse().getStatus()).isEqualTo(401);
-        assertThat(wrong.getResponse().getContentAsString()).contains("wrong or already used code");
+        assertThat(wrong.getResponse().getContentAsString()).contains("The code is wrong or was already used.");
         var right = next.submit("/login/second-factor", "code=" + codeNow(secret.group(1)) + "&continue=/jobs");
         assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/jobs");
         assertThat(next.open("/jobs").getResponse().getStatus()).isEqualTo(200);

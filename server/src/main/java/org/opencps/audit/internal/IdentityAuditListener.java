@@ -15,6 +15,7 @@ import org.opencps.identity.InvitationAccepted;
 import org.opencps.identity.InvitationRevoked;
 import org.opencps.identity.InvitationSent;
 import org.opencps.identity.LoginFailed;
+import org.opencps.identity.LoginSecondFactorSucceeded;
 import org.opencps.identity.LoginSucceeded;
 import org.opencps.identity.MemberRemoved;
 import org.opencps.identity.MemberRolesChanged;
@@ -46,6 +47,12 @@ class IdentityAuditListener {
     @WhateverTheOutcome
     void on(LoginSucceeded e) {
         log.record(null, "LOGIN_SUCCEEDED", e.user(), e.user().toString(), null, e.sourceIp());
+    }
+
+    @WhateverTheOutcome
+    void on(LoginSecondFactorSucceeded e) {
+        log.record(null, "LOGIN_SECOND_FACTOR_SUCCEEDED", e.user(), e.user().toString(),
+                e.enrolled() ? "authenticator app set up in this step" : null, e.sourceIp());
     }
 
     @WhateverTheOutcome

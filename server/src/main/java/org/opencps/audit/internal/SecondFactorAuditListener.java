@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.opencps.audit.internal.persistence.AuditLog;
 import org.opencps.identity.PasskeyUsed;
 import org.opencps.identity.SecondFactorChanged;
+import org.opencps.identity.SecondFactorPolicyChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,13 @@ class SecondFactorAuditListener {
 
     SecondFactorAuditListener(AuditLog log) {
         this.log = log;
+    }
+
+    /** An organization's second-factor requirement changed: SECOND_FACTOR_POLICY_CHANGED, with each changed field's before and after. */
+    @ApplicationModuleListener
+    void on(SecondFactorPolicyChanged e) {
+        log.recordOnce(e.eventId(), e.at(), e.orgId(), "SECOND_FACTOR_POLICY_CHANGED", e.changedBy(), e.orgId().toString(),
+                Changes.between(e.before(), e.after()), e.origin());
     }
 
     @ApplicationModuleListener

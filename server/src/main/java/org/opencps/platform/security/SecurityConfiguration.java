@@ -31,7 +31,8 @@ class SecurityConfiguration {
 
     /** Routes that work without a login: logging in, the links sent by e-mail, health and API docs. */
     static final String[] PUBLIC_ROUTES = {
-            "/api/v1/auth/login", "/api/v1/auth/second-factor", "/api/v1/auth/signup", "/api/v1/auth/verify-email",
+            "/api/v1/auth/login", "/api/v1/auth/second-factor", "/api/v1/auth/second-factor/enrolment", "/api/v1/auth/signup",
+            "/api/v1/auth/verify-email",
             "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/**", "/api/v1/auth/challenge",
             "/api/v1/invitations/*", "/api/v1/invitations/*/accept", "/api/v1/setup", "/api/v1/public/**",
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a login session that was idle longer than its organization allows, or that is older than
- * the absolute limit (1 week by default), measured on the injected clock. Requests marked as background
+ * the absolute limit (1 week by default), or whose person's grace period for setting up a required
+ * second factor ended ({@link SessionAttributes#SECOND_FACTOR_ENROL_BY}), measured on the injected clock. Requests marked as background
  * refreshes count as no activity. The request then goes on
  * unauthenticated, so a protected route answers 401 with the reason and a login still works.
  */
@@ -43,11 +44,14 @@ public final class SessionTimeoutFilter extends OncePerRequestFilter {
             Duration idle = (Duration) session.getAttribute(SessionAttributes.IDLE_TIMEOUT);
             boolean tooOld = !now.isBefore(since.plus(absoluteTimeout));
             boolean idleTooLong = lastSeen != null && idle != null && !now.isBefore(lastSeen.plus(idle));
-            if (tooOld || idleTooLong) {
+            boolean enrolmentOverdue = session.getAttribute(SessionAttributes.SECOND_FACTOR_ENROL_BY) instanceof Instant enrolBy
+                    && !now.isBefore(enrolBy);
+            if (tooOld || idleTooLong || enrolmentOverdue) {
                 session.invalidate();
-                request.setAttribute(SessionAttributes.ENDED_KIND, tooOld ? "age" : "idle");
-                request.setAttribute(SessionAttributes.ENDED_BECAUSE,
-                        tooOld ? "your session reached its maximum age; log in again" : "you were logged out after being idle; log in again");
+                request.setAttribute(SessionAttributes.ENDED_KIND, enrolmentOverdue ? "enrol" : tooOld ? "age" : "idle");
+                request.setAttribute(SessionAttributes.ENDED_BECAUSE, enrolmentOverdue
+                        ? "your organization requires a second factor now; log in again and set up an authenticator app"
+                        : tooOld ? "your session reached its maximum age; log in again" : "you were logged out after being idle; log in again");
             } else if (request.getHeader(BACKGROUND_HEADER) == null) {
                 session.setAttribute(SessionAttributes.LAST_SEEN_AT, now);
             }

@@ -125,25 +125,33 @@ public final class Pysaml2IdentityProvider implements AutoCloseable {
         }
     }
 
-    /** {@code encryptionCert}: which of the SP's encryption certificates in its metadata the IdP encrypts for (0 first). */
+    /**
+     * {@code encryptionCert}: which of the SP's encryption certificates in its metadata the IdP encrypts for (0 first);
+     * {@code authnContext}: the AuthnContextClassRef the IdP states (null: Password).
+     */
     public record Person(String uid, String mail, String displayName, List<String> groups, boolean signResponse,
-                         boolean signAssertion, boolean encrypt, int encryptionCert) {
+                         boolean signAssertion, boolean encrypt, int encryptionCert, String authnContext) {
 
         public static Person of(String uid, String mail, String displayName, List<String> groups) {
-            return new Person(uid, mail, displayName, groups, false, true, false, 0);
+            return new Person(uid, mail, displayName, groups, false, true, false, 0, null);
         }
 
         public Person signedResponseOnly() {
-            return new Person(uid, mail, displayName, groups, true, false, encrypt, encryptionCert);
+            return new Person(uid, mail, displayName, groups, true, false, encrypt, encryptionCert, authnContext);
         }
 
         public Person encrypted() {
-            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, encryptionCert);
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, encryptionCert, authnContext);
         }
 
         /** Encrypted for the SP's {@code index}-th encryption certificate (during a key rollover, 0 = the old one). */
         public Person encryptedFor(int index) {
-            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, index);
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, index, authnContext);
+        }
+
+        /** The IdP says it authenticated the person so (an AuthnContextClassRef). */
+        public Person authenticatedBy(String contextClass) {
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, encrypt, encryptionCert, contextClass);
         }
     }
 

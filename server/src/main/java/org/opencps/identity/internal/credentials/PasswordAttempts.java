@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.opencps.identity.AccountLocked;
-import org.opencps.identity.internal.persistence.PasswordStore;
+import org.opencps.identity.internal.persistence.LockoutStore;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.UserId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The account lockout (PRODUCT.md §3) around every check of a person's password: at login
- * (portal, API, IPP Basic, printers) and of the current password when changing it.
+ * (portal, API, IPP Basic, printers) and of the current password when changing it; and around
+ * every check of their second factor, which counts toward the same run of failures. The state
+ * lives in {@link LockoutStore}, so a person without a local password has a lockout too.
  * {@code lockoutThreshold} (3) failures in a row lock the account for {@code lockoutDuration}
  * (30 minutes); the lock ends by itself. Each attempt is counted in the database before its
  * password is checked ({@link #reserve}), so attempts sent at once, to one server process or
@@ -28,14 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PasswordAttempts {
 
-    private final PasswordStore store;
+    private final LockoutStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate alone;
     private final int threshold;
     private final Duration lockout;
 
-    PasswordAttempts(PasswordStore store, ApplicationEventPublisher events, Clock clock,
+    PasswordAttempts(LockoutStore store, ApplicationEventPublisher events, Clock clock,
                      PlatformTransactionManager transactionManager, OpenCpsProperties properties) {
         this.store = store;
         this.events = events;
@@ -82,6 +84,11 @@ public class PasswordAttempts {
 
     public int threshold() {
         return threshold;
+    }
+
+    /** The arguments of {@link #lockedMessage}: the lock's minutes and the failures that lead to it. */
+    public Object[] lockedArguments() {
+        return new Object[] {lockout.toMinutes(), threshold};
     }
 
     public String lockedMessage() {

@@ -14,7 +14,7 @@ public class OrganizationRows {
             "identity_scim_token", "identity_oidc_provider", "identity_saml_sp_key_rotation", "identity_saml_provider", "identity_sso_domain",
             "identity_domain_claim", "identity_domain_token", "identity_google_directory",
             "identity_google_connect", "identity_google_import", "identity_google_user",
-            "identity_sign_in_policy", "identity_invitation", "identity_external_identity",
+            "identity_sign_in_policy", "identity_second_factor_policy", "identity_invitation", "identity_external_identity",
             "identity_membership"};
 
     private final JdbcClient jdbc;

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Repository;
 public class SecondFactorStore {
 
     private final JdbcClient jdbc;
+    private final LockoutStore lockouts;
 
-    SecondFactorStore(JdbcClient jdbc) {
+    SecondFactorStore(JdbcClient jdbc, LockoutStore lockouts) {
         this.jdbc = jdbc;
+        this.lockouts = lockouts;
     }
 
     /** Whether sign-in asks the person for a second factor: a confirmed authenticator app or at least one passkey. */
@@ -45,10 +47,17 @@ public class SecondFactorStore {
         return true;
     }
 
-    /** The first code came: the app counts from now, and that code's step is used. */
+    /**
+     * The first code came: the app counts from now, and that code's step is used. Its guesses need a lockout, which
+     * a person without a password gets here.
+     */
     public boolean confirmTotp(UserId user, long step, Instant now) {
-        return jdbc.sql("UPDATE identity_totp SET confirmed_at = ?, last_used_step = ? WHERE user_id = ? AND confirmed_at IS NULL")
+        boolean confirmed = jdbc.sql("UPDATE identity_totp SET confirmed_at = ?, last_used_step = ? WHERE user_id = ? AND confirmed_at IS NULL")
                 .params(at(now), step, user.value()).update() == 1;
+        if (confirmed) {
+            lockouts.ensure(user);
+        }
+        return confirmed;
     }
 
     /**

@@ -22,7 +22,7 @@ public final class SamlAttributes {
         List<String> groups = row.groupsAttribute() == null ? null : checked.attributes().get(row.groupsAttribute());
         boolean usable = email != null && email.contains("@") && email.length() <= 254;
         return new SsoAssertion(row.orgId(), "saml", checked.issuer(), checked.nameId(), usable ? email.strip() : null, usable, name == null || name.isBlank() ? null : name.strip(), groups == null ? null : List.copyOf(groups),
-                checked.sessionIndex());
+                checked.sessionIndex(), List.of(), checked.contextClasses());
     }
 
     private static String single(SamlResponses.Checked checked, String attribute) {

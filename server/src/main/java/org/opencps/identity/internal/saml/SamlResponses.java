@@ -28,8 +28,12 @@ import org.w3c.dom.NodeList;
 @Component
 public class SamlResponses {
 
-    /** What the checked assertion said; the name id is its subject, bound to the account with the IdP's entity id. */
-    public record Checked(String issuer, String nameId, String sessionIndex, Map<String, List<String>> attributes) {
+    /**
+     * What the checked assertion said; the name id is its subject, bound to the account with the IdP's entity id;
+     * {@code contextClasses} the AuthnContextClassRef values of its authentication statements.
+     */
+    public record Checked(String issuer, String nameId, String sessionIndex, Map<String, List<String>> attributes,
+                          List<String> contextClasses) {
     }
 
     /** A response that failed a check; the message is for the log, never for the person. */
@@ -89,7 +93,8 @@ public class SamlResponses {
                     || !replay.firstUse("saml-assertion", row.idpEntityId(), assertionId, expires, now)) {
                 throw new Rejected("the assertion " + assertionId + " was used before (replay)");
             }
-            return new Checked(row.idpEntityId(), nameId, response.getSessionIndex(), response.getAttributes());
+            return new Checked(row.idpEntityId(), nameId, response.getSessionIndex(), response.getAttributes(),
+                    response.contextClasses());
         } catch (Rejected e) {
             throw e;
         } catch (Exception e) {
@@ -131,6 +136,16 @@ public class SamlResponses {
         ClockedResponse(Saml2Settings settings, String acsUrl, String encoded, Instant now) throws Exception {
             super(settings, acsUrl, encoded);
             this.now = now;
+        }
+
+        /** How the IdP authenticated the person, from the checked assertion's AuthnStatements. */
+        List<String> contextClasses() throws XPathExpressionException {
+            NodeList refs = queryAssertion("/saml:AuthnStatement/saml:AuthnContext/saml:AuthnContextClassRef");
+            List<String> classes = new java.util.ArrayList<>();
+            for (int i = 0; i < refs.getLength(); i++) {
+                classes.add(refs.item(i).getTextContent().strip());
+            }
+            return classes;
         }
 
         String inResponseTo() {

@@ -61,7 +61,9 @@ class OidcClaims implements OAuth2UserService<OidcUserRequest, OidcUser> {
                 || (preset == OidcPreset.ENTRA_ID && isTrue(claims.get("xms_edov")));
         String name = string(claims.get(row.nameClaim()));
         return new SsoAssertion(row.orgId(), "oidc", string(claims.get("iss")), subject, email.strip().toLowerCase(Locale.ROOT),
-                verified, name == null || name.isBlank() ? email : name.strip(), groups(row, claims), string(claims.get("sid")));
+                verified, name == null || name.isBlank() ? email : name.strip(), groups(row, claims), string(claims.get("sid")),
+                claims.get("amr") instanceof List<?> amr ? amr.stream().map(String::valueOf).toList() : List.of(),
+                string(claims.get("acr")) == null ? List.of() : List.of(string(claims.get("acr"))));
     }
 
     /** Null when the organization maps no groups, or when the token says they are too many to list (Entra's overage). */

@@ -8,12 +8,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.opencps.identity.LoginOutcome;
 import org.opencps.identity.PasswordLogins;
+import org.opencps.identity.SecondFactors;
 import org.opencps.identity.SessionLogin;
 import org.opencps.identity.Users;
+import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.errors.UnauthenticatedException;
 import org.opencps.platform.ids.OrgId;
@@ -46,11 +49,19 @@ class AuthController {
     record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
     }
 
-    /** With {@code secondFactorRequired}, nothing else is told yet: the code goes to {@code /api/v1/auth/second-factor}. */
+    /**
+     * With {@code secondFactorRequired}, nothing else is told yet: the code goes to {@code /api/v1/auth/second-factor}
+     * (first {@code /api/v1/auth/second-factor/enrolment} when {@code secondFactorEnrolmentRequired}: the person's
+     * organization requires a second factor and they have none). {@code secondFactorEnrolBy}: signed in, but an
+     * organization of theirs requires a second factor by then; {@code recoveryCodes}: shown once, after an enrolment.
+     */
     record LoginResponse(UUID userId, String email, String displayName, OrgId organizationId,
-                         List<Users.Membership> organizations, boolean secondFactorRequired) {
+                         List<Users.Membership> organizations, boolean secondFactorRequired,
+                         boolean secondFactorEnrolmentRequired, Instant secondFactorEnrolBy, List<String> recoveryCodes) {
 
-        static final LoginResponse SECOND_FACTOR_REQUIRED = new LoginResponse(null, null, null, null, List.of(), true);
+        static LoginResponse secondFactorRequired(boolean enrolment) {
+            return new LoginResponse(null, null, null, null, List.of(), true, enrolment, null, List.of());
+        }
     }
 
     record SecondFactorCode(@NotBlank @Size(max = 64) String code) {
@@ -73,9 +84,18 @@ class AuthController {
         var step = sessions.establish(request, response, actor.inOrganization(selected),
                 selected == null ? null : organizations.idleTimeout(selected));
         if (step == SessionLogin.Step.SECOND_FACTOR_NEEDED) {
-            return LoginResponse.SECOND_FACTOR_REQUIRED;
+            return LoginResponse.secondFactorRequired(sessions.enrolmentPending(request));
         }
-        return new LoginResponse(user.id().value(), user.email(), user.displayName(), selected, memberships, false);
+        return new LoginResponse(user.id().value(), user.email(), user.displayName(), selected, memberships, false, false,
+                sessions.enrolBy(request), List.of());
+    }
+
+    @Operation(summary = "In a login waiting for the enrolment its organization requires: the authenticator app to set up "
+            + "(its secret, as text and as the otpauth address); confirm it with its code at /api/v1/auth/second-factor")
+    @PostMapping("/second-factor/enrolment")
+    SecondFactors.TotpEnrolment enrolment(HttpServletRequest request) {
+        return sessions.pendingEnrolment(request).orElseThrow(() -> new ConflictException("enrolment",
+                "problem.secondFactor.alreadySetUp", "an authenticator app is already set up; send its code"));
     }
 
     @Operation(summary = "The second step of a login: the code of the person's authenticator app, or a recovery code")
@@ -83,12 +103,12 @@ class AuthController {
     LoginResponse secondFactor(@Valid @RequestBody SecondFactorCode body, HttpServletRequest request, HttpServletResponse response) {
         var step = sessions.completeSecondFactor(request, response, body.code());
         if (!step.accepted()) {
-            throw new UnauthenticatedException(step.refusal());
+            throw step.refusal();
         }
         var actor = step.signedIn();
         var me = users.me(actor);
         return new LoginResponse(actor.userId().value(), me.email(), me.displayName(), actor.orgId(),
-                users.myOrganizations(actor.inOrganization(null)), false);
+                users.myOrganizations(actor.inOrganization(null)), false, false, null, step.recoveryCodes());
     }
 
     @Operation(summary = "Step-up: confirm the second factor in this login session, for sensitive actions in the next 10 minutes")
@@ -97,7 +117,7 @@ class AuthController {
     void stepUp(Actor actor, @Valid @RequestBody SecondFactorCode body, HttpServletRequest request) {
         var check = sessions.confirmSecondFactor(request, actor.userId(), body.code());
         if (!check.accepted()) {
-            throw new UnauthenticatedException(check.message());
+            throw check.refusal();
         }
     }
 

@@ -144,6 +144,15 @@ public class IppAuthenticator {
         cache.forget(event.user());
     }
 
+    /**
+     * An organization now requires a second factor (of whom is not known here): no remembered password keeps working
+     * alone on this process; other processes check each password again within the cache's 60 seconds.
+     */
+    @EventListener
+    void on(org.opencps.identity.SecondFactorPolicyChanged event) {
+        cache.clear();
+    }
+
     @EventListener
     void on(ApiTokenRevoked event) {
         revoked(event.user());

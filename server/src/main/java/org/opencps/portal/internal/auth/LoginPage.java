@@ -61,7 +61,7 @@ class LoginPage {
             return "redirect:" + LocalPaths.orDefault(next, "/");
         }
         model.addAttribute("next", LocalPaths.orDefault(next, null));
-        model.addAttribute("ended", "idle".equals(ended) || "age".equals(ended) || "network".equals(ended) ? ended : null);
+        model.addAttribute("ended", "idle".equals(ended) || "age".equals(ended) || "network".equals(ended) || "enrol".equals(ended) ? ended : null);
         model.addAttribute("done", done == null ? null : switch (done) {
             case "logout", "reset", "verified", "setup" -> done;
             default -> null;
@@ -97,6 +97,9 @@ class LoginPage {
                 String target = LocalPaths.orDefault(next, "/");
                 if (step == SessionLogin.Step.SECOND_FACTOR_NEEDED) {
                     return "redirect:" + SecondFactorPage.PATH + "?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+                }
+                if (step == SessionLogin.Step.ENROLMENT_DUE) {
+                    return "redirect:" + SecondFactorPage.ENROL_SOON;
                 }
                 return selected != null ? "redirect:" + target
                         : "redirect:/organizations/select?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import org.opencps.identity.SecondFactors;
 import org.opencps.identity.SessionLogin;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.LocalPaths;
+import org.opencps.portal.internal.web.ProblemTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,7 @@ class StepUpPage {
             return "redirect:" + LocalPaths.orDefault(next, "/account");
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        model.addAttribute("failure", check.message());
+        model.addAttribute("failure", ProblemTexts.of(check.refusal(), request));
         model.addAttribute("next", LocalPaths.orDefault(next, null));
         SecondFactorPage.offer(model, factors.status(actor.userId()));
         return "auth/step-up";

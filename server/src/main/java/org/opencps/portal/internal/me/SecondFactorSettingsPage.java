@@ -1,15 +1,14 @@
 package org.opencps.portal.internal.me;
 
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.opencps.identity.Passkeys;
 import org.opencps.identity.SecondFactors;
+import org.opencps.identity.SessionLogin;
 import org.opencps.platform.qr.QrPng;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
-import org.opencps.portal.internal.web.ShownOnce;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,27 +25,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SecondFactorSettingsPage {
 
     static final String PATH = "/account/second-factor";
-    private static final String CODES = "recoveryCodes";
 
     private final SecondFactors factors;
-    private final ShownOnce shownOnce;
+    private final RecoveryCodesShownOnce recoveryCodes;
+    private final SessionLogin sessions;
     private final Passkeys passkeys;
 
-    SecondFactorSettingsPage(SecondFactors factors, ShownOnce shownOnce, Passkeys passkeys) {
-        this.factors = factors;
-        this.shownOnce = shownOnce;
+    SecondFactorSettingsPage(SecondFactors factors, RecoveryCodesShownOnce recoveryCodes, SessionLogin sessions,
+                             Passkeys passkeys) {
         this.passkeys = passkeys;
+        this.sessions = sessions;
+        this.factors = factors;
+        this.recoveryCodes = recoveryCodes;
     }
 
     @GetMapping(PATH)
-    String page(Actor actor, Model model) {
+    String page(Actor actor, Model model, HttpServletRequest request) {
         model.addAttribute("status", factors.status(actor.userId()));
         model.addAttribute("passkeys", passkeys.of(actor.userId()));
+        model.addAttribute("enrolBy", sessions.enrolBy(request));
         factors.pendingTotp(actor.userId()).ifPresent(enrolment -> {
             model.addAttribute("secret", enrolment.secret());
             model.addAttribute("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrPng.of(enrolment.otpauthUri())));
         });
-        shownOnce.take(model, actor, CODES).ifPresent(codes -> model.addAttribute("recoveryCodes", List.copyOf(codes.values())));
+        recoveryCodes.take(model, actor).ifPresent(codes -> model.addAttribute("recoveryCodes", codes));
         return "me/second-factor";
     }
 
@@ -71,10 +73,6 @@ class SecondFactorSettingsPage {
     }
 
     private void keep(RedirectAttributes flash, Actor actor, List<String> codes) {
-        Map<String, String> numbered = new LinkedHashMap<>();
-        for (int i = 0; i < codes.size(); i++) {
-            numbered.put(String.format("%02d", i), codes.get(i));
-        }
-        shownOnce.keep(flash, actor, CODES, numbered);
+        recoveryCodes.show(flash, actor, codes);
     }
 }

@@ -63,19 +63,24 @@ class SsoSignInCompletion implements AuthenticationSuccessHandler, Authenticatio
             response.sendRedirect(request.getContextPath() + "/login?sso=" + refused.reason().name().toLowerCase(Locale.ROOT));
             return;
         }
-        var actor = new Actor(((SsoOutcome.Success) outcome).user().id(), null);
+        var success = (SsoOutcome.Success) outcome;
+        var actor = new Actor(success.user().id(), null);
         var memberships = users.myOrganizations(actor);
         OrgId selected = memberships.size() == 1 ? memberships.getFirst().orgId() : null;
         SessionLogin.Step step;
         try {
             step = sessions.establish(request, response, actor.inOrganization(selected),
-                    selected == null ? null : organizations.idleTimeout(selected));
+                    selected == null ? null : organizations.idleTimeout(selected), success.secondFactorByProvider());
         } catch (AddressNotAllowedException e) {
             response.sendRedirect(request.getContextPath() + "/login?ended=network");
             return;
         }
         if (step == SessionLogin.Step.SECOND_FACTOR_NEEDED) {
             response.sendRedirect(request.getContextPath() + "/login/second-factor");
+            return;
+        }
+        if (step == SessionLogin.Step.ENROLMENT_DUE) {
+            response.sendRedirect(request.getContextPath() + "/account/second-factor?due");
             return;
         }
         response.sendRedirect(request.getContextPath() + (selected != null ? "/" : "/organizations/select"));

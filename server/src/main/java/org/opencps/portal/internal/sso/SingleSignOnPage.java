@@ -6,6 +6,7 @@ import org.opencps.identity.OidcPreset;
 import org.opencps.identity.OidcProviderSettings;
 import org.opencps.identity.SamlProviderSettings;
 import org.opencps.identity.SamlProviders;
+import org.opencps.identity.SecondFactorPolicies;
 import org.opencps.identity.SignInPolicy;
 import org.opencps.identity.SingleSignOn;
 import org.opencps.platform.ids.OrgId;
@@ -29,8 +30,10 @@ class SingleSignOnPage {
 
     private final SingleSignOn sso;
     private final SamlProviders saml;
+    private final SecondFactorPolicies secondFactorPolicies;
 
-    SingleSignOnPage(SingleSignOn sso, SamlProviders saml) {
+    SingleSignOnPage(SingleSignOn sso, SamlProviders saml, SecondFactorPolicies secondFactorPolicies) {
+        this.secondFactorPolicies = secondFactorPolicies;
         this.sso = sso;
         this.saml = saml;
     }
@@ -38,6 +41,7 @@ class SingleSignOnPage {
     @GetMapping("/orgs/{orgId}/sso")
     String page(Actor actor, @PathVariable OrgId orgId, Model model) {
         model.addAttribute("policy", sso.signInPolicy(actor, orgId));
+        model.addAttribute("secondFactorPolicy", secondFactorPolicies.policy(actor, orgId));
         model.addAttribute("oidc", sso.oidcProvider(actor, orgId).orElse(null));
         model.addAttribute("saml", saml.samlProvider(actor, orgId).orElse(null));
         model.addAttribute("presets", OidcPreset.values());
