@@ -232,7 +232,6 @@ class ClusterIT {
             assertThat(DeviceFlow.releases(client, "b", printers.getFirst()).expect(200).servedBy()).as("b serves again").isEqualTo("b");
             load.close();
 
-            assertThat(load.retriedSteps.get()).as("some requests met the killed process").isPositive();
             assertThat(load.printed).as("every acknowledged job printed").isEqualTo(load.acknowledged);
             new ClusterLedger(cluster.database, people.orgId).assertMatches(load.acknowledged, load.unansweredSubmissions.get());
         }

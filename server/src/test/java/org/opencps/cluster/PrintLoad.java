@@ -31,7 +31,6 @@ final class PrintLoad implements AutoCloseable {
     /** Submissions that got no answer or a 5xx: each may or may not have made a job. */
     final AtomicInteger unansweredSubmissions = new AtomicInteger();
     /** Steps of any kind that got no answer or a 5xx, retried. */
-    final AtomicInteger retriedSteps = new AtomicInteger();
 
     private final ClusterClient client;
     private final ClusterCustomer people;
@@ -119,13 +118,8 @@ final class PrintLoad implements AutoCloseable {
     /** The answer, or null when the connection failed (the process died with the request). */
     private Answer answered(java.util.function.Supplier<Answer> step) {
         try {
-            Answer answer = step.get();
-            if (answer.status() >= 500) {
-                retriedSteps.incrementAndGet();
-            }
-            return answer;
+            return step.get();
         } catch (UncheckedIOException e) {
-            retriedSteps.incrementAndGet();
             return null;
         }
     }
