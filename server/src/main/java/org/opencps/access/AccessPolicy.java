@@ -274,7 +274,7 @@ public class AccessPolicy {
         requireHoldsAll(actor, org, EnumSet.of(Permission.USERS_MANAGE, Permission.ROLES_MANAGE), "single sign-on needs");
         OrgNode node = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
         if (node.kind().isProvider()) {
-            throw new ForbiddenException("single sign-on is set up by each customer organization for its own people");
+            throw new ForbiddenException("problem.access.ssoPerCustomer", "single sign-on is set up by each customer organization for its own people");
         }
     }
 

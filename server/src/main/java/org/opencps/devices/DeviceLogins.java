@@ -221,7 +221,7 @@ public class DeviceLogins {
             return success.user().id();
         }
         failed(printer, null, login.method(), ((LoginOutcome.Failure) outcome).message());
-        throw new UnauthenticatedException(((LoginOutcome.Failure) outcome).message());
+        throw ((LoginOutcome.Failure) outcome).refusal();
     }
 
     /** The organization's setting of how people may log in at its printers; checked before any credential. */

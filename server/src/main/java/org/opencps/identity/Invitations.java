@@ -131,7 +131,7 @@ public class Invitations {
         var existing = userStore.findByEmail(invitation.email());
         if (existing.isPresent()
                 && logins.login(invitation.email(), acceptance.password(), sourceIp) instanceof LoginOutcome.Failure failure) {
-            throw new UnauthenticatedException(failure.message());
+            throw failure.refusal();
         }
         if (existing.isPresent()) {
             UserId user = existing.get().id();

@@ -96,12 +96,12 @@ public class PasswordLogins {
         if (outcome instanceof LoginOutcome.Success success && secondFactors.enrolled(success.user().id())) {
             events.publishEvent(new LoginFailed(success.user().id(), success.user().email(), sourceIp,
                     "password alone refused: the account has a second factor"));
-            return new LoginOutcome.Failure(SECOND_FACTOR_NEEDS_TOKEN);
+            return new LoginOutcome.Failure("problem.login.secondFactorNeedsToken", SECOND_FACTOR_NEEDS_TOKEN);
         }
         if (outcome instanceof LoginOutcome.Success success && requirement.overdue(success.user().id(), clock.instant())) {
             events.publishEvent(new LoginFailed(success.user().id(), success.user().email(), sourceIp,
                     "password alone refused: the organization requires a second factor"));
-            return new LoginOutcome.Failure(SECOND_FACTOR_REQUIRED_NEEDS_TOKEN);
+            return new LoginOutcome.Failure("problem.login.requiredSecondFactorNeedsToken", SECOND_FACTOR_REQUIRED_NEEDS_TOKEN);
         }
         return outcome;
     }
@@ -123,26 +123,29 @@ public class PasswordLogins {
         if (user == null || row == null) {
             hasher.matches(password, decoyHash);
             events.publishEvent(new LoginFailed(user == null ? null : user.id(), normalized, sourceIp, "unknown account or no password"));
-            return new LoginOutcome.Failure(WRONG_CREDENTIALS);
+            return new LoginOutcome.Failure("problem.login.wrong", WRONG_CREDENTIALS);
         }
         if (!attempts.reserve(user.id(), sourceIp)) {
             events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "account locked"));
-            return new LoginOutcome.Failure(attempts.lockedMessage());
+            return new LoginOutcome.Failure("problem.secondFactor.locked", attempts.lockedMessage(), attempts.lockedArguments());
         }
         if (!hasher.matches(password, row.hash())) {
             events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "wrong password"));
             boolean locked = attempts.failed(user.id(), sourceIp);
-            return new LoginOutcome.Failure(locked ? WRONG_CREDENTIALS + "; " + attempts.lockedMessage() : WRONG_CREDENTIALS);
+            return locked
+                    ? new LoginOutcome.Failure("problem.login.wrongNowLocked", WRONG_CREDENTIALS + "; " + attempts.lockedMessage(),
+                            attempts.lockedArguments())
+                    : new LoginOutcome.Failure("problem.login.wrong", WRONG_CREDENTIALS);
         }
         attempts.succeeded(user.id());
         if (!user.emailVerified()) {
             events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "e-mail address not verified"));
-            return new LoginOutcome.Failure("verify your e-mail address first: follow the link we sent you");
+            return new LoginOutcome.Failure("problem.login.unverified", "verify your e-mail address first: follow the link we sent you");
         }
         if (sso.inSsoOnlyOrganization(user.id())) {
             // only after the right password, so the answer tells a guesser nothing about the account
             events.publishEvent(new LoginFailed(user.id(), normalized, sourceIp, "password sign-in refused: single sign-on only"));
-            return new LoginOutcome.Failure(SSO_ONLY);
+            return new LoginOutcome.Failure("problem.login.ssoOnly", SSO_ONLY);
         }
         events.publishEvent(new LoginSucceeded(user.id(), sourceIp));
         return new LoginOutcome.Success(user);

@@ -67,7 +67,7 @@ public class SecondFactorResets {
         stepUp.require(admin.userId());
         boolean hadApp = store.deleteTotp(member);
         if (!hadApp & passkeys.deleteAll(member) == 0) {
-            throw new ConflictException("secondFactor", "this person has no second factor set up");
+            throw new ConflictException("secondFactor", "problem.secondFactor.noneToReset", "this person has no second factor set up");
         }
         store.deleteRecoveryCodes(member);
         events.publishEvent(new SecondFactorChanged(member, Change.RESET_BY_ADMIN, admin.userId(), org, clock.instant()));

@@ -239,7 +239,7 @@ public class SessionLogin {
                                                               Supplier<SecondFactors.SecondFactorCheck> proof) {
         var session = request.getSession(false);
         if (session == null || session.getAttribute(SessionAttributes.AUTHENTICATED_AT) == null) {
-            throw new ForbiddenException("only a login session can confirm a second factor; an API token cannot");
+            throw new ForbiddenException("problem.secondFactor.sessionOnly", "only a login session can confirm a second factor; an API token cannot");
         }
         var check = proof.get();
         if (check.accepted()) {
@@ -290,7 +290,8 @@ public class SessionLogin {
     public void switchOrganization(HttpServletRequest request, HttpServletResponse response, Actor actor, OrgId org,
                                    Duration idleTimeout) {
         if (request.getSession(false) == null) {
-            throw new ForbiddenException("only a login session can switch organizations; an API token stays in the organization it was made in");
+            throw new ForbiddenException("problem.organization.switchSessionOnly",
+                    "only a login session can switch organizations; an API token stays in the organization it was made in");
         }
         requireAllowedAddress(request, actor.inOrganization(org));
         requireSecondFactorRule(request.getSession(), actor.userId());

@@ -99,7 +99,7 @@ class PortalInvitationPageTest {
         browser.open("/invitations/" + token);
         MvcResult refused = browser.submit("/invitations/accept", "token=" + token + "&password=" + World.PASSWORD);
         assertThat(refused.getResponse().getStatus()).isEqualTo(200);
-        assertThat(refused.getResponse().getContentAsString()).contains("wrong e-mail address or password", "name=\"token\" value=\"" + token + "\"");
+        assertThat(refused.getResponse().getContentAsString()).contains("Wrong e-mail address or password.", "name=\"token\" value=\"" + token + "\"");
         assertThat(refused.getResponse().getCookie(Api.SESSION_COOKIE)).isNull();
         assertThat(browser.cookie(Api.SESSION_COOKIE).getValue()).isEqualTo(intruderSession.getValue());
         assertThat(roles.rolesOf(org, invited.userId())).isEmpty();

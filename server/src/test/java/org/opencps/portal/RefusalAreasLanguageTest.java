@@ -128,6 +128,20 @@ class RefusalAreasLanguageTest {
         assertThat(forbidden.getResponse().getContentAsString()).contains("Eigene Rollen gibt es nur in Kundenorganisationen.");
     }
 
+    @Test
+    void theLoginPageSaysAWrongPasswordInTheReadersLanguage() throws Exception {
+        var person = world.person(world.customer(world.root(), "Anmeldung KK " + UUID.randomUUID()), FixedRole.CUSTOMER_USER);
+        String form = "email=" + java.net.URLEncoder.encode(person.email(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=Falsch-Passwort-1";
+        for (var reader : java.util.Map.of("de", "E-Mail-Adresse oder Passwort ist falsch.",
+                "ja", "メールアドレスまたはパスワードが正しくありません。").entrySet()) {
+            MvcResult refused = mvc.perform(post("/login").with(csrf()).header("Accept-Language", reader.getKey())
+                    .contentType("application/x-www-form-urlencoded").content(form)).andReturn();
+            assertThat(refused.getResponse().getStatus()).isEqualTo(401);
+            assertThat(refused.getResponse().getContentAsString()).contains(reader.getValue());
+        }
+    }
+
     private MvcResult send(Actor actor, String url, String language, String body) throws Exception {
         return mvc.perform(post(url).with(csrf()).with(authentication(new ActorAuthentication(actor)))
                 .header("Accept-Language", language).contentType("application/x-www-form-urlencoded").content(body)).andReturn();

@@ -48,10 +48,12 @@ public class SsoDomains {
     /** @throws ConflictException when the organization has a provider of the other protocol */
     public void requireNoOtherProtocol(OrgId org, String protocol) {
         if (protocol.equals("saml") && oidc.find(org).isPresent()) {
-            throw new ConflictException("protocol", "the organization signs in through OpenID Connect: remove that provider first");
+            throw new ConflictException("protocol", "problem.sso.oidcInUse",
+                    "the organization signs in through OpenID Connect: remove that provider first");
         }
         if (protocol.equals("oidc") && saml.find(org).isPresent()) {
-            throw new ConflictException("protocol", "the organization signs in through SAML: remove that provider first");
+            throw new ConflictException("protocol", "problem.sso.samlInUse",
+                    "the organization signs in through SAML: remove that provider first");
         }
     }
 

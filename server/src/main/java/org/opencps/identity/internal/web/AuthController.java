@@ -75,7 +75,7 @@ class AuthController {
     LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         var outcome = logins.login(body.email(), body.password(), request.getRemoteAddr());
         if (outcome instanceof LoginOutcome.Failure failure) {
-            throw new UnauthenticatedException(failure.message());
+            throw failure.refusal();
         }
         var user = ((LoginOutcome.Success) outcome).user();
         var actor = new Actor(user.id(), null);

@@ -104,7 +104,7 @@ class LoginPage {
                 return selected != null ? "redirect:" + target
                         : "redirect:/organizations/select?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
             }
-            failure = ((LoginOutcome.Failure) outcome).message();
+            failure = ProblemTexts.of(((LoginOutcome.Failure) outcome).refusal(), request);
         } catch (InvalidInputException | TooManyRequestsException e) {
             failure = ProblemTexts.of(e);
         } catch (AddressNotAllowedException e) {
