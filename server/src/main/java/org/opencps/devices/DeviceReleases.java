@@ -131,10 +131,11 @@ public class DeviceReleases {
             try {
                 released.add(ticket(releases.release(person, job, printer, overrides)));
             } catch (InvalidInputException | ConflictException | NotFoundException refusal) {
-                refused.add(new ReleaseResult.Refusal(job, refusal.getMessage()));
+                refused.add(new ReleaseResult.Refusal(job, refusal));
             } catch (DataAccessException busy) {
                 // the jobs released before this one stay released; this one is refused, not the request
-                refused.add(new ReleaseResult.Refusal(job, "the server is busy with this job; try it again"));
+                refused.add(new ReleaseResult.Refusal(job, new ConflictException("job", "problem.release.busy",
+                        "the server is busy with this job; try it again")));
             }
         }
         return new ReleaseResult(List.copyOf(released), List.copyOf(refused));

@@ -11,8 +11,8 @@ public class QuotaExceededException extends InvalidInputException {
     private final int needed;
     private final int left;
 
-    public QuotaExceededException(String message, int needed, int left) {
-        super("quota", message);
+    public QuotaExceededException(String key, String message, int needed, int left, Object... arguments) {
+        super("quota", key, message, arguments);
         this.needed = needed;
         this.left = left;
     }

@@ -168,7 +168,7 @@ class PortalReleasePageTest {
         assertThat(jobs.get(person.actor(), big).state()).isEqualTo(PrintJob.State.HELD);
         assertThat(jobs.get(person.actor(), small).delivery().copies()).isEqualTo(3);
         assertThat(browser.open(page).getResponse().getContentAsString()).contains("1 job was sent to the printer.")
-                .contains("big: this job prints 2 pages x 3 copies = 6 pages; this organization allows at most 5 pages per job");
+                .contains("big: This job would print 6 pages (2 × 3 copies); this organization allows at most 5 pages per job.");
     }
 
     @Test

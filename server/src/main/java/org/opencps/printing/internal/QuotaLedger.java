@@ -91,7 +91,10 @@ class QuotaLedger {
                     .map(q -> color ? q.colorPagesPerMonth() : q.monochromePagesPerMonth()).orElse(null);
             if ((limit != null && used.of(color) + pages > limit) || !store.add(org, counter, color, pages, limit)) {
                 int left = limit == null ? 0 : Math.max(0, limit - used.of(color));
-                throw new QuotaExceededException(refusal(org, counter, color, pages, left), pages, left);
+                String group = counter.scope() == PrintQuota.Scope.USER ? null
+                        : groups.find(org, counter.id()).map(Group::name).orElse("?");
+                throw new QuotaExceededException(group == null ? "problem.quota.exceeded" : "problem.quota.exceededShared",
+                        refusal(color, pages, left, group), pages, left, color ? 1 : 0, pages, left, group);
             }
             store.recordCharge(org, job, new Charge(counter, color, pages));
         }
@@ -113,10 +116,9 @@ class QuotaLedger {
         store.forgetCharges(org, job);
     }
 
-    private String refusal(OrgId org, Counter counter, boolean color, int pages, int left) {
+    private static String refusal(boolean color, int pages, int left, String group) {
         String kind = color ? "colour" : "black-and-white";
-        String where = counter.scope() == PrintQuota.Scope.USER ? ""
-                : " in the quota shared by group '" + groups.find(org, counter.id()).map(Group::name).orElse("?") + "'";
+        String where = group == null ? "" : " in the quota shared by group '" + group + "'";
         return "this job needs " + pages + " " + kind + " page" + (pages == 1 ? "" : "s") + "; " + left + " "
                 + (left == 1 ? "is" : "are") + " left this month" + where;
     }

@@ -25,8 +25,8 @@ final class ReleasePolicy {
     /** A release the organization's print policy does not allow (not a malformed request). */
     static final class PolicyRefusal extends InvalidInputException {
 
-        PolicyRefusal(String field, String message) {
-            super(field, message);
+        PolicyRefusal(String field, String key, String message, Object... arguments) {
+            super(field, key, message, arguments);
         }
     }
 
@@ -44,10 +44,10 @@ final class ReleasePolicy {
             throw new InvalidInputException("copies", "problem.job.copies", "copies must be between 1 and " + TicketRules.MAX_COPIES, TicketRules.MAX_COPIES);
         }
         if (settings.forceMonochrome() && asked.colorMode() == ColorMode.COLOR) {
-            throw new PolicyRefusal("colorMode", "this organization prints in black and white only");
+            throw new PolicyRefusal("colorMode", "problem.release.monochromeOnly", "this organization prints in black and white only");
         }
         if (settings.forceDuplex() && asked.sides() == Sides.ONE_SIDED) {
-            throw new PolicyRefusal("sides", "this organization prints on both sides only");
+            throw new PolicyRefusal("sides", "problem.release.duplexOnly", "this organization prints on both sides only");
         }
         ColorMode wanted = asked.colorMode() != null ? asked.colorMode() : job.colorMode();
         ColorMode colorMode = settings.forceMonochrome() || wanted == ColorMode.MONOCHROME ? ColorMode.MONOCHROME : ColorMode.COLOR;
@@ -56,9 +56,9 @@ final class ReleasePolicy {
         long pages = (long) job.pages() * copies;
         Integer max = settings.maxPagesPerJob();
         if (max != null && pages > max) {
-            throw new PolicyRefusal("pages", "this job prints " + job.pages() + " page" + (job.pages() == 1 ? "" : "s")
-                    + " x " + copies + " cop" + (copies == 1 ? "y" : "ies") + " = " + pages
-                    + " pages; this organization allows at most " + max + " pages per job");
+            throw new PolicyRefusal("pages", "problem.release.maxPages", "this job prints " + job.pages() + " page"
+                    + (job.pages() == 1 ? "" : "s") + " x " + copies + " cop" + (copies == 1 ? "y" : "ies") + " = " + pages
+                    + " pages; this organization allows at most " + max + " pages per job", job.pages(), copies, pages, max);
         }
         if (pages > Integer.MAX_VALUE / 2) {
             throw new InvalidInputException("pages", "problem.release.tooManyPages", "this job has too many pages to print at once");

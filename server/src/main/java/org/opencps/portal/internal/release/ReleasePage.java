@@ -79,7 +79,7 @@ class ReleasePage {
             // plain values: they wait in the session table until the page is shown
             flash.addFlashAttribute("released", result.released().size());
             flash.addFlashAttribute("refusals", new ArrayList<>(result.refused().stream()
-                    .map(refusal -> new HashMap<>(Map.of("job", names.getOrDefault(refusal.jobId(), ""), "reason", refusal.reason())))
+                    .map(refusal -> new HashMap<>(Map.of("job", names.getOrDefault(refusal.jobId(), ""), "reason", ProblemTexts.of(refusal.cause(), request))))
                     .toList()));
         } catch (InvalidInputException refused) {
             Forms.refused(flash, ProblemTexts.of(refused), refused.field());
@@ -97,7 +97,9 @@ class ReleasePage {
             }
             var result = releases.releaseToPrinter(actor, printerId, List.of(jobId), ReleaseOptions.none(), request.getRemoteAddr());
             if (!result.refused().isEmpty()) {
-                throw new InvalidInputException("job", result.refused().getFirst().reason());
+                RuntimeException cause = result.refused().getFirst().cause();
+                throw cause instanceof NotFoundException
+                        ? new InvalidInputException("job", "problem.release.jobGone", "this job is no longer there to release") : cause;
             }
         });
     }
