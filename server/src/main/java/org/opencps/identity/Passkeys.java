@@ -12,6 +12,7 @@ import org.opencps.identity.internal.credentials.PasswordAttempts;
 import org.opencps.identity.internal.passkeys.RelyingParty;
 import org.opencps.identity.internal.passkeys.SignInChallenges;
 import org.opencps.identity.internal.persistence.PasskeyStore;
+import org.opencps.identity.internal.persistence.SecondFactorStore;
 import org.opencps.identity.internal.persistence.SsoStore;
 import org.opencps.identity.internal.persistence.UserStore;
 import org.opencps.platform.errors.ConflictException;
@@ -64,10 +65,15 @@ public class Passkeys {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SignInChallenges signInChallenges;
+    private final SecondFactorStore factors;
+    private final SecondFactorRequirement requirement;
 
     Passkeys(RelyingParty relyingParty, PasskeyStore store, UserStore users, PasswordAttempts attempts,
              PasswordLogins logins, SsoStore sso, RecentSecondFactor stepUp, ApplicationEventPublisher events,
-             TransactionTemplate transactions, Clock clock, SignInChallenges signInChallenges) {
+             TransactionTemplate transactions, Clock clock, SignInChallenges signInChallenges, SecondFactorStore factors,
+             SecondFactorRequirement requirement) {
+        this.factors = factors;
+        this.requirement = requirement;
         this.signInChallenges = signInChallenges;
         this.relyingParty = relyingParty;
         this.store = store;
@@ -120,6 +126,10 @@ public class Passkeys {
         transactions.executeWithoutResult(status -> {
             if (!store.delete(user, passkey)) {
                 throw new NotFoundException("passkey");
+            }
+            if (!factors.hasFactor(user) && requirement.enrolBy(user).isPresent()) {
+                throw new ConflictException("passkey", "problem.passkey.lastRequired", "your organization requires a second "
+                        + "factor: your last passkey stays until you set up another (an administrator can reset it)");
             }
             events.publishEvent(new SecondFactorChanged(user, Change.PASSKEY_REMOVED, user, null, clock.instant()));
         });
