@@ -77,7 +77,7 @@ class PortalScanPagesTest {
         }
         assertThat(kit.scanRows(site.org())).isEqualTo(1);
 
-        assertThat(form(me, "/scans/" + scan + "/retry", "").get("error")).asString().contains("only a failed delivery");
+        assertThat(form(me, "/scans/" + scan + "/retry", "").get("error")).asString().contains("Only a failed delivery");
 
         assertThat(form(me, "/scans/" + scan + "/delete", "").get("notice")).isEqualTo("scans.deleted");
         assertThat(kit.scanRows(site.org())).isZero();
