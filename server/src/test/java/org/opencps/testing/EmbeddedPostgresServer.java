@@ -20,7 +20,7 @@ public final class EmbeddedPostgresServer {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         // every cached test context keeps its own pool (up to 10 each, 32 contexts cached)
-                        .setServerConfig("max_connections", "400")
+                        .setServerConfig("max_connections", "500")
                         .setRegisterShutdownHook(false)
                         .start();
                 SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stop);
