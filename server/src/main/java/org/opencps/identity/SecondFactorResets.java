@@ -66,7 +66,8 @@ public class SecondFactorResets {
         }
         stepUp.require(admin.userId());
         boolean hadApp = store.deleteTotp(member);
-        if (!hadApp & passkeys.deleteAll(member) == 0) {
+        int passkeysRemoved = passkeys.deleteAll(member);
+        if (!hadApp && passkeysRemoved == 0) {
             throw new ConflictException("secondFactor", "problem.secondFactor.noneToReset", "this person has no second factor set up");
         }
         store.deleteRecoveryCodes(member);
