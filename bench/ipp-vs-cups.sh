@@ -58,16 +58,11 @@ source "$here/lib/opencps.sh"
 # shellcheck source=bench/lib/postgres.sh
 source "$here/lib/postgres.sh"
 
-say() { echo "[bench] $*" >&2; }
-die() { echo "[bench] error: $*" >&2; exit 1; }
-
 (( EUID == 0 )) || die "run as root: cupsd runs its jobs as the lp account"
 for tool in cupsd lpadmin lpstat ipptool; do
     command -v "$tool" > /dev/null || die "$tool is missing: install cups cups-client cups-ipp-utils (see .ci/run)"
 done
-for tool in curl python3; do
-    command -v "$tool" > /dev/null || die "$tool is missing: install it (Debian package $tool)"
-done
+require_tools curl python3
 
 work="$(mktemp -d /tmp/opencps-bench-XXXXXX)"
 chmod 755 "$work"

@@ -56,12 +56,7 @@ source "$here/lib/peers.sh"
 # shellcheck source=bench/lib/opencps.sh
 source "$here/lib/opencps.sh"
 
-say() { echo "[bench] $*" >&2; }
-die() { echo "[bench] error: $*" >&2; exit 1; }
-
-for tool in curl python3; do
-    command -v "$tool" > /dev/null || die "$tool is missing: install it (Debian package $tool)"
-done
+require_tools curl python3
 java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jvm"
 
 work="$(mktemp -d /tmp/opencps-bench-XXXXXX)"

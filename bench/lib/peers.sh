@@ -1,6 +1,17 @@
 # Helpers for the bench scripts: time, ports, a JDK, a test PDF, and a private cupsd (shared/PEERS.md).
 # Sourced, not run. Daemons run in their own process group so that stopping one stops its children.
 
+say() { echo "[bench] $*" >&2; }
+die() { echo "[bench] error: $*" >&2; exit 1; }
+
+# Stops the bench unless every named command is installed (each is also its Debian package's name).
+require_tools() {
+    local tool
+    for tool in "$@"; do
+        command -v "$tool" > /dev/null || die "$tool is missing: install it (Debian package $tool)"
+    done
+}
+
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }'; }
