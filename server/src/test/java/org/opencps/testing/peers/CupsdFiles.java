@@ -12,6 +12,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 /**
  * The folder tree and configuration of a private cupsd (see shared/PEERS.md): loopback only, no browsing,
  * no authentication, no web interface, no kept job files; every file it reads or writes under one folder.
+ * It logs at info: {@link PrivateCupsd#addDriverlessQueue} waits for the line saying a new queue is ready.
  * Finished jobs stay listed (PreserveJobHistory Yes) so that a test can ask how they ended.
  */
 final class CupsdFiles {
@@ -65,7 +66,7 @@ final class CupsdFiles {
                 MaxJobs 0
                 PreserveJobHistory Yes
                 PreserveJobFiles No
-                LogLevel warn
+                LogLevel info
                 <Location />
                   Order allow,deny
                   Allow all

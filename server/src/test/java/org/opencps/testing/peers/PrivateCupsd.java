@@ -117,9 +117,25 @@ public final class PrivateCupsd implements AutoCloseable {
         return client(PeerBinaries.LPSTAT, args).requireSuccess();
     }
 
-    /** Adds an enabled queue with CUPS's driverless IPP Everywhere driver, as a desktop would. */
+    /**
+     * Adds an enabled queue with CUPS's driverless IPP Everywhere driver, as a desktop would, and waits
+     * until it can print. cupsd answers lpadmin at once and builds the queue's PPD from the printer's
+     * attributes in a thread of its own; a job started before that thread is done finds the queue
+     * without its filters, and cupsd aborts it as "Unable to convert file 0 to printable format".
+     * The thread logs (at info) that the printer "is now available" once the PPD and filters are in place.
+     */
     public void addDriverlessQueue(String queue, URI printerUri) {
         lpadmin("-p", queue, "-E", "-v", printerUri.toString(), "-m", "everywhere");
+        String available = "Printer \"" + queue + "\" is now available.";
+        String failed = queue + ": ";
+        Poll.until(CLIENT_TIMEOUT, "cupsd to build the driverless PPD of " + queue, () -> {
+            process.requireAlive();
+            List<String> log = errorLog();
+            if (log.stream().anyMatch(line -> line.startsWith("E ") && line.contains("] " + failed))) {
+                throw new IllegalStateException("cupsd could not build the PPD of " + queue + ":\n" + describeState());
+            }
+            return log.stream().anyMatch(line -> line.endsWith(available)) ? Optional.of(true) : Optional.empty();
+        }, this::describeState);
     }
 
     /**
@@ -202,10 +218,18 @@ public final class PrivateCupsd implements AutoCloseable {
     /** The last lines of cupsd's error log. */
     public String errorLogTail() {
         try {
-            List<String> lines = Files.exists(files.errorLog()) ? Files.readAllLines(files.errorLog()) : List.of();
+            List<String> lines = errorLog();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (java.io.IOException e) {
+        } catch (java.io.UncheckedIOException e) {
             return "(cannot read " + files.errorLog() + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private List<String> errorLog() {
+        try {
+            return Files.exists(files.errorLog()) ? Files.readAllLines(files.errorLog()) : List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
