@@ -9,6 +9,7 @@ import org.opencps.access.OrganizationLookup.OrgNode;
 import org.opencps.access.internal.persistence.RoleStore;
 import org.opencps.platform.errors.ForbiddenException;
 import org.opencps.platform.errors.NotFoundException;
+import org.opencps.platform.errors.ProblemText;
 import org.opencps.platform.ids.DeviceId;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
@@ -70,7 +71,7 @@ public class AccessPolicy {
         }
         if (knows(actor, target)) {
             throw new ForbiddenException("problem.access.denied", "your role does not allow " + describe(permission) + " in this organization",
-                    new DefaultMessageSourceResolvable(new String[] {"permission." + permission.name()}, null, describe(permission)));
+                    permissionName(permission));
         }
         throw new NotFoundException("organization");
     }
@@ -98,21 +99,33 @@ public class AccessPolicy {
     public void requireManageMember(Actor actor, OrgId org, UserId member) {
         require(actor, Permission.USERS_MANAGE, org);
         OrgNode node = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
-        requireHoldsAll(actor, org, heldPermissions(node, member), "this person holds");
+        requireHoldsAll(actor, org, heldPermissions(node, member), Holder.PERSON);
     }
 
-    /**
-     * Passes when the actor holds every one of the permissions in the organization; otherwise 403
-     * naming those they lack ({@code whose} says what holds them: "this person holds", "this role carries").
-     */
-    public void requireHoldsAll(Actor actor, OrgId org, Set<Permission> permissions, String whose) {
+    /** What needs the permissions an actor must hold themselves, in a refusal's words and key. */
+    public enum Holder {
+        PERSON("this person holds", "problem.access.personHolds"),
+        ROLE("this role carries", "problem.access.roleCarries"),
+        SSO("single sign-on needs", "problem.access.ssoNeeds");
+
+        private final String english;
+        private final String key;
+
+        Holder(String english, String key) {
+            this.english = english;
+            this.key = key;
+        }
+    }
+
+    /** Passes when the actor holds every one of the permissions in the organization; otherwise 403 naming those they lack. */
+    public void requireHoldsAll(Actor actor, OrgId org, Set<Permission> permissions, Holder holder) {
         Set<Permission> missing = EnumSet.noneOf(Permission.class);
         missing.addAll(permissions);
         missing.removeAll(permissions(actor, org));
         if (!missing.isEmpty()) {
-            throw new ForbiddenException(whose + " permissions you do not hold yourself ("
-                    + missing.stream().map(AccessPolicy::describe).collect(java.util.stream.Collectors.joining(", "))
-                    + ")");
+            String names = missing.stream().map(AccessPolicy::describe).collect(java.util.stream.Collectors.joining(", "));
+            throw new ForbiddenException(holder.key, holder.english + " permissions you do not hold yourself (" + names + ")",
+                    new ProblemText.Names(missing.stream().map(AccessPolicy::permissionName).toList()));
         }
     }
 
@@ -271,7 +284,7 @@ public class AccessPolicy {
      */
     public void requireManageSignIn(Actor actor, OrgId org) {
         require(actor, Permission.SETTINGS_MANAGE, org);
-        requireHoldsAll(actor, org, EnumSet.of(Permission.USERS_MANAGE, Permission.ROLES_MANAGE), "single sign-on needs");
+        requireHoldsAll(actor, org, EnumSet.of(Permission.USERS_MANAGE, Permission.ROLES_MANAGE), Holder.SSO);
         OrgNode node = organizations.find(org).orElseThrow(() -> new NotFoundException("organization"));
         if (node.kind().isProvider()) {
             throw new ForbiddenException("problem.access.ssoPerCustomer", "single sign-on is set up by each customer organization for its own people");
@@ -292,6 +305,10 @@ public class AccessPolicy {
 
     private static boolean isDirectChild(OrgNode node, OrgNode parent) {
         return parent.id().equals(node.parentId());
+    }
+
+    private static DefaultMessageSourceResolvable permissionName(Permission permission) {
+        return new DefaultMessageSourceResolvable(new String[] {"permission." + permission.name()}, null, describe(permission));
     }
 
     private static String describe(Permission permission) {

@@ -177,7 +177,7 @@ public class Roles {
     public void deleteCustomRole(Actor actor, OrgId org, UUID roleId) {
         policy.require(actor, Permission.ROLES_MANAGE, org);
         CustomRole role = store.findCustomRole(org, roleId).orElseThrow(() -> new NotFoundException("role"));
-        policy.requireHoldsAll(actor, org, role.permissions(), "this role carries");
+        policy.requireHoldsAll(actor, org, role.permissions(), AccessPolicy.Holder.ROLE);
         if (!store.deleteCustomRole(org, roleId)) {
             throw new NotFoundException("role");
         }

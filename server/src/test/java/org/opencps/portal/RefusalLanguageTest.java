@@ -7,14 +7,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.opencps.access.CustomRole;
 import org.opencps.access.FixedRole;
+import org.opencps.access.Permission;
+import org.opencps.access.Roles;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.platform.security.ActorAuthentication;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -28,6 +34,8 @@ class RefusalLanguageTest {
 
     @Autowired MockMvc mvc;
     @Autowired World world;
+    @Autowired Roles roles;
+    @Autowired MessageSource messages;
 
     @Test
     void aRefusedSettingSaysWhyInTheReadersLanguage() throws Exception {
@@ -63,6 +71,25 @@ class RefusalLanguageTest {
     }
 
     @Test
+    void aRoleCarryingPermissionsTheManagerLacksIsRefusedNamingThemInTheReadersLanguage() throws Exception {
+        OrgId org = world.customer(world.root(), "Rollen GmbH");
+        Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
+        var manager = world.person(org, FixedRole.CUSTOMER_USER);
+        var managerRole = roles.createCustomRole(admin, org, "User manager",
+                Set.of(Permission.USERS_VIEW, Permission.USERS_MANAGE, Permission.ROLES_MANAGE));
+        roles.setRoles(admin, org, manager.userId(), Set.of(managerRole.ref()));
+        var deviceRole = roles.createCustomRole(admin, org, "Device keeper", Set.of(Permission.DEVICES_VIEW, Permission.DEVICES_ADD));
+        String delete = "/orgs/" + org + "/roles/" + deviceRole.id() + "/delete";
+
+        assertThat(forbiddenPage(manager.actor(), delete, "de")).contains(
+                "Diese Rolle umfasst Berechtigungen, die Sie selbst nicht haben: Ger\u00e4te ansehen, Ger\u00e4te hinzuf\u00fcgen.");
+        assertThat(forbiddenPage(manager.actor(), delete, "ja"))
+                .contains(messages.getMessage("permission.DEVICES_VIEW", null, Locale.JAPANESE) + "\u3001"
+                        + messages.getMessage("permission.DEVICES_ADD", null, Locale.JAPANESE));
+        assertThat(roles.customRoles(admin, org)).extracting(CustomRole::name).contains("Device keeper");
+    }
+
+    @Test
     void anInvitationToABadAddressIsRefusedInGermanOnThePortalAndInEnglishByTheApi() throws Exception {
         OrgId org = world.customer(world.root(), "Einladungen AG");
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
@@ -78,6 +105,14 @@ class RefusalLanguageTest {
         assertThat(api.getResponse().getStatus()).isEqualTo(422);
         String detail = JsonPath.read(api.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.detail");
         assertThat(detail).isEqualTo("'kein-at-zeichen' is not a valid e-mail address");
+    }
+
+    /** The 403 page a refused form answers with, as the reader's language shows it. */
+    private String forbiddenPage(Actor actor, String url, String language) throws Exception {
+        var request = post(url).with(csrf()).with(authentication(new ActorAuthentication(actor))).header("Accept-Language", language);
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(403);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private MvcResult send(Actor actor, String url, String language, String body) throws Exception {

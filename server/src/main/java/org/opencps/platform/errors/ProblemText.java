@@ -15,4 +15,12 @@ public interface ProblemText {
 
     /** The English text. */
     String getMessage();
+
+    /** An argument that is a list of names (each a text or a message to resolve), read as one list in the reader's language. */
+    record Names(java.util.List<?> names) {
+
+        public Names {
+            names = java.util.List.copyOf(names);
+        }
+    }
 }

@@ -43,7 +43,8 @@ public final class ProblemTexts {
         Locale locale = RequestContextUtils.getLocale(request);
         Object[] arguments = Arrays.stream(problem.messageArguments())
                 .map(argument -> switch (argument) {
-                    case Collection<?> parts -> sentences(parts, messages, locale);
+                    case Collection<?> parts -> joined(parts, " ", messages, locale);
+                    case ProblemText.Names list -> joined(list.names(), messages.getMessage("problem.listSeparator", null, ", ", locale), messages, locale);
                     case MessageSourceResolvable text -> messages.getMessage(text, locale);
                     case null, default -> argument;
                 })
@@ -51,10 +52,13 @@ public final class ProblemTexts {
         return messages.getMessage(problem.messageKey(), arguments, problem.getMessage(), locale);
     }
 
-    /** A list argument (e.g. every password rule broken) is its parts' texts, one sentence each. */
-    private static String sentences(Collection<?> parts, MessageSource messages, Locale locale) {
+    /**
+     * A list argument's parts' texts: a plain collection (e.g. every password rule broken) is
+     * sentences joined by a space, {@link ProblemText.Names} names joined as the language lists them.
+     */
+    private static String joined(Collection<?> parts, String separator, MessageSource messages, Locale locale) {
         return parts.stream()
                 .map(part -> part instanceof MessageSourceResolvable text ? messages.getMessage(text, locale) : String.valueOf(part))
-                .collect(Collectors.joining(" "));
+                .collect(Collectors.joining(separator));
     }
 }
