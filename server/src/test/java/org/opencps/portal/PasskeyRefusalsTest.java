@@ -19,9 +19,9 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * Who may not use or remove a passkey, and answers the server must not take: another person's passkey (same
  * organization or another tenant) is neither removable nor usable as someone else's second factor; a replayed
- * assertion, one for a challenge the server never issued, and one signed for another origin are refused. The
- * passkey is a software one that signs what the test chooses, so each refusal is the server's check, not a broken
- * signature.
+ * assertion, one for a challenge the server never issued, one signed for another origin and one from a copy of the
+ * key (its signature counter behind the stored one) are refused. The passkey is a software one that signs what the
+ * test chooses, so each refusal is the server's check, not a broken signature.
  */
 @OpenCpsTest
 @RealCsrfTokens
@@ -106,6 +106,31 @@ class PasskeyRefusalsTest {
         assertThat(second.open("/jobs").getResponse().getRedirectedUrl()).contains("/login");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'PASSKEY_USED' AND actor_user_id = ?")
                 .param(person.userId().value()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyOfAPasskeyIsRefusedOnceTheOriginalHasCountedPastIt() throws Exception {
+        var person = world.person(world.customer(world.root(), "Passkey clone " + UUID.randomUUID()), FixedRole.CUSTOMER_USER);
+        var key = new SoftwarePasskey(publicUrl.uri());
+        register(person, key, "Laptop");
+        var copy = key.copy();
+
+        assertThat(passkeySignIn(key)).isEqualTo(200);
+        assertThat(passkeySignIn(key)).isEqualTo(200);
+        // the copy's next counter (1) is below the stored one (2): refused, and nothing of it recorded
+        assertThat(passkeySignIn(copy)).as("the copy").isEqualTo(401);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'LOGIN_FAILED' AND actor_user_id = ? AND detail LIKE ?")
+                .params(person.userId().value(), "%did not advance%").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT signature_count FROM identity_passkey WHERE user_id = ?")
+                .param(person.userId().value()).query(Long.class).single()).isEqualTo(2L);
+        assertThat(passkeySignIn(key)).as("the original goes on").isEqualTo(200);
+    }
+
+    /** The status of a passwordless passkey sign-in with this key in a new browser. */
+    private int passkeySignIn(SoftwarePasskey key) throws Exception {
+        var visitor = new PortalVisitor(mvc);
+        visitor.open("/login");
+        return visitor.json("/login/passkey", key.assertion(body(visitor.json("/login/passkey/options", "{}")))).getResponse().getStatus();
     }
 
     private void register(World.Person person, SoftwarePasskey key, String name) throws Exception {

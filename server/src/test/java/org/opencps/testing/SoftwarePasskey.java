@@ -45,6 +45,19 @@ public final class SoftwarePasskey {
         }
     }
 
+    private SoftwarePasskey(SoftwarePasskey original) {
+        this.keys = original.keys;
+        System.arraycopy(original.credentialId, 0, credentialId, 0, credentialId.length);
+        this.origin = original.origin;
+        this.rpId = original.rpId;
+        this.counter = original.counter;
+    }
+
+    /** A second authenticator with this one's key and signature counter as they are now, as a cloned device would be. */
+    public SoftwarePasskey copy() {
+        return new SoftwarePasskey(this);
+    }
+
     public String origin() {
         return origin;
     }

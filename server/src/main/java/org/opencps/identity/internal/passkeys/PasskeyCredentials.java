@@ -42,11 +42,19 @@ public class PasskeyCredentials implements UserCredentialRepository {
         return store.of(PasskeyUsers.userOf(userHandle)).stream().map(PasskeyCredentials::record).toList();
     }
 
+    /**
+     * Spring's relying party checks the counter only against the one the passkey was registered with, so the
+     * stored counter is checked here: a use whose counter did not advance is refused.
+     */
     @Override
     public void save(CredentialRecord record) {
         String credentialId = record.getCredentialId().toBase64UrlString();
-        if (store.used(credentialId, record.getSignatureCount(), clock.instant())) {
-            return;
+        switch (store.used(credentialId, record.getSignatureCount(), clock.instant())) {
+            case RECORDED -> {
+                return;
+            }
+            case COUNTER_NOT_ADVANCED -> throw new CounterNotAdvanced(record.getSignatureCount());
+            case UNKNOWN -> { }
         }
         store.insert(new PasskeyRow(UUID.randomUUID(), PasskeyUsers.userOf(record.getUserEntityUserId()), record.getLabel(),
                 credentialId, new Bytes(record.getPublicKey().getBytes()).toBase64UrlString(), record.getSignatureCount(),
@@ -54,6 +62,14 @@ public class PasskeyCredentials implements UserCredentialRepository {
                 record.getTransports().stream().map(AuthenticatorTransport::getValue).collect(Collectors.joining(",")),
                 record.getAttestationObject().toBase64UrlString(), record.getAttestationClientDataJSON().toBase64UrlString(),
                 clock.instant(), null));
+    }
+
+    /** A passkey answered with a signature counter not above the stored one: a copy of the key may be in use. */
+    public static final class CounterNotAdvanced extends RuntimeException {
+
+        CounterNotAdvanced(long counter) {
+            super("signature counter " + counter + " did not advance past the stored one (a cloned authenticator?)");
+        }
     }
 
     /** Never called by the relying party; a passkey is removed by its owner ({@code Passkeys#remove}). */

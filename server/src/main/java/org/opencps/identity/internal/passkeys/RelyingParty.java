@@ -115,6 +115,8 @@ public class RelyingParty {
         try {
             var owner = operations().authenticate(new RelyingPartyAuthenticationRequest(requestOptions(expected, challenge), assertion));
             return PasskeyUsers.userOf(owner.getId());
+        } catch (PasskeyCredentials.CounterNotAdvanced e) {
+            throw new Refused(e.getMessage(), e);
         } catch (WebAuthnException | IllegalArgumentException | NullPointerException e) {
             throw new Refused("assertion not verified: " + e.getClass().getSimpleName(), e);
         }

@@ -53,10 +53,23 @@ public class PasskeyStore {
         return jdbc.sql("SELECT COUNT(*) FROM identity_passkey WHERE user_id = ?").param(user.value()).query(Integer.class).single();
     }
 
-    /** A use was verified: the authenticator's new signature counter, and when. */
-    public boolean used(String credentialId, long signatureCount, Instant at) {
-        return jdbc.sql("UPDATE identity_passkey SET signature_count = ?, last_used_at = ? WHERE credential_id = ?")
-                .params(signatureCount, at(at), credentialId).update() == 1;
+    /** What recording a verified use found. */
+    public enum Use { RECORDED, COUNTER_NOT_ADVANCED, UNKNOWN }
+
+    /**
+     * A use was verified: records the authenticator's new signature counter, and when, if the counter
+     * advanced past the stored one (or both are 0: an authenticator that keeps no counter, as synced
+     * passkeys do). A counter that did not advance means a second copy of the key (WebAuthn §6.1.1):
+     * nothing is recorded. One conditional update, so two processes cannot both accept the same count.
+     */
+    public Use used(String credentialId, long signatureCount, Instant at) {
+        int updated = jdbc.sql("UPDATE identity_passkey SET signature_count = ?, last_used_at = ? WHERE credential_id = ?"
+                        + " AND (signature_count < ? OR (signature_count = 0 AND ? = 0))")
+                .params(signatureCount, at(at), credentialId, signatureCount, signatureCount).update();
+        if (updated == 1) {
+            return Use.RECORDED;
+        }
+        return byCredentialId(credentialId).isPresent() ? Use.COUNTER_NOT_ADVANCED : Use.UNKNOWN;
     }
 
     /** Removes one of the person's own passkeys; false when they have none with this id. */
