@@ -14,17 +14,23 @@
 #    printers, prepared through the API; W warm-up releases; then N release flows one after another
 #    (PIN login, list, release, whole document, outcome, logout), then N empty four-request flows
 #    (the floor: device authentication and the server stack, nothing else).
-# Each measured part runs under its own Flight Recorder recording (1 ms sampling; --no-jfr leaves
+# Each measured part runs under its own Flight Recorder recording (a sample per ms of CPU on JDK 25,
+# else per ms of wall time; --no-jfr leaves
 # them out), summarized by bench/release/JfrWhere.java: the share of samples per library, and our
 # own methods. Each CPU figure also comes split by thread group (request threads, JIT compiler, GC...). The recordings stay in the work folder with --keep.
-# Prints "cpu_ms_per_empty_request: X", "cpu_ms_per_job: X" and, last, "cpu_ms_per_release: X".
+# Prints "cpu_ms_per_empty_request: X", "cpu_ms_per_job: X" and, last, "cpu_ms_per_release: X": these
+# leave out the JIT compiler's threads (warm-up, which under load goes on long after any warm-up) and
+# the Flight Recorder's (the measurement's own); the reports above them give the whole as well.
 #
-# Usage: bench/ipp-cpu.sh [-n COUNT] [-w WARMUP] [--no-ipp] [--no-release] [--no-jfr] [--keep]
+# Usage: bench/ipp-cpu.sh [-n COUNT] [-w WARMUP] [--no-ipp] [--no-release] [--no-jfr] [--keep] [--jar JAR]
 #   -n COUNT      measured jobs and measured releases (default 300)
 #   -w WARMUP     jobs and releases before measuring, for the JIT (default 200)
 #   --no-ipp / --no-release   leave that part out
 #   --no-jfr      no recordings (the CPU figures then lack JFR's own small cost)
 #   --keep        keep the work folder (logs, recordings, OpenCPS data)
+#   --jar JAR     run this server jar instead of the checkout's (built when stale). To compare two
+#                 builds on a loaded machine, run both at once, each with its own jar: they then share
+#                 the same load.
 # BENCH_JAVA_OPTS adds JVM options for OpenCPS. Needs a JDK 21+, curl, python3 and ipptool
 # (Debian cups-ipp-utils).
 set -euo pipefail
@@ -35,6 +41,7 @@ ipp=yes
 release=yes
 jfr=yes
 keep=no
+jar=""
 while (( $# > 0 )); do
     case "$1" in
         -n) count="${2:?-n needs a number}"; shift 2 ;;
@@ -43,6 +50,7 @@ while (( $# > 0 )); do
         --no-release) release=no; shift ;;
         --no-jfr) jfr=no; shift ;;
         --keep) keep=yes; shift ;;
+        --jar) jar="${2:?--jar needs a file}"; shift 2 ;;
         -h|--help) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -73,7 +81,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-jar="$(opencps_fresh_jar "$root")"
+[[ -n "$jar" ]] || jar="$(opencps_fresh_jar "$root")"
+[[ -f "$jar" ]] || die "no such jar: $jar"
 "$jdk_bin/javac" -d "$work/classes" "$here"/release/*.java || die "could not compile the bench client"
 write_one_page_pdf "$work/page.pdf"
 
@@ -87,10 +96,18 @@ start_opencps "$java_bin" "$jar" "$work/opencps"
 cpu_snapshot() {  # FILE: the server's CPU time so far, whole and per thread group (bench/release/ProcessCpu.java)
     "$java_bin" -cp "$work/classes" ProcessCpu snapshot "$opencps_pid" "$clk_tck" "$1"
 }
+# JDK 25's CPU-time sampler takes a sample per millisecond of CPU a thread uses, virtual threads and
+# native code included, however loaded the machine; older JDKs sample running Java threads by wall time.
+if "$jdk_bin/jfr" metadata 2> /dev/null | grep -q 'class CPUTimeSample'; then
+    sampling='jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=1ms jdk.ExecutionSample#enabled=false'
+else
+    sampling='jdk.ExecutionSample#period=1ms'
+fi
 recording() {  # start|stop NAME
     [[ "$jfr" == yes ]] || return 0
     if [[ "$1" == start ]]; then
-        "$jdk_bin/jcmd" "$opencps_pid" JFR.start name="$2" settings=profile 'jdk.ExecutionSample#period=1ms' > /dev/null
+        # shellcheck disable=SC2086 # $sampling is a list of settings
+        "$jdk_bin/jcmd" "$opencps_pid" JFR.start name="$2" settings=profile $sampling > /dev/null
     else
         "$jdk_bin/jcmd" "$opencps_pid" JFR.stop name="$2" filename="$work/$2.jfr" > /dev/null
     fi
@@ -113,16 +130,16 @@ if [[ "$ipp" == yes ]]; then
     held=$(opencps_held_jobs) || die "could not list the person's jobs through the API"
     (( held == warmup + count )) || die "OpenCPS holds $held jobs of the person, expected $(( warmup + count ))"
     echo "IPP jobs took $seconds s wall (for information)"
-    "$java_bin" -cp "$work/classes" ProcessCpu report "$work/ipp-before" "$work/ipp-after" "$count" "IPP Print-Job requests" \
-        | tee "$work/ipp-results"
-    job_line="cpu_ms_per_job: $(sed -n '1s/.* = \([0-9.]*\) ms each$/\1/p' "$work/ipp-results")"
+    "$java_bin" -cp "$work/classes" ProcessCpu report "$work/ipp-before" "$work/ipp-after" "$count" "IPP Print-Job requests" job \
+        > "$work/ipp-results"
+    head -n -1 "$work/ipp-results"
     [[ "$jfr" == no ]] || summaries+=("$work/opencps-ipp.jfr" "one IPP Print-Job")
 fi
 
 if [[ "$release" == yes ]]; then
     say "releases: preparing $(( count + warmup )) people and printers ($(uptime | sed 's/.*load/load/'))"
     jfr_args=()
-    [[ "$jfr" == no ]] || jfr_args=(--jcmd "$jdk_bin/jcmd" --jfr "$work/opencps-release.jfr")
+    [[ "$jfr" == no ]] || jfr_args=(--jcmd "$jdk_bin/jcmd" --jfr "$work/opencps-release.jfr" --sampling "$sampling")
     "$java_bin" -cp "$work/classes" ReleaseCpu --url "$opencps_url" --data "$opencps_data" \
         --admin-email "$opencps_admin_email" --admin-password "$opencps_admin_password" --pdf "$work/page.pdf" \
         --count "$count" --warmup "$warmup" --pid "$opencps_pid" --clk-tck "$clk_tck" "${jfr_args[@]}" > "$work/release-results" \
@@ -137,5 +154,5 @@ if [[ "$release" == yes ]]; then
     head -n -2 "$work/release-results"
     grep '^cpu_ms_per_empty_request:' "$work/release-results"
 fi
-[[ "$ipp" == no ]] || echo "$job_line"
+[[ "$ipp" == no ]] || tail -n 1 "$work/ipp-results"
 [[ "$release" == no ]] || grep '^cpu_ms_per_release:' "$work/release-results"

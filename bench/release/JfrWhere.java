@@ -11,9 +11,11 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the CPU of a Flight Recorder recording went: bench/ipp-cpu.sh's profile summary.
- * {@code java JfrWhere RECORDING TITLE}. Reads the jdk.ExecutionSample events (Java threads running
- * Java code; the garbage collector and the JIT compiler are not sampled: ProcessCpu's thread groups
- * show them) and prints
+ * {@code java JfrWhere RECORDING TITLE}. Reads the jdk.CPUTimeSample events (JDK 25: a sample per
+ * period of CPU time a thread used, virtual threads and native code included), or else the
+ * jdk.ExecutionSample ones (Java threads running Java code, by wall time, so fewer on a loaded
+ * machine). The garbage collector and the JIT compiler are never sampled: ProcessCpu's thread
+ * groups show them. It prints
  * <ul>
  *   <li>each sample charged to one library: the leaf-most frame that belongs to a known one (a
  *   HashMap lookup inside Spring Security counts as Spring Security; JDK frames only: "JDK");</li>
@@ -49,8 +51,11 @@ public final class JfrWhere {
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> database = new HashMap<>();
         int total = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(Path.of(args[0]));
+        String kind = events.stream().anyMatch(event -> event.getEventType().getName().equals("jdk.CPUTimeSample"))
+                ? "jdk.CPUTimeSample" : "jdk.ExecutionSample";
+        for (RecordedEvent event : events) {
+            if (!event.getEventType().getName().equals(kind) || event.getStackTrace() == null) {
                 continue;
             }
             total++;
@@ -69,14 +74,15 @@ public final class JfrWhere {
                 }
             }
             charged.merge(library == null ? "JDK" : library, 1, Integer::sum);
-            String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
+            var sampled = event.getThread(kind.equals("jdk.CPUTimeSample") ? "eventThread" : "sampledThread");
+            String thread = sampled == null ? "?" : sampled.getJavaName() != null ? sampled.getJavaName() : sampled.getOSName();
             handoff.merge(ours != null ? ours : "(no OpenCPS frame) thread " + String.valueOf(thread).replaceAll("[0-9]+", "#"), 1, Integer::sum);
             onStack.forEach(method -> inclusive.merge(method, 1, Integer::sum));
             if ("H2 database".equals(library)) {
                 database.merge(ours != null ? ours : "(no OpenCPS frame)", 1, Integer::sum);
             }
         }
-        System.out.printf("## %s: %d samples (jdk.ExecutionSample)%n", args.length > 1 ? args[1] : args[0], total);
+        System.out.printf("## %s: %d samples (%s)%n", args.length > 1 ? args[1] : args[0], total, kind);
         print("charged to the leaf-most library frame:", charged, total, 20);
         print("leaf-most OpenCPS method, or the thread of samples without one (top 15):", handoff, total, 15);
         print("OpenCPS methods on the stack, inclusive (top 25):", inclusive, total, 25);

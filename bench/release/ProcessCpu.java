@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * by name without digits: "http-nio-#-exec-#", "C2 CompilerThre#", "GC Thread##"...). bench/ipp-cpu.sh
  * and ReleaseCpu use it; from the shell:
  * <pre>java ProcessCpu snapshot PID TICKS_PER_SECOND FILE
- * java ProcessCpu report BEFORE_FILE AFTER_FILE OPERATIONS NAME</pre>
+ * java ProcessCpu report BEFORE_FILE AFTER_FILE OPERATIONS TITLE NAME</pre>
+ * (the last line of a report: "cpu_ms_per_NAME: X", without the JIT compiler's and the recorder's threads)
  */
 public record ProcessCpu(long pid, int ticksPerSecond) {
 
@@ -69,13 +70,35 @@ public record ProcessCpu(long pid, int ticksPerSecond) {
         return new long[] {Long.parseLong(fields[14 - 3]), Long.parseLong(fields[15 - 3])};
     }
 
+    /**
+     * Seconds used between two snapshots by every thread but the JIT compiler's (compiling is warm-up,
+     * not the operations' cost, and under load it goes on long after any warm-up) and the Flight
+     * Recorder's (the measurement's own cost).
+     */
+    static double operationsSeconds(Snapshot before, Snapshot after) {
+        double excluded = used(before, after).entrySet().stream().filter(entry -> isOverhead(entry.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return after.total() - before.total() - excluded;
+    }
+
+    private static boolean isOverhead(String threadGroup) {
+        return threadGroup.matches("C# CompilerThre.*|JFR .*");
+    }
+
+    private static Map<String, Double> used(Snapshot before, Snapshot after) {
+        Map<String, Double> used = new HashMap<>();
+        after.threads().forEach((name, seconds) -> used.put(name, seconds - before.threads().getOrDefault(name, 0.0)));
+        return used;
+    }
+
     /** What N operations cost between two snapshots: the whole, user and system time, and the thread groups that used most. */
     static String report(Snapshot before, Snapshot after, int operations, String what) {
         double total = after.total() - before.total();
-        var text = new StringBuilder(String.format("%s: %d, server CPU %.2f s (user %.2f, system %.2f) = %.2f ms each%n", what,
-                operations, total, after.user() - before.user(), after.system() - before.system(), 1000 * total / operations));
-        Map<String, Double> used = new HashMap<>();
-        after.threads().forEach((name, seconds) -> used.put(name, seconds - before.threads().getOrDefault(name, 0.0)));
+        var text = new StringBuilder(String.format("%s: %d, server CPU %.2f s (user %.2f, system %.2f) = %.2f ms each,"
+                        + " %.2f ms each without the JIT compiler's and the Flight Recorder's threads%n", what, operations, total,
+                after.user() - before.user(), after.system() - before.system(), 1000 * total / operations,
+                1000 * operationsSeconds(before, after) / operations));
+        Map<String, Double> used = used(before, after);
         used.entrySet().stream().filter(entry -> entry.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).limit(8)
                 .forEach(entry -> text.append(String.format("  threads %-24s %5.1f%%  %.2f ms each%n", entry.getKey(),
@@ -87,8 +110,13 @@ public record ProcessCpu(long pid, int ticksPerSecond) {
         switch (args[0]) {
             case "snapshot" -> Files.writeString(Path.of(args[3]),
                     new ProcessCpu(Long.parseLong(args[1]), Integer.parseInt(args[2])).snapshot().serialize());
-            case "report" -> System.out.print(report(Snapshot.parse(Files.readString(Path.of(args[1]))),
-                    Snapshot.parse(Files.readString(Path.of(args[2]))), Integer.parseInt(args[3]), args[4]));
+            case "report" -> {
+                Snapshot before = Snapshot.parse(Files.readString(Path.of(args[1])));
+                Snapshot after = Snapshot.parse(Files.readString(Path.of(args[2])));
+                int operations = Integer.parseInt(args[3]);
+                System.out.print(report(before, after, operations, args[4]));
+                System.out.printf("cpu_ms_per_%s: %.2f%n", args[5], 1000 * operationsSeconds(before, after) / operations);
+            }
             default -> throw new IllegalArgumentException("snapshot or report, not " + args[0]);
         }
     }

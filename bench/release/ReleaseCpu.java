@@ -37,7 +37,7 @@ public final class ReleaseCpu {
         }
 
         ReleaseLatency.say("measured: " + count + " releases, one after another");
-        jfr(options, "JFR.start", "name=opencps-release", "settings=profile", "jdk.ExecutionSample#period=1ms");
+        jfr(options, "JFR.start", "name=opencps-release", "settings=profile", options.getOrDefault("sampling", "jdk.ExecutionSample#period=1ms"));
         long begin = System.nanoTime();
         ProcessCpu.Snapshot before = cpu.snapshot();
         for (int i = 0; i < count; i++) {
@@ -57,17 +57,19 @@ public final class ReleaseCpu {
         System.out.printf("releases took %.1f s wall (for information)%n", wall / 1e9);
         System.out.print(ProcessCpu.report(before, releases, count, "release flows"));
         System.out.print(ProcessCpu.report(beforeEmpty, empty, 4 * count, "empty authenticated device requests"));
-        System.out.printf("cpu_ms_per_empty_request: %.2f%n", 1000 * (empty.total() - beforeEmpty.total()) / (4 * count));
-        System.out.printf("cpu_ms_per_release: %.2f%n", 1000 * (releases.total() - before.total()) / count);
+        System.out.printf("cpu_ms_per_empty_request: %.2f%n", 1000 * ProcessCpu.operationsSeconds(beforeEmpty, empty) / (4 * count));
+        System.out.printf("cpu_ms_per_release: %.2f%n", 1000 * ProcessCpu.operationsSeconds(before, releases) / count);
     }
 
-    /** Runs jcmd PID COMMAND ARGS when --jcmd and --jfr are given; fails the bench when jcmd fails. */
+    /** Runs jcmd PID COMMAND ARGS (each split at spaces) when --jcmd and --jfr are given; fails the bench when jcmd fails. */
     private static void jfr(Map<String, String> options, String command, String... arguments) throws IOException, InterruptedException {
         if (!options.containsKey("jcmd") || !options.containsKey("jfr")) {
             return;
         }
         var line = new java.util.ArrayList<>(List.of(options.get("jcmd"), options.get("pid"), command));
-        line.addAll(List.of(arguments));
+        for (String argument : arguments) {
+            line.addAll(List.of(argument.split(" ")));
+        }
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
