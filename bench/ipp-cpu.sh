@@ -75,16 +75,7 @@ java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jv
 jdk_bin="$(dirname "$java_bin")"
 clk_tck=$(getconf CLK_TCK)
 
-work="$(mktemp -d /tmp/opencps-bench-XXXXXX)"
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    stop_group "${opencps_pid:-}" "OpenCPS"
-    if [[ "$keep" == yes ]]; then say "kept $work"; else rm -rf "$work"; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+opencps_work_folder
 
 [[ -n "$jar" ]] || jar="$(opencps_fresh_jar "$root")"
 [[ -f "$jar" ]] || die "no such jar: $jar"
