@@ -59,16 +59,7 @@ source "$here/lib/opencps.sh"
 require_tools curl python3
 java_bin="$(find_java21)" || die "no JDK 21 or newer in JAVA_HOME or /usr/lib/jvm"
 
-work="$(mktemp -d /tmp/opencps-bench-XXXXXX)"
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    stop_group "${opencps_pid:-}" "OpenCPS"
-    if [[ "$keep" == yes ]]; then say "kept $work"; else rm -rf "$work"; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+opencps_work_folder
 
 jar="$(opencps_fresh_jar "$root")"
 "$(dirname "$java_bin")/javac" -d "$work/classes" "$here"/release/*.java || die "could not compile the bench client"

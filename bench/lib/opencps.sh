@@ -15,6 +15,21 @@
 opencps_admin_email="bench-admin@example.org"
 opencps_user_email="bench-printer@example.org"
 
+# A fresh work folder in $work for a bench that starts one OpenCPS: at exit (also on Ctrl-C) the
+# server is stopped and the folder removed, unless the caller set keep=yes.
+opencps_work_folder() {
+    work="$(mktemp -d /tmp/opencps-bench-XXXXXX)"
+    trap opencps_work_folder_cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+opencps_work_folder_cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    stop_group "${opencps_pid:-}" "OpenCPS"
+    if [[ "${keep:-no}" == yes ]]; then say "kept $work"; else rm -rf "$work"; fi
+    exit "$status"
+}
+
 # Starts the jar ($2) with java ($1), its data in $3, on 127.0.0.1 only. Sets opencps_port,
 # opencps_pid, opencps_url, opencps_data and the passwords.
 start_opencps() {

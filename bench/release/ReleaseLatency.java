@@ -37,7 +37,7 @@ public final class ReleaseLatency {
     private final Path outbox;
     private final byte[] pdf;
 
-    private ReleaseLatency(Api api, Path outbox, byte[] pdf) {
+    ReleaseLatency(Api api, Path outbox, byte[] pdf) {
         this.api = api;
         this.outbox = outbox;
         this.pdf = pdf;
@@ -162,7 +162,7 @@ public final class ReleaseLatency {
     record Setup(List<Person> people, List<Printer> printers) {
     }
 
-    private Setup prepare(String adminEmail, String adminPassword, int count) throws Exception {
+    Setup prepare(String adminEmail, String adminPassword, int count) throws Exception {
         String password = "Bench-" + Long.toHexString(Double.doubleToLongBits(Math.random())) + "!";
         Api.Session root = api.login(adminEmail, adminPassword);
         String rootOrg = (String) Json.object(root.lastBody()).get("organizationId");
@@ -221,7 +221,7 @@ public final class ReleaseLatency {
         });
     }
 
-    private static void emptyRoundTrips(Api.Device device, Printer printer) {
+    static void emptyRoundTrips(Api.Device device, Printer printer) {
         for (int trip = 0; trip < 4; trip++) {
             List<Object> waiting = Json.array(device.get("/api/device/v1/devices/" + printer.deviceId() + "/releases"));
             if (!waiting.isEmpty()) {
@@ -274,7 +274,7 @@ public final class ReleaseLatency {
     }
 
     /** One person's release at one printer, step by step. */
-    private Steps release(Printer printer, Person person) throws IOException {
+    Steps release(Printer printer, Person person) throws IOException {
         Api.Device device = api.device(printer.credential());
         String base = "/api/device/v1/devices/" + printer.deviceId();
         long begin = System.nanoTime();
@@ -378,7 +378,7 @@ public final class ReleaseLatency {
         return results;
     }
 
-    private static double percentile(List<Long> sortedNanos, int percent) {
+    static double percentile(List<Long> sortedNanos, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sortedNanos.size()) - 1;
         return sortedNanos.get(Math.max(0, index)) / 1e6;
     }

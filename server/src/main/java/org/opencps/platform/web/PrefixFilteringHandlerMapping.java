@@ -2,9 +2,11 @@ package org.opencps.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -18,27 +20,33 @@ import org.springframework.web.util.pattern.PathPattern;
  * and media types before the path; with a few hundred routes that was a fifth of the CPU of a
  * simple request. Here a route is tried only if the path begins with the literal part of one of
  * its patterns (up to the last "/" before the first variable or wildcard), a test every match
- * passes. Routes match exactly as before; what is not a match (405, 415...) is still worked out
+ * passes: a set lookup per route, the path's beginnings worked out once per request. Routes match exactly as before; what is not a match (405, 415...) is still worked out
  * by Spring over all routes.
  */
 class PrefixFilteringHandlerMapping extends RequestMappingHandlerMapping {
 
-    /** The path being looked up, as sent and decoded: a pattern matches decoded segments. */
-    private static final ThreadLocal<String[]> LOOKUP = new ThreadLocal<>();
+    /**
+     * The beginnings of the path being looked up that a route's literal beginning can be: "" and the
+     * path up to each "/" and whole, as sent and decoded (a pattern matches decoded segments).
+     */
+    private static final ThreadLocal<Set<String>> LOOKUP = new ThreadLocal<>();
 
-    private volatile Map<RequestMappingInfo, List<String>> prefixes = Map.of();
+    private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
 
     @Override
     protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
         super.handlerMethodsInitialized(handlerMethods);
-        var byRoute = new IdentityHashMap<RequestMappingInfo, List<String>>();
-        handlerMethods.keySet().forEach(info -> byRoute.put(info, prefixes(info)));
+        var byRoute = new IdentityHashMap<RequestMappingInfo, String[]>();
+        handlerMethods.keySet().forEach(info -> byRoute.put(info, prefixes(info).toArray(String[]::new)));
         prefixes = byRoute;
     }
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        LOOKUP.set(new String[] {lookupPath, decoded(lookupPath)});
+        Set<String> beginnings = new HashSet<>();
+        addBeginnings(lookupPath, beginnings);
+        addBeginnings(decoded(lookupPath), beginnings);
+        LOOKUP.set(beginnings);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
@@ -48,13 +56,33 @@ class PrefixFilteringHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String[] paths = LOOKUP.get();
-        List<String> literal = prefixes.get(info);
-        if (paths != null && literal != null
-                && literal.stream().noneMatch(prefix -> paths[0].startsWith(prefix) || paths[1].startsWith(prefix))) {
+        Set<String> beginnings = LOOKUP.get();
+        String[] literal = prefixes.get(info);
+        if (beginnings != null && literal != null && !beginsWithAny(beginnings, literal)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
+    }
+
+    private static boolean beginsWithAny(Set<String> beginnings, String[] literal) {
+        for (String prefix : literal) {
+            if (beginnings.contains(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A literal beginning is "" or ends before a "/" of its pattern, so a path the pattern matches
+     * begins with it exactly up to one of the path's "/" or, for "/a/**", is it whole.
+     */
+    static void addBeginnings(String path, Set<String> beginnings) {
+        beginnings.add("");
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            beginnings.add(path.substring(0, slash));
+        }
+        beginnings.add(path);
     }
 
     /** The literal beginnings of the route's patterns; "" (anything) for a route without path patterns. */

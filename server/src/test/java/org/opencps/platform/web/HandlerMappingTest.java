@@ -42,6 +42,16 @@ class HandlerMappingTest {
     }
 
     @Test
+    void aPathBeginsWithEachOfItsPartsUpToASlashAndWithItselfWhole() {
+        Set<String> beginnings = new java.util.HashSet<>();
+        PrefixFilteringHandlerMapping.addBeginnings("/api/v1/organizations/x/devices", beginnings);
+        assertThat(beginnings).containsExactlyInAnyOrder("", "/api", "/api/v1", "/api/v1/organizations",
+                "/api/v1/organizations/x", "/api/v1/organizations/x/devices");
+        // only whole parts: a literal beginning ends before a slash of its pattern
+        assertThat(beginnings).doesNotContain("/api/v1/organ", "/api/v1/organizations/");
+    }
+
+    @Test
     void everyRouteIsFoundForItsOwnPathsAndMethods() throws Exception {
         assertThat(mapping).isInstanceOf(PrefixFilteringHandlerMapping.class);
         List<String> wrong = new ArrayList<>();
