@@ -146,7 +146,7 @@ class SettingChangesAuditedTest {
         assertThat(status(admin, Api.json(put(quota), "{\"colorPagesPerMonth\":100}"))).isEqualTo(200);
         assertThat(status(admin, Api.json(put(quota), "{\"colorPagesPerMonth\":250,\"monochromePagesPerMonth\":40}"))).isEqualTo(200);
         String settings = """
-                {"allowedDestinations":["MY_SCANS","EMAIL"],"directEmailAllowed":true,"retentionHours":%d,
+                {"allowedDestinations":["MY_SCANS","EMAIL_ME"],"directEmailAllowed":true,"retentionHours":%d,
                  "maxScanBytes":1048576,"attachmentLimitBytes":1048576,"boxDirect":false}""";
         assertThat(status(admin, Api.json(put(base + "/scan-settings"), settings.formatted(24)))).isEqualTo(200);
         assertThat(status(admin, Api.json(put(base + "/scan-settings"), settings.formatted(48)))).isEqualTo(200);
