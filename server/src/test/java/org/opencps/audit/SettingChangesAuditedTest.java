@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opencps.access.FixedRole;
@@ -132,6 +135,14 @@ class SettingChangesAuditedTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE org_id = ? AND (detail LIKE '%Secret-%' OR subject LIKE '%Secret-%')")
                 .param(org.value()).query(Long.class).single()).as("no secret in the trail").isZero();
 
+        // the audit page names the action in the reader's language, with its code beside it for the filter
+        for (String[] language : new String[][] {{"en", "Own cloud OAuth client changed"}, {"de", "Eigener Cloud-OAuth-Client geändert"},
+                {"ja", "組織独自のクラウド OAuth クライアントを変更しました"}}) {
+            var page = mvc.perform(get("/orgs/" + org + "/audit").param("action", "CLOUD_CLIENT_CHANGED").header("Accept-Language", language[0])
+                    .with(authentication(new ActorAuthentication(admin)))).andReturn().getResponse();
+            assertThat(Jsoup.parse(page.getContentAsString(StandardCharsets.UTF_8)).select("#audit-records tbody td:nth-child(2)").text())
+                    .isEqualTo(language[1] + " CLOUD_CLIENT_CHANGED");
+        }
         notSeenByAnotherTenantsAdmin(org, "CLOUD_CLIENT_CONFIGURED", "CLOUD_CLIENT_CHANGED", "CLOUD_CLIENT_REMOVED");
     }
 
