@@ -81,9 +81,9 @@ public class PrintQuotas {
         check("colorPagesPerMonth", colorPagesPerMonth);
         check("monochromePagesPerMonth", monochromePagesPerMonth);
         var quota = new PrintQuota(org, scope, id, colorPagesPerMonth, monochromePagesPerMonth);
+        PrintQuota before = quotas.find(org, scope, id).orElse(new PrintQuota(org, scope, id, null, null));
         quotas.save(quota);
-        events.publishEvent(new PrintQuotaChanged(org, scope, id, colorPagesPerMonth, monochromePagesPerMonth,
-                actor.userId(), clock.instant()));
+        events.publishEvent(new PrintQuotaChanged(org, before, quota, actor.userId(), clock.instant()));
         return quota;
     }
 

@@ -67,9 +67,10 @@ public class ScanAdministration {
         if (changed.boxDirect() && !changed.allows(DestinationKind.BOX)) {
             throw new InvalidInputException("boxDirect", "problem.scan.boxDirect", "Box direct needs Box among the allowed destinations");
         }
-        if (!changed.equals(settings.find(org))) {
+        ScanSettings before = settings.find(org);
+        if (!changed.equals(before)) {
             settings.save(org, changed, clock.instant());
-            events.publishEvent(new ScanSettingsChanged(org, actor.userId(), changed, clock.instant()));
+            events.publishEvent(new ScanSettingsChanged(org, actor.userId(), before, changed, clock.instant()));
         }
         return changed;
     }

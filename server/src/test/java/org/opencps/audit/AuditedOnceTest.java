@@ -33,14 +33,16 @@ class AuditedOnceTest {
         OrgId org = world.customer(world.root(), "Audited once " + UUID.randomUUID());
         Actor admin = world.person(org, FixedRole.CUSTOMER_ADMIN).actor();
         UUID group = UUID.randomUUID();
-        var changed = new PrintQuotaChanged(org, PrintQuota.Scope.GROUP, group, 10, null, admin.userId(), clock.instant());
+        var changed = new PrintQuotaChanged(org, new PrintQuota(org, PrintQuota.Scope.GROUP, group, null, null),
+                new PrintQuota(org, PrintQuota.Scope.GROUP, group, 10, null), admin.userId(), clock.instant());
         transactions.executeWithoutResult(status -> events.publishEvent(changed));
         eventually(() -> assertThat(quotaChanges(org)).isOne());
         transactions.executeWithoutResult(status -> events.publishEvent(changed));
         eventually(() -> assertThat(undelivered(changed.eventId())).as("the second delivery completed too").isZero());
         assertThat(quotaChanges(org)).isOne();
 
-        var alike = new PrintQuotaChanged(org, PrintQuota.Scope.GROUP, group, 10, null, admin.userId(), clock.instant());
+        var alike = new PrintQuotaChanged(org, new PrintQuota(org, PrintQuota.Scope.GROUP, group, null, null),
+                new PrintQuota(org, PrintQuota.Scope.GROUP, group, 10, null), admin.userId(), clock.instant());
         transactions.executeWithoutResult(status -> events.publishEvent(alike));
         eventually(() -> assertThat(quotaChanges(org)).as("the same change made again is another event").isEqualTo(2));
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.Objects;
 
@@ -29,17 +30,23 @@ public final class Changes {
         return changed.isEmpty() ? "no change" : String.join("; ", changed);
     }
 
-    /** The same for fields given as text by name; an empty {@code before} means nothing was set. */
+    /** The same for fields given as text by name: a field missing from {@code before} was not set, one missing from {@code after} is gone. */
     static String between(Map<String, String> before, Map<String, String> after) {
         List<String> changed = new ArrayList<>();
-        for (String field : new TreeSet<>(after.keySet())) {
+        Set<String> fields = new TreeSet<>(after.keySet());
+        fields.addAll(before.keySet());
+        for (String field : fields) {
             String was = before.get(field);
             String is = after.get(field);
             if (!Objects.equals(was, is)) {
-                changed.add(field + ": " + (was == null ? "(none)" : was) + " -> " + is);
+                changed.add(field + ": " + none(was) + " -> " + none(is));
             }
         }
         return changed.isEmpty() ? "no change" : String.join("; ", changed);
+    }
+
+    private static String none(String value) {
+        return value == null ? "(none)" : value;
     }
 
     private static Object value(RecordComponent component, Record record) {

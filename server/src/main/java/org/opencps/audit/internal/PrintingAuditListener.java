@@ -72,11 +72,15 @@ class PrintingAuditListener {
                 + e.device() + " released at " + e.releasedAt() + "; held again, quota charge returned", e.origin());
     }
 
+    /** Both limits before and after, whether or not each changed: a quota is read as the pair. */
     @ApplicationModuleListener
     void on(PrintQuotaChanged e) {
-        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_QUOTA_CHANGED", e.by(), e.scope() + " " + e.id(),
-                "colour "
-                + limit(e.colorPagesPerMonth()) + ", black and white " + limit(e.monochromePagesPerMonth()) + " pages per month", e.origin());
+        var before = e.before();
+        var after = e.after();
+        log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_QUOTA_CHANGED", e.by(), after.scope() + " " + after.id(),
+                "colour: " + limit(before.colorPagesPerMonth()) + " -> " + limit(after.colorPagesPerMonth())
+                + ", black and white: " + limit(before.monochromePagesPerMonth()) + " -> " + limit(after.monochromePagesPerMonth())
+                + " pages per month", e.origin());
     }
 
     @ApplicationModuleListener

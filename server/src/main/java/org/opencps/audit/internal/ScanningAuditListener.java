@@ -55,11 +55,8 @@ class ScanningAuditListener {
 
     @ApplicationModuleListener
     void on(ScanSettingsChanged e) {
-        var s = e.settings();
         log.recordOnce(e.eventId(), e.at(), e.org(), "SCAN_SETTINGS_CHANGED", e.by(), e.org().toString(),
-                "destinations " + s.allowedKinds().stream().sorted().toList() + ", direct e-mail " + s.directEmailAllowed()
-                        + ", retention " + s.retentionHours() + " h, max " + s.maxScanBytes() + " bytes, attachments up to "
-                        + s.attachmentLimitBytes() + " bytes, Box direct " + s.boxDirect(), e.origin());
+                Changes.between(e.before(), e.settings()), e.origin());
     }
 
     @ApplicationModuleListener

@@ -6,8 +6,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records settings of modules audit may not depend on (reporting's environmental factors), with
- * each changed field's before and after. Recorded after the change committed, once per event.
+ * Records settings of modules audit may not depend on (reporting's environmental factors, report
+ * schedules and recipients), with each changed field's before and after, under the thing changed
+ * or else the organization. Recorded after the change committed, once per event.
  */
 @Component
 class SettingChangeAuditListener {
@@ -20,7 +21,8 @@ class SettingChangeAuditListener {
 
     @ApplicationModuleListener
     void on(SettingChanged e) {
-        log.recordOnce(e.eventId(), e.at(), e.orgId(), e.auditType(), e.changedBy(), e.orgId().toString(),
+        log.recordOnce(e.eventId(), e.at(), e.orgId(), e.auditType(), e.changedBy(),
+                e.subject() == null ? e.orgId().toString() : e.subject(),
                 Changes.between(e.before(), e.after()), e.origin());
     }
 }

@@ -8,11 +8,14 @@ import org.opencps.platform.ids.UserId;
 import org.opencps.platform.origin.RequestOrigin;
 
 /**
- * An organization's setting was changed by {@code changedBy}: {@code auditType} names the change in
- * the trail (e.g. ENVIRONMENT_FACTORS_CHANGED), {@code before} and {@code after} hold each field's
- * value in force as text (a field missing from {@code before} had none).
+ * Something of an organization was changed by {@code changedBy} (null when no signed-in person did
+ * it, e.g. a report recipient following the link in its mail): {@code auditType} names the change in
+ * the trail (e.g. ENVIRONMENT_FACTORS_CHANGED), {@code subject} what was changed (null: the
+ * organization's own setting), {@code before} and {@code after} hold each field's value as text (a
+ * field missing from {@code before} had none, one missing from {@code after} is gone). Never a
+ * secret's value: a changed secret is a field saying so.
  */
-public record SettingChanged(OrgId orgId, UserId changedBy, String auditType, Map<String, String> before,
+public record SettingChanged(OrgId orgId, UserId changedBy, String auditType, String subject, Map<String, String> before,
                              Map<String, String> after, Instant at, UUID eventId, RequestOrigin origin) {
 
     public SettingChanged {
@@ -20,9 +23,15 @@ public record SettingChanged(OrgId orgId, UserId changedBy, String auditType, Ma
         after = Map.copyOf(after);
     }
 
-    /** A new occurrence, with an {@code eventId} of its own, taken in the request served on this thread (if any). */
+    /** A new occurrence of a change to the organization's own setting, taken in the request served on this thread (if any). */
     public SettingChanged(OrgId orgId, UserId changedBy, String auditType, Map<String, String> before,
                           Map<String, String> after, Instant at) {
-        this(orgId, changedBy, auditType, before, after, at, UUID.randomUUID(), RequestOrigin.current());
+        this(orgId, changedBy, auditType, null, before, after, at);
+    }
+
+    /** A new occurrence, with an {@code eventId} of its own, taken in the request served on this thread (if any). */
+    public SettingChanged(OrgId orgId, UserId changedBy, String auditType, String subject, Map<String, String> before,
+                          Map<String, String> after, Instant at) {
+        this(orgId, changedBy, auditType, subject, before, after, at, UUID.randomUUID(), RequestOrigin.current());
     }
 }

@@ -1,6 +1,7 @@
 package org.opencps.reporting.recipients;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 
@@ -16,5 +17,10 @@ public record ReportRecipient(OrgId orgId, UUID id, String email, String languag
 
     public boolean receivesReports() {
         return status == Status.CONFIRMED;
+    }
+
+    /** The address, its language and whether it confirmed or unsubscribed, as text by field (for the audit trail). */
+    public Map<String, String> asText() {
+        return Map.of("email", email, "language", language, "status", status.name());
     }
 }

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.identity.Users;
+import org.opencps.platform.changes.SettingChanged;
 import org.opencps.platform.errors.ConflictException;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -20,6 +22,7 @@ import org.opencps.reporting.recipients.internal.UnsubscribeTokens;
 import org.opencps.reporting.recipients.internal.persistence.RecipientStore;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,16 +46,18 @@ public class ReportRecipients {
     private final UnsubscribeTokens unsubscribeTokens;
     private final Organizations organizations;
     private final Users users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReportRecipients(AccessPolicy policy, RecipientStore store, RecipientMails mails, UnsubscribeTokens unsubscribeTokens,
-                     Organizations organizations, Users users, Clock clock) {
+                     Organizations organizations, Users users, ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.store = store;
         this.mails = mails;
         this.unsubscribeTokens = unsubscribeTokens;
         this.organizations = organizations;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,6 +79,7 @@ public class ReportRecipients {
         String organization = organizations.find(org).map(Organization::name).orElseThrow();
         String addedBy = users.displayNameOf(org, actor.userId()).orElse(organization);
         mails.sendConfirmation(recipient, token, expiresAt, organization, addedBy);
+        changed(actor, "REPORT_RECIPIENT_ADDED", null, recipient);
         return recipient;
     }
 
@@ -85,9 +91,11 @@ public class ReportRecipients {
     @Transactional
     public void remove(Actor actor, OrgId org, UUID id) {
         policy.require(actor, Permission.REPORT_SCHEDULES_MANAGE, org);
+        ReportRecipient recipient = store.find(org, id).orElseThrow(() -> new NotFoundException("report recipient"));
         if (!store.delete(org, id)) {
             throw new NotFoundException("report recipient");
         }
+        changed(actor, "REPORT_RECIPIENT_REMOVED", recipient, null);
     }
 
     /**
@@ -99,18 +107,21 @@ public class ReportRecipients {
         if (token == null || !token.startsWith(CONFIRM_PREFIX) || token.length() > 100) {
             throw new NotFoundException("confirmation link");
         }
-        return store.confirmAcrossOrganizations(Tokens.hash(token), clock.instant())
+        ReportRecipient confirmed = store.confirmAcrossOrganizations(Tokens.hash(token), clock.instant())
                 .orElseThrow(() -> new NotFoundException("confirmation link"));
+        changed(null, "REPORT_RECIPIENT_CONFIRMED", withStatus(confirmed, ReportRecipient.Status.PENDING), confirmed);
+        return confirmed;
     }
 
     /** Unsubscribes with the link from any mail: no more mail of any kind. Doing it again is harmless. */
     @Transactional
     public void unsubscribe(String token) {
         var holder = unsubscribeTokens.verify(token).orElseThrow(() -> new NotFoundException("unsubscribe link"));
-        if (store.find(holder.org(), holder.recipient()).isEmpty()) {
-            throw new NotFoundException("unsubscribe link");
+        ReportRecipient before = store.find(holder.org(), holder.recipient())
+                .orElseThrow(() -> new NotFoundException("unsubscribe link"));
+        if (store.unsubscribe(holder.org(), holder.recipient(), clock.instant())) {
+            changed(null, "REPORT_RECIPIENT_UNSUBSCRIBED", before, withStatus(before, ReportRecipient.Status.UNSUBSCRIBED));
         }
-        store.unsubscribe(holder.org(), holder.recipient(), clock.instant());
     }
 
     /** The address an unsubscribe link stands for, to show on the page that asks to confirm it. */
@@ -131,6 +142,17 @@ public class ReportRecipients {
     /** For the schedules: whether each id is a recipient of the organization at all. */
     public boolean allExist(OrgId org, Collection<UUID> ids) {
         return store.findAll(org, ids).size() == ids.size();
+    }
+
+    /** Audited with the address before and after; {@code actor} null: the recipient itself, by the link in its mail. */
+    private void changed(Actor actor, String auditType, ReportRecipient before, ReportRecipient after) {
+        ReportRecipient either = after == null ? before : after;
+        events.publishEvent(new SettingChanged(either.orgId(), actor == null ? null : actor.userId(), auditType, either.id().toString(),
+                before == null ? Map.of() : before.asText(), after == null ? Map.of() : after.asText(), clock.instant()));
+    }
+
+    private static ReportRecipient withStatus(ReportRecipient r, ReportRecipient.Status status) {
+        return new ReportRecipient(r.orgId(), r.id(), r.email(), r.language(), status, r.addedAt(), r.confirmedAt(), r.unsubscribedAt());
     }
 
     private static String normalize(String email) {

@@ -1,6 +1,8 @@
 package org.opencps.reporting.schedule;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
@@ -30,5 +32,22 @@ public record ReportSchedule(OrgId orgId, UUID id, String kind, Cadence cadence,
 
     public boolean stopped() {
         return stoppedAt != null;
+    }
+
+    /** What the schedule sends, to whom, and whether it stopped, as text by field (for the audit trail). */
+    public Map<String, String> asText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("kind", kind);
+        text.put("cadence", cadence.name());
+        text.put("formats", sorted(formats));
+        text.put("language", language);
+        text.put("people", sorted(people));
+        text.put("recipients", sorted(recipients));
+        text.put("stopped", Boolean.toString(stopped()));
+        return text;
+    }
+
+    private static String sorted(Set<?> values) {
+        return values.stream().map(Object::toString).sorted().toList().toString();
     }
 }

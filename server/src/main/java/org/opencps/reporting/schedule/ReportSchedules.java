@@ -2,11 +2,13 @@ package org.opencps.reporting.schedule;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.identity.Users;
+import org.opencps.platform.changes.SettingChanged;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.ids.OrgId;
@@ -17,6 +19,7 @@ import org.opencps.reporting.recipients.RecipientLanguages;
 import org.opencps.reporting.recipients.ReportRecipients;
 import org.opencps.reporting.schedule.internal.ReportKinds;
 import org.opencps.reporting.schedule.internal.persistence.ScheduleStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,15 +40,17 @@ public class ReportSchedules {
     private final ReportKinds kinds;
     private final ReportRecipients recipients;
     private final Users users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReportSchedules(AccessPolicy policy, ScheduleStore store, ReportKinds kinds, ReportRecipients recipients, Users users,
-                    Clock clock) {
+                    ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.store = store;
         this.kinds = kinds;
         this.recipients = recipients;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -84,6 +89,8 @@ public class ReportSchedules {
         var schedule = new ReportSchedule(org, UUID.randomUUID(), kind.id(), request.cadence(), formats, language, people,
                 recipientIds, actor.userId(), clock.instant());
         store.insert(schedule);
+        events.publishEvent(new SettingChanged(org, actor.userId(), "REPORT_SCHEDULE_CREATED", schedule.id().toString(), Map.of(),
+                schedule.asText(), clock.instant()));
         return schedule;
     }
 
@@ -95,9 +102,12 @@ public class ReportSchedules {
     @Transactional
     public void delete(Actor actor, OrgId org, UUID id) {
         policy.require(actor, Permission.REPORT_SCHEDULES_MANAGE, org);
+        ReportSchedule schedule = store.find(org, id).orElseThrow(() -> new NotFoundException("schedule"));
         if (!store.delete(org, id)) {
             throw new NotFoundException("schedule");
         }
+        events.publishEvent(new SettingChanged(org, actor.userId(), "REPORT_SCHEDULE_DELETED", id.toString(), schedule.asText(),
+                Map.of(), clock.instant()));
     }
 
     /** The kinds of report that can be scheduled, by id. */

@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.opencps.access.AccessPolicy;
 import org.opencps.access.Permission;
 import org.opencps.documents.OrgSecrets;
+import org.opencps.platform.changes.SettingChanged;
 import org.opencps.platform.config.PublicUrl;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.NotFoundException;
@@ -27,7 +30,9 @@ import org.opencps.scanning.cloud.internal.oauth.TokenEndpoint;
 import org.opencps.scanning.cloud.internal.persistence.CloudAccountStore;
 import org.opencps.scanning.cloud.internal.persistence.CloudLinkStore;
 import org.opencps.scanning.cloud.internal.upload.CloudCallFailed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Linking a person's cloud storage accounts (OAuth2 authorization code flow with PKCE and state):
@@ -51,10 +56,12 @@ public class CloudAccounts {
     private final OrgSecrets secrets;
     private final CloudProperties properties;
     private final PublicUrl publicUrl;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CloudAccounts(AccessPolicy policy, CloudAccountStore accounts, CloudLinkStore links, OAuthClients clients, TokenEndpoint endpoint,
-                  AccessTokens tokens, OrgSecrets secrets, CloudProperties properties, PublicUrl publicUrl, Clock clock) {
+                  AccessTokens tokens, OrgSecrets secrets, CloudProperties properties, PublicUrl publicUrl,
+                  ApplicationEventPublisher events, Clock clock) {
         this.policy = policy;
         this.accounts = accounts;
         this.links = links;
@@ -64,6 +71,7 @@ public class CloudAccounts {
         this.secrets = secrets;
         this.properties = properties;
         this.publicUrl = publicUrl;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -167,7 +175,9 @@ public class CloudAccounts {
     /**
      * The organization's own OAuth client at a provider, replacing the deployment's for its people
      * (their existing links keep working only if the client is the same app). Settings managers only.
+     * Audited with the client id before and after; the secret only as "set" or "changed", never its value.
      */
+    @Transactional
     public void configureClient(Actor actor, OrgId org, String provider, String clientId, String clientSecret) {
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
         CloudProvider chosen = provider(provider);
@@ -177,20 +187,38 @@ public class CloudAccounts {
         if (clientSecret == null || clientSecret.isBlank() || clientSecret.length() > 1000) {
             throw new InvalidInputException("clientSecret", "problem.cloud.clientSecret", "the client secret is 1 to 1000 characters");
         }
+        Map<String, String> before = ownClient(org, chosen);
         clients.configure(org, chosen, clientId.strip(), clientSecret.strip());
+        clientChanged(actor, org, chosen, before.isEmpty() ? "CLOUD_CLIENT_CONFIGURED" : "CLOUD_CLIENT_CHANGED", before,
+                Map.of("clientId", clientId.strip(), "clientSecret", before.isEmpty() ? "set" : "changed"));
     }
 
     /** Back to the deployment's client. */
+    @Transactional
     public void removeClient(Actor actor, OrgId org, String provider) {
         policy.require(actor, Permission.SETTINGS_MANAGE, org);
-        if (!clients.removeOwn(org, provider(provider))) {
+        CloudProvider chosen = provider(provider);
+        Map<String, String> before = ownClient(org, chosen);
+        if (!clients.removeOwn(org, chosen)) {
             throw new NotFoundException("OAuth client");
         }
+        clientChanged(actor, org, chosen, "CLOUD_CLIENT_REMOVED", before, Map.of());
+    }
+
+    /** The organization's own client as the audit trail shows it: its id, and of the secret only that there is one. */
+    private Map<String, String> ownClient(OrgId org, CloudProvider provider) {
+        return clients.ownClientId(org, provider).map(id -> Map.of("clientId", id, "clientSecret", "set")).orElse(Map.of());
+    }
+
+    private void clientChanged(Actor actor, OrgId org, CloudProvider provider, String auditType, Map<String, String> before,
+                               Map<String, String> after) {
+        events.publishEvent(new SettingChanged(org, actor.userId(), auditType, provider.name().toLowerCase(Locale.ROOT), before, after,
+                clock.instant()));
     }
 
     private static CloudProvider provider(String name) {
         try {
-            return CloudProvider.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            return CloudProvider.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new NotFoundException("cloud provider");
         }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.opencps.platform.changes.SettingChanged;
 import org.opencps.reporting.schedule.ReportPeriod;
 import org.opencps.reporting.schedule.ReportSchedule;
 import org.opencps.reporting.schedule.internal.persistence.ScheduleStore;
@@ -15,8 +16,10 @@ import org.opencps.tenancy.Organizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends every scheduled report whose period is over, exactly once per period, in any number of
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Component;
  * died is taken over after the lease; its mails already sent are not sent again (each delivery
  * is recorded), except the one a crash interrupted between sending and recording. Schedules of a
  * discontinued organization send nothing (while it is discontinued); a schedule whose creator may
- * no longer see its report stops for good, logged and shown on the schedules page.
+ * no longer see its report stops for good, logged, audited and shown on the schedules page.
  */
 @Component
 public class ScheduleRunner {
@@ -37,18 +40,22 @@ public class ScheduleRunner {
     private final ScheduledReportSender sender;
     private final OrganizationTimeZones timeZones;
     private final Organizations organizations;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration lease;
     /** Names this process in the claims it holds; only for the record, it decides nothing. */
     private final String owner = UUID.randomUUID().toString();
 
     ScheduleRunner(ScheduleStore store, ScheduledReportSender sender, OrganizationTimeZones timeZones,
-                   Organizations organizations, Clock clock,
+                   Organizations organizations, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
                    @Value("${opencps.reporting.schedule-claim-lease:10m}") Duration lease) {
         this.store = store;
         this.organizations = organizations;
         this.sender = sender;
         this.timeZones = timeZones;
+        this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
         this.lease = lease;
     }
@@ -78,10 +85,7 @@ public class ScheduleRunner {
             return;
         }
         if (!sender.creatorMaySee(schedule)) {
-            if (store.stop(schedule.orgId(), schedule.id(), clock.instant())) {
-                log.warn("Scheduled report {} of organization {} stopped: the person who made it, {}, may no longer see it",
-                        schedule.id(), schedule.orgId(), schedule.createdBy());
-            }
+            stop(schedule);
             return;
         }
         for (ReportPeriod period : due) {
@@ -98,5 +102,20 @@ public class ScheduleRunner {
                 throw e;
             }
         }
+    }
+
+    /** Stops it for good, audited with no actor: the service stopped it, not a person. */
+    private void stop(ReportSchedule schedule) {
+        transactions.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            if (store.stop(schedule.orgId(), schedule.id(), now)) {
+                var stopped = new ReportSchedule(schedule.orgId(), schedule.id(), schedule.kind(), schedule.cadence(), schedule.formats(),
+                        schedule.language(), schedule.people(), schedule.recipients(), schedule.createdBy(), schedule.createdAt(), now);
+                events.publishEvent(new SettingChanged(schedule.orgId(), null, "REPORT_SCHEDULE_STOPPED", schedule.id().toString(),
+                        schedule.asText(), stopped.asText(), now));
+                log.warn("Scheduled report {} of organization {} stopped: the person who made it, {}, may no longer see it",
+                        schedule.id(), schedule.orgId(), schedule.createdBy());
+            }
+        });
     }
 }

@@ -56,8 +56,9 @@ public class OAuthClients {
         return store.delete(org, provider.name());
     }
 
-    public boolean hasOwn(OrgId org, CloudProvider provider) {
-        return store.find(org, provider.name()).isPresent();
+    /** The id of the organization's own client, if it configured one. */
+    public Optional<String> ownClientId(OrgId org, CloudProvider provider) {
+        return store.find(org, provider.name()).map(CloudClientStore.Row::clientId);
     }
 
     private static String context(CloudProvider provider) {
