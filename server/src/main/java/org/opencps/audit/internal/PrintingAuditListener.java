@@ -72,11 +72,19 @@ class PrintingAuditListener {
                 + e.device() + " released at " + e.releasedAt() + "; held again, quota charge returned", e.origin());
     }
 
-    /** Both limits before and after, whether or not each changed: a quota is read as the pair. */
+    /**
+     * Both limits before and after, whether or not each changed: a quota is read as the pair. An event stored
+     * by a version before before/after were kept (pending when the server was upgraded) has neither.
+     */
     @ApplicationModuleListener
     void on(PrintQuotaChanged e) {
         var before = e.before();
         var after = e.after();
+        if (after == null) {
+            log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_QUOTA_CHANGED", e.by(), null,
+                    "limits not kept by the version that recorded the change", e.origin());
+            return;
+        }
         log.recordOnce(e.eventId(), e.at(), e.org(), "PRINT_QUOTA_CHANGED", e.by(), after.scope() + " " + after.id(),
                 "colour: " + limit(before.colorPagesPerMonth()) + " -> " + limit(after.colorPagesPerMonth())
                 + ", black and white: " + limit(before.monochromePagesPerMonth()) + " -> " + limit(after.monochromePagesPerMonth())
