@@ -12,6 +12,7 @@ import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.scheduling.PeriodicJob;
 import org.opencps.tenancy.OrganizationPurgeParticipant;
 import org.opencps.tenancy.OrganizationSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -63,9 +64,10 @@ class IppHousekeeping implements OrganizationPurgeParticipant {
 
     /** Runs {@code ipp.forgetOldJobNumbers} once per period across the server processes. */
     @Bean
-    static PeriodicJob forgetOldJobNumbersPeriodically(IppHousekeeping ippHousekeeping) {
-        return new PeriodicJob("ipp.forgetOldJobNumbers",
-                Duration.parse("PT6H"), Duration.parse("PT10M"), Duration.parse("PT1H"),
+    static PeriodicJob forgetOldJobNumbersPeriodically(IppHousekeeping ippHousekeeping,
+                                                       @Value("${opencps.ipp.housekeeping-interval:6h}") Duration every,
+                                                       @Value("${opencps.ipp.housekeeping-initial-delay:10m}") Duration initialDelay) {
+        return new PeriodicJob("ipp.forgetOldJobNumbers", every, initialDelay, Duration.parse("PT1H"),
                 ippHousekeeping::forgetOldJobNumbers);
     }
 }
