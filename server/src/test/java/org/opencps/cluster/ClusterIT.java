@@ -43,6 +43,18 @@ class ClusterIT {
     /** Well below the IPP credential cache's 60 s life: a revocation seen only when entries expire fails. */
     static final Duration REVOCATION_BOUND = Duration.ofSeconds(30);
 
+    /** Every periodic job's period in this test (minutes to hours by default), so that a few pass in the test. */
+    static final Duration JOB_PERIOD = Duration.ofSeconds(6);
+    static final List<String> JOB_PERIOD_SETTINGS = List.of("opencps.siem.send-interval", "opencps.audit.seal-interval",
+            "opencps.audit.prune-interval", "opencps.documents.key-rotation-check-interval", "opencps.documents.orphan-sweep-interval",
+            "opencps.documents.orphan-sweep-initial-delay", "opencps.sso.domain-check-interval", "opencps.ipp.housekeeping-interval",
+            "opencps.ipp.housekeeping-initial-delay", "opencps.events.retry-interval", "opencps.cluster.cleanup-interval",
+            "opencps.printing.expiry-check-interval", "opencps.printing.release-check-interval",
+            "opencps.scanning.cloud.abandoned-upload-sweep-interval", "opencps.scanning.retention-check-interval",
+            "opencps.offboarding.check-interval");
+    /** Periods each job must run in while the check watches. */
+    static final int WATCHED_PERIODS = 4;
+
     static Cluster cluster;
     static ClusterClient client;
     private static String providerCookie;
@@ -50,10 +62,12 @@ class ClusterIT {
 
     @BeforeAll
     static void startTheCluster() throws Exception {
-        cluster = Cluster.start(PROCESSES, Map.of(
+        Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of(
                 "opencps.security.login-attempts-per-source-per-minute", String.valueOf(LOGINS_PER_MINUTE),
                 // without the signal between processes, a waiting proxy would hear of a release only after ten minutes
-                "opencps.ipp.infra.notify-wait", "10m"), ADMIN, PASSWORD);
+                "opencps.ipp.infra.notify-wait", "10m"));
+        JOB_PERIOD_SETTINGS.forEach(setting -> settings.put(setting, JOB_PERIOD.toSeconds() + "s"));
+        cluster = Cluster.start(PROCESSES, settings, ADMIN, PASSWORD);
         client = cluster.client;
     }
 
@@ -176,6 +190,38 @@ class ClusterIT {
         assertThat(woken.servedBy()).isEqualTo("b");
         assertThat(ClusterIpp.events(ClusterIpp.parse(woken.bytes()))).singleElement()
                 .satisfies(event -> assertThat(event.getValue(Types.notifySubscribedEvent)).isEqualTo("job-fetchable"));
+    }
+
+    @Test
+    @Order(6)
+    void eachPeriodicJobRunsOncePerPeriodAcrossTheProcesses() {
+        ClusterJobRuns jobRuns = new ClusterJobRuns(cluster);
+        Set<String> before = new HashSet<>();
+        jobRuns.finished().forEach(run -> before.add(run.job() + "@" + run.periodStart()));
+
+        // Every process looks at every job twice a period. The processes' own counts of the runs they made, added up, must
+        // equal the records (all three have run since the database was made): were each to run a job on its own, they would
+        // count up to three times the records.
+        var watched = Poll.until(Duration.ofMinutes(5), WATCHED_PERIODS + " periods of every job, each run counted once", () -> {
+            List<ClusterJobRuns.Run> all = jobRuns.finished();
+            Map<String, Double> counted = jobRuns.counted(PROCESSES);
+            Map<String, Long> recorded = ClusterJobRuns.perJob(all);
+            List<ClusterJobRuns.Run> runs = all.stream().filter(run -> !before.contains(run.job() + "@" + run.periodStart())).toList();
+            Map<String, Long> recordedSince = ClusterJobRuns.perJob(runs);
+            boolean enough = ClusterJobRuns.JOBS.stream().allMatch(job -> recordedSince.getOrDefault(job, 0L) >= WATCHED_PERIODS);
+            boolean countedOnce = ClusterJobRuns.JOBS.stream()
+                    .allMatch(job -> counted.getOrDefault(job, 0.0) == recorded.getOrDefault(job, 0L).doubleValue());
+            return enough && countedOnce ? Optional.of(runs) : Optional.empty();
+        }, () -> "recorded " + ClusterJobRuns.perJob(jobRuns.finished()) + ", counted " + jobRuns.counted(PROCESSES));
+
+        for (String job : ClusterJobRuns.JOBS) {
+            assertThat(ClusterJobRuns.gaps(watched, job)).as("periods of %s with no run", job).isEmpty();
+        }
+        assertThat(watched).as("outcomes").allSatisfy(run -> assertThat(run.outcome()).isEqualTo("DONE"));
+        assertThat(watched).as("period lengths").allSatisfy(run -> assertThat(run.periodMillis()).isEqualTo(JOB_PERIOD.toMillis()));
+        System.out.println("Periodic job runs watched, by process: " + watched.stream().collect(
+                java.util.stream.Collectors.groupingBy(ClusterJobRuns.Run::process, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
     }
 
     @Test

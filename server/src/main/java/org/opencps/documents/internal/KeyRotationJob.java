@@ -1,12 +1,15 @@
 package org.opencps.documents.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.documents.Documents;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +35,6 @@ public class KeyRotationJob {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${opencps.documents.key-rotation-check-interval:1h}",
-            fixedDelayString = "${opencps.documents.key-rotation-check-interval:1h}")
     @SchedulerLock(name = "documents.rotateKeys", lockAtMostFor = "PT1H")
     public void rotateDueKeys() {
         int rotated = 0;
@@ -48,5 +49,13 @@ public class KeyRotationJob {
         if (rotated > 0) {
             log.info("Rotated the document keys of {} organizations", rotated);
         }
+    }
+
+    /** Runs {@code documents.rotateKeys} once per period across the server processes. */
+    @Bean
+    static PeriodicJob rotateKeysPeriodically(KeyRotationJob keyRotationJob,
+                                              @Value("${opencps.documents.key-rotation-check-interval:1h}") Duration every) {
+        return new PeriodicJob("documents.rotateKeys", every, every, Duration.parse("PT1H"),
+                keyRotationJob::rotateDueKeys);
     }
 }

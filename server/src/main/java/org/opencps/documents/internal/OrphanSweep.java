@@ -2,16 +2,19 @@ package org.opencps.documents.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.documents.DocumentHolder;
 import org.opencps.documents.internal.blob.BlobStore;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +40,6 @@ public class OrphanSweep {
     }
 
     /** Void: when another process holds the lock, ShedLock skips the call. Answers through the log. */
-    @Scheduled(initialDelayString = "${opencps.documents.orphan-sweep-initial-delay:1s}",
-            fixedDelayString = "${opencps.documents.orphan-sweep-interval:1h}")
     @SchedulerLock(name = "documents.sweepOrphans", lockAtMostFor = "PT1H")
     public void sweepOrphans() {
         Instant cutoff = clock.instant().minus(properties.orphanGrace());
@@ -63,5 +64,14 @@ public class OrphanSweep {
 
     private boolean unheld(BlobStore.Blob blob) {
         return holders.stream().noneMatch(holder -> holder.holds(blob.org(), blob.id()));
+    }
+
+    /** Runs {@code documents.sweepOrphans} once per period across the server processes. */
+    @Bean
+    static PeriodicJob sweepOrphansPeriodically(OrphanSweep orphanSweep,
+                                                @Value("${opencps.documents.orphan-sweep-interval:1h}") Duration every,
+                                                @Value("${opencps.documents.orphan-sweep-initial-delay:1s}") Duration initialDelay) {
+        return new PeriodicJob("documents.sweepOrphans", every, initialDelay, Duration.parse("PT1H"),
+                orphanSweep::sweepOrphans);
     }
 }

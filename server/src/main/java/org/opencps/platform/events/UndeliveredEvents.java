@@ -2,9 +2,10 @@ package org.opencps.platform.events;
 
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,16 @@ class UndeliveredEvents {
         this.retryAfter = retryAfter;
     }
 
-    @Scheduled(initialDelayString = "${opencps.events.retry-interval:1m}",
-            fixedDelayString = "${opencps.events.retry-interval:1m}")
     @SchedulerLock(name = "platform.deliverEventsAgain", lockAtMostFor = "PT30M")
     public void deliverAgain() {
         incomplete.resubmitIncompletePublicationsOlderThan(retryAfter);
+    }
+
+    /** Runs {@code platform.deliverEventsAgain} once per period across the server processes. */
+    @Bean
+    static PeriodicJob deliverEventsAgainPeriodically(UndeliveredEvents undeliveredEvents,
+                                                      @Value("${opencps.events.retry-interval:1m}") Duration every) {
+        return new PeriodicJob("platform.deliverEventsAgain", every, every, Duration.parse("PT30M"),
+                undeliveredEvents::deliverAgain);
     }
 }

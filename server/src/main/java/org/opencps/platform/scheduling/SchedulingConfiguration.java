@@ -4,8 +4,9 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Scheduled jobs (purges, expiries) run in one server process at a time: each takes a ShedLock
- * lock first (the lock provider is in the persistence package).
+ * The ShedLock locks of the periodic jobs ({@link PeriodicJobs} takes them before it claims a
+ * period; the jobs' {@code @SchedulerLock} methods take the same lock when called directly). The
+ * lock provider is in the persistence package.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")

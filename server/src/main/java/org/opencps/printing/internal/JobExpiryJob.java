@@ -1,16 +1,19 @@
 package org.opencps.printing.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.documents.Documents;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.opencps.printing.PrintJob;
 import org.opencps.printing.PrintJobExpired;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,8 +44,6 @@ public class JobExpiryJob {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${opencps.printing.expiry-check-interval:1m}",
-            fixedDelayString = "${opencps.printing.expiry-check-interval:1m}")
     @SchedulerLock(name = "printing.expireHeldJobs", lockAtMostFor = "PT30M")
     public void expireHeldJobs() {
         Instant now = clock.instant();
@@ -69,5 +70,13 @@ public class JobExpiryJob {
             }
         }
         return done;
+    }
+
+    /** Runs {@code printing.expireHeldJobs} once per period across the server processes. */
+    @Bean
+    static PeriodicJob expireHeldJobsPeriodically(JobExpiryJob jobExpiryJob,
+                                                  @Value("${opencps.printing.expiry-check-interval:1m}") Duration every) {
+        return new PeriodicJob("printing.expireHeldJobs", every, every, Duration.parse("PT30M"),
+                jobExpiryJob::expireHeldJobs);
     }
 }

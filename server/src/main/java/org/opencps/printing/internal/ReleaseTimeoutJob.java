@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.opencps.printing.internal.persistence.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +37,6 @@ public class ReleaseTimeoutJob {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${opencps.printing.release-check-interval:1m}",
-            fixedDelayString = "${opencps.printing.release-check-interval:1m}")
     @SchedulerLock(name = "printing.holdUnreportedReleases", lockAtMostFor = "PT30M")
     public void holdUnreportedReleases() {
         Instant now = clock.instant();
@@ -45,5 +45,13 @@ public class ReleaseTimeoutJob {
         if (held > 0) {
             log.info("Held {} released print jobs again: no device reported on them in {}", held, timeout);
         }
+    }
+
+    /** Runs {@code printing.holdUnreportedReleases} once per period across the server processes. */
+    @Bean
+    static PeriodicJob holdUnreportedReleasesPeriodically(ReleaseTimeoutJob releaseTimeoutJob,
+                                                          @Value("${opencps.printing.release-check-interval:1m}") Duration every) {
+        return new PeriodicJob("printing.holdUnreportedReleases", every, every, Duration.parse("PT30M"),
+                releaseTimeoutJob::holdUnreportedReleases);
     }
 }

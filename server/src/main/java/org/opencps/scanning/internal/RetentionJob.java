@@ -1,16 +1,19 @@
 package org.opencps.scanning.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.documents.Documents;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.opencps.scanning.ScanDeleted;
 import org.opencps.scanning.internal.persistence.ScanStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,8 +42,6 @@ public class RetentionJob {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${opencps.scanning.retention-check-interval:5m}",
-            fixedDelayString = "${opencps.scanning.retention-check-interval:5m}")
     @SchedulerLock(name = "scanning.purgeExpiredScans", lockAtMostFor = "PT30M")
     public void purgeExpired() {
         Instant now = clock.instant();
@@ -67,5 +68,13 @@ public class RetentionJob {
         if (purged > 0) {
             log.info("Deleted {} scans past their retention", purged);
         }
+    }
+
+    /** Runs {@code scanning.purgeExpiredScans} once per period across the server processes. */
+    @Bean
+    static PeriodicJob purgeExpiredScansPeriodically(RetentionJob retentionJob,
+                                                     @Value("${opencps.scanning.retention-check-interval:5m}") Duration every) {
+        return new PeriodicJob("scanning.purgeExpiredScans", every, every, Duration.parse("PT30M"),
+                retentionJob::purgeExpired);
     }
 }

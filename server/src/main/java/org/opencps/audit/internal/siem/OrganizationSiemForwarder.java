@@ -16,9 +16,11 @@ import javax.net.ssl.SSLException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.audit.internal.persistence.OrganizationSiemStore;
 import org.opencps.audit.internal.persistence.SiemOutbox;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +58,6 @@ class OrganizationSiemForwarder {
     }
 
     /** Void: when another process holds the lock, ShedLock skips the call. */
-    @Scheduled(initialDelayString = "${opencps.siem.send-interval:5s}", fixedDelayString = "${opencps.siem.send-interval:5s}")
     @SchedulerLock(name = "audit.forwardToOrganizationSiems", lockAtMostFor = "PT15M")
     public void forward() {
         for (OrganizationSiemStore.Row target : targets.due(clock.instant())) {
@@ -117,5 +118,13 @@ class OrganizationSiemForwarder {
             case IOException ignored -> "connection";
             default -> "internal";
         };
+    }
+
+    /** Runs {@code audit.forwardToOrganizationSiems} once per period across the server processes. */
+    @Bean
+    static PeriodicJob forwardToOrganizationSiemsPeriodically(OrganizationSiemForwarder organizationSiemForwarder,
+                                                              @Value("${opencps.siem.send-interval:5s}") Duration every) {
+        return new PeriodicJob("audit.forwardToOrganizationSiems", every, every, Duration.parse("PT15M"),
+                organizationSiemForwarder::forward);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,12 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.audit.internal.persistence.SiemOutbox;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +68,6 @@ class SiemForwarder {
     }
 
     /** Void: when another process holds the lock, ShedLock skips the call. */
-    @Scheduled(initialDelayString = "${opencps.siem.send-interval:5s}", fixedDelayString = "${opencps.siem.send-interval:5s}")
     @SchedulerLock(name = "audit.forwardToSiem", lockAtMostFor = "PT15M")
     public void forward() {
         if (target.isEmpty()) {
@@ -122,5 +124,12 @@ class SiemForwarder {
         } catch (UnknownHostException e) {
             return "-";
         }
+    }
+
+    /** Runs {@code audit.forwardToSiem} once per period across the server processes. */
+    @Bean
+    static PeriodicJob forwardToSiemPeriodically(SiemForwarder siemForwarder,
+                                                 @Value("${opencps.siem.send-interval:5s}") Duration every) {
+        return new PeriodicJob("audit.forwardToSiem", every, every, Duration.parse("PT15M"), siemForwarder::forward);
     }
 }

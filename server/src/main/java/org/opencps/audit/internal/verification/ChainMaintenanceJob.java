@@ -1,11 +1,14 @@
 package org.opencps.audit.internal.verification;
 
+import java.time.Duration;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.audit.internal.persistence.ChainStore;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +30,6 @@ class ChainMaintenanceJob {
         this.maintenance = maintenance;
     }
 
-    @Scheduled(initialDelayString = "${opencps.audit.seal-interval:15m}", fixedDelayString = "${opencps.audit.seal-interval:15m}")
     @SchedulerLock(name = "audit.sealChains", lockAtMostFor = "PT15M")
     public void sealChains() {
         for (UUID chain : chains.chains()) {
@@ -39,7 +41,6 @@ class ChainMaintenanceJob {
         }
     }
 
-    @Scheduled(initialDelayString = "${opencps.audit.prune-interval:1h}", fixedDelayString = "${opencps.audit.prune-interval:1h}")
     @SchedulerLock(name = "audit.pruneChains", lockAtMostFor = "PT1H")
     public void pruneChains() {
         int pruned = 0;
@@ -53,5 +54,21 @@ class ChainMaintenanceJob {
         if (pruned > 0) {
             log.info("Pruned {} audit records older than their organization's retention", pruned);
         }
+    }
+
+    /** Runs {@code audit.sealChains} once per period across the server processes. */
+    @Bean
+    static PeriodicJob sealChainsPeriodically(ChainMaintenanceJob chainMaintenanceJob,
+                                              @Value("${opencps.audit.seal-interval:15m}") Duration every) {
+        return new PeriodicJob("audit.sealChains", every, every, Duration.parse("PT15M"),
+                chainMaintenanceJob::sealChains);
+    }
+
+    /** Runs {@code audit.pruneChains} once per period across the server processes. */
+    @Bean
+    static PeriodicJob pruneChainsPeriodically(ChainMaintenanceJob chainMaintenanceJob,
+                                               @Value("${opencps.audit.prune-interval:1h}") Duration every) {
+        return new PeriodicJob("audit.pruneChains", every, every, Duration.parse("PT1H"),
+                chainMaintenanceJob::pruneChains);
     }
 }

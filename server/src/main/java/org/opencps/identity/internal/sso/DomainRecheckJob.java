@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.identity.internal.persistence.DomainClaimStore;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +37,6 @@ public class DomainRecheckJob {
     }
 
     /** Void: when another process holds the lock, ShedLock skips the call and has nothing to return. */
-    @Scheduled(initialDelayString = "${opencps.sso.domain-check-interval:1h}",
-            fixedDelayString = "${opencps.sso.domain-check-interval:1h}")
     @SchedulerLock(name = "identity.recheckEmailDomains", lockAtMostFor = "PT1H")
     public void recheckDue() {
         int checked = 0;
@@ -53,5 +52,13 @@ public class DomainRecheckJob {
         if (checked > 0) {
             log.info("Re-checked {} e-mail domain claims", checked);
         }
+    }
+
+    /** Runs {@code identity.recheckEmailDomains} once per period across the server processes. */
+    @Bean
+    static PeriodicJob recheckEmailDomainsPeriodically(DomainRecheckJob domainRecheckJob,
+                                                       @Value("${opencps.sso.domain-check-interval:1h}") Duration every) {
+        return new PeriodicJob("identity.recheckEmailDomains", every, every, Duration.parse("PT1H"),
+                domainRecheckJob::recheckDue);
     }
 }

@@ -9,10 +9,12 @@ import org.opencps.ipp.internal.persistence.InfraSubscriptionStore;
 import org.opencps.ipp.internal.persistence.IppJobStore;
 import org.opencps.ipp.internal.persistence.QueueStore;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.opencps.tenancy.OrganizationPurgeParticipant;
 import org.opencps.tenancy.OrganizationSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,11 +55,19 @@ class IppHousekeeping implements OrganizationPurgeParticipant {
         queues.deleteQueueOf(event.org(), event.member());
     }
 
-    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
     @SchedulerLock(name = "ipp.forgetOldJobNumbers", lockAtMostFor = "PT1H")
     public void forgetOldJobNumbers() {
         jobs.deleteCreatedBeforeAcrossOrganizations(clock.instant().minus(JOB_NUMBER_RETENTION));
         infraJobs.deleteCreatedBeforeAcrossOrganizations(clock.instant().minus(JOB_NUMBER_RETENTION));
         subscriptions.deleteExpiredAcrossOrganizations(clock.instant());
+    }
+
+    /** Runs {@code ipp.forgetOldJobNumbers} once per period across the server processes. */
+    @Bean
+    static PeriodicJob forgetOldJobNumbersPeriodically(IppHousekeeping ippHousekeeping,
+                                                       @Value("${opencps.ipp.housekeeping-interval:6h}") Duration every,
+                                                       @Value("${opencps.ipp.housekeeping-initial-delay:10m}") Duration initialDelay) {
+        return new PeriodicJob("ipp.forgetOldJobNumbers", every, initialDelay, Duration.parse("PT1H"),
+                ippHousekeeping::forgetOldJobNumbers);
     }
 }

@@ -3,11 +3,12 @@ package org.opencps.scanning.cloud.internal;
 import java.time.Clock;
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.opencps.scanning.cloud.internal.persistence.CloudUploadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +33,19 @@ public class AbandonedUploadSweep {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${opencps.scanning.cloud.abandoned-upload-sweep-interval:1h}",
-            fixedDelayString = "${opencps.scanning.cloud.abandoned-upload-sweep-interval:1h}")
     @SchedulerLock(name = "scanning.sweepAbandonedUploads", lockAtMostFor = "PT30M")
     public void sweep() {
         int swept = uploads.deleteAbandoned(clock.instant().minus(age));
         if (swept > 0) {
             log.info("Forgot {} upload sessions of deliveries that will not resume", swept);
         }
+    }
+
+    /** Runs {@code scanning.sweepAbandonedUploads} once per period across the server processes. */
+    @Bean
+    static PeriodicJob sweepAbandonedUploadsPeriodically(AbandonedUploadSweep abandonedUploadSweep,
+                                                         @Value("${opencps.scanning.cloud.abandoned-upload-sweep-interval:1h}") Duration every) {
+        return new PeriodicJob("scanning.sweepAbandonedUploads", every, every, Duration.parse("PT30M"),
+                abandonedUploadSweep::sweep);
     }
 }

@@ -1,13 +1,16 @@
 package org.opencps.tenancy.internal.offboarding;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencps.platform.ids.OrgId;
+import org.opencps.platform.scheduling.PeriodicJob;
 import org.opencps.tenancy.internal.persistence.OrganizationTreeQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +37,6 @@ public class ExpiredOrganizationsPurgeJob {
     }
 
     /** Void: when another process holds the lock, ShedLock skips the call and has nothing to return. */
-    @Scheduled(initialDelayString = "${opencps.offboarding.check-interval:1h}",
-            fixedDelayString = "${opencps.offboarding.check-interval:1h}")
     @SchedulerLock(name = "tenancy.purgeExpiredOrganizations", lockAtMostFor = "PT1H")
     public void purgeExpiredOrganizations() {
         Instant cutoff = clock.instant().minus(properties.retention());
@@ -52,5 +53,13 @@ public class ExpiredOrganizationsPurgeJob {
         if (purged > 0) {
             log.info("Purged {} organizations whose retention period ended", purged);
         }
+    }
+
+    /** Runs {@code tenancy.purgeExpiredOrganizations} once per period across the server processes. */
+    @Bean
+    static PeriodicJob purgeExpiredOrganizationsPeriodically(ExpiredOrganizationsPurgeJob expiredOrganizationsPurgeJob,
+                                                             @Value("${opencps.offboarding.check-interval:1h}") Duration every) {
+        return new PeriodicJob("tenancy.purgeExpiredOrganizations", every, every, Duration.parse("PT1H"),
+                expiredOrganizationsPurgeJob::purgeExpiredOrganizations);
     }
 }
