@@ -69,7 +69,7 @@ public class SsoSignOuts {
     }
 
     /** OpenCPS's landing after the provider's logout, to register at the provider as a post-logout redirect URI. */
-    public String oidcSignedOutUrl(UUID providerId) {
+    private String oidcSignedOutUrl(UUID providerId) {
         return publicUrl.base() + "/sso/oidc/signed-out/" + providerId;
     }
 

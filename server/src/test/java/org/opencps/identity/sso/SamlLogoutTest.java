@@ -8,12 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.onelogin.saml2.util.Util;
 import java.net.URI;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencps.identity.SamlProviders;
 import org.opencps.identity.sso.Pysaml2IdentityProvider.Person;
-import org.opencps.platform.ids.OrgId;
 import org.opencps.testing.MutableClock;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +34,12 @@ class SamlLogoutTest {
     @Autowired JdbcClient jdbc;
 
     private SamlFixture fixture;
+    private LogoutRecords records;
 
     @BeforeEach
     void setUp() {
         fixture = new SamlFixture(world, providers, mvc, clock);
+        records = new LogoutRecords(jdbc);
     }
 
     @Test
@@ -66,7 +66,7 @@ class SamlLogoutTest {
         assertThat(nameId.getTextContent()).isEqualTo(uid);
         assertThat(nameId.getAttribute("Format")).isEqualTo("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
         assertThat(SamlTampering.first(request, SamlTampering.PROTOCOL_NS, "SessionIndex").getTextContent()).isEqualTo(idpSession);
-        assertThat(pendingLogouts(acme.org())).isEqualTo(1);
+        assertThat(records.pending(acme.org())).isEqualTo(1);
 
         URI back = browser.signOutAtProvider(atIdp);
 
@@ -75,8 +75,8 @@ class SamlLogoutTest {
         var landing = browser.openAt(back);
         assertThat(landing.getResponse().getStatus()).isEqualTo(200);
         assertThat(landing.getResponse().getContentAsString()).contains("id=\"signed-out\"", "signed out of OpenCPS and of your");
-        assertThat(pendingLogouts(acme.org())).isZero();
-        eventually(() -> assertThat(logoutAudit(acme.org())).containsExactlyInAnyOrder(
+        assertThat(records.pending(acme.org())).isZero();
+        eventually(() -> assertThat(records.audit(acme.org())).containsExactlyInAnyOrder(
                 "saml sent_to_provider", "saml confirmed_by_provider"));
     }
 
@@ -98,8 +98,8 @@ class SamlLogoutTest {
         assertThat(browser.openAt(URI.create("/login?done=logout_provider_open")).getResponse().getContentAsString())
                 .contains("your session there may still be open");
         assertThat(idpSessionOf(acme, uid)).isNotNull();
-        assertThat(pendingLogouts(acme.org())).isZero();
-        eventually(() -> assertThat(logoutAudit(acme.org())).containsExactly("saml local_only"));
+        assertThat(records.pending(acme.org())).isZero();
+        eventually(() -> assertThat(records.audit(acme.org())).containsExactly("saml local_only"));
     }
 
     @Test
@@ -116,8 +116,8 @@ class SamlLogoutTest {
 
         assertThat(landing.getResponse().getStatus()).isEqualTo(200);
         assertThat(landing.getResponse().getContentAsString()).contains("could not end your session there");
-        assertThat(pendingLogouts(acme.org())).isZero();
-        eventually(() -> assertThat(logoutAudit(acme.org())).containsExactlyInAnyOrder(
+        assertThat(records.pending(acme.org())).isZero();
+        eventually(() -> assertThat(records.audit(acme.org())).containsExactlyInAnyOrder(
                 "saml sent_to_provider", "saml provider_reported_failure"));
     }
 
@@ -125,14 +125,5 @@ class SamlLogoutTest {
         return fixture.idp.openSessions().entrySet().stream()
                 .filter(e -> e.getValue().get("uid").equals(uid) && e.getValue().get("sp").equals(tenant.provider().spEntityId()))
                 .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
-    }
-
-    private int pendingLogouts(OrgId org) {
-        return jdbc.sql("SELECT COUNT(*) FROM identity_sso_logout WHERE org_id = ?").param(org.value()).query(Integer.class).single();
-    }
-
-    private List<String> logoutAudit(OrgId org) {
-        return jdbc.sql("SELECT detail FROM audit_event WHERE org_id = ? AND type = 'SSO_LOGOUT'").param(org.value())
-                .query(String.class).list().stream().map(detail -> detail.substring(0, detail.indexOf(':'))).toList();
     }
 }

@@ -51,12 +51,18 @@ final class SsoBrowser {
 
     /** Sends the login page's form and answers OpenCPS's first response, without following it. */
     MvcResult submitLoginOnly(String action, String body) throws Exception {
-        String page = send(get("/login")).getResponse().getContentAsString();
+        return submitFrom("/login", action, body);
+    }
+
+    /** Sends a form of the page at {@code pagePath} (with its CSRF field); answers OpenCPS's response, not followed. */
+    MvcResult submitFrom(String pagePath, String action, String body) throws Exception {
+        String page = send(get(pagePath)).getResponse().getContentAsString();
         var token = FORM_FIELD.matcher(page);
         if (!token.find()) {
-            throw new AssertionError("the login page has no CSRF field");
+            throw new AssertionError("the page " + pagePath + " has no CSRF field");
         }
-        return send(post(action).contentType("application/x-www-form-urlencoded").content(body + "&_csrf=" + token.group(1)));
+        return send(post(action).contentType("application/x-www-form-urlencoded")
+                .content((body.isEmpty() ? "" : body + "&") + "_csrf=" + token.group(1)));
     }
 
     /** The provider's answer to the authorization request OpenCPS redirected to, without following it back. */
@@ -112,12 +118,7 @@ final class SsoBrowser {
 
     /** Signs out of the portal with the layout's form (and its CSRF field); answers OpenCPS's response, not followed. */
     MvcResult logout() throws Exception {
-        String page = send(get("/account")).getResponse().getContentAsString();
-        var token = FORM_FIELD.matcher(page);
-        if (!token.find()) {
-            throw new AssertionError("the account page has no CSRF field");
-        }
-        return send(post("/logout").contentType("application/x-www-form-urlencoded").content("_csrf=" + token.group(1)));
+        return submitFrom("/account", "/logout", "");
     }
 
     /** Where the signing-out page sends the browser: the link to the identity provider's logout. */
