@@ -15,6 +15,12 @@ the test to say who is signed in at the IdP:
   GET  /sso/redirect?SAMLRequest=...  HTTP-Redirect binding: answers an HTML form that posts the response to the ACS
   POST /admin/logout                  body: JSON {"sp", "uid"}: answers the URL of a signed logout request to the SP
   GET  /slo/redirect?SAMLResponse=... the SP's logout response; answers 200 "logged out" once its signature checks
+  GET  /slo/redirect?SAMLRequest=...  the SP's own logout request (signed): ends the IdP session it names when its
+                                      NameID (value and format) and SessionIndex are those of a sign-in the IdP
+                                      answered for that SP (Success), else answers Responder/UnknownPrincipal; redirects
+                                      to the SP's single logout service with the signed LogoutResponse
+  GET  /admin/sessions                JSON: the IdP sessions still open, {"sessionIndex": {"sp", "uid"}}
+  POST /admin/forget-session          body: a session index the IdP forgets (as after its restart or timeout)
 """
 import json
 import os
@@ -22,10 +28,12 @@ import re
 import sys
 import threading
 import traceback
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
+import saml2.assertion
+from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT, samlp
 from saml2.config import IdPConfig
 from saml2.metadata import entity_descriptor
 from saml2.saml import NAMEID_FORMAT_PERSISTENT, NameID
@@ -34,7 +42,8 @@ from saml2.sigver import verify_redirect_signature
 
 WORKDIR = sys.argv[1]
 LOCK = threading.Lock()
-STATE = {"user": None, "sp_files": {}, "idp": None, "base": None}
+STATE = {"user": None, "sp_files": {}, "idp": None, "base": None, "sessions": {}}
+SIGALG = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 
 
 def config(base):
@@ -112,8 +121,12 @@ class Handler(BaseHTTPRequestHandler):
                     return self.answer(200, str(entity_descriptor(STATE["conf"])), "application/samlmetadata+xml")
                 if url.path == "/sso/redirect":
                     return self.sign_in(single(url.query))
+                if url.path == "/slo/redirect" and "SAMLRequest" in single(url.query):
+                    return self.sp_logout(single(url.query))
                 if url.path == "/slo/redirect":
                     return self.logged_out(single(url.query))
+                if url.path == "/admin/sessions":
+                    return self.answer(200, json.dumps(STATE["sessions"]), "application/json")
             return self.answer(404, "not found")
         except Exception as error:  # the test reads the reason
             traceback.print_exc()
@@ -137,6 +150,9 @@ class Handler(BaseHTTPRequestHandler):
                     return self.answer(204, "")
                 if url.path == "/admin/logout":
                     return self.logout_request(json.loads(self.body()))
+                if url.path == "/admin/forget-session":
+                    STATE["sessions"].pop(self.body(), None)
+                    return self.answer(204, "")
             return self.answer(404, "not found")
         except Exception as error:
             traceback.print_exc()
@@ -158,7 +174,21 @@ class Handler(BaseHTTPRequestHandler):
         if encrypt:
             certs = idp.metadata.certs(sp, "spsso", "encryption")
             encryption_cert = certs[int(user.get("encryptionCert", 0))]
-        response = idp.create_authn_response(
+        # pysaml2 draws the AuthnStatement's SessionIndex from saml2.assertion.sid(); this IdP chooses it, to know its sessions
+        session_index = "_s" + uuid.uuid4().hex
+        drawn_by_pysaml2 = saml2.assertion.sid
+        saml2.assertion.sid = lambda: session_index
+        try:
+            response = self.authn_response(idp, identity, request, acs, sp, user, encrypt, encryption_cert)
+        finally:
+            saml2.assertion.sid = drawn_by_pysaml2
+        STATE["sessions"][session_index] = {"sp": sp, "uid": user["uid"]}
+        form = idp.apply_binding(BINDING_HTTP_POST, "%s" % response, acs, "", response=True)
+        return self.answer(200, form["data"], "text/html")
+
+    @staticmethod
+    def authn_response(idp, identity, request, acs, sp, user, encrypt, encryption_cert):
+        return idp.create_authn_response(
             identity, request.message.id, acs, sp,
             name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=user["uid"]),
             authn={"class_ref": user.get("authnContext") or "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"},
@@ -167,10 +197,8 @@ class Handler(BaseHTTPRequestHandler):
             encrypt_assertion=encrypt,
             encrypt_cert_assertion=encryption_cert,
             session_not_on_or_after=None,
-            sign_alg="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+            sign_alg=SIGALG,
             digest_alg="http://www.w3.org/2001/04/xmlenc#sha256")
-        form = idp.apply_binding(BINDING_HTTP_POST, "%s" % response, acs, "", response=True)
-        return self.answer(200, form["data"], "text/html")
 
     def logout_request(self, wanted):
         idp = STATE["idp"]
@@ -179,9 +207,35 @@ class Handler(BaseHTTPRequestHandler):
             destinations[0]["location"], STATE["conf"].entityid,
             name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=wanted["uid"]), sign=False)
         info = idp.apply_binding(BINDING_HTTP_REDIRECT, "%s" % request, destinations[0]["location"], "",
-                                 sign=True, sigalg="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")
+                                 sign=True, sigalg=SIGALG)
         location = dict(info["headers"])["Location"]
         return self.answer(200, json.dumps({"url": location}), "application/json")
+
+    def sp_logout(self, query):
+        idp = STATE["idp"]
+        request = idp.parse_logout_request(query["SAMLRequest"], BINDING_HTTP_REDIRECT)
+        sp = request.message.issuer.text
+        if not signed_by_sp(query, idp, sp):
+            return self.answer(403, "the logout request is not signed by the SP")
+        name_id = request.message.name_id
+        indexes = [index.text for index in request.message.session_index]
+        known = STATE["sessions"].get(indexes[0]) if len(indexes) == 1 else None
+        status = None
+        if (known is not None and known["sp"] == sp and name_id is not None and known["uid"] == name_id.text
+                and name_id.format == NAMEID_FORMAT_PERSISTENT):
+            del STATE["sessions"][indexes[0]]
+        else:
+            status = samlp.Status(status_code=samlp.StatusCode(
+                value=samlp.STATUS_RESPONDER, status_code=samlp.StatusCode(value=samlp.STATUS_UNKNOWN_PRINCIPAL)))
+        response = idp.create_logout_response(request.message, [BINDING_HTTP_REDIRECT], status=status, sign=False)
+        destination = idp.metadata.single_logout_service(sp, BINDING_HTTP_REDIRECT, "spsso")[0]["location"]
+        info = idp.apply_binding(BINDING_HTTP_REDIRECT, "%s" % response, destination, "", response=True,
+                                 sign=True, sigalg=SIGALG)
+        location = dict(info["headers"])["Location"]
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def logged_out(self, query):
         idp = STATE["idp"]

@@ -2,6 +2,7 @@ package org.opencps.identity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -13,16 +14,23 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 public final class OidcSignedIn implements OidcUser {
 
+    private final UUID providerId;
     private final OidcIdToken idToken;
     private final SsoAssertion assertion;
 
-    public OidcSignedIn(OidcIdToken idToken, SsoAssertion assertion) {
+    public OidcSignedIn(UUID providerId, OidcIdToken idToken, SsoAssertion assertion) {
+        this.providerId = providerId;
         this.idToken = idToken;
         this.assertion = assertion;
     }
 
     public SsoAssertion assertion() {
         return assertion;
+    }
+
+    /** The organization's provider that signed the person in. */
+    public UUID providerId() {
+        return providerId;
     }
 
     @Override

@@ -10,7 +10,6 @@ import com.onelogin.saml2.settings.Saml2Settings;
 import com.onelogin.saml2.util.Constants;
 import com.onelogin.saml2.util.Util;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import org.opencps.identity.internal.persistence.SsoReplayStore;
 import org.opencps.identity.internal.saml.BrowserBinding;
 import org.opencps.identity.internal.saml.IdpMetadata;
 import org.opencps.identity.internal.saml.SamlAttributes;
+import org.opencps.identity.internal.saml.SamlRedirects;
 import org.opencps.identity.internal.saml.SamlResponses;
 import org.opencps.identity.internal.saml.SamlSettings;
 import org.opencps.platform.errors.InvalidInputException;
@@ -95,7 +95,7 @@ public class SamlSignIns {
         Instant now = clock.instant();
         replay.requestSent(request.getId(), row.id(), BrowserBinding.hash(binding), now.plus(REQUEST_LIFETIME), now);
         try {
-            return new Started(signedRedirect(saml, saml.getIdpSingleSignOnServiceUrl().toString(), "SAMLRequest",
+            return new Started(SamlRedirects.signed(saml, saml.getIdpSingleSignOnServiceUrl().toString(), "SAMLRequest",
                     request.getEncodedAuthnRequest()), binding);
         } catch (IOException e) {
             throw new IllegalStateException("the authentication request could not be encoded", e);
@@ -123,7 +123,12 @@ public class SamlSignIns {
                     : "single sign-on refused: SAML response failed its checks"));
             return new SsoOutcome.Refused(otherBrowser ? SsoOutcome.Reason.NOT_THIS_BROWSER : SsoOutcome.Reason.INVALID_ASSERTION);
         }
-        return signIns.signIn(SamlAttributes.assertion(row.get(), checked), sourceIp);
+        SsoOutcome outcome = signIns.signIn(SamlAttributes.assertion(row.get(), checked), sourceIp);
+        if (outcome instanceof SsoOutcome.Success success) {
+            return success.from(ProviderSession.saml(success.user().id(), row.get().orgId(), providerId, checked.nameId(),
+                    checked.nameIdFormat(), checked.nameQualifier(), checked.spNameQualifier(), checked.sessionIndex()));
+        }
+        return outcome;
     }
 
     /**
@@ -170,7 +175,7 @@ public class SamlSignIns {
                 ? saml.getIdpSingleLogoutServiceResponseUrl().toString()
                 : saml.getIdpSingleLogoutServiceUrl().toString();
         try {
-            return signedRedirect(saml, target, "SAMLResponse", response.getEncodedLogoutResponse());
+            return SamlRedirects.signed(saml, target, "SAMLResponse", response.getEncodedLogoutResponse());
         } catch (IOException e) {
             throw new IllegalStateException("the logout response could not be encoded", e);
         }
@@ -193,17 +198,6 @@ public class SamlSignIns {
         } catch (InvalidInputException e) {
             log.warn("Refreshing the SAML metadata of provider {} failed, the stored one stays: {}", row.id(), e.getMessage());
             return row;
-        }
-    }
-
-    private static String signedRedirect(Saml2Settings saml, String target, String parameter, String encoded) {
-        String algorithm = saml.getSignatureAlgorithm();
-        String query = parameter + "=" + Util.urlEncoder(encoded) + "&SigAlg=" + Util.urlEncoder(algorithm);
-        try {
-            String signature = Util.base64encoder(Util.sign(query, saml.getSPkey(), algorithm));
-            return target + (target.contains("?") ? "&" : "?") + query + "&Signature=" + Util.urlEncoder(signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the SAML message could not be signed", e);
         }
     }
 

@@ -91,21 +91,30 @@ public class SessionLogin {
      */
     public Step establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout,
                           boolean provedByIdentityProvider) {
+        return establish(request, response, actor, idleTimeout, provedByIdentityProvider, null);
+    }
+
+    /**
+     * As {@link #establish(HttpServletRequest, HttpServletResponse, Actor, Duration, boolean)}, remembering in the
+     * login session (also through a second step) where it came from, for the sign-out at the provider ({@link #logout}).
+     */
+    public Step establish(HttpServletRequest request, HttpServletResponse response, Actor actor, Duration idleTimeout,
+                          boolean provedByIdentityProvider, ProviderSession providerSession) {
         requireAllowedAddress(request, actor);
         var session = newSession(request, response);
         if (provedByIdentityProvider) {
-            signIn(request, response, session, actor, idleTimeout);
+            signIn(request, response, session, actor, idleTimeout, providerSession);
             session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
             return Step.SIGNED_IN;
         }
         boolean enrolled = secondFactors.enrolled(actor.userId());
         var enrolBy = enrolled ? java.util.Optional.<java.time.Instant>empty() : requirement.enrolBy(actor.userId());
         if (enrolled || enrolBy.filter(deadline -> !clock.instant().isBefore(deadline)).isPresent()) {
-            session.setAttribute(PENDING, new PendingSignIn(actor, idleTimeout, clock.instant(), !enrolled));
+            session.setAttribute(PENDING, new PendingSignIn(actor, idleTimeout, clock.instant(), !enrolled, providerSession));
             session.setMaxInactiveInterval((int) PENDING_FOR.toSeconds());
             return Step.SECOND_FACTOR_NEEDED;
         }
-        signIn(request, response, session, actor, idleTimeout);
+        signIn(request, response, session, actor, idleTimeout, providerSession);
         if (enrolBy.isPresent()) {
             session.setAttribute(SessionAttributes.SECOND_FACTOR_ENROL_BY, enrolBy.get());
             return Step.ENROLMENT_DUE;
@@ -205,7 +214,7 @@ public class SessionLogin {
     private SecondStep signInAfterSecondStep(HttpServletRequest request, HttpServletResponse response, PendingSignIn pending,
                                              List<String> recoveryCodes) {
         var session = newSession(request, response);
-        signIn(request, response, session, pending.actor(), pending.idleTimeout());
+        signIn(request, response, session, pending.actor(), pending.idleTimeout(), pending.providerSession());
         session.setAttribute(SessionAttributes.SECOND_FACTOR_AT, clock.instant());
         events.publishEvent(new LoginSecondFactorSucceeded(pending.actor().userId(), request.getRemoteAddr(), pending.enrol()));
         return new SecondStep(pending.actor(), null, recoveryCodes);
@@ -268,18 +277,26 @@ public class SessionLogin {
     }
 
     private void signIn(HttpServletRequest request, HttpServletResponse response, jakarta.servlet.http.HttpSession session,
-                        Actor actor, Duration idleTimeout) {
+                        Actor actor, Duration idleTimeout, ProviderSession providerSession) {
         var now = clock.instant();
         session.setAttribute(SessionAttributes.AUTHENTICATED_AT, now);
         session.setAttribute(SessionAttributes.LAST_SEEN_AT, now);
+        if (providerSession != null) {
+            session.setAttribute(PROVIDER_SESSION, providerSession);
+        }
         store(request, response, actor, idleTimeout);
     }
 
     static final String PENDING = "opencps.pendingSignIn";
+    static final String PROVIDER_SESSION = "opencps.providerSession";
     static final Duration PENDING_FOR = Duration.ofMinutes(5);
 
-    /** A sign-in waiting for its second factor: who, and the idle timeout their session will get. */
-    record PendingSignIn(Actor actor, Duration idleTimeout, java.time.Instant since, boolean enrol) implements java.io.Serializable {
+    /**
+     * A sign-in waiting for its second factor: who, the idle timeout their session will get, and the identity provider's
+     * session it came from (null after a password).
+     */
+    record PendingSignIn(Actor actor, Duration idleTimeout, java.time.Instant since, boolean enrol,
+                         ProviderSession providerSession) implements java.io.Serializable {
     }
 
     /**
@@ -299,12 +316,19 @@ public class SessionLogin {
         store(request, response, actor.inOrganization(org), idleTimeout);
     }
 
-    public void logout(HttpServletRequest request) {
+    /**
+     * Ends this browser's login session. Answers the identity provider's session it came from, if the person signed in
+     * through one, for the sign-out there ({@link SsoSignOuts}); the login session is over either way.
+     */
+    public java.util.Optional<ProviderSession> logout(HttpServletRequest request) {
         var session = request.getSession(false);
+        ProviderSession providerSession = null;
         if (session != null) {
+            providerSession = session.getAttribute(PROVIDER_SESSION) instanceof ProviderSession kept ? kept : null;
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        return java.util.Optional.ofNullable(providerSession);
     }
 
     /** Ends every login session of a person, on every browser and server process. */

@@ -76,13 +76,14 @@ public class SingleSignOn {
         UUID id = existing.map(ProviderRow::id).orElseGet(UUID::randomUUID);
         var unsealed = new ProviderRow(org, id, clean.preset().name(), clean.issuer(), clean.clientId(), "", clean.extraScopes(),
                 clean.emailClaim(), clean.nameClaim(), clean.groupsClaim(), clean.tenant(), endpoints.authorizationEndpoint(),
-                endpoints.tokenEndpoint(), endpoints.jwksUri(), now, now);
+                endpoints.tokenEndpoint(), endpoints.jwksUri(), now, now, endpoints.endSessionEndpoint());
         String sealed = clean.clientSecret() != null
                 ? secrets.seal(clean.clientSecret(), OidcRegistrations.secretContext(unsealed))
                 : existing.orElseThrow().sealedSecret();
         var row = new ProviderRow(org, id, unsealed.preset(), unsealed.issuer(), unsealed.clientId(), sealed,
                 unsealed.extraScopes(), unsealed.emailClaim(), unsealed.nameClaim(), unsealed.groupsClaim(), unsealed.tenant(),
-                unsealed.authorizationEndpoint(), unsealed.tokenEndpoint(), unsealed.jwksUri(), now, now);
+                unsealed.authorizationEndpoint(), unsealed.tokenEndpoint(), unsealed.jwksUri(), now, now,
+                unsealed.endSessionEndpoint());
         transaction.executeWithoutResult(status -> {
             String before = existing.map(previous -> SsoChangeTexts.oidc(previous, sso.domains(org))).orElse(null);
             providers.save(row);

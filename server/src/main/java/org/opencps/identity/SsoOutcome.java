@@ -5,9 +5,18 @@ public sealed interface SsoOutcome {
 
     /**
      * {@code secondFactorByProvider}: the organization trusts its provider's multi-factor check and the provider
-     * reported one, so it counts as the person's second factor.
+     * reported one, so it counts as the person's second factor. {@code providerSession}: what signs the person out
+     * at the provider later (kept in the login session), null when not known.
      */
-    record Success(User user, boolean secondFactorByProvider) implements SsoOutcome {
+    record Success(User user, boolean secondFactorByProvider, ProviderSession providerSession) implements SsoOutcome {
+
+        public Success(User user, boolean secondFactorByProvider) {
+            this(user, secondFactorByProvider, null);
+        }
+
+        Success from(ProviderSession session) {
+            return new Success(user, secondFactorByProvider, session);
+        }
     }
 
     record Refused(Reason reason) implements SsoOutcome {

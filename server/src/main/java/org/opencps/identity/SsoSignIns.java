@@ -20,6 +20,7 @@ import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.config.OpenCpsProperties;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.ids.UserId;
+import org.opencps.platform.secrets.ServerSecrets;
 import org.opencps.tenancy.Organization;
 import org.opencps.tenancy.Organizations;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,12 +54,14 @@ public class SsoSignIns {
     private final ScimSignInRule scim;
 
     private final SecondFactorRequirement requirement;
+    private final ServerSecrets secrets;
 
     SsoSignIns(SsoStore sso, OidcProviderStore oidcProviders, UserStore users, Users memberships, SsoGroupSync groups,
                Organizations organizations, SessionLogin sessions, ApplicationEventPublisher events,
                TransactionTemplate transaction, Clock clock, OpenCpsProperties properties, BackChannelLogout backChannel,
-               SamlProviderStore samlProviders, ScimSignInRule scim, SecondFactorRequirement requirement) {
+               SamlProviderStore samlProviders, ScimSignInRule scim, SecondFactorRequirement requirement, ServerSecrets secrets) {
         this.requirement = requirement;
+        this.secrets = secrets;
         this.backChannel = backChannel;
         this.samlProviders = samlProviders;
         this.scim = scim;
@@ -73,6 +76,25 @@ public class SsoSignIns {
         this.transaction = transaction;
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /**
+     * As {@link #signIn(SsoAssertion, String)}, through an OpenID Connect provider: a success keeps the ID token
+     * (sealed) for the provider's logout later ({@link ProviderSession}).
+     */
+    public SsoOutcome signIn(OidcSignedIn signedIn, String sourceIp) {
+        SsoOutcome outcome = signIn(signedIn.assertion(), sourceIp);
+        if (outcome instanceof SsoOutcome.Success success) {
+            UserId user = success.user().id();
+            String sealed = secrets.seal(signedIn.getIdToken().getTokenValue(), idTokenContext(signedIn.providerId(), user));
+            return success.from(ProviderSession.oidc(user, signedIn.assertion().orgId(), signedIn.providerId(), sealed));
+        }
+        return outcome;
+    }
+
+    /** What an ID token kept for logout is sealed to: the provider and the person, so it opens for that sign-out only. */
+    static String idTokenContext(UUID providerId, UserId user) {
+        return "oidc-id-token:" + providerId + ":" + user;
     }
 
     public SsoOutcome signIn(SsoAssertion assertion, String sourceIp) {

@@ -203,6 +203,10 @@ final class PortalRouteTable {
             "POST /login/sso",
             // saml: the sign-in link, the ACS the IdP posts to, the IdP's single logout (SamlAttackTest, SamlSignInTest)
             "GET /sso/saml/start/{providerId}", "POST /sso/saml/acs/{providerId}", "GET /sso/saml/slo/{providerId}",
+            // sso-logout: the OIDC provider's return after its logout, and (at the SLO above) the SAML IdP's LogoutResponse;
+            // a forged, replayed or another provider's answer is refused and changes nothing (OidcLogoutTest,
+            // SamlLogoutRefusalTest)
+            "GET /sso/oidc/signed-out/{providerId}",
             // second-factor: the second step of a login (a pending sign-in's own), step-up and the caller's own factor
             "GET /login/second-factor", "POST /login/second-factor", "POST /account/step-up",
             "POST /account/second-factor/totp", "POST /account/second-factor/totp/confirm",

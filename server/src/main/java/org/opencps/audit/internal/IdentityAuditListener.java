@@ -25,6 +25,7 @@ import org.opencps.identity.EmailDomainChanged;
 import org.opencps.identity.GoogleWorkspaceChanged;
 import org.opencps.identity.ScimChanged;
 import org.opencps.identity.SingleSignOnChanged;
+import org.opencps.identity.SsoSignedOut;
 import org.opencps.platform.ids.UserId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -127,6 +128,16 @@ class IdentityAuditListener {
     void on(AccountActivity e) {
         UserId actor = e.kind() == AccountActivity.Kind.SESSIONS_ENDED_BY_IDENTITY_PROVIDER ? null : e.user();
         log.recordOnce(e.eventId(), e.at(), e.org(), e.kind().name(), actor, e.user().toString(), null, e.origin());
+    }
+
+    /**
+     * SSO_LOGOUT: a person who signed in through the organization's identity provider signed out; the detail says how it
+     * went at the provider (sent there, local only and why, the provider's answer).
+     */
+    @ApplicationModuleListener
+    void on(SsoSignedOut e) {
+        log.recordOnce(e.eventId(), e.at(), e.org(), "SSO_LOGOUT", e.user(), e.user().toString(),
+                e.protocol() + " " + e.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.detail(), e.origin());
     }
 
     private static String sorted(Collection<?> items) {

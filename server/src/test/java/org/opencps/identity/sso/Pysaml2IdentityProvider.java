@@ -113,6 +113,19 @@ public final class Pysaml2IdentityProvider implements AutoCloseable {
         return URI.create((String) json.readValue(response.body(), java.util.Map.class).get("url"));
     }
 
+    /** The IdP's sessions still open (a sign-in it answered and no logout ended): session index to SP entity id and uid. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, java.util.Map<String, String>> openSessions() {
+        var response = send("GET", "/admin/sessions", null);
+        expect(response, 200);
+        return json.readValue(response.body(), java.util.Map.class);
+    }
+
+    /** The IdP loses one of its sessions (it restarted, or the session timed out there). */
+    public void forgetSession(String sessionIndex) {
+        expect(send("POST", "/admin/forget-session", sessionIndex), 204);
+    }
+
     /** A GET at the IdP (its sign-in or logout endpoint), as the browser would. */
     public HttpResponse<String> get(URI uri) {
         try {

@@ -49,10 +49,20 @@ final class SamlFixture {
     }
 
     Tenant tenant(String name, Options options) throws Exception {
+        return tenant(name, options, null);
+    }
+
+    /** With the IdP's metadata as this XML (uploaded by the admin) instead of its URL. */
+    Tenant tenantWithMetadata(String name, String idpMetadataXml) throws Exception {
+        return tenant(name, new Options(true, false, false, true), idpMetadataXml);
+    }
+
+    private Tenant tenant(String name, Options options, String idpMetadataXml) throws Exception {
         OrgId org = world.customer(world.root(), "SAML " + name + " " + UUID.randomUUID().toString().substring(0, 8));
         var admin = world.person(org, FixedRole.CUSTOMER_ADMIN);
         String domain = "s" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        var provider = providers.saveSamlProvider(admin.actor(), org, new SamlProviderSettings(null, idp.metadataUrl(),
+        var provider = providers.saveSamlProvider(admin.actor(), org, new SamlProviderSettings(idpMetadataXml,
+                idpMetadataXml == null ? idp.metadataUrl() : null,
                 options.wantAssertionsSigned(), options.wantResponseSigned(), options.wantAssertionsEncrypted(),
                 options.emailFromAttribute() ? MAIL : null, DISPLAY_NAME, GROUPS, List.of(domain)));
         String spMetadata = mvc.perform(get("/api/v1/public/sso/saml/" + provider.id() + "/metadata"))

@@ -2,6 +2,8 @@ package org.opencps.identity.sso;
 
 import com.onelogin.saml2.util.Constants;
 import com.onelogin.saml2.util.Util;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -61,6 +63,24 @@ final class SamlTampering {
     static boolean firstSignatureVerifies(Document document, X509Certificate idp) {
         Node signature = first(document, DSIG_NS, "Signature");
         return Util.validateSignNode(signature, idp, null, null, false);
+    }
+
+    /** The XML of a redirect-binding message (SAMLRequest or SAMLResponse) in a URL. */
+    static String redirectXml(URI url, String parameter) {
+        for (String pair : url.getRawQuery().split("&")) {
+            if (pair.startsWith(parameter + "=")) {
+                return Util.base64decodedInflated(URLDecoder.decode(pair.substring(parameter.length() + 1), StandardCharsets.UTF_8));
+            }
+        }
+        throw new AssertionError("no " + parameter + " in " + url);
+    }
+
+    /** A logout response for the redirect binding to {@code endpoint}, signed in the query with {@code key} as the binding does. */
+    static URI signedLogoutResponse(String endpoint, String xml, PrivateKey key) throws Exception {
+        String query = "SAMLResponse=" + Util.urlEncoder(Util.deflatedBase64encoded(xml)) + "&SigAlg="
+                + Util.urlEncoder(Constants.RSA_SHA256);
+        String signature = Util.base64encoder(Util.sign(query, key, Constants.RSA_SHA256));
+        return URI.create(endpoint + "?" + query + "&Signature=" + Util.urlEncoder(signature));
     }
 
     /** The edited response signed anew as a whole by the IdP's key. */

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A browser for the sign-in flow over HTTP: it talks to OpenCPS (MockMvc, keeping its cookies) and to the identity
@@ -27,6 +28,7 @@ final class SsoBrowser {
     private static final Pattern FORM_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
     private static final Pattern SAML_RESPONSE = Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]+)\"");
+    private static final Pattern SIGN_OUT_LINK = Pattern.compile("id=\"sign-out-at-provider\" href=\"([^\"]+)\"");
 
     private final MockMvc mvc;
     private final RequestPostProcessor address = Api.fromOwnAddress();
@@ -49,12 +51,18 @@ final class SsoBrowser {
 
     /** Sends the login page's form and answers OpenCPS's first response, without following it. */
     MvcResult submitLoginOnly(String action, String body) throws Exception {
-        String page = send(get("/login")).getResponse().getContentAsString();
+        return submitFrom("/login", action, body);
+    }
+
+    /** Sends a form of the page at {@code pagePath} (with its CSRF field); answers OpenCPS's response, not followed. */
+    MvcResult submitFrom(String pagePath, String action, String body) throws Exception {
+        String page = send(get(pagePath)).getResponse().getContentAsString();
         var token = FORM_FIELD.matcher(page);
         if (!token.find()) {
-            throw new AssertionError("the login page has no CSRF field");
+            throw new AssertionError("the page " + pagePath + " has no CSRF field");
         }
-        return send(post(action).contentType("application/x-www-form-urlencoded").content(body + "&_csrf=" + token.group(1)));
+        return send(post(action).contentType("application/x-www-form-urlencoded")
+                .content((body.isEmpty() ? "" : body + "&") + "_csrf=" + token.group(1)));
     }
 
     /** The provider's answer to the authorization request OpenCPS redirected to, without following it back. */
@@ -106,6 +114,25 @@ final class SsoBrowser {
     /** Opens an OpenCPS path (and query) as given in a URL the IdP sent the browser to. */
     MvcResult openAt(URI url) throws Exception {
         return send(get(URI.create(url.getRawPath() + "?" + url.getRawQuery())));
+    }
+
+    /** Signs out of the portal with the layout's form (and its CSRF field); answers OpenCPS's response, not followed. */
+    MvcResult logout() throws Exception {
+        return submitFrom("/account", "/logout", "");
+    }
+
+    /** Where the signing-out page sends the browser: the link to the identity provider's logout. */
+    static URI providerSignOut(MvcResult signingOut) throws Exception {
+        var link = SIGN_OUT_LINK.matcher(signingOut.getResponse().getContentAsString());
+        if (!link.find()) {
+            throw new AssertionError("the page has no link to the provider's logout: " + signingOut.getResponse().getContentAsString());
+        }
+        return URI.create(HtmlUtils.htmlUnescape(link.group(1)));
+    }
+
+    /** The provider's redirect back to OpenCPS after its logout (it answers 302), not yet delivered. */
+    URI signOutAtProvider(URI atProvider) throws Exception {
+        return providerRedirect(atProvider);
     }
 
     record SamlPost(String acsPath, String samlResponse) {

@@ -24,7 +24,7 @@ public class OidcProviderStore {
     public record ProviderRow(OrgId orgId, UUID id, String preset, String issuer, String clientId, String sealedSecret,
                               String extraScopes, String emailClaim, String nameClaim, String groupsClaim, String tenant,
                               String authorizationEndpoint, String tokenEndpoint, String jwksUri, Instant discoveredAt,
-                              Instant updatedAt) {
+                              Instant updatedAt, String endSessionEndpoint) {
     }
 
     public Optional<ProviderRow> find(OrgId org) {
@@ -42,31 +42,34 @@ public class OidcProviderStore {
         int updated = jdbc.sql("""
                         UPDATE identity_oidc_provider SET preset = ?, issuer = ?, client_id = ?, client_secret_sealed = ?,
                           extra_scopes = ?, email_claim = ?, name_claim = ?, groups_claim = ?, tenant = ?,
-                          authorization_endpoint = ?, token_endpoint = ?, jwks_uri = ?, discovered_at = ?, updated_at = ?
+                          authorization_endpoint = ?, token_endpoint = ?, jwks_uri = ?, discovered_at = ?, updated_at = ?,
+                          end_session_endpoint = ?
                         WHERE org_id = ? AND id = ?""")
                 .params(row.preset(), row.issuer(), row.clientId(), row.sealedSecret(), row.extraScopes(), row.emailClaim(),
                         row.nameClaim(), row.groupsClaim(), row.tenant(), row.authorizationEndpoint(), row.tokenEndpoint(),
-                        row.jwksUri(), at(row.discoveredAt()), at(row.updatedAt()), row.orgId().value(), row.id())
+                        row.jwksUri(), at(row.discoveredAt()), at(row.updatedAt()), row.endSessionEndpoint(), row.orgId().value(),
+                        row.id())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                             INSERT INTO identity_oidc_provider (org_id, id, preset, issuer, client_id, client_secret_sealed,
                               extra_scopes, email_claim, name_claim, groups_claim, tenant, authorization_endpoint,
-                              token_endpoint, jwks_uri, discovered_at, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                              token_endpoint, jwks_uri, discovered_at, updated_at, end_session_endpoint)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(row.orgId().value(), row.id(), row.preset(), row.issuer(), row.clientId(), row.sealedSecret(),
                             row.extraScopes(), row.emailClaim(), row.nameClaim(), row.groupsClaim(), row.tenant(),
                             row.authorizationEndpoint(), row.tokenEndpoint(), row.jwksUri(), at(row.discoveredAt()),
-                            at(row.updatedAt()))
+                            at(row.updatedAt()), row.endSessionEndpoint())
                     .update();
         }
     }
 
-    public void updateEndpoints(OrgId org, String authorizationEndpoint, String tokenEndpoint, String jwksUri, Instant at) {
+    public void updateEndpoints(OrgId org, String authorizationEndpoint, String tokenEndpoint, String jwksUri,
+                                String endSessionEndpoint, Instant at) {
         jdbc.sql("""
                         UPDATE identity_oidc_provider SET authorization_endpoint = ?, token_endpoint = ?, jwks_uri = ?,
-                          discovered_at = ? WHERE org_id = ?""")
-                .params(authorizationEndpoint, tokenEndpoint, jwksUri, at(at), org.value()).update();
+                          end_session_endpoint = ?, discovered_at = ? WHERE org_id = ?""")
+                .params(authorizationEndpoint, tokenEndpoint, jwksUri, endSessionEndpoint, at(at), org.value()).update();
     }
 
     public boolean delete(OrgId org) {
@@ -79,6 +82,6 @@ public class OidcProviderStore {
                 rs.getString("extra_scopes"), rs.getString("email_claim"), rs.getString("name_claim"),
                 rs.getString("groups_claim"), rs.getString("tenant"), rs.getString("authorization_endpoint"),
                 rs.getString("token_endpoint"), rs.getString("jwks_uri"), Rows.instant(rs, "discovered_at"),
-                Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "updated_at"), rs.getString("end_session_endpoint"));
     }
 }

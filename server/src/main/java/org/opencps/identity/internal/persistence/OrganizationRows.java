@@ -11,7 +11,7 @@ public class OrganizationRows {
     /** Children before parents: group members before groups, memberships last. */
     private static final String[] TABLES = {"identity_api_token", "identity_card", "identity_pin",
             "identity_group_member", "identity_sso_group", "identity_scim_group", "identity_group", "identity_scim_user",
-            "identity_scim_token", "identity_oidc_provider", "identity_saml_sp_key_rotation", "identity_saml_provider", "identity_sso_domain",
+            "identity_scim_token", "identity_sso_logout", "identity_oidc_provider", "identity_saml_sp_key_rotation", "identity_saml_provider", "identity_sso_domain",
             "identity_domain_claim", "identity_domain_token", "identity_google_directory",
             "identity_google_connect", "identity_google_import", "identity_google_user",
             "identity_sign_in_policy", "identity_second_factor_policy", "identity_invitation", "identity_external_identity",

@@ -30,10 +30,11 @@ public class SamlResponses {
 
     /**
      * What the checked assertion said; the name id is its subject, bound to the account with the IdP's entity id;
-     * {@code contextClasses} the AuthnContextClassRef values of its authentication statements.
+     * {@code contextClasses} the AuthnContextClassRef values of its authentication statements. The NameID's format and
+     * qualifiers (null when absent) and the session index are what a logout request to the IdP names later.
      */
     public record Checked(String issuer, String nameId, String sessionIndex, Map<String, List<String>> attributes,
-                          List<String> contextClasses) {
+                          List<String> contextClasses, String nameIdFormat, String nameQualifier, String spNameQualifier) {
     }
 
     /** A response that failed a check; the message is for the log, never for the person. */
@@ -93,8 +94,10 @@ public class SamlResponses {
                     || !replay.firstUse("saml-assertion", row.idpEntityId(), assertionId, expires, now)) {
                 throw new Rejected("the assertion " + assertionId + " was used before (replay)");
             }
+            Map<String, String> nameIdData = response.getNameIdData();
             return new Checked(row.idpEntityId(), nameId, response.getSessionIndex(), response.getAttributes(),
-                    response.contextClasses());
+                    response.contextClasses(), nameIdData.get("Format"), nameIdData.get("NameQualifier"),
+                    nameIdData.get("SPNameQualifier"));
         } catch (Rejected e) {
             throw e;
         } catch (Exception e) {

@@ -40,7 +40,7 @@ class OidcClaims implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) {
         ProviderRow row = registrations.provider(request.getClientRegistration().getRegistrationId())
                 .orElseThrow(() -> refused(SsoOutcome.Reason.UNAVAILABLE, "the provider is no longer configured"));
-        return new OidcSignedIn(request.getIdToken(), assertion(row, request.getIdToken()));
+        return new OidcSignedIn(row.id(), request.getIdToken(), assertion(row, request.getIdToken()));
     }
 
     static SsoAssertion assertion(ProviderRow row, OidcIdToken token) {

@@ -24,7 +24,8 @@ public class OidcDiscovery {
 
     private static final long MAX_DOCUMENT = 256 * 1024;
 
-    public record Endpoints(String authorizationEndpoint, String tokenEndpoint, String jwksUri) {
+    /** {@code endSessionEndpoint}: RP-Initiated Logout's, null when the provider names none (or none OpenCPS may use). */
+    public record Endpoints(String authorizationEndpoint, String tokenEndpoint, String jwksUri, String endSessionEndpoint) {
     }
 
     private final ProviderAddresses addresses;
@@ -65,11 +66,29 @@ public class OidcDiscovery {
             throw new InvalidInputException("issuer", "problem.sso.issuerMismatch", "the discovery document names the issuer '" + text(body, "issuer")
                     + "', not '" + issuer.strip() + "'", String.valueOf(text(body, "issuer")), issuer.strip());
         }
-        var endpoints = new Endpoints(text(body, "authorization_endpoint"), text(body, "token_endpoint"), text(body, "jwks_uri"));
+        var endpoints = new Endpoints(text(body, "authorization_endpoint"), text(body, "token_endpoint"), text(body, "jwks_uri"),
+                endSession(text(body, "end_session_endpoint")));
         addresses.require("issuer", endpoints.authorizationEndpoint());
         addresses.require("issuer", endpoints.tokenEndpoint());
         addresses.require("issuer", endpoints.jwksUri());
         return endpoints;
+    }
+
+    /**
+     * The browser is sent to the end-session endpoint, so it gets the sign-in endpoints' rule (public https unless
+     * private providers are allowed); one that fails it is dropped, and sign-out stays local, rather than the provider
+     * refused as a whole.
+     */
+    private String endSession(String endpoint) {
+        if (endpoint == null || endpoint.isBlank() || endpoint.length() > 1000) {
+            return null;
+        }
+        try {
+            addresses.require("issuer", endpoint);
+            return endpoint;
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode body, String name) {

@@ -71,7 +71,7 @@ public class OidcRegistrations implements ClientRegistrationRepository {
         try {
             var endpoints = discovery.discover(row.issuer());
             store.updateEndpoints(row.orgId(), endpoints.authorizationEndpoint(), endpoints.tokenEndpoint(), endpoints.jwksUri(),
-                    clock.instant());
+                    endpoints.endSessionEndpoint(), clock.instant());
             return store.find(row.orgId()).orElse(row);
         } catch (InvalidInputException e) {
             log.warn("The discovery document of OpenID Connect provider {} could not be fetched again; keeping the endpoints "

@@ -9,6 +9,7 @@ import org.opencps.identity.LoginOutcome;
 import org.opencps.identity.PasswordLogins;
 import org.opencps.identity.SessionLogin;
 import org.opencps.identity.SsoSignIns;
+import org.opencps.identity.SsoSignOuts;
 import org.opencps.identity.Users;
 import org.opencps.platform.errors.InvalidInputException;
 import org.opencps.platform.errors.TooManyRequestsException;
@@ -20,6 +21,7 @@ import org.opencps.portal.internal.web.PageContext;
 import org.opencps.portal.internal.web.ProblemTexts;
 import org.opencps.tenancy.Organizations;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +44,12 @@ class LoginPage {
     private final SessionLogin sessions;
     private final MessageSource messages;
     private final SsoSignIns sso;
+    private final SsoSignOuts signOuts;
 
     LoginPage(PasswordLogins logins, Users users, Organizations organizations, SessionLogin sessions, MessageSource messages,
-              SsoSignIns sso) {
+              SsoSignIns sso, SsoSignOuts signOuts) {
         this.sso = sso;
+        this.signOuts = signOuts;
         this.logins = logins;
         this.users = users;
         this.organizations = organizations;
@@ -63,7 +67,7 @@ class LoginPage {
         model.addAttribute("next", LocalPaths.orDefault(next, null));
         model.addAttribute("ended", "idle".equals(ended) || "age".equals(ended) || "network".equals(ended) || "enrol".equals(ended) ? ended : null);
         model.addAttribute("done", done == null ? null : switch (done) {
-            case "logout", "reset", "verified", "setup" -> done;
+            case "logout", "logout_provider_open", "reset", "verified", "setup" -> done;
             default -> null;
         });
         model.addAttribute("ssoFailure", ssoFailure == null ? null : switch (ssoFailure) {
@@ -136,9 +140,29 @@ class LoginPage {
         return "auth/login";
     }
 
+    /**
+     * Ends the session, always first. A person who signed in through their organization's identity provider then goes
+     * on to sign out there (a page that sends the browser on: the portal's form-action policy keeps a form's redirect
+     * on OpenCPS); when the provider has no logout, the login page says its session may still be open. An idle
+     * logout stays local.
+     */
     @PostMapping("/logout")
-    String logout(@RequestParam(required = false) String reason, HttpServletRequest request) {
-        sessions.logout(request);
-        return "idle".equals(reason) ? "redirect:/login?ended=idle" : "redirect:/login?done=logout";
+    String logout(@ModelAttribute("page") PageContext page, @RequestParam(required = false) String reason,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        var providerSession = sessions.logout(request);
+        if ("idle".equals(reason)) {
+            return "redirect:/login?ended=idle";
+        }
+        if (providerSession.isEmpty()) {
+            return "redirect:/login?done=logout";
+        }
+        var atProvider = signOuts.atProvider(providerSession.get());
+        if (atProvider.isEmpty()) {
+            return "redirect:/login?done=logout_provider_open";
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("page", page.asVisitor());
+        model.addAttribute("location", atProvider.get());
+        return "auth/signing-out";
     }
 }

@@ -49,6 +49,8 @@ class PortalSecurityConfiguration {
             "/login/sso", "/sso/oidc/start/*", "/sso/oidc/callback/*",
             // saml: the sign-in link, the assertion consumer service the IdP posts to, and the IdP's single logout
             "/sso/saml/start/*", "/sso/saml/acs/*", "/sso/saml/slo/*",
+            // sso-logout: where the OpenID Connect provider sends the browser back after its logout
+            "/sso/oidc/signed-out/*",
             // second-factor: the second step of a sign-in, reached with a pending sign-in only
             "/login/second-factor",
             // passkeys: signing in with a passkey, and a passkey as the second step of a pending sign-in

@@ -54,16 +54,24 @@ class SamlSignInController {
         completion.complete(request, response, saml.signIn(providerId, samlResponse, binding.value(request), request.getRemoteAddr()));
     }
 
-    /** The IdP's logout request: the person's sessions end, and the browser goes back to the IdP with the answer. */
+    /**
+     * The IdP's logout request: the person's sessions end, and the browser goes back to the IdP with the answer. (The
+     * IdP's answer to OpenCPS's own logout request comes here too: {@link SsoSignedOutPages}.)
+     */
     @GetMapping("/sso/saml/slo/{providerId}")
     ResponseEntity<Void> singleLogout(@PathVariable UUID providerId, HttpServletRequest request) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
         try {
-            return redirect(saml.singleLogout(providerId, parameters, request.getQueryString()));
+            return redirect(saml.singleLogout(providerId, parameters(request), request.getQueryString()));
         } catch (InvalidInputException e) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore()).build();
         }
+    }
+
+    /** The query's parameters as java-saml reads them. */
+    static Map<String, List<String>> parameters(HttpServletRequest request) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+        return parameters;
     }
 
     private static ResponseEntity<Void> redirect(String location) {

@@ -54,7 +54,7 @@ class SsoSignInCompletion implements AuthenticationSuccessHandler, Authenticatio
             response.sendRedirect(request.getContextPath() + "/login?sso=failed");
             return;
         }
-        complete(request, response, signIns.signIn(signedIn.assertion(), request.getRemoteAddr()));
+        complete(request, response, signIns.signIn(signedIn, request.getRemoteAddr()));
     }
 
     /** After any protocol's checks: the login session, or back to the login page with the reason of the refusal. */
@@ -70,7 +70,8 @@ class SsoSignInCompletion implements AuthenticationSuccessHandler, Authenticatio
         SessionLogin.Step step;
         try {
             step = sessions.establish(request, response, actor.inOrganization(selected),
-                    selected == null ? null : organizations.idleTimeout(selected), success.secondFactorByProvider());
+                    selected == null ? null : organizations.idleTimeout(selected), success.secondFactorByProvider(),
+                    success.providerSession());
         } catch (AddressNotAllowedException e) {
             response.sendRedirect(request.getContextPath() + "/login?ended=network");
             return;

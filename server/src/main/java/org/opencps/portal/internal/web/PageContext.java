@@ -18,6 +18,11 @@ public record PageContext(String displayName, String email, OrgId orgId, String 
         return new PageContext(null, null, null, null, null, List.of(), Navigation.NONE, 0, consented, path);
     }
 
+    /** The same page for a visitor: after a logout in the request that renders it. */
+    public PageContext asVisitor() {
+        return visitor(consented, path);
+    }
+
     public boolean loggedIn() {
         return displayName != null;
     }
