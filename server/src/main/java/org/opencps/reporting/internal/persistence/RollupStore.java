@@ -128,17 +128,20 @@ public class RollupStore {
 
     private List<Cell> sums(Grain grain, OrgId org, Dimension dimension, UUID subject, List<LocalDate> starts,
                             RollupRanges.Range range) {
-        StringBuilder bucket = new StringBuilder(starts.size() == 1 ? "0" : "CASE");
+        // the period of the range's first day, and a WHEN for each period that starts inside the range
+        int first = 0;
+        while (first + 1 < starts.size() && !starts.get(first + 1).isAfter(range.from())) {
+            first++;
+        }
+        StringBuilder bucket = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        for (int i = starts.size() - 1; i > 0; i--) {
+        for (int i = starts.size() - 1; i > first; i--) {
             if (!starts.get(i).isAfter(range.to())) {
                 bucket.append(" WHEN ").append(grain.day).append(" >= ? THEN ").append(i);
                 params.add(starts.get(i));
             }
         }
-        if (starts.size() > 1) {
-            bucket.append(" ELSE 0 END");
-        }
+        String bucketOf = bucket.isEmpty() ? String.valueOf(first) : "CASE" + bucket + " ELSE " + first + " END";
         params.add(org.value());
         params.add(dimension.name());
         params.add(range.from());
@@ -148,7 +151,7 @@ public class RollupStore {
             onlySubject = " AND subject_id = ?";
             params.add(subject);
         }
-        return jdbc.sql("SELECT bucket, subject_id, " + SUMS + " FROM (SELECT " + bucket + " AS bucket, d.* FROM " + grain.table
+        return jdbc.sql("SELECT bucket, subject_id, " + SUMS + " FROM (SELECT " + bucketOf + " AS bucket, d.* FROM " + grain.table
                         + " d WHERE org_id = ? AND dimension = ? AND " + grain.day + " >= ? AND " + grain.day + " <= ?" + onlySubject
                         + ") t GROUP BY bucket, subject_id")
                 .params(params)
