@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.reporting.UsageFigures;
@@ -17,14 +19,31 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code reporting_daily} roll-up: usage per organization, dimension, subject and day in the
- * organization's time zone. Listeners add to it; reports read only it.
+ * The roll-ups: usage per organization, dimension, subject and day ({@code reporting_daily}) and
+ * calendar month ({@code reporting_monthly}) in the organization's time zone. Listeners add to both
+ * at once; reports read only them.
  */
 @Repository
 public class RollupStore {
 
     /** Figures of one subject in one bucket (the index of the period the day falls in). */
     public record Cell(int bucket, UUID subject, UsageFigures figures) {
+    }
+
+    /** The two roll-ups: the same figures per day, and per calendar month (keyed by its first day). */
+    private enum Grain {
+        DAY("reporting_daily", "local_day"), MONTH("reporting_monthly", "local_month");
+
+        final String table;
+        final String day;
+
+        Grain(String table, String day) {
+            this.table = table;
+            this.day = day;
+        }
+    }
+
+    private record Key(int bucket, UUID subject) {
     }
 
     private static final String SUMS = """
@@ -42,72 +61,98 @@ public class RollupStore {
     }
 
     /**
-     * Adds to a subject's day, in the caller's transaction. The day's first addition inserts the
-     * row; when another transaction inserted it at the same moment, the insert (under a savepoint,
-     * so the caller's transaction goes on) fails on the key and the addition updates that row.
+     * Adds to a subject's day and to its month, in the caller's transaction (see {@link #addTo}).
      */
     public void add(OrgId org, Dimension dimension, UUID subject, LocalDate day, UsageFigures f) {
-        if (update(org, dimension, subject, day, f) > 0) {
+        addTo(Grain.DAY, org, dimension, subject, day, f);
+        addTo(Grain.MONTH, org, dimension, subject, day.withDayOfMonth(1), f);
+    }
+
+    /**
+     * An upsert that H2 and PostgreSQL both run: the row's first addition inserts it; when another
+     * transaction inserted it at the same moment, the insert (under a savepoint, so the caller's
+     * transaction goes on) fails on the key and the addition updates that row, which is then
+     * committed and visible to the update's new statement.
+     */
+    private void addTo(Grain grain, OrgId org, Dimension dimension, UUID subject, LocalDate day, UsageFigures f) {
+        if (update(grain, org, dimension, subject, day, f) > 0) {
             return;
         }
         try {
-            savepoint.executeWithoutResult(status -> insert(org, dimension, subject, day, f));
+            savepoint.executeWithoutResult(status -> insert(grain, org, dimension, subject, day, f));
         } catch (DuplicateKeyException insertedMeanwhile) {
-            update(org, dimension, subject, day, f);
+            update(grain, org, dimension, subject, day, f);
         }
     }
 
-    private int update(OrgId org, Dimension dimension, UUID subject, LocalDate day, UsageFigures f) {
-        return jdbc.sql("""
-                        UPDATE reporting_daily SET jobs = jobs + ?, counted_pages = counted_pages + ?,
+    private int update(Grain grain, OrgId org, Dimension dimension, UUID subject, LocalDate day, UsageFigures f) {
+        return jdbc.sql("UPDATE " + grain.table + """
+                         SET jobs = jobs + ?, counted_pages = counted_pages + ?,
                         reported_pages = reported_pages + ?, color_pages = color_pages + ?,
                         monochrome_pages = monochrome_pages + ?, simplex_pages = simplex_pages + ?,
                         duplex_pages = duplex_pages + ?, sheets = sheets + ?, scanned_pages = scanned_pages + ?,
                         refused_over_quota = refused_over_quota + ?, refused_by_policy = refused_by_policy + ?
-                        WHERE org_id = ? AND dimension = ? AND local_day = ? AND subject_id = ?""")
+                        WHERE org_id = ? AND dimension = ? AND subject_id = ? AND\s""" + grain.day + " = ?")
                 .params(f.jobs(), f.countedPages(), f.reportedPages(), f.colorPages(), f.monochromePages(), f.simplexPages(),
                         f.duplexPages(), f.sheets(), f.scannedPages(), f.refusedOverQuota(), f.refusedByPolicy(),
-                        org.value(), dimension.name(), day, subject)
+                        org.value(), dimension.name(), subject, day)
                 .update();
     }
 
-    private void insert(OrgId org, Dimension dimension, UUID subject, LocalDate day, UsageFigures f) {
-        jdbc.sql("""
-                            INSERT INTO reporting_daily (org_id, dimension, local_day, subject_id, jobs, counted_pages,
-                            reported_pages, color_pages, monochrome_pages, simplex_pages, duplex_pages, sheets, scanned_pages,
-                            refused_over_quota, refused_by_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(org.value(), dimension.name(), day, subject, f.jobs(), f.countedPages(), f.reportedPages(),
-                            f.colorPages(), f.monochromePages(), f.simplexPages(), f.duplexPages(), f.sheets(),
-                            f.scannedPages(), f.refusedOverQuota(), f.refusedByPolicy())
-                    .update();
+    private void insert(Grain grain, OrgId org, Dimension dimension, UUID subject, LocalDate day, UsageFigures f) {
+        jdbc.sql("INSERT INTO " + grain.table + " (org_id, dimension, " + grain.day + """
+                        , subject_id, jobs, counted_pages,
+                        reported_pages, color_pages, monochrome_pages, simplex_pages, duplex_pages, sheets, scanned_pages,
+                        refused_over_quota, refused_by_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(org.value(), dimension.name(), day, subject, f.jobs(), f.countedPages(), f.reportedPages(),
+                        f.colorPages(), f.monochromePages(), f.simplexPages(),
+                        f.duplexPages(), f.sheets(), f.scannedPages(), f.refusedOverQuota(), f.refusedByPolicy())
+                .update();
     }
 
     /**
-     * Sums per bucket and subject between the first bucket's start and {@code to} (inclusive).
-     * {@code starts} are the buckets' first days in order; a day belongs to the last bucket that
-     * starts on or before it. {@code subject} null: every subject.
+     * Sums per period and subject between the first period's start and {@code to} (inclusive).
+     * {@code starts} are the periods' first days in order; a day belongs to the last period that
+     * starts on or before it. {@code subject} null: every subject. Whole months inside one period
+     * are read from the monthly roll-up, the other days from the daily one ({@link RollupRanges}).
      */
     public List<Cell> sums(OrgId org, Dimension dimension, UUID subject, List<LocalDate> starts, LocalDate to) {
-        StringBuilder bucket = new StringBuilder(starts.size() == 1 ? "0" : "CASE");
+        Map<Key, UsageFigures> sums = new LinkedHashMap<>();
+        for (RollupRanges.Range range : RollupRanges.of(starts, to)) {
+            for (Cell cell : sums(range.months() ? Grain.MONTH : Grain.DAY, org, dimension, subject, starts, range)) {
+                sums.merge(new Key(cell.bucket(), cell.subject()), cell.figures(), UsageFigures::plus);
+            }
+        }
+        return sums.entrySet().stream().map(e -> new Cell(e.getKey().bucket(), e.getKey().subject(), e.getValue())).toList();
+    }
+
+    private List<Cell> sums(Grain grain, OrgId org, Dimension dimension, UUID subject, List<LocalDate> starts,
+                            RollupRanges.Range range) {
+        // the period of the range's first day, and a WHEN for each period that starts inside the range
+        int first = 0;
+        while (first + 1 < starts.size() && !starts.get(first + 1).isAfter(range.from())) {
+            first++;
+        }
+        StringBuilder bucket = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        for (int i = starts.size() - 1; i > 0; i--) {
-            bucket.append(" WHEN local_day >= ? THEN ").append(i);
-            params.add(starts.get(i));
+        for (int i = starts.size() - 1; i > first; i--) {
+            if (!starts.get(i).isAfter(range.to())) {
+                bucket.append(" WHEN ").append(grain.day).append(" >= ? THEN ").append(i);
+                params.add(starts.get(i));
+            }
         }
-        if (starts.size() > 1) {
-            bucket.append(" ELSE 0 END");
-        }
+        String bucketOf = bucket.isEmpty() ? String.valueOf(first) : "CASE" + bucket + " ELSE " + first + " END";
         params.add(org.value());
         params.add(dimension.name());
-        params.add(starts.get(0));
-        params.add(to);
+        params.add(range.from());
+        params.add(range.to());
         String onlySubject = "";
         if (subject != null) {
             onlySubject = " AND subject_id = ?";
             params.add(subject);
         }
-        return jdbc.sql("SELECT bucket, subject_id, " + SUMS + " FROM (SELECT " + bucket + " AS bucket, d.* FROM reporting_daily d"
-                        + " WHERE org_id = ? AND dimension = ? AND local_day >= ? AND local_day <= ?" + onlySubject
+        return jdbc.sql("SELECT bucket, subject_id, " + SUMS + " FROM (SELECT " + bucketOf + " AS bucket, d.* FROM " + grain.table
+                        + " d WHERE org_id = ? AND dimension = ? AND " + grain.day + " >= ? AND " + grain.day + " <= ?" + onlySubject
                         + ") t GROUP BY bucket, subject_id")
                 .params(params)
                 .query((rs, i) -> new Cell(rs.getInt(1), rs.getObject(2, UUID.class), figures(rs, 3)))
@@ -116,12 +161,13 @@ public class RollupStore {
 
     /** Everything the organization's devices reported printed, by organization (the license report's pages). */
     public long reportedPages(OrgId org) {
-        return jdbc.sql("SELECT COALESCE(SUM(reported_pages), 0) FROM reporting_daily WHERE org_id = ? AND dimension = ?")
+        return jdbc.sql("SELECT COALESCE(SUM(reported_pages), 0) FROM reporting_monthly WHERE org_id = ? AND dimension = ?")
                 .params(org.value(), Dimension.ORGANIZATION.name()).query(Long.class).single();
     }
 
     public void purge(OrgId org) {
         jdbc.sql("DELETE FROM reporting_daily WHERE org_id = ?").param(org.value()).update();
+        jdbc.sql("DELETE FROM reporting_monthly WHERE org_id = ?").param(org.value()).update();
     }
 
     static UsageFigures figures(ResultSet rs, int first) throws SQLException {
