@@ -125,10 +125,10 @@ class SsoInTheBrowserTest {
 
     @Test
     void samlTheEmailLeadsToTheIdpsLoginPageAndBackSignedInAndTheSignInLinkWorksToo() throws Exception {
+        String uid = unique("hana");
         var saml = new SamlFixture(world, samlProviders, mvc, clock);
         var globex = saml.tenant(unique("globex"));
         String email = globex.email("hana");
-        String uid = unique("hana");
         saml.idp.nextSignIn(Person.of(uid, email, "Hana Hayashi", List.of("Design")).signingInWith("idp-secret-1"));
 
         startAtTheLoginPage(email);
