@@ -10,9 +10,13 @@ the test to say who is signed in at the IdP:
   POST /admin/sp                      body: an SP's metadata XML (added to the IdP's trusted SPs; replaces the one
                                       of the same entityID, as an IdP refreshing the SP's metadata does)
   POST /admin/user                    body: JSON {"uid", "mail", "displayName", "groups", "signResponse",
-                                      "signAssertion", "encrypt", "encryptionCert"}: who the next sign-in is, and how
-                                      it is answered ("encryptionCert": which of the SP's encryption certificates, 0 first)
-  GET  /sso/redirect?SAMLRequest=...  HTTP-Redirect binding: answers an HTML form that posts the response to the ACS
+                                      "signAssertion", "encrypt", "encryptionCert", "password"}: who the next sign-in
+                                      is, and how it is answered ("encryptionCert": which of the SP's encryption
+                                      certificates, 0 first); with "password", the person signs in on the login page
+  GET  /sso/redirect?SAMLRequest=...  HTTP-Redirect binding: answers an HTML form that posts the response to the ACS,
+                                      or, when the person has a password, the IdP's login page
+  POST /sso/login                     the login page's form (username, password, the request's query): the form that
+                                      posts the response to the ACS, or the login page again saying the password is wrong
   POST /admin/logout                  body: JSON {"sp", "uid"}: answers the URL of a signed logout request to the SP
   GET  /slo/redirect?SAMLResponse=... the SP's logout response; answers 200 "logged out" once its signature checks
   GET  /slo/redirect?SAMLRequest=...  the SP's own logout request (signed): ends the IdP session it names when its
@@ -22,6 +26,7 @@ the test to say who is signed in at the IdP:
   GET  /admin/sessions                JSON: the IdP sessions still open, {"sessionIndex": {"sp", "uid"}}
   POST /admin/forget-session          body: a session index the IdP forgets (as after its restart or timeout)
 """
+import html
 import json
 import os
 import re
@@ -30,7 +35,7 @@ import threading
 import traceback
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import saml2.assertion
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT, samlp
@@ -41,6 +46,16 @@ from saml2.server import Server
 from saml2.sigver import verify_redirect_signature
 
 WORKDIR = sys.argv[1]
+LOGIN_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>OpenCPS test IdP: sign in</title></head>
+<body><h1>Sign in to the test IdP</h1>{error}
+<form method="post" action="/sso/login">
+<input type="hidden" name="query" value="{query}">
+<label>User name <input id="username" name="username" autocomplete="username"></label>
+<label>Password <input id="password" name="password" type="password" autocomplete="current-password"></label>
+<button type="submit" id="sign-in">Sign in</button>
+</form></body></html>
+"""
 LOCK = threading.Lock()
 STATE = {"user": None, "sp_files": {}, "idp": None, "base": None, "sessions": {}}
 SIGALG = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
@@ -153,17 +168,46 @@ class Handler(BaseHTTPRequestHandler):
                 if url.path == "/admin/forget-session":
                     STATE["sessions"].pop(self.body(), None)
                     return self.answer(204, "")
+                if url.path == "/sso/login":
+                    return self.logged_in(single(self.body()))
             return self.answer(404, "not found")
         except Exception as error:
             traceback.print_exc()
             return self.answer(400, "%s: %s" % (type(error).__name__, error))
 
-    def sign_in(self, query):
+    def signed_request(self, query):
+        """The SP's authentication request, or None when its redirect-binding signature does not verify."""
         idp = STATE["idp"]
         request = idp.parse_authn_request(query["SAMLRequest"], BINDING_HTTP_REDIRECT)
-        sp = request.message.issuer.text
-        if not signed_by_sp(query, idp, sp):
+        return request if signed_by_sp(query, idp, request.message.issuer.text) else None
+
+    def sign_in(self, query):
+        request = self.signed_request(query)
+        if request is None:
             return self.answer(403, "the authentication request is not signed by the SP")
+        if STATE["user"].get("password"):
+            return self.login_page(query, None)
+        return self.respond(request)
+
+    def login_page(self, query, error):
+        raw = "&".join("%s=%s" % (key, quote(value, safe="")) for key, value in query.items())
+        page = LOGIN_PAGE.format(query=html.escape(raw, quote=True),
+                                 error='<p id="error">%s</p>' % html.escape(error) if error else "")
+        return self.answer(401 if error else 200, page, "text/html; charset=utf-8")
+
+    def logged_in(self, form):
+        query = single(form["query"])
+        request = self.signed_request(query)
+        if request is None:
+            return self.answer(403, "the authentication request is not signed by the SP")
+        user = STATE["user"]
+        if form.get("username") != user["uid"] or form.get("password") != user.get("password"):
+            return self.login_page(query, "Wrong user name or password.")
+        return self.respond(request)
+
+    def respond(self, request):
+        idp = STATE["idp"]
+        sp = request.message.issuer.text
         user = STATE["user"]
         identity = {"mail": user["mail"], "displayName": user.get("displayName", user["uid"])}
         if user.get("groups"):

@@ -93,6 +93,9 @@ class PortalMessagesTest {
             // sso-oidc: SsoOutcome.Reason in lower case, and the login page's own two
             Map.entry("login.sso.", List.of("email_not_verified", "domain_not_allowed", "account_not_linked",
                     "invalid_assertion", "unavailable", "failed", "none")),
+            // sso-browser: the SSO page's attribute (SAML) and claim (OIDC) fields, from one fragment
+            Map.entry("sso.", List.of("emailAttribute", "nameAttribute", "groupsAttribute", "emailClaim", "nameClaim",
+                    "groupsClaim")),
             // scan-portal: destination kinds, delivery states, workflow colour modes
             Map.entry("scans.kind.", names(org.opencps.scanning.DestinationKind.values())),
             Map.entry("scans.state.", names(org.opencps.scanning.ScanState.values())),

@@ -175,6 +175,9 @@ final class PortalRouteTable {
             new Route("POST /orgs/{orgId}/users/{userId}/second-factor-reset", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             // mfa-policy: the organization's second-factor requirement, on the sign-in page (customer admins only)
             new Route("POST /orgs/{orgId}/sso/second-factor", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "requiredFor=OFF&graceDays=3"),
+            // sso-browser: rotating the SAML SP key pair from the SSO page (identity's requireManageSignIn, then step-up)
+            new Route("POST /orgs/{orgId}/sso/saml/key-rotation", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, "transitionDays=14"),
+            new Route("POST /orgs/{orgId}/sso/saml/key-rotation/retire-old-key", Scope.CUSTOMER, CUSTOMER_ADMIN_CHANGES, ""),
             // reports-portal: an organization's usage reports (its report viewers), one's own usage report (every member)
             new Route("GET /orgs/{orgId}/reports", Scope.CUSTOMER, CUSTOMER_ADMIN_ONLY, null),
             new Route("GET /usage/report", Scope.NONE, CUSTOMER_MEMBERS, null),

@@ -73,8 +73,12 @@ public class World {
 
     /** A new person who is a member of the organization with these roles, password {@link #PASSWORD}. */
     public Person person(OrgId org, FixedRole... roles) {
-        String email = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        var user = new User(new UserId(UUID.randomUUID()), email, "Person " + email.substring(0, 9), true, clock.instant());
+        return person(org, "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", roles);
+    }
+
+    /** The same, with this e-mail address. */
+    public Person person(OrgId org, String email, FixedRole... roles) {
+        var user = new User(new UserId(UUID.randomUUID()), email, "Person " + email.substring(0, Math.min(9, email.length())), true, clock.instant());
         users.insert(user);
         passwords.set(user.id(), "password", PASSWORD, false);
         memberships.join(org, user.id(), Arrays.stream(roles).map(RoleRef::of).collect(Collectors.toSet()));

@@ -28,8 +28,16 @@ public final class MockIdentityProvider implements AutoCloseable {
     private final MockOAuth2Server server;
 
     MockIdentityProvider(Clock clock) {
+        this(clock, false);
+    }
+
+    /**
+     * {@code loginPage}: the provider asks the person on its own sign-in page (a subject and the claims as JSON)
+     * rather than answering with the claims queued by {@link #nextSignIn}.
+     */
+    MockIdentityProvider(Clock clock, boolean loginPage) {
         var tokens = new OAuth2TokenProvider(keys, clock::instant);
-        server = new MockOAuth2Server(new OAuth2Config(false, null, null, false, tokens));
+        server = new MockOAuth2Server(new OAuth2Config(loginPage, null, null, false, tokens));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
         } catch (UnknownHostException e) {

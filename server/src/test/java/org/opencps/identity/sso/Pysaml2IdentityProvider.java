@@ -140,31 +140,39 @@ public final class Pysaml2IdentityProvider implements AutoCloseable {
 
     /**
      * {@code encryptionCert}: which of the SP's encryption certificates in its metadata the IdP encrypts for (0 first);
-     * {@code authnContext}: the AuthnContextClassRef the IdP states (null: Password).
+     * {@code authnContext}: the AuthnContextClassRef the IdP states (null: Password);
+     * {@code password}: when set, the person signs in on the IdP's login page with the uid and this password
+     * (null: the IdP answers at once, as if the person were already signed in there).
      */
     public record Person(String uid, String mail, String displayName, List<String> groups, boolean signResponse,
-                         boolean signAssertion, boolean encrypt, int encryptionCert, String authnContext) {
+                         boolean signAssertion, boolean encrypt, int encryptionCert, String authnContext, String password) {
 
         public static Person of(String uid, String mail, String displayName, List<String> groups) {
-            return new Person(uid, mail, displayName, groups, false, true, false, 0, null);
+            return new Person(uid, mail, displayName, groups, false, true, false, 0, null, null);
         }
 
         public Person signedResponseOnly() {
-            return new Person(uid, mail, displayName, groups, true, false, encrypt, encryptionCert, authnContext);
+            return new Person(uid, mail, displayName, groups, true, false, encrypt, encryptionCert, authnContext, password);
         }
 
         public Person encrypted() {
-            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, encryptionCert, authnContext);
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, encryptionCert, authnContext, password);
         }
 
         /** Encrypted for the SP's {@code index}-th encryption certificate (during a key rollover, 0 = the old one). */
         public Person encryptedFor(int index) {
-            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, index, authnContext);
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, true, index, authnContext, password);
+        }
+
+        /** The person signs in on the IdP's login page, with the uid as user name and this password. */
+        public Person signingInWith(String chosenPassword) {
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, encrypt, encryptionCert, authnContext,
+                    chosenPassword);
         }
 
         /** The IdP says it authenticated the person so (an AuthnContextClassRef). */
         public Person authenticatedBy(String contextClass) {
-            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, encrypt, encryptionCert, contextClass);
+            return new Person(uid, mail, displayName, groups, signResponse, signAssertion, encrypt, encryptionCert, contextClass, password);
         }
     }
 

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * certificates and an assertion encrypted for either is decrypted; once the old pair is retired (by the admin, or
  * when the transition ends) the metadata carries only the new one, an assertion encrypted for the old one is refused,
  * and sign-ins go on with the new pair (pysaml2 checks the request's signature against the metadata it has).
+ * The SSO page's buttons do the same through the same face.
  */
 @SsoTest
 class SamlKeyRotationTest {
@@ -92,9 +95,7 @@ class SamlKeyRotationTest {
         fixture.idp.nextSignIn(rosa.encryptedFor(0));
         var after = new SsoBrowser(mvc);
         assertThat(after.samlSignIn(acme.startPath(), fixture.idp).getResponse().getRedirectedUrl()).isEqualTo("/");
-        eventually(() -> assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE type = 'SSO_CHANGED' AND org_id = ? ORDER BY seq")
-                .param(acme.org().value()).query(String.class).list())
-                .anyMatch(detail -> detail.startsWith("saml sp key rotated"))
+        eventually(() -> assertThat(audited(acme)).anyMatch(detail -> detail.startsWith("saml sp key rotated"))
                 .anyMatch(detail -> detail.equals("saml sp key: old key retired")));
     }
 
@@ -137,7 +138,7 @@ class SamlKeyRotationTest {
     void nobodyButTheOrganizationsCustomerAdminsWithARecentSecondFactorRotatesOrRetiresItsKeys() throws Exception {
         var acme = fixture.tenant(unique("rotation-guarded"));
         var other = fixture.tenant(unique("rotation-other"));
-        var outsiders = new java.util.LinkedHashMap<Cookie, Integer>();
+        var outsiders = new LinkedHashMap<Cookie, Integer>();
         outsiders.put(adminSession(other), 404);
         outsiders.put(session(world.person(acme.org(), FixedRole.CUSTOMER_USER).email()), 403);
         outsiders.put(session(world.person(acme.org(), FixedRole.PRINT_MANAGER).email()), 403);
@@ -148,8 +149,74 @@ class SamlKeyRotationTest {
         }
         mvc.perform(post(rotationPath(acme)).contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnauthorized());
 
-        // a customer admin with a second factor proved at sign-in, but more than ten minutes ago
-        var careful = world.person(acme.org(), FixedRole.CUSTOMER_ADMIN);
+        rotate(acme, staleSecondFactorSession(acme), "{}").andExpect(status().isForbidden());
+
+        assertThat(rotations(acme)).isZero();
+        assertThat(certificates(metadata(acme))).containsExactly(body(acme.provider().spCertificate()));
+    }
+
+    @Test
+    void onTheSsoPageAnAdminStartsARotationSeesTheTransitionAndRetiresTheOldKey() throws Exception {
+        var acme = fixture.tenant(unique("rotation-page"));
+        var admin = signedInOnThePortal(acme.admin().email());
+        String page = ssoPath(acme);
+        String oldCertificate = body(acme.provider().spCertificate());
+        assertThat(admin.page(page).getResponse().getContentAsString()).contains("Start a key rotation")
+                .doesNotContain("Retire the old key now");
+
+        var refused = admin.submitFrom(page, page + "/saml/key-rotation", "transitionDays=91");
+        assertThat(admin.page(refused.getResponse().getRedirectedUrl()).getResponse().getContentAsString())
+                .contains("The old key pair stays valid for 1 to 90 days.");
+        assertThat(rotations(acme)).isZero();
+
+        var started = admin.submitFrom(page, page + "/saml/key-rotation", "transitionDays=7");
+        assertThat(started.getResponse().getRedirectedUrl()).isEqualTo(page);
+        String during = admin.page(page).getResponse().getContentAsString();
+        var rotated = providers.samlProvider(acme.admin().actor(), acme.org()).orElseThrow();
+        assertThat(during).contains("The key rotation has started.", "A key rotation is in progress",
+                "Retire the old key now", "Download the new SP metadata", rotated.spMetadataUrl(),
+                rotated.spNewCertificate().strip().lines().skip(1).findFirst().orElseThrow());
+        assertThat(rotated.spOldKeyRetiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
+        assertThat(certificates(metadata(acme))).containsExactly(oldCertificate, body(rotated.spNewCertificate()));
+
+        admin.submitFrom(page, page + "/saml/key-rotation/retire-old-key", "");
+        String after = admin.page(page).getResponse().getContentAsString();
+        assertThat(after).contains("The old key is retired.", "Start a key rotation").doesNotContain("Retire the old key now");
+        assertThat(certificates(metadata(acme))).containsExactly(body(rotated.spNewCertificate()));
+        eventually(() -> assertThat(audited(acme)).anyMatch(detail -> detail.startsWith("saml sp key rotated"))
+                .contains("saml sp key: old key retired"));
+    }
+
+    @Test
+    void onTheSsoPageNobodyElseRotatesOrRetiresAndAStaleSecondFactorIsCheckedFirst() throws Exception {
+        var acme = fixture.tenant(unique("rotation-page-guarded"));
+        var other = fixture.tenant(unique("rotation-page-other"));
+        var certificatesBefore = certificates(metadata(acme));
+        var outsiders = new LinkedHashMap<String, Integer>();
+        outsiders.put(other.admin().email(), 404);
+        outsiders.put(world.person(acme.org(), FixedRole.CUSTOMER_USER).email(), 403);
+        outsiders.put(world.person(acme.org(), FixedRole.PRINT_MANAGER).email(), 403);
+        outsiders.put(world.rootAdmin().email(), 403);
+        for (var outsider : outsiders.entrySet()) {
+            var browser = signedInOnThePortal(outsider.getKey());
+            for (String action : List.of("/saml/key-rotation", "/saml/key-rotation/retire-old-key")) {
+                assertThat(browser.submitFrom("/account", ssoPath(acme) + action, "transitionDays=14").getResponse().getStatus())
+                        .as(outsider.getKey() + " " + action).isEqualTo(outsider.getValue());
+            }
+        }
+
+        var stale = new SsoBrowser(mvc).inSession(staleSecondFactorSession(acme));
+        assertThat(stale.submitFrom("/account", ssoPath(acme) + "/saml/key-rotation", "transitionDays=14")
+                .getResponse().getRedirectedUrl()).isEqualTo("/account/step-up");
+
+        assertThat(rotations(acme)).isZero();
+        assertThat(certificates(metadata(acme))).isEqualTo(certificatesBefore);
+        assertThat(audited(acme)).noneMatch(detail -> detail.startsWith("saml sp key"));
+    }
+
+    /** A session of a new customer admin of the tenant whose second factor was proved at sign-in, over ten minutes ago. */
+    private Cookie staleSecondFactorSession(SamlFixture.Tenant tenant) throws Exception {
+        var careful = world.person(tenant.org(), FixedRole.CUSTOMER_ADMIN);
         String secret = factors.startTotp(careful.userId()).secret();
         factors.confirmTotp(careful.userId(), TotpCodes.code(secret, TotpCodes.stepAt(clock.instant())));
         clock.advance(Duration.ofMinutes(1));
@@ -161,10 +228,22 @@ class SamlKeyRotationTest {
                 .content("{\"code\":\"" + TotpCodes.code(secret, TotpCodes.stepAt(clock.instant())) + "\"}"))
                 .andExpect(status().isOk()).andReturn());
         clock.advance(Duration.ofMinutes(11));
-        rotate(acme, proved, "{}").andExpect(status().isForbidden());
+        return proved;
+    }
 
-        assertThat(rotations(acme)).isZero();
-        assertThat(certificates(metadata(acme))).containsExactly(body(acme.provider().spCertificate()));
+    private SsoBrowser signedInOnThePortal(String email) throws Exception {
+        var browser = new SsoBrowser(mvc);
+        browser.submitLoginOnly("/login", "email=" + email + "&password=" + World.PASSWORD);
+        return browser;
+    }
+
+    private static String ssoPath(SamlFixture.Tenant tenant) {
+        return "/orgs/" + tenant.org() + "/sso";
+    }
+
+    private List<String> audited(SamlFixture.Tenant tenant) {
+        return jdbc.sql("SELECT detail FROM audit_event WHERE type = 'SSO_CHANGED' AND org_id = ? ORDER BY seq").param(tenant.org().value())
+                .query(String.class).list();
     }
 
     private Cookie session(String email) throws Exception {
@@ -194,7 +273,7 @@ class SamlKeyRotationTest {
                 .query(Integer.class).single();
     }
 
-    private static java.util.List<String> certificates(String metadata) {
+    private static List<String> certificates(String metadata) {
         return CERTIFICATE.matcher(metadata).results().map(match -> body(match.group(1))).toList();
     }
 

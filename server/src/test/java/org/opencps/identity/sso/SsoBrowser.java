@@ -29,6 +29,7 @@ final class SsoBrowser {
     private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
     private static final Pattern SAML_RESPONSE = Pattern.compile("name=\"SAMLResponse\" value=\"([^\"]+)\"");
     private static final Pattern SIGN_OUT_LINK = Pattern.compile("id=\"sign-out-at-provider\" href=\"([^\"]+)\"");
+    private static final Pattern REFRESH = Pattern.compile("<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\"");
 
     private final MockMvc mvc;
     private final RequestPostProcessor address = Api.fromOwnAddress();
@@ -63,6 +64,17 @@ final class SsoBrowser {
         }
         return send(post(action).contentType("application/x-www-form-urlencoded")
                 .content((body.isEmpty() ? "" : body + "&") + "_csrf=" + token.group(1)));
+    }
+
+    /** Opens a page of OpenCPS without following anything. */
+    MvcResult page(String path) throws Exception {
+        return send(get(path));
+    }
+
+    /** From now on in this login session (one started elsewhere, over the API say). */
+    SsoBrowser inSession(Cookie session) {
+        cookies.put(session.getName(), session);
+        return this;
     }
 
     /** The provider's answer to the authorization request OpenCPS redirected to, without following it back. */
@@ -150,10 +162,19 @@ final class SsoBrowser {
         cookies.clear();
     }
 
+    /** Where a page of OpenCPS sends the browser on by refreshing (home realm discovery's), or null. */
+    static String continuesTo(MvcResult page) throws Exception {
+        var refresh = REFRESH.matcher(page.getResponse().getContentAsString());
+        return refresh.find() ? refresh.group(1) : null;
+    }
+
     /** Follows OpenCPS's redirects to the start of a sign-in and to the provider, and the provider's back; stops at any other page. */
     private MvcResult follow(MvcResult result) throws Exception {
         for (int hops = 0; hops < 5; hops++) {
             String location = result.getResponse().getRedirectedUrl();
+            if (location == null) {
+                location = continuesTo(result);
+            }
             if (location == null) {
                 return result;
             }

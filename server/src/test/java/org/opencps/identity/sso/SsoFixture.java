@@ -18,6 +18,7 @@ public final class SsoFixture {
 
     final World world;
     final SingleSignOn sso;
+    private final MockIdentityProvider idp;
 
     public SsoFixture(World world, SingleSignOn sso, MutableClock clock) {
         this.world = world;
@@ -28,10 +29,18 @@ public final class SsoFixture {
                 Runtime.getRuntime().addShutdownHook(new Thread(provider::close));
             }
         }
+        this.idp = provider;
+    }
+
+    /** Organizations whose people sign in at this provider (one with its own sign-in page, say) instead. */
+    SsoFixture(World world, SingleSignOn sso, MockIdentityProvider idp) {
+        this.world = world;
+        this.sso = sso;
+        this.idp = idp;
     }
 
     public MockIdentityProvider idp() {
-        return provider;
+        return idp;
     }
 
     /** A customer organization, its admin, and its provider: issuer {@code issuerId}, people of a domain of its own. */
@@ -41,7 +50,7 @@ public final class SsoFixture {
         String domain = "d" + UUID.randomUUID().toString().substring(0, 8) + ".test";
         String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
         var configured = sso.saveOidcProvider(admin.actor(), org, new OidcProviderSettings(OidcPreset.GENERIC,
-                provider.issuer(issuerId), clientId, "secret-of-" + clientId, List.of(), null, null, "groups", null,
+                idp.issuer(issuerId), clientId, "secret-of-" + clientId, List.of(), null, null, "groups", null,
                 List.of(domain)));
         world.proveDomain(admin, org, domain);
         return new Tenant(org, admin, configured, issuerId, domain);

@@ -85,7 +85,7 @@ class LoginPage {
         if (password.isEmpty()) {
             var signIn = sso.signInPathFor(email);
             if (signIn.isPresent()) {
-                return "redirect:" + signIn.get();
+                return continueTo(signIn.get(), model);
             }
         }
         String failure;
@@ -131,13 +131,23 @@ class LoginPage {
                         HttpServletResponse response, Model model) {
         var signIn = sso.signInPathFor(email);
         if (signIn.isPresent()) {
-            return "redirect:" + signIn.get();
+            return continueTo(signIn.get(), model);
         }
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("ssoFailure", "none");
         model.addAttribute("email", email.length() > 254 ? "" : email);
         model.addAttribute("next", LocalPaths.orDefault(next, null));
         return "auth/login";
+    }
+
+    /**
+     * On to the organization's sign-in link, which redirects to its identity provider. Not by a redirect: the login
+     * form's Content-Security-Policy (form-action 'self') makes browsers refuse a form submission whose redirects end
+     * at another origin, so the browser leaves by a refresh of this page (and a link, should it not follow it).
+     */
+    private static String continueTo(String signInPath, Model model) {
+        model.addAttribute("target", signInPath);
+        return "auth/sso-continue";
     }
 
     /**

@@ -6,6 +6,7 @@ import org.opencps.identity.OidcPreset;
 import org.opencps.identity.OidcProviderSettings;
 import org.opencps.identity.SamlProviderSettings;
 import org.opencps.identity.SamlProviders;
+import org.opencps.identity.SamlSpKeys;
 import org.opencps.identity.SecondFactorPolicies;
 import org.opencps.identity.SignInPolicy;
 import org.opencps.identity.SingleSignOn;
@@ -23,16 +24,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A customer organization's single sign-on, for its customer admins: the sign-in policy, the OpenID Connect
  * provider, and the SAML provider with what the admin enters at the IdP (SP entity id, ACS URL, certificate,
- * metadata URL) and the organization's sign-in link. identity decides who may (the faces check access first).
+ * metadata URL) and the organization's sign-in link, and the rotation of OpenCPS's SAML key pair (start: the new pair
+ * published beside the old one; retire the old pair). identity decides who may (the faces check access first, and
+ * ask for a recent second factor where needed: the step-up page comes first then) and audits the changes.
  */
 @Controller
 class SingleSignOnPage {
 
     private final SingleSignOn sso;
     private final SamlProviders saml;
+    private final SamlSpKeys samlKeys;
     private final SecondFactorPolicies secondFactorPolicies;
 
-    SingleSignOnPage(SingleSignOn sso, SamlProviders saml, SecondFactorPolicies secondFactorPolicies) {
+    SingleSignOnPage(SingleSignOn sso, SamlProviders saml, SamlSpKeys samlKeys, SecondFactorPolicies secondFactorPolicies) {
+        this.samlKeys = samlKeys;
         this.secondFactorPolicies = secondFactorPolicies;
         this.sso = sso;
         this.saml = saml;
@@ -101,10 +106,22 @@ class SingleSignOnPage {
         });
     }
 
+    @PostMapping("/orgs/{orgId}/sso/saml/key-rotation")
+    String rotateSamlKey(Actor actor, @PathVariable OrgId orgId, @RequestParam(defaultValue = "") String transitionDays,
+                         RedirectAttributes flash) {
+        return Forms.change(flash, back(orgId), "sso.keyRotation.started", () -> samlKeys.rotate(actor, orgId, days(transitionDays)));
+    }
+
+    @PostMapping("/orgs/{orgId}/sso/saml/key-rotation/retire-old-key")
+    String retireOldSamlKey(Actor actor, @PathVariable OrgId orgId, RedirectAttributes flash) {
+        return Forms.change(flash, back(orgId), "sso.keyRotation.retired", () -> samlKeys.retireOldKey(actor, orgId));
+    }
+
     private static List<String> words(String text) {
         return Arrays.stream(text.split("[\\s,]+")).filter(word -> !word.isBlank()).toList();
     }
 
+    /** A number of days from a form field: null when empty, -1 (which the faces refuse) when not a number. */
     private static Integer days(String text) {
         if (text.isBlank()) {
             return null;
