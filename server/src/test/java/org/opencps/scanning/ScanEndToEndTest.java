@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -42,6 +44,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Scanning from end to end, through the real routes only: an admin makes a workflow in the portal
@@ -128,10 +131,17 @@ class ScanEndToEndTest extends CloudTest {
                 .isEqualTo(404);
     }
 
-    /** The person links Google Drive in the portal: off to the (faked) provider and back to the callback. */
+    /**
+     * The person links Google Drive in the portal: off to the (faked) provider and back to the callback. The form is
+     * answered with a page that sends the browser on (a redirect to another site would break the form-action policy).
+     */
     private void linkDrive(Actor person) throws Exception {
-        String authorize = mvc.perform(as(person, post("/cloud-accounts/drive/link").with(csrf()))).andReturn().getResponse()
-                .getRedirectedUrl();
+        var onward = mvc.perform(as(person, post("/cloud-accounts/drive/link").with(csrf()))).andReturn().getResponse();
+        assertThat(onward.getStatus()).isEqualTo(200);
+        assertThat(onward.getRedirectedUrl()).isNull();
+        Matcher refresh = REFRESH.matcher(onward.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refresh.find()).as("a refresh to the provider").isTrue();
+        String authorize = HtmlUtils.htmlUnescape(refresh.group(1));
         assertThat(authorize).startsWith(base() + "/google/authorize?");
         Map<String, String> query = Arrays.stream(URI.create(authorize).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
@@ -142,6 +152,8 @@ class ScanEndToEndTest extends CloudTest {
                 .andReturn();
         assertThat(back.getFlashMap().get("notice")).isEqualTo("cloud.linked");
     }
+
+    private static final Pattern REFRESH = Pattern.compile("<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\"");
 
     private static MockHttpServletRequestBuilder as(Actor actor, MockHttpServletRequestBuilder request) {
         return request.with(authentication(new ActorAuthentication(actor)));

@@ -1,5 +1,6 @@
 package org.opencps.portal.internal.cloud;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.opencps.platform.errors.NotFoundException;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
+import org.opencps.portal.internal.web.ProviderAuthorization;
 import org.opencps.scanning.cloud.CloudAccounts;
 import org.opencps.scanning.cloud.CloudService;
 import org.springframework.stereotype.Controller;
@@ -50,10 +52,11 @@ class LinkedAccountsPage {
     }
 
     @PostMapping(PAGE + "/{service}/link")
-    String link(Actor actor, @PathVariable String service, RedirectAttributes flash) {
-        String[] target = {PAGE};
-        String back = Forms.change(flash, PAGE, null, () -> target[0] = accounts.beginLink(actor, service(service)).toString());
-        return target[0].equals(PAGE) ? back : "redirect:" + target[0];
+    String link(Actor actor, @PathVariable String service, RedirectAttributes flash, Model model) {
+        URI[] authorization = {null};
+        String back = Forms.change(flash, PAGE, null, () -> authorization[0] = accounts.beginLink(actor, service(service)));
+        return authorization[0] == null ? back
+                : ProviderAuthorization.page(model, authorization[0], "cloud.service." + service(service).name().toLowerCase(Locale.ROOT));
     }
 
     @GetMapping(PAGE + "/callback")

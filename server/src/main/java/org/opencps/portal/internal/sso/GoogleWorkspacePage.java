@@ -11,6 +11,7 @@ import org.opencps.platform.ids.UserId;
 import org.opencps.platform.security.Actor;
 import org.opencps.portal.internal.web.Forms;
 import org.opencps.portal.internal.web.ProblemTexts;
+import org.opencps.portal.internal.web.ProviderAuthorization;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,9 +45,9 @@ class GoogleWorkspacePage {
     }
 
     @PostMapping("/orgs/{orgId}/google-workspace/connect")
-    String connect(Actor actor, @PathVariable OrgId orgId, RedirectAttributes flash) {
+    String connect(Actor actor, @PathVariable OrgId orgId, RedirectAttributes flash, Model model) {
         try {
-            return "redirect:" + workspace.beginConnect(actor, orgId);
+            return ProviderAuthorization.page(model, workspace.beginConnect(actor, orgId), "sso.preset.GOOGLE_WORKSPACE");
         } catch (ConflictException refused) {
             Forms.refused(flash, ProblemTexts.of(refused), refused.field());
             return "redirect:" + back(orgId);
