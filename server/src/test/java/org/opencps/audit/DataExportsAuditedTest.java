@@ -5,9 +5,13 @@ import static org.opencps.testing.Eventually.eventually;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -19,8 +23,11 @@ import org.opencps.testing.AuditRecords;
 import org.opencps.testing.OpenCpsTest;
 import org.opencps.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every data export leaves a record (PRODUCT.md §8): the usage, contract, contract-history and
@@ -35,8 +42,59 @@ class DataExportsAuditedTest {
     private static final String AGENT = "ExportProbe/1.0 (test)";
     private static final String ADDRESS = "198.51.100.73";
 
+    /** The GET routes that hand out an organization's data as a file, and the action each records. */
+    static final Map<String, String> DATA_EXPORTS = Map.ofEntries(
+            Map.entry("GET /api/v1/organizations/{orgId}/usage/report.csv", "USAGE_REPORT_EXPORTED"),
+            Map.entry("GET /api/v1/organizations/{orgId}/usage/report.pdf", "USAGE_REPORT_EXPORTED"),
+            Map.entry("GET /api/v1/organizations/{orgId}/contract-report.csv", "CONTRACT_REPORT_EXPORTED"),
+            Map.entry("GET /api/v1/organizations/{orgId}/contract-report.pdf", "CONTRACT_REPORT_EXPORTED"),
+            Map.entry("GET /api/v1/organizations/{orgId}/contract-history.csv", "CONTRACT_HISTORY_EXPORTED"),
+            Map.entry("GET /api/v1/organizations/{orgId}/license-report.csv", "LICENSE_REPORT_EXPORTED"),
+            Map.entry("GET /api/v1/organizations/{orgId}/license-report.pdf", "LICENSE_REPORT_EXPORTED"),
+            Map.entry("GET /api/v1/organizations/{orgId}/audit/events/export", "AUDIT_TRAIL_EXPORTED"),
+            Map.entry("GET /orgs/{orgId}/audit/export", "AUDIT_TRAIL_EXPORTED"));
+
+    /** GET routes that write a file or their own response but are no data export, and why. */
+    static final Map<String, String> NOT_DATA_EXPORTS = Map.ofEntries(
+            Map.entry("GET /api/v1/jobs/{jobId}/document", "a person's own print job's document (owner only)"),
+            Map.entry("GET /api/device/v1/devices/{device}/releases/{jobId}/document",
+                    "the printer fetching a job released to it; the release is audited (PRINT_JOB_RELEASED)"),
+            Map.entry("GET /api/v1/scans/{scanId}/document", "a person's own scan (owner only)"),
+            Map.entry("GET /scans/{scanId}/document", "a person's own scan (owner only)"),
+            Map.entry("GET /api/v1/organizations/{orgId}/devices/{deviceId}/qr.png", "a device's release QR code: its address, no data"),
+            Map.entry("GET /ipp/icon.png", "the printer icon IPP clients show"),
+            Map.entry("GET /sso/oidc/signed-out/{providerId}", "a sign-out redirect, no file"),
+            Map.entry("GET /sso/saml/slo/{providerId}", "a sign-out redirect, no file"),
+            Map.entry("GET /sso/saml/start/{providerId}", "a sign-in redirect, no file"),
+            Map.entry("GET /v3/api-docs", "the public API description"),
+            Map.entry("GET /v3/api-docs.yaml", "the public API description"));
+
     @Autowired MockMvc mvc;
     @Autowired World world;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    /** The exports below are each downloaded and read back; a new file download must join one of the tables. */
+    @Test
+    void everyFileDownloadIsAnAuditedExportOrSaysWhyNot() {
+        Set<String> downloads = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().forEach(pattern -> {
+            boolean get = info.getMethodsCondition().getMethods().stream().anyMatch(method -> method.name().equals("GET"));
+            if (get && (writesAFile(handler) || pattern.endsWith(".csv") || pattern.endsWith(".pdf") || pattern.endsWith("/export"))) {
+                downloads.add("GET " + pattern);
+            }
+        }));
+        Set<String> listed = new TreeSet<>(DATA_EXPORTS.keySet());
+        NOT_DATA_EXPORTS.keySet().forEach(route -> assertThat(listed.add(route)).as(route + " is in one table only").isTrue());
+        assertThat(new TreeSet<>(downloads).stream().filter(route -> !listed.contains(route)).toList())
+                .as("file downloads neither audited as a data export nor listed with a reason").isEmpty();
+        assertThat(downloads).as("every route the tables name exists and is a download").containsAll(listed);
+    }
+
+    private static boolean writesAFile(HandlerMethod handler) {
+        String returned = handler.getReturnType().getGenericParameterType().getTypeName();
+        return returned.contains("byte[]") || returned.contains("Resource") || returned.contains("StreamingResponseBody")
+                || Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == HttpServletResponse.class);
+    }
 
     @Test
     void reportDownloadsAreRecordedInTheOrganizationReportedOn() throws Exception {

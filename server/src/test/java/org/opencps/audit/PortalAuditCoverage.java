@@ -96,6 +96,8 @@ final class PortalAuditCoverage {
             entry("POST /orgs/{orgId}/sso/policy", "SSO_CHANGED"),
             entry("POST /orgs/{orgId}/sso/saml", "SSO_CHANGED"),
             entry("POST /orgs/{orgId}/sso/saml/delete", "SSO_CHANGED"),
+            entry("POST /orgs/{orgId}/sso/saml/key-rotation", "SSO_CHANGED"),
+            entry("POST /orgs/{orgId}/sso/saml/key-rotation/retire-old-key", "SSO_CHANGED"),
             entry("POST /orgs/{orgId}/quotas/groups/{groupId}", "PRINT_QUOTA_CHANGED"),
             entry("POST /orgs/{orgId}/quotas/users/{userId}", "PRINT_QUOTA_CHANGED"),
             entry("POST /orgs/{orgId}/groups", "GROUP_CREATED"),
