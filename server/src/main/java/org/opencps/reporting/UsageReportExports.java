@@ -55,7 +55,7 @@ public class UsageReportExports {
         return render(report, request, format, locale);
     }
 
-    /** The report as a file, for the actor; not audited by itself (scheduled reports are audited by their schedule). */
+    /** The report as a file, for the actor; not audited by itself: the schedules that mail it are (REPORT_SCHEDULE_CREATED). */
     public ExportedReport export(Actor actor, OrgId org, UsageReportRequest request, ExportFormat format, Locale locale) {
         return render(reports.report(actor, org, request), request, format, locale);
     }
