@@ -57,20 +57,37 @@ public class AuditTrail {
         return new AuditPage(found.subList(0, Math.min(size, found.size())), page, size, found.size() > size);
     }
 
-    /** Every matching record, newest first, as CSV (RFC 4180). */
-    @Transactional(readOnly = true)
+    /**
+     * Every matching record, newest first, as CSV (RFC 4180); the export itself is recorded
+     * (AUDIT_TRAIL_EXPORTED, with the filter and the number of records) after the rows it wrote.
+     */
+    @Transactional
     public void exportCsv(Actor actor, OrgId org, AuditFilter filter, Writer out) {
         AuditReach reach = checkReadable(actor, org, filter);
         var csv = new CsvWriter(out);
+        long[] rows = {0};
         try {
             csv.row("seq", "occurred_at", "action", "outcome", "actor", "subject", "detail", "source_ip", "user_agent");
-            queries.forEach(org.value(), filter, actorsOnly(reach), e -> csv.row(Long.toString(e.seq()),
-                    e.occurredAt().toString(), e.action(), e.outcome(), e.actor() == null ? null : e.actor().toString(),
-                    e.subject(), e.detail(), e.sourceIp(), e.userAgent()));
+            queries.forEach(org.value(), filter, actorsOnly(reach), e -> {
+                rows[0]++;
+                csv.row(Long.toString(e.seq()), e.occurredAt().toString(), e.action(), e.outcome(),
+                        e.actor() == null ? null : e.actor().toString(), e.subject(), e.detail(), e.sourceIp(), e.userAgent());
+            });
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        log.recordNow(org, "AUDIT_TRAIL_EXPORTED", actor.userId(), org.toString(), "format: CSV; " + describe(filter)
+                + "; records: " + rows[0]);
+    }
+
+    private static String describe(AuditFilter filter) {
+        return "from: " + orAll(filter.from()) + "; to: " + orAll(filter.to()) + "; actor: " + orAll(filter.actor())
+                + "; action: " + orAll(filter.action()) + "; outcome: " + orAll(filter.outcome());
+    }
+
+    private static String orAll(Object criterion) {
+        return criterion == null ? "(all)" : criterion.toString();
     }
 
     /** Checks the organization's hash chain and names the first record that does not fit. */

@@ -60,7 +60,7 @@ class UsageReportController {
                                @RequestParam(required = false) String by, @RequestParam(required = false) String per,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(required = false) String subject, Locale locale) {
-        return file(exports.export(actor, orgId, ReportParameters.request(by, per, from, to, subject), ExportFormat.CSV, locale));
+        return file(exports.download(actor, orgId, ReportParameters.request(by, per, from, to, subject), ExportFormat.CSV, locale));
     }
 
     @GetMapping(REPORT + ".pdf")
@@ -69,7 +69,7 @@ class UsageReportController {
                                @RequestParam(required = false) String by, @RequestParam(required = false) String per,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(required = false) String subject, Locale locale) {
-        return file(exports.export(actor, orgId, ReportParameters.request(by, per, from, to, subject), ExportFormat.PDF, locale));
+        return file(exports.download(actor, orgId, ReportParameters.request(by, per, from, to, subject), ExportFormat.PDF, locale));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/environment-factors")

@@ -11,12 +11,10 @@ import java.util.UUID;
 import org.opencps.platform.ids.OrgId;
 import org.opencps.platform.security.Actor;
 import org.opencps.reporting.LicenseFigures;
-import org.opencps.reporting.LicenseReports;
+import org.opencps.reporting.contracts.ContractExports;
 import org.opencps.reporting.contracts.ContractHistory;
 import org.opencps.reporting.contracts.ContractReports;
 import org.opencps.reporting.contracts.CustomerContractReport;
-import org.opencps.reporting.contracts.internal.ContractCsv;
-import org.opencps.reporting.contracts.internal.Csv;
 import org.opencps.tenancy.License;
 import org.opencps.tenancy.Organization;
 import org.springframework.http.ContentDisposition;
@@ -34,11 +32,11 @@ class ContractReportController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=UTF-8");
 
     private final ContractReports reports;
-    private final LicenseReports licenseReports;
+    private final ContractExports exports;
 
-    ContractReportController(ContractReports reports, LicenseReports licenseReports) {
+    ContractReportController(ContractReports reports, ContractExports exports) {
         this.reports = reports;
-        this.licenseReports = licenseReports;
+        this.exports = exports;
     }
 
     record CustomerContractResponse(UUID organizationId, String name, Organization.Status status, License license,
@@ -71,7 +69,7 @@ class ContractReportController {
     @GetMapping("/api/v1/organizations/{orgId}/contract-report.csv")
     @Operation(summary = "The customer contract report as CSV")
     ResponseEntity<byte[]> customerCsv(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId) {
-        return csv("customer-contract", ContractCsv.customer(reports.customerReport(actor, orgId)));
+        return csv("customer-contract", exports.customerCsv(actor, orgId));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/contract-history")
@@ -83,26 +81,26 @@ class ContractReportController {
     @GetMapping("/api/v1/organizations/{orgId}/contract-history.csv")
     @Operation(summary = "The contract history as CSV")
     ResponseEntity<byte[]> historyCsv(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId) {
-        return csv("contract-history", ContractCsv.history(reports.history(actor, orgId)));
+        return csv("contract-history", exports.historyCsv(actor, orgId));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/license-report.csv")
     @Operation(summary = "The provider contract (license) report as CSV, rolled up and anonymized like the JSON one")
     ResponseEntity<byte[]> providerCsv(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId) {
-        return csv("provider-contract", ContractCsv.provider(licenseReports.report(actor, orgId)));
+        return csv("provider-contract", exports.licenseCsv(actor, orgId));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/contract-report.pdf")
     @Operation(summary = "The customer contract report with its terms and license changes, as a PDF document in the"
             + " request's language")
     ResponseEntity<byte[]> customerPdf(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, Locale locale) {
-        return pdf("customer-contract", reports.customerPdf(actor, orgId, locale));
+        return pdf("customer-contract", exports.customerPdf(actor, orgId, locale));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/license-report.pdf")
     @Operation(summary = "The provider contract (license) report as a PDF document, rolled up and anonymized like the JSON one")
     ResponseEntity<byte[]> providerPdf(@Parameter(hidden = true) Actor actor, @PathVariable OrgId orgId, Locale locale) {
-        return pdf("provider-contract", reports.providerPdf(actor, orgId, locale));
+        return pdf("provider-contract", exports.licensePdf(actor, orgId, locale));
     }
 
     private static ResponseEntity<byte[]> pdf(String name, byte[] document) {
@@ -112,9 +110,9 @@ class ContractReportController {
                 .body(document);
     }
 
-    private static ResponseEntity<byte[]> csv(String name, Csv csv) {
+    private static ResponseEntity<byte[]> csv(String name, byte[] csv) {
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".csv").build().toString())
-                .body(csv.bytes());
+                .body(csv);
     }
 }
